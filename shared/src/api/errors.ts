@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+/** Stable machine codes of the API's error envelope. */
+export const ErrorCode = z.enum([
+  "validation_failed",
+  "bad_request",
+  "not_found",
+  "forbidden",
+  "payload_too_large",
+  "internal",
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ErrorEnvelope = z.object({
+  error: z.object({
+    code: ErrorCode,
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;

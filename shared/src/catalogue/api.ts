@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { MAX_QUERY_TOKENS } from "../search/query";
+import { searchTokens } from "../text/fold";
+import {
+  EForm,
+  Fees,
+  FieldId,
+  ProcedureCode,
+  ProcessingTime,
+  RequiredDocument,
+  ResultDelivery,
+  ServiceLevel,
+  Unit,
+  UnitId,
+  UnitLevel,
+} from "./schemas";
+
+const BooleanParam = z
+  .enum(["true", "false", "1", "0"], { error: "Giá trị phải là true hoặc false" })
+  .transform((v) => v === "true" || v === "1");
+
+export const MAX_QUERY_LENGTH = 100;
+
+/** `GET /api/procedures` query string. */
+export const ProcedureSearchQuery = z.object({
+  q: z
+    .string()
+    .trim()
+    .max(MAX_QUERY_LENGTH, { error: `Từ khóa tìm kiếm tối đa ${MAX_QUERY_LENGTH} ký tự` })
+    .refine((q) => searchTokens(q).length <= MAX_QUERY_TOKENS, {
+      error: `Từ khóa tìm kiếm tối đa ${MAX_QUERY_TOKENS} từ`,
+    })
+    .optional(),
+  field: FieldId.optional(),
+  unit: UnitId.optional(),
+  level: ServiceLevel.optional(),
+  onlineOnly: BooleanParam.optional(),
+  essential: BooleanParam.optional(),
+  limit: z.coerce.number({ error: "limit phải là số" }).int().min(1).max(50).default(20),
+  cursor: z.string().regex(/^\d{1,6}$/, { error: "cursor không hợp lệ" }).optional(),
+});
+export type ProcedureSearchQuery = z.infer<typeof ProcedureSearchQuery>;
+
+export const ProcedureCodeParam = z.object({ code: ProcedureCode });
+export const UnitIdParam = z.object({ id: UnitId });
+
+export const FieldRef = z.object({ id: FieldId, name: z.string() });
+
+export const ProcedureSummary = z.object({
+  code: ProcedureCode,
+  name: z.string(),
+  field: FieldRef,
+  level: ServiceLevel,
+  unitLevel: UnitLevel,
+  agency: z.string(),
+  processingTime: ProcessingTime,
+  fees: Fees,
+  onlineOnly: z.boolean(),
+  essential: z.boolean(),
+});
+export type ProcedureSummary = z.infer<typeof ProcedureSummary>;
+
+export const ProcedureList = z.object({
+  items: z.array(ProcedureSummary),
+  nextCursor: z.string().nullable(),
+});
+export type ProcedureList = z.infer<typeof ProcedureList>;
+
+export const ProcedureDetail = ProcedureSummary.extend({
+  version: z.number().int(),
+  effectiveFrom: z.string(),
+  summary: z.string(),
+  competentUnit: Unit.nullable(),
+  documents: z.array(RequiredDocument),
+  eform: EForm,
+  resultDelivery: z.array(ResultDelivery),
+  aliases: z.array(z.string()),
+});
+export type ProcedureDetail = z.infer<typeof ProcedureDetail>;
+
+export const FieldWithCount = FieldRef.extend({ procedureCount: z.number().int() });
+export const FieldList = z.object({ items: z.array(FieldWithCount) });
+export type FieldWithCount = z.infer<typeof FieldWithCount>;
+
+export const UnitWithCount = Unit.extend({ procedureCount: z.number().int() });
+export const UnitList = z.object({ items: z.array(UnitWithCount) });
+export type UnitWithCount = z.infer<typeof UnitWithCount>;
+
+export const Health = z.object({ status: z.literal("ok"), database: z.literal("ok"), time: z.string() });
+
+/** `GET /api/qr`: which in-app path to encode; only the app's own deep-link shapes. */
+export const QrQuery = z.object({
+  path: z
+    .string()
+    .max(120)
+    .regex(/^\/(p|u)\/[0-9A-Za-z.-]{1,60}$/, { error: "Đường dẫn phải có dạng /p/<mã thủ tục> hoặc /u/<mã đơn vị>" }),
+});

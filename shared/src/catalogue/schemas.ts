@@ -1,0 +1,155 @@
+import { z } from "zod";
+
+export const UnitKind = z.enum(["province", "department", "commune"]);
+export type UnitKind = z.infer<typeof UnitKind>;
+
+/** Which tier of the two-tier local government (since 1 July 2025) is competent. */
+export const UnitLevel = z.enum(["province", "commune"]);
+export type UnitLevel = z.infer<typeof UnitLevel>;
+
+/** ND 42/2022, Art. 11: fully online (toàn trình) or partly online (một phần). */
+export const ServiceLevel = z.enum(["toan_trinh", "mot_phan"]);
+export type ServiceLevel = z.infer<typeof ServiceLevel>;
+
+export const ProcedureStatus = z.enum(["draft", "published", "archived"]);
+export type ProcedureStatus = z.infer<typeof ProcedureStatus>;
+
+export const ResultDelivery = z.enum(["online", "counter", "postal"]);
+export type ResultDelivery = z.infer<typeof ResultDelivery>;
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export const Weekday = z.number().int().min(1).max(7);
+
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày phải có dạng YYYY-MM-DD");
+
+const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "Mã không hợp lệ");
+export const FieldId = Slug;
+export const UnitId = Slug;
+
+/** National TTHC code, optionally with the province's suffix, e.g. 1.004222 or 2.001218.000.00.00.H38. */
+export const ProcedureCode = z.string().regex(/^[0-9A-Za-z]+(\.[0-9A-Za-z]+){1,6}$/, "Mã thủ tục không hợp lệ").max(40);
+
+/** Statutory processing time; "same_day" is the civil-status "trong ngày" rule. */
+export const ProcessingTime = z.discriminatedUnion("unit", [
+  z.object({ unit: z.literal("same_day"), note: z.string().max(200).optional() }),
+  z.object({
+    unit: z.enum(["working_day", "day", "hour"]),
+    value: z.number().int().min(1).max(365),
+    note: z.string().max(200).optional(),
+  }),
+]);
+export type ProcessingTime = z.infer<typeof ProcessingTime>;
+
+/** Fees per channel in whole VND; 0 means free. */
+export const Fees = z.object({
+  counter: z.number().int().min(0),
+  online: z.number().int().min(0),
+  /** What one fee unit covers when it is not the whole dossier, e.g. "bản", "trang". */
+  per: z.string().max(20).optional(),
+  note: z.string().max(300).optional(),
+  legalBasis: z.string().min(1).max(300),
+  /** Last day the online rate applies (online reductions are dated). */
+  onlineUntil: IsoDate.optional(),
+});
+export type Fees = z.infer<typeof Fees>;
+
+export const DocumentForm = z.enum(["original", "copy", "certified_copy", "original_or_copy"]);
+export type DocumentForm = z.infer<typeof DocumentForm>;
+
+export const RequiredDocument = z.object({
+  name: z.string().min(1).max(300),
+  form: DocumentForm,
+  count: z.number().int().min(1).max(20),
+  required: z.boolean(),
+  /** Official form number, e.g. "CT01". */
+  template: z.string().max(40).optional(),
+  note: z.string().max(300).optional(),
+});
+export type RequiredDocument = z.infer<typeof RequiredDocument>;
+
+const FieldKey = z.string().regex(/^[a-z][a-zA-Z0-9]{0,39}$/);
+
+export const EFormFieldType = z.enum([
+  "text",
+  "textarea",
+  "date",
+  "number",
+  "select",
+  "checkbox",
+  "citizenId",
+  "phone",
+  "email",
+]);
+export type EFormFieldType = z.infer<typeof EFormFieldType>;
+
+export const EFormField = z.object({
+  key: FieldKey,
+  label: z.string().min(1).max(200),
+  type: EFormFieldType,
+  required: z.boolean(),
+  options: z.array(z.object({ value: z.string().min(1).max(60), label: z.string().min(1).max(200) })).max(50).optional(),
+  maxLength: z.number().int().min(1).max(5000).optional(),
+  help: z.string().max(300).optional(),
+});
+export type EFormField = z.infer<typeof EFormField>;
+
+export const EForm = z.object({ fields: z.array(EFormField).max(60) });
+export type EForm = z.infer<typeof EForm>;
+
+export const Province = z.object({
+  id: UnitId,
+  name: z.string().min(1),
+  /** The top level of the electronic identifier, e.g. H99. */
+  code: z.string().regex(/^H\d{2}$/),
+});
+export type Province = z.infer<typeof Province>;
+
+export const Unit = z.object({
+  id: UnitId,
+  parentId: UnitId.nullable(),
+  kind: UnitKind,
+  name: z.string().min(1).max(200),
+  /** Electronic identifier of the unit (TT 10/2016), the first part of a dossier code. */
+  electronicId: z.string().regex(/^[0-9A-Z]+(\.[0-9A-Z]+)*$/),
+  address: z.string().max(300),
+  phone: z.string().max(30),
+  /** Two weekdays on which online dossiers are processed first (Hải Phòng's practice). */
+  priorityWeekdays: z.array(Weekday).max(2),
+});
+export type Unit = z.infer<typeof Unit>;
+
+export const Field = z.object({
+  id: FieldId,
+  name: z.string().min(1).max(200),
+  sortOrder: z.number().int(),
+});
+export type Field = z.infer<typeof Field>;
+
+/** A procedure as the catalogue stores and publishes it (one version). */
+export const ProcedureInput = z.object({
+  code: ProcedureCode,
+  version: z.number().int().min(1),
+  status: ProcedureStatus,
+  effectiveFrom: IsoDate,
+  name: z.string().min(3).max(300),
+  summary: z.string().max(1000),
+  fieldId: FieldId,
+  unitLevel: UnitLevel,
+  /** The competent department for province-level procedures; null means every commune's authority. */
+  competentUnitId: UnitId.nullable(),
+  /** Name of the body that decides, as residents read it, e.g. "Công an cấp xã". */
+  agency: z.string().min(1).max(200),
+  serviceLevel: ServiceLevel,
+  processingTime: ProcessingTime,
+  fees: Fees,
+  documents: z.array(RequiredDocument).max(40),
+  eform: EForm,
+  onlineOnly: z.boolean(),
+  essential: z.boolean(),
+  resultDelivery: z.array(ResultDelivery).min(1),
+  /** Colloquial names residents search with ("sổ đỏ", "bằng lái"). */
+  aliases: z.array(z.string().min(1).max(100)).max(20),
+  /** Relative popularity, used to break ranking ties. */
+  popularity: z.number().int().min(0),
+});
+export type ProcedureInput = z.infer<typeof ProcedureInput>;

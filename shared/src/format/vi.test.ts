@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { formatDate, formatFeeQuote, formatProcessingTime, formatVnd, formatWeekdays, onlineSaving } from "./vi";
+
+const fees = { counter: 50_000, online: 0, legalBasis: "Thông tư 47/2019/TT-BTC" };
+
+describe("Vietnamese formatting", () => {
+  it("formats VND with dot grouping and a free label", () => {
+    expect(formatVnd(135_000)).toBe("135.000 đ");
+    expect(formatVnd(0)).toBe("Miễn phí");
+  });
+
+  it("formats instants as dd/MM/yyyy in Asia/Ho_Chi_Minh", () => {
+    // 17:30 UTC on 31 Dec is already 1 Jan in Vietnam (UTC+7).
+    expect(formatDate(new Date("2025-12-31T17:30:00Z"))).toBe("01/01/2026");
+    expect(formatDate("2025-07-01")).toBe("01/07/2025");
+  });
+
+  it("labels processing times", () => {
+    expect(formatProcessingTime({ unit: "same_day" })).toBe("Trong ngày");
+    expect(formatProcessingTime({ unit: "working_day", value: 7 })).toBe("7 ngày làm việc");
+    expect(formatProcessingTime({ unit: "hour", value: 8 })).toBe("8 giờ làm việc");
+  });
+
+  it("quotes both channels and the online saving", () => {
+    expect(formatFeeQuote(fees)).toBe("Nộp trực tuyến: Miễn phí – nộp trực tiếp: 50.000 đ");
+    expect(onlineSaving(fees)).toBe(50_000);
+    expect(formatFeeQuote({ ...fees, online: 50_000 })).toBe("50.000 đ");
+    expect(onlineSaving({ ...fees, online: 60_000 })).toBe(0);
+  });
+
+  it("names priority weekdays", () => {
+    expect(formatWeekdays([2, 4])).toBe("Thứ Ba và Thứ Năm");
+    expect(formatWeekdays([])).toBe("");
+  });
+});

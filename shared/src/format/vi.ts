@@ -1,0 +1,48 @@
+import type { Fees, ProcessingTime } from "../catalogue/schemas";
+
+export const TIME_ZONE = "Asia/Ho_Chi_Minh";
+
+const vndFormat = new Intl.NumberFormat("vi-VN");
+
+/** 50000 → "50.000 đ"; 0 → "Miễn phí". */
+export function formatVnd(amount: number): string {
+  return amount === 0 ? "Miễn phí" : `${vndFormat.format(amount)} đ`;
+}
+
+/** dd/MM/yyyy of an instant or an ISO date, in Vietnam's time zone. */
+export function formatDate(value: Date | string): string {
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const [y, m, d] = value.split("-");
+    return `${d}/${m}/${y}`;
+  }
+  const date = typeof value === "string" ? new Date(value) : value;
+  // en-GB gives dd/MM/yyyy with leading zeros in every runtime, vi-VN does not everywhere.
+  return new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric" }).format(date);
+}
+
+const TIME_UNIT_LABEL = { working_day: "ngày làm việc", day: "ngày", hour: "giờ làm việc" } as const;
+
+/** "3 ngày làm việc", "Trong ngày". */
+export function formatProcessingTime(time: ProcessingTime): string {
+  return time.unit === "same_day" ? "Trong ngày" : `${time.value} ${TIME_UNIT_LABEL[time.unit]}`;
+}
+
+/** What filing online saves over the counter, 0 when nothing. */
+export function onlineSaving(fees: Fees): number {
+  return Math.max(0, fees.counter - fees.online);
+}
+
+/** "Nộp trực tuyến: Miễn phí – nộp trực tiếp: 50.000 đ". */
+export function formatFeeQuote(fees: Fees): string {
+  const per = fees.per ? `/${fees.per}` : "";
+  if (fees.counter === fees.online) return fees.counter === 0 ? "Miễn phí" : `${formatVnd(fees.counter)}${per}`;
+  return `Nộp trực tuyến: ${formatVnd(fees.online)}${per} – nộp trực tiếp: ${formatVnd(fees.counter)}${per}`;
+}
+
+const WEEKDAY_LABEL = ["", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"] as const;
+
+/** [2, 4] → "Thứ Ba và Thứ Năm". */
+export function formatWeekdays(days: readonly number[]): string {
+  const labels = days.map((d) => WEEKDAY_LABEL[d] ?? "");
+  return labels.length <= 1 ? (labels[0] ?? "") : `${labels.slice(0, -1).join(", ")} và ${labels.at(-1)}`;
+}

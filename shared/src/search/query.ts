@@ -1,0 +1,72 @@
+import { searchTokens } from "../text/fold";
+import { FILLERS, SYNONYMS } from "./synonyms";
+
+/** A word position of the query: any one of these token sequences must match. */
+export type QueryGroup = { alternatives: string[][]; prefix: boolean };
+
+type PhraseEntry = { key: string[]; alternatives: string[][] };
+
+const fillerPhrases: string[][] = FILLERS.map((f) => searchTokens(f));
+const synonymPhrases: PhraseEntry[] = SYNONYMS.flatMap(([keys, expansions]) => {
+  const folded = expansions.map((e) => searchTokens(e));
+  return keys.map((k) => {
+    const key = searchTokens(k);
+    const alternatives = [key, ...folded.filter((e) => e.join(" ") !== key.join(" "))];
+    return { key, alternatives };
+  });
+}).sort((a, b) => b.key.length - a.key.length);
+
+function startsWith(tokens: string[], at: number, phrase: string[]): boolean {
+  return phrase.length > 0 && phrase.every((t, i) => tokens[at + i] === t);
+}
+
+export const MAX_QUERY_TOKENS = 12;
+
+/**
+ * Turns what a resident typed into AND-ed groups of alternatives: colloquial
+ * phrases expand to the official wording, filler words drop out, and the last
+ * word is a prefix while the resident is still typing.
+ */
+export function parseSearchQuery(raw: string): QueryGroup[] {
+  const tokens = searchTokens(raw);
+  const groups: QueryGroup[] = [];
+  const fillers: QueryGroup[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const synonym = synonymPhrases.find((s) => startsWith(tokens, i, s.key));
+    if (synonym) {
+      groups.push({ alternatives: synonym.alternatives, prefix: false });
+      i += synonym.key.length;
+      continue;
+    }
+    const filler = fillerPhrases.find((f) => startsWith(tokens, i, f));
+    if (filler) {
+      fillers.push({ alternatives: [filler], prefix: false });
+      i += filler.length;
+      continue;
+    }
+    const token = tokens[i] as string;
+    groups.push({ alternatives: [[token]], prefix: i === tokens.length - 1 });
+    i += 1;
+  }
+  return groups.length > 0 ? groups : fillers;
+}
+
+function phrase(tokens: string[], prefix: boolean): string {
+  return `"${tokens.join(" ")}"${prefix ? "*" : ""}`;
+}
+
+/** The FTS5 MATCH expression for the groups; tokens are [a-z0-9]+ so quoting is enough. */
+export function toFtsExpression(groups: QueryGroup[]): string {
+  return groups
+    .map((g) => {
+      const alts = g.alternatives.map((a) => phrase(a, g.prefix));
+      return alts.length === 1 ? alts[0] : `(${alts.join(" OR ")})`;
+    })
+    .join(" AND ");
+}
+
+/** The same expression restricted to the given FTS5 columns. */
+export function toColumnFtsExpression(groups: QueryGroup[], columns: string[]): string {
+  return `{${columns.join(" ")}} : (${toFtsExpression(groups)})`;
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { foldForIndex, foldVietnamese, searchTokens } from "./fold";
+
+describe("foldVietnamese", () => {
+  it("strips tone and vowel marks and folds đ to d", () => {
+    expect(foldVietnamese("Đăng ký khai sinh")).toBe("dang ky khai sinh");
+    expect(foldVietnamese("Cấp đổi giấy phép lái xe")).toBe("cap doi giay phep lai xe");
+    expect(foldVietnamese("Sở Nông nghiệp và Môi trường")).toBe("so nong nghiep va moi truong");
+  });
+
+  it("folds ư, ơ, ă, â, ê, ô the same whether the input is precomposed or decomposed", () => {
+    const precomposed = "ƯỚC ƠN ĂN ÂM ÊM ÔM";
+    expect(foldVietnamese(precomposed)).toBe("uoc on an am em om");
+    expect(foldVietnamese(precomposed.normalize("NFD"))).toBe("uoc on an am em om");
+  });
+});
+
+describe("searchTokens", () => {
+  it("splits on anything that is not a letter or digit", () => {
+    expect(searchTokens("  Giấy xác nhận—tình trạng (hôn nhân)! ")).toEqual(["giay", "xac", "nhan", "tinh", "trang", "hon", "nhan"]);
+    expect(searchTokens("1.004222")).toEqual(["1", "004222"]);
+  });
+
+  it("yields nothing for punctuation, quotes and FTS5 operators", () => {
+    expect(searchTokens(`"*" :: () ^ - + ' " NEAR/`)).toEqual(["near"]);
+    expect(searchTokens("!!! ??? ...")).toEqual([]);
+  });
+});
+
+describe("foldForIndex", () => {
+  it("joins the tokens with single spaces", () => {
+    expect(foldForIndex("Chứng thực bản sao,   từ bản chính")).toBe("chung thuc ban sao tu ban chinh");
+  });
+});

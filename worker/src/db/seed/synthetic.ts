@@ -1,0 +1,85 @@
+import type { Field, ProcedureInput, Unit } from "../../../../shared/src/catalogue/schemas";
+
+/** Small deterministic PRNG (mulberry32), so a benchmark catalogue is the same on every run. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ACTIONS = [
+  "Cấp", "Cấp đổi", "Cấp lại", "Gia hạn", "Điều chỉnh", "Thu hồi", "Đăng ký", "Xác nhận",
+  "Thẩm định", "Phê duyệt", "Công nhận", "Đăng ký thay đổi", "Thông báo", "Chấm dứt",
+];
+const OBJECTS = [
+  "giấy phép kinh doanh dịch vụ lữ hành nội địa", "giấy chứng nhận đủ điều kiện kinh doanh dược",
+  "giấy phép hoạt động điện lực", "chứng chỉ hành nghề xây dựng", "giấy phép khai thác nước dưới đất",
+  "giấy chứng nhận cơ sở đủ điều kiện chăn nuôi", "giấy phép vận tải bằng xe ô tô", "giấy phép tổ chức lễ hội",
+  "giấy chứng nhận đăng ký hoạt động khoa học và công nghệ", "giấy phép thành lập cơ sở giáo dục nghề nghiệp",
+  "giấy phép sử dụng vật liệu nổ công nghiệp", "giấy chứng nhận đạt chuẩn quốc gia trường mầm non",
+  "hồ sơ đề nghị hỗ trợ người có công cải thiện nhà ở", "giấy phép quảng cáo ngoài trời",
+  "giấy chứng nhận đủ điều kiện kinh doanh karaoke", "giấy phép môi trường", "đề án bảo vệ môi trường đơn giản",
+  "giấy phép hoạt động cơ sở trợ giúp xã hội", "chứng chỉ hành nghề môi giới bất động sản",
+  "giấy chứng nhận hợp tác xã", "giấy phép xả nước thải vào nguồn nước", "danh hiệu gia đình văn hóa",
+  "giấy chứng nhận quyền tác giả tác phẩm", "giấy phép hoạt động thư viện", "giấy phép bán buôn sản phẩm thuốc lá",
+];
+const QUALIFIERS = [
+  "", " do bị mất", " do hết hạn", " do thay đổi thông tin", " đối với hộ gia đình, cá nhân",
+  " đối với tổ chức", " trên địa bàn tỉnh", " cho doanh nghiệp nhỏ và vừa", " trong khu công nghiệp",
+];
+const DOCUMENTS = [
+  "Đơn đề nghị theo mẫu", "Bản sao giấy chứng nhận đăng ký doanh nghiệp", "Bản thuyết minh điều kiện cơ sở vật chất",
+  "Danh sách nhân sự kèm văn bằng, chứng chỉ", "Bản vẽ mặt bằng", "Giấy phép đã được cấp (trường hợp cấp đổi)",
+  "Văn bản ủy quyền (nếu có)", "Báo cáo kết quả hoạt động",
+];
+
+const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
+
+/**
+ * N synthetic but realistic procedures for benchmarks: Vietnamese names built from
+ * real procedure vocabulary, plausible fees, times and documents. Codes 9.1xxxxxx never
+ * collide with the sample catalogue.
+ */
+export function syntheticProcedures(count: number, fields: Field[], units: Unit[], seed = 20260101): ProcedureInput[] {
+  const rnd = prng(seed);
+  const departments = units.filter((u) => u.kind === "department");
+  return Array.from({ length: count }, (_, i): ProcedureInput => {
+    const provincial = rnd() < 0.6;
+    const department = pick(rnd, departments);
+    const counter = pick(rnd, [0, 0, 10_000, 20_000, 50_000, 100_000, 200_000, 500_000]);
+    const online = rnd() < 0.5 ? Math.round(counter / 2) : counter;
+    const fullyOnline = rnd() < 0.5;
+    return {
+      code: `9.${String(1_000_000 + i).padStart(7, "0")}`,
+      version: 1,
+      status: "published",
+      effectiveFrom: "2025-07-01",
+      name: `${pick(rnd, ACTIONS)} ${pick(rnd, OBJECTS)}${pick(rnd, QUALIFIERS)}`,
+      summary: "Thủ tục mô phỏng dùng cho đo hiệu năng tìm kiếm.",
+      fieldId: pick(rnd, fields).id,
+      unitLevel: provincial ? "province" : "commune",
+      competentUnitId: provincial ? department.id : null,
+      agency: provincial ? department.name : "Ủy ban nhân dân cấp xã",
+      serviceLevel: fullyOnline ? "toan_trinh" : "mot_phan",
+      processingTime: { unit: "working_day", value: 1 + Math.floor(rnd() * 30) },
+      fees: { counter, online, legalBasis: "Dữ liệu mô phỏng" },
+      documents: Array.from({ length: 1 + Math.floor(rnd() * 4) }, () => ({
+        name: pick(rnd, DOCUMENTS),
+        form: "original",
+        count: 1,
+        required: rnd() < 0.8,
+      })),
+      eform: { fields: [{ key: "fullName", label: "Họ và tên người nộp", type: "text", required: true }] },
+      onlineOnly: fullyOnline && rnd() < 0.2,
+      essential: false,
+      resultDelivery: fullyOnline ? ["online", "postal"] : ["counter"],
+      aliases: [],
+      popularity: Math.floor(rnd() * 100),
+    };
+  });
+}

@@ -1,0 +1,36 @@
+import { cors } from "hono/cors";
+import { secureHeaders } from "hono/secure-headers";
+import { z } from "zod";
+import { vi } from "zod/locales";
+import { handleError, handleNotFound } from "./lib/errors";
+import { factory } from "./lib/factory";
+import { fieldRoutes, unitRoutes } from "./routes/catalogue";
+import { metaRoutes } from "./routes/meta";
+import { procedureRoutes } from "./routes/procedures";
+
+// Validation messages that reach residents are in Vietnamese.
+z.config(vi());
+
+const app = factory.createApp();
+
+app.use("*", secureHeaders({ crossOriginResourcePolicy: "cross-origin" }));
+app.use(
+  "/api/*",
+  cors({
+    origin: (origin, c) => (c.env.ALLOWED_ORIGINS.split(",").includes(origin) ? origin : null),
+    allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
+    maxAge: 600,
+  }),
+);
+
+const routes = app
+  .route("/api", metaRoutes)
+  .route("/api/procedures", procedureRoutes)
+  .route("/api/fields", fieldRoutes)
+  .route("/api/units", unitRoutes);
+
+app.onError(handleError);
+app.notFound(handleNotFound);
+
+export type AppType = typeof routes;
+export default app;

@@ -1,0 +1,47 @@
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { ErrorCode, ErrorEnvelope } from "../../../shared/src/api/errors";
+
+/** An expected failure that becomes the JSON error envelope. */
+export class ApiError extends HTTPException {
+  constructor(
+    status: ContentfulStatusCode,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(status, { message });
+  }
+}
+
+export const notFound = (message = "Không tìm thấy.") => new ApiError(404, "not_found", message);
+
+function envelope(code: ErrorCode, message: string, details?: unknown): ErrorEnvelope {
+  return { error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
+  400: "bad_request",
+  403: "forbidden",
+  404: "not_found",
+  413: "payload_too_large",
+};
+
+/** The single error path: known errors keep their status, anything else is a logged, generic 500. */
+export function handleError(err: Error, c: Context) {
+  if (err instanceof ApiError) {
+    return c.json(envelope(err.code, err.message, err.details), err.status);
+  }
+  if (err instanceof HTTPException) {
+    const code = STATUS_CODES[err.status] ?? "bad_request";
+    return c.json(envelope(code, err.message || "Yêu cầu không hợp lệ."), err.status);
+  }
+  // Log the error class and message only: request data may hold personal data.
+  console.error(JSON.stringify({ level: "error", path: c.req.path, error: err.name, message: err.message }));
+  return c.json(envelope("internal", "Hệ thống đang bận, vui lòng thử lại sau."), 500);
+}
+
+export function handleNotFound(c: Context) {
+  return c.json(envelope("not_found", "Không tìm thấy đường dẫn này."), 404);
+}
