@@ -23,7 +23,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["shared/src/**/*.test.ts", "tests/unit/**/*.test.ts"],
+          include: ["shared/src/**/*.test.ts"],
           environment: "node",
         },
       },

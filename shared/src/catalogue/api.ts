@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_QUERY_TOKENS } from "../search/query";
+import { MAX_QUERY_LENGTH } from "./limits";
 import { searchTokens } from "../text/fold";
 import {
   EForm,
@@ -19,7 +20,6 @@ const BooleanParam = z
   .enum(["true", "false", "1", "0"], { error: "Giá trị phải là true hoặc false" })
   .transform((v) => v === "true" || v === "1");
 
-export const MAX_QUERY_LENGTH = 100;
 
 /** `GET /api/procedures` query string. */
 export const ProcedureSearchQuery = z.object({

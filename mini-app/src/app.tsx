@@ -1,0 +1,32 @@
+import { useEffect } from "react";
+import { App as ZaloApp, SnackbarProvider, useNavigate, ZMPRouter } from "zmp-ui";
+import { inAppPath } from "../../shared/src/links/deep-link";
+import { AppRoutes } from "./router";
+import { onOpenApp } from "./services/zalo";
+
+/** Follows deep links that arrive while the app is already open (a QR scanned in Zalo). */
+function DeepLinks() {
+  const navigate = useNavigate();
+  useEffect(
+    () =>
+      onOpenApp((path) => {
+        const target = inAppPath(path);
+        if (target) navigate(target);
+      }),
+    [navigate],
+  );
+  return null;
+}
+
+export function App() {
+  return (
+    <ZaloApp>
+      <SnackbarProvider>
+        <ZMPRouter>
+          <DeepLinks />
+          <AppRoutes />
+        </ZMPRouter>
+      </SnackbarProvider>
+    </ZaloApp>
+  );
+}

@@ -1,0 +1,79 @@
+import { useEffect, useState } from "react";
+import { Link } from "react-router-dom";
+import { Page, useNavigate, useSnackbar } from "zmp-ui";
+import { inAppPath } from "../../../../shared/src/links/deep-link";
+import { QrIcon } from "../../components/icons";
+import { ProcedureResults } from "../../components/procedure-results";
+import { SearchBox } from "../../components/search-box";
+import { scanQrCode } from "../../services/zalo";
+import { useCatalogue } from "../../stores/catalogue";
+import { getConfig } from "../../utils/config";
+import { InstantResults } from "./instant-results";
+
+const ESSENTIAL = { essential: true };
+
+function FieldGrid() {
+  const fields = useCatalogue((s) => s.fields);
+  const load = useCatalogue((s) => s.loadFields);
+  useEffect(() => void load(), [load]);
+  return (
+    <ul className="field-grid" aria-label="Lĩnh vực">
+      {fields.map((f) => (
+        <li key={f.id}>
+          <Link to={`/f/${f.id}`} className="field-grid__item">
+            <span>{f.name}</span>
+            <span className="field-grid__count">{f.procedureCount} thủ tục</span>
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default function HomePage() {
+  const navigate = useNavigate();
+  const { openSnackbar } = useSnackbar();
+  const [query, setQuery] = useState("");
+  const showResults = (q: string) => navigate(`/search?q=${encodeURIComponent(q)}`);
+
+  const scan = async () => {
+    const content = await scanQrCode();
+    if (content === null) return;
+    const path = inAppPath(content);
+    if (path) navigate(path);
+    else openSnackbar({ text: "Mã QR này không thuộc dịch vụ công của tỉnh.", type: "error" });
+  };
+
+  return (
+    <Page className="page page--home">
+      <section className="hero">
+        <p className="hero__eyebrow">Một Cửa Zalo</p>
+        <h1 className="hero__title">Dịch vụ công {getConfig((c) => c.provinceName)}</h1>
+        <p className="hero__lead">Tìm thủ tục, chuẩn bị giấy tờ và nộp hồ sơ ngay trên Zalo.</p>
+        <div className="hero__search">
+          <SearchBox value={query} onChange={setQuery} onSubmit={(q) => q && showResults(q)} />
+          <button type="button" className="icon-button icon-button--light" aria-label="Quét mã QR" onClick={() => void scan()}>
+            <QrIcon />
+          </button>
+        </div>
+        <InstantResults query={query} onShowAll={() => showResults(query.trim())} />
+      </section>
+
+      <section className="section" aria-labelledby="essential-title">
+        <h2 id="essential-title" className="section__title">Dịch vụ thiết yếu</h2>
+        <ProcedureResults params={ESSENTIAL} pageSize={6} label="Dịch vụ thiết yếu" emptyMessage="Chưa có dịch vụ thiết yếu." />
+      </section>
+
+      <section className="section" aria-labelledby="fields-title">
+        <h2 id="fields-title" className="section__title">Lĩnh vực</h2>
+        <FieldGrid />
+      </section>
+
+      <section className="section">
+        <Link to="/units" className="button button--secondary button--block">
+          Cơ quan giải quyết thủ tục
+        </Link>
+      </section>
+    </Page>
+  );
+}

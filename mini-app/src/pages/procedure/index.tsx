@@ -1,0 +1,177 @@
+import { useEffect } from "react";
+import { Link, useParams } from "react-router-dom";
+import { Page, useSnackbar } from "zmp-ui";
+import type { DocumentForm, ResultDelivery } from "../../../../shared/src/catalogue/schemas";
+import {
+  formatDate,
+  formatProcessingTime,
+  formatVnd,
+  formatWeekdays,
+  onlineSaving,
+} from "../../../../shared/src/format/vi";
+import { procedurePath, unitPath } from "../../../../shared/src/links/deep-link";
+import { AppHeader } from "../../components/app-header";
+import { ServiceBadges } from "../../components/badges";
+import { ShareIcon } from "../../components/icons";
+import { ErrorMessage, Loading } from "../../components/status";
+import type { ProcedureDetailData } from "../../services/api";
+import { shareAppPage } from "../../services/zalo";
+import { useCatalogue } from "../../stores/catalogue";
+
+const FORM_LABEL: Record<DocumentForm, string> = {
+  original: "Bản chính",
+  copy: "Bản sao",
+  certified_copy: "Bản sao có chứng thực",
+  original_or_copy: "Bản chính hoặc bản sao",
+};
+
+const DELIVERY_LABEL: Record<ResultDelivery, string> = {
+  online: "Nhận bản điện tử trên ứng dụng",
+  counter: "Nhận tại Bộ phận Một cửa",
+  postal: "Nhận qua bưu chính công ích",
+};
+
+function Fees({ procedure }: { procedure: ProcedureDetailData }) {
+  const { fees } = procedure;
+  const per = fees.per ? ` / ${fees.per}` : "";
+  const saving = onlineSaving(fees);
+  return (
+    <section className="section" aria-labelledby="fees-title">
+      <h2 id="fees-title" className="section__title">Phí, lệ phí</h2>
+      <dl className="facts">
+        <div>
+          <dt>Nộp trực tuyến</dt>
+          <dd>{formatVnd(fees.online) + (fees.online ? per : "")}</dd>
+        </div>
+        <div>
+          <dt>Nộp trực tiếp</dt>
+          <dd>{formatVnd(fees.counter) + (fees.counter ? per : "")}</dd>
+        </div>
+      </dl>
+      {saving > 0 && (
+        <p className="saving">
+          Nộp trực tuyến tiết kiệm {formatVnd(saving)}
+          {per}
+          {fees.onlineUntil ? ` (áp dụng đến ${formatDate(fees.onlineUntil)})` : ""}.
+        </p>
+      )}
+      {fees.note && <p className="note">{fees.note}</p>}
+      <p className="note">Căn cứ: {fees.legalBasis}</p>
+    </section>
+  );
+}
+
+function Agency({ procedure }: { procedure: ProcedureDetailData }) {
+  const unit = procedure.competentUnit;
+  const priority = unit && unit.priorityWeekdays.length > 0 ? formatWeekdays(unit.priorityWeekdays) : null;
+  return (
+    <section className="section" aria-labelledby="agency-title">
+      <h2 id="agency-title" className="section__title">Cơ quan giải quyết</h2>
+      {unit ? (
+        <Link to={unitPath(unit.id)} className="text-link">
+          {unit.name}
+        </Link>
+      ) : (
+        <p>{procedure.agency} nơi bạn cư trú</p>
+      )}
+      {priority && (
+        <p className="priority-days">
+          <span className="badge badge--priority">Ngày ưu tiên</span> Hồ sơ trực tuyến được ưu tiên xử lý vào {priority}.
+        </p>
+      )}
+    </section>
+  );
+}
+
+function Documents({ procedure }: { procedure: ProcedureDetailData }) {
+  return (
+    <section className="section" aria-labelledby="docs-title">
+      <h2 id="docs-title" className="section__title">Giấy tờ cần chuẩn bị</h2>
+      {procedure.documents.length === 0 ? (
+        <p>Không yêu cầu giấy tờ kèm theo.</p>
+      ) : (
+        <ul className="checklist">
+          {procedure.documents.map((d, i) => (
+            <li key={i}>
+              <label>
+                <input type="checkbox" />
+                <span>
+                  <span className="checklist__name">
+                    {d.name}
+                    {d.template ? ` (mẫu ${d.template})` : ""}
+                  </span>
+                  <span className="checklist__meta">
+                    {FORM_LABEL[d.form]} · {d.count} bản · {d.required ? "Bắt buộc" : "Nếu có"}
+                  </span>
+                  {d.note && <span className="checklist__meta">{d.note}</span>}
+                </span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export default function ProcedurePage() {
+  const { code = "" } = useParams();
+  const procedure = useCatalogue((s) => s.procedures[code]);
+  const error = useCatalogue((s) => s.procedureErrors[code]);
+  const load = useCatalogue((s) => s.loadProcedure);
+  const { openSnackbar } = useSnackbar();
+  useEffect(() => void load(code), [code, load]);
+
+  const share = async () => {
+    if (!procedure) return;
+    const shared = await shareAppPage({ title: procedure.name, description: procedure.summary, path: procedurePath(procedure.code) });
+    if (!shared) openSnackbar({ text: "Chưa chia sẻ được, vui lòng thử lại trong Zalo.", type: "error" });
+  };
+
+  if (!procedure) {
+    return (
+      <Page className="page">
+        <AppHeader title="Thủ tục hành chính" />
+        {error ? <ErrorMessage message={error} onRetry={() => void load(code)} /> : <Loading />}
+      </Page>
+    );
+  }
+
+  return (
+    <Page className="page">
+      <AppHeader title="Thủ tục hành chính">
+        <button type="button" className="icon-button" aria-label="Chia sẻ qua Zalo" onClick={() => void share()}>
+          <ShareIcon />
+        </button>
+      </AppHeader>
+      <section className="section procedure-head">
+        <h2 className="procedure-head__name">{procedure.name}</h2>
+        <p className="note">
+          Mã thủ tục {procedure.code} · {procedure.field.name}
+        </p>
+        <ServiceBadges level={procedure.level} onlineOnly={procedure.onlineOnly} essential={procedure.essential} />
+        {procedure.summary && <p>{procedure.summary}</p>}
+        {procedure.onlineOnly && <p className="note">Thủ tục này chỉ tiếp nhận hồ sơ nộp trực tuyến.</p>}
+      </section>
+      <section className="section" aria-labelledby="time-title">
+        <h2 id="time-title" className="section__title">Thời hạn giải quyết</h2>
+        <p className="big-fact">{formatProcessingTime(procedure.processingTime)}</p>
+        {procedure.processingTime.note && <p className="note">{procedure.processingTime.note}</p>}
+      </section>
+      <Fees procedure={procedure} />
+      <Documents procedure={procedure} />
+      <Agency procedure={procedure} />
+      <section className="section" aria-labelledby="result-title">
+        <h2 id="result-title" className="section__title">Nhận kết quả</h2>
+        <ul className="plain-list">
+          {procedure.resultDelivery.map((d) => (
+            <li key={d}>{DELIVERY_LABEL[d]}</li>
+          ))}
+        </ul>
+        <p className="note">
+          Áp dụng từ {formatDate(procedure.effectiveFrom)} · phiên bản {procedure.version}
+        </p>
+      </section>
+    </Page>
+  );
+}

@@ -1,0 +1,28 @@
+import { lazy, Suspense, type ComponentType } from "react";
+import { AnimationRoutes, Route } from "zmp-ui";
+import { Loading } from "./components/status";
+import HomePage from "./pages/home";
+
+// Only the home screen ships in the first bundle; every other page is its own chunk.
+const page = (load: () => Promise<{ default: ComponentType }>) => {
+  const Component = lazy(load);
+  return (
+    <Suspense fallback={<Loading />}>
+      <Component />
+    </Suspense>
+  );
+};
+
+export function AppRoutes() {
+  return (
+    <AnimationRoutes>
+      <Route path="/" element={<HomePage />} />
+      <Route path="/search" element={page(() => import("./pages/search"))} />
+      <Route path="/p/:code" element={page(() => import("./pages/procedure"))} />
+      <Route path="/f/:id" element={page(() => import("./pages/field"))} />
+      <Route path="/u/:id" element={page(() => import("./pages/unit"))} />
+      <Route path="/units" element={page(() => import("./pages/units"))} />
+      <Route path="*" element={<HomePage />} />
+    </AnimationRoutes>
+  );
+}

@@ -1,0 +1,56 @@
+import { hc } from "hono/client";
+import type { ProcedureSearchQuery } from "../../../shared/src/catalogue/api";
+import type { AppType } from "../../../worker/src/index";
+import { getConfig } from "../utils/config";
+
+const baseUrl = import.meta.env.VITE_API_URL || getConfig((c) => c.apiUrl);
+const client = hc<AppType>(baseUrl).api;
+
+/** A failed API call with the envelope's message, ready to show to the user. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const OFFLINE = "Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.";
+
+async function call<T>(request: () => Promise<Response & { json(): Promise<T> }>): Promise<T> {
+  let res: Response & { json(): Promise<T> };
+  try {
+    res = await request();
+  } catch {
+    throw new ApiFailure(0, "network", OFFLINE);
+  }
+  if (res.ok) return res.json();
+  const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
+  throw new ApiFailure(res.status, body?.error?.code ?? "internal", body?.error?.message ?? OFFLINE);
+}
+
+type SearchInput = Partial<Omit<ProcedureSearchQuery, "limit">> & { limit?: number };
+
+function toQuery(input: SearchInput): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (value !== undefined && value !== "") query[key] = String(value);
+  }
+  return query;
+}
+
+export const catalogueApi = {
+  searchProcedures: (input: SearchInput) => call(() => client.procedures.$get({ query: toQuery(input) })),
+  getProcedure: (code: string) => call(() => client.procedures[":code"].$get({ param: { code } })),
+  listFields: () => call(() => client.fields.$get()),
+  listUnits: () => call(() => client.units.$get()),
+  getUnit: (id: string) => call(() => client.units[":id"].$get({ param: { id } })),
+};
+
+export type ProcedurePage = Awaited<ReturnType<typeof catalogueApi.searchProcedures>>;
+export type ProcedureItem = ProcedurePage["items"][number];
+export type ProcedureDetailData = Awaited<ReturnType<typeof catalogueApi.getProcedure>>;
+export type FieldItem = Awaited<ReturnType<typeof catalogueApi.listFields>>["items"][number];
+export type UnitItem = Awaited<ReturnType<typeof catalogueApi.listUnits>>["items"][number];

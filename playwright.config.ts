@@ -1,0 +1,40 @@
+import { defineConfig, devices } from "@playwright/test";
+
+const CI = !!process.env.CI;
+// The system Chromium (Debian's `chromium` package); Playwright cannot download its own here.
+export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  forbidOnly: CI,
+  retries: CI ? 1 : 0,
+  workers: 1,
+  timeout: 30_000,
+  reporter: CI ? "line" : "list",
+  use: { baseURL: "http://localhost:5174", trace: "retain-on-failure" },
+  webServer: [
+    { command: "node scripts/e2e-api.mjs", url: "http://127.0.0.1:8788/api/health", reuseExistingServer: !CI, timeout: 120_000 },
+    {
+      command: "npm run dev --prefix mini-app -- --port 5174",
+      url: "http://localhost:5174",
+      reuseExistingServer: !CI,
+      timeout: 120_000,
+      env: { VITE_API_URL: "http://127.0.0.1:8788" },
+    },
+  ],
+  projects: [
+    {
+      name: "chromium-mobile",
+      use: { ...devices["Pixel 7"], launchOptions: { executablePath: chromiumPath, args: chromiumArgs } },
+    },
+  ],
+});

@@ -1,0 +1,201 @@
+// `npm run bench`: measured, not asserted. Seeds 10k synthetic procedures into a fresh local D1,
+// loads the API under wrangler dev (loopback, bounded), sizes the mini app's production bundle and
+// times its first screen in Chromium on a throttled mobile profile. Writes bench/results.json.
+import { execFileSync } from "node:child_process";
+import { readFileSync, rmSync, writeFileSync, existsSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import { chromium } from "@playwright/test";
+// @ts-expect-error plain ESM helper without types
+import { prepareDatabase, startApi } from "./local-api.mjs";
+
+const API_PORT = 8790;
+const APP_PORT = 4173;
+const API = `http://127.0.0.1:${API_PORT}`;
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+const CATALOGUE_SIZE = Number(process.env.BENCH_PROCEDURES ?? 10_000);
+const appId = JSON.parse(readFileSync("app-config.json", "utf8")).template.miniAppId as string;
+
+const SEARCHES = ["dang ky khai sinh", "so do", "bang lai", "giay phep kinh doanh", "cap doi giay chung nhan", "xac nhan doc than", "thu", "lam CCCD"];
+
+type LoadResult = { route: string; connections: number; requests: number; rps: number; p50: number; p95: number; p99: number; non2xx: number; errors: number };
+
+function percentile(sorted: number[], p: number) {
+  return sorted.length ? (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number) : NaN;
+}
+
+async function load(route: string, paths: string[], connections: number): Promise<LoadResult> {
+  const times: number[] = [];
+  const instance = autocannon({
+    url: API,
+    connections,
+    duration: DURATION_S,
+    requests: paths.map((p) => ({ method: "GET", path: p })),
+  });
+  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
+  const result = await instance;
+  times.sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return {
+    route,
+    connections,
+    requests: result.requests.total,
+    rps: round(result.requests.total / DURATION_S),
+    p50: round(percentile(times, 50)),
+    p95: round(percentile(times, 95)),
+    p99: round(percentile(times, 99)),
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+async function waitFor(url: string, timeoutMs = 60_000) {
+  const start = Date.now();
+  while (Date.now() - start < timeoutMs) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+function bundleSizes() {
+  const www = "mini-app/www";
+  const html = readFileSync(path.join(www, "index.html"), "utf8");
+  const refs = (re: RegExp) => [...html.matchAll(re)].map((m) => m[1] as string);
+  const firstJs = [...new Set([...refs(/<script[^>]+src="([^"]+\.js)"/g), ...refs(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)])];
+  const firstCss = refs(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g);
+  const size = (files: string[]) => {
+    const buffers = files.map((f) => readFileSync(path.join(www, f)));
+    return {
+      files: files.length,
+      rawKB: Math.round(buffers.reduce((s, b) => s + b.length, 0) / 102.4) / 10,
+      gzipKB: Math.round(buffers.reduce((s, b) => s + gzipSync(b, { level: 9 }).length, 0) / 102.4) / 10,
+    };
+  };
+  const allJs = execFileSync("find", [path.join(www, "assets"), "-name", "*.js"], { encoding: "utf8" })
+    .trim()
+    .split("\n")
+    .map((f) => path.relative(www, f));
+  return { firstScreenJs: size(firstJs), firstScreenCss: size(firstCss), allJs: size(allJs) };
+}
+
+/** Serves the production build where Zalo would: under /zapps/<appId>/, on a localhost host. */
+function serveBuild(): Promise<Server> {
+  const root = path.resolve("mini-app/www");
+  const types: Record<string, string> = { ".js": "text/javascript", ".css": "text/css", ".html": "text/html", ".json": "application/json", ".svg": "image/svg+xml" };
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const rel = url.pathname.replace(`/zapps/${appId}`, "");
+    let file = path.join(root, path.normalize(rel));
+    if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) file = path.join(root, "index.html");
+    res.writeHead(200, { "Content-Type": types[path.extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store" });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(APP_PORT, "localhost", () => resolve(server)));
+}
+
+async function firstScreen(runs = 5) {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  const samples: { fcp: number; lcp: number }[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Network.enable");
+      await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+      await cdp.send("Network.emulateNetworkConditions", {
+        offline: false,
+        latency: 150,
+        downloadThroughput: (1.6 * 1024 * 1024) / 8,
+        uploadThroughput: (750 * 1024) / 8,
+      });
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+      await page.goto(`http://localhost:${APP_PORT}/zapps/${appId}/`, { waitUntil: "networkidle", timeout: 60_000 });
+      await page.waitForTimeout(1000);
+      const metrics = await page.evaluate(
+        () =>
+          new Promise<{ fcp: number; lcp: number }>((resolve) => {
+            const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN;
+            new PerformanceObserver((list) => {
+              const entries = list.getEntries();
+              resolve({ fcp, lcp: entries[entries.length - 1]?.startTime ?? NaN });
+            }).observe({ type: "largest-contentful-paint", buffered: true });
+          }),
+      );
+      samples.push(metrics);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  const median = (xs: number[]) => Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number);
+  return { runs, fcpMs: median(samples.map((s) => s.fcp)), lcpMs: median(samples.map((s) => s.lcp)), samples };
+}
+
+const persistTo = ".wrangler/bench";
+rmSync(persistTo, { recursive: true, force: true });
+console.log(`Seeding ${CATALOGUE_SIZE} synthetic procedures…`);
+const seedStart = Date.now();
+prepareDatabase(persistTo, { synthetic: CATALOGUE_SIZE });
+const seedSeconds = (Date.now() - seedStart) / 1000;
+
+const api = startApi(persistTo, API_PORT, { quiet: true, extraArgs: ["--var", `ALLOWED_ORIGINS:http://localhost:${APP_PORT}`] });
+let server: Server | undefined;
+try {
+  await waitFor(`${API}/api/health`);
+  const searchPaths = SEARCHES.map((q) => `/api/procedures?q=${encodeURIComponent(q)}&limit=20`);
+  // Warm up the isolate and SQLite's page cache.
+  await load("warmup", [...searchPaths, "/api/health"], 4);
+
+  const loadResults: LoadResult[] = [];
+  for (const connections of [1, 16]) {
+    loadResults.push(await load("health", ["/api/health"], connections));
+    loadResults.push(await load("search", searchPaths, connections));
+  }
+  const ratio = (c: number) => {
+    const h = loadResults.find((r) => r.route === "health" && r.connections === c)!;
+    const s = loadResults.find((r) => r.route === "search" && r.connections === c)!;
+    return Math.round((s.p95 / h.p95) * 100) / 100;
+  };
+
+  console.log("Building the mini app…");
+  execFileSync("npm", ["run", "build", "--prefix", "mini-app"], { stdio: "ignore", env: { ...process.env, VITE_API_URL: API } });
+  const bundle = bundleSizes();
+  server = await serveBuild();
+  const screen = await firstScreen();
+
+  const results = {
+    measuredAt: new Date().toISOString(),
+    machine: { node: process.version, platform: `${process.platform}-${process.arch}` },
+    catalogue: { procedures: CATALOGUE_SIZE, seedSeconds },
+    load: { durationSeconds: DURATION_S, queries: SEARCHES, results: loadResults, searchToHealthP95: { c1: ratio(1), c16: ratio(16) } },
+    bundle,
+    firstScreen: { profile: "390×844, 4× CPU, 1.6 Mbps down / 750 kbps up / 150 ms, cold cache", ...screen },
+  };
+  writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
+
+  console.log(`\nAPI on local workerd, ${CATALOGUE_SIZE} procedures, ${DURATION_S}s per run (latency in ms)`);
+  console.table(loadResults.map(({ route, connections, rps, p50, p95, p99, non2xx, errors }) => ({ route, connections, rps, p50, p95, p99, non2xx, errors })));
+  console.log(`search p95 / health p95: ${ratio(1)}× at 1 connection, ${ratio(16)}× at 16`);
+  console.log("\nMini app bundle (KB)");
+  console.table(bundle);
+  console.log(`First screen (median of ${screen.runs}): FCP ${screen.fcpMs} ms, LCP ${screen.lcpMs} ms`);
+  console.log("\nWritten to bench/results.json");
+} finally {
+  server?.close();
+  try {
+    process.kill(-api.pid!, "SIGTERM");
+  } catch {
+    // already gone
+  }
+}

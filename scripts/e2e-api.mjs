@@ -1,0 +1,20 @@
+// The API for end-to-end tests: a fresh, seeded local D1 and wrangler dev on port 8788,
+// so a developer's `npm start` (8787) can keep running.
+import { rmSync } from "node:fs";
+import { prepareDatabase, startApi } from "./local-api.mjs";
+
+const persistTo = ".wrangler/e2e";
+rmSync(persistTo, { recursive: true, force: true });
+prepareDatabase(persistTo);
+const api = startApi(persistTo, 8788, { extraArgs: ["--var", "ALLOWED_ORIGINS:http://localhost:5174"] });
+const stop = () => {
+  try {
+    process.kill(-api.pid, "SIGTERM");
+  } catch {
+    // already gone
+  }
+  process.exit(0);
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
+api.on("exit", (code) => process.exit(code ?? 1));

@@ -1,0 +1,26 @@
+// The local API: a wrangler dev process over a persisted, migrated and seeded D1. Shared by
+// `npm start`, the end-to-end tests and the benchmark.
+import { execFileSync, spawn } from "node:child_process";
+
+const env = { ...process.env, WRANGLER_SEND_METRICS: "false" };
+const bin = (name) => `node_modules/.bin/${name}`;
+
+/** Applies migrations and loads the sample province (plus N synthetic procedures) into `persistTo`. */
+export function prepareDatabase(persistTo, { synthetic } = {}) {
+  execFileSync(bin("wrangler"), ["d1", "migrations", "apply", "DB", "--local", "--config", "worker/wrangler.jsonc", "--persist-to", persistTo], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env,
+  });
+  const args = ["scripts/seed.ts", "--persist", persistTo, ...(synthetic ? ["--synthetic", String(synthetic)] : [])];
+  execFileSync(bin("tsx"), args, { stdio: "inherit", env });
+}
+
+/** Starts wrangler dev in its own process group (so the whole tree can be stopped). */
+export function startApi(persistTo, port, { quiet = false, extraArgs = [] } = {}) {
+  const args = ["dev", "--config", "worker/wrangler.jsonc", "--persist-to", persistTo, "--ip", "127.0.0.1", "--port", String(port)];
+  return spawn(bin("wrangler"), [...args, "--show-interactive-dev-session=false", ...extraArgs], {
+    stdio: quiet ? "ignore" : "inherit",
+    detached: true,
+    env,
+  });
+}

@@ -1,0 +1,33 @@
+// `npm start`: install what is missing, migrate and seed the local D1, then run the API
+// (wrangler dev, offline) and the mini app (Vite on localhost) until Ctrl-C.
+import { spawn } from "node:child_process";
+import { ensureInstalled } from "./ensure-install.mjs";
+import { prepareDatabase, startApi } from "./local-api.mjs";
+
+ensureInstalled();
+prepareDatabase(".wrangler/state");
+
+const children = [
+  startApi(".wrangler/state", 8787),
+  spawn("npm", ["run", "dev", "--prefix", "mini-app"], { stdio: "inherit", detached: true }),
+];
+
+console.log("\n  API:      http://127.0.0.1:8787/api/health");
+console.log("  Mini app: http://localhost:5173\n  Ctrl-C to stop.\n");
+
+let stopping = false;
+function stop() {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) {
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+  setTimeout(() => process.exit(0), 500);
+}
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
+for (const child of children) child.on("exit", stop);

@@ -1,0 +1,34 @@
+// `npm test`: type checks, worker tests in workerd (real local D1), unit tests, then the
+// browser tests in the system Chromium. Without a Chromium the browser tests are skipped
+// with instructions, except under CI=true where that is a failure.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { ensureInstalled } from "./ensure-install.mjs";
+
+ensureInstalled();
+const env = { ...process.env, WRANGLER_SEND_METRICS: "false" };
+
+function run(label, cmd, args) {
+  console.log(`\n▶ ${label}`);
+  const result = spawnSync(cmd, args, { stdio: "inherit", env });
+  if (result.status !== 0) {
+    console.error(`✖ ${label} failed`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+run("Type check (tsc -b)", "node_modules/.bin/tsc", ["-b"]);
+run("Worker (workerd, local D1) and unit tests (vitest)", "node_modules/.bin/vitest", ["run"]);
+
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (!existsSync(chromium)) {
+  const message = `No Chromium at ${chromium}. Install one with \`sudo apt-get install -y chromium\` or point CHROMIUM_PATH at a Chromium binary.`;
+  if (process.env.CI === "true") {
+    console.error(`✖ ${message}`);
+    process.exit(1);
+  }
+  console.warn(`\n⚠ ${message}\n  Skipping the browser tests only.`);
+} else {
+  run("Browser tests (Playwright, Chromium)", "node_modules/.bin/playwright", ["test"]);
+}
+console.log("\n✔ All tests passed");

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { inAppPath } from "./deep-link";
+
+describe("inAppPath", () => {
+  it("opens procedures and units from zalo.me/s links, ignoring Zalo's extra query", () => {
+    expect(inAppPath("https://zalo.me/s/1234567890123456789/p/1.004222?env=TESTING&utm_source=qr")).toBe("/p/1.004222");
+    expect(inAppPath("https://zalo.me/s/1234567890123456789/u/phuong-an-hoa")).toBe("/u/phuong-an-hoa");
+  });
+
+  it("accepts h5.zdn.vn/zapps URLs, in-app paths and bare procedure codes", () => {
+    expect(inAppPath("https://h5.zdn.vn/zapps/123/p/2.001218.000.00.00.H38")).toBe("/p/2.001218.000.00.00.H38");
+    expect(inAppPath("/p/1.004194?x=1")).toBe("/p/1.004194");
+    expect(inAppPath("/zapps/123/u/xa-tan-phu")).toBe("/u/xa-tan-phu");
+    expect(inAppPath(" 1.001193 ")).toBe("/p/1.001193");
+  });
+
+  it("refuses anything else", () => {
+    for (const hostile of [
+      "https://evil.example/s/1/p/1.004222",
+      "http://zalo.me/s/1/p/1.004222",
+      "https://zalo.me/s/1/admin",
+      "https://zalo.me/s/1/p/1.004222/extra",
+      "/p/..%2F..%2Fadmin",
+      "/u/Phường",
+      "/p/%E0%A4%A",
+      "javascript:alert(1)",
+      "xin chào",
+      "",
+    ]) {
+      expect(inAppPath(hostile), hostile).toBeNull();
+    }
+  });
+});

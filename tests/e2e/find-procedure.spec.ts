@@ -1,0 +1,100 @@
+import { createRequire } from "node:module";
+import { expect, test, type Page } from "@playwright/test";
+
+const require = createRequire(import.meta.url);
+const axePath = require.resolve("axe-core/axe.min.js");
+
+async function seriousA11yViolations(page: Page) {
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(async () => {
+    // @ts-expect-error axe is injected above
+    const r = await window.axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v: { id: string; impact: string; nodes: unknown[] }) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+  });
+  return (result as { id: string; impact: string }[]).filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+const searchBox = (page: Page) => page.getByRole("searchbox", { name: "Tìm thủ tục hành chính" });
+
+test("a resident types without accents, picks an instant result and reads the procedure", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Dịch vụ công");
+  await searchBox(page).fill("dang ky khai sinh");
+  const suggestions = page.getByRole("region", { name: "Kết quả gợi ý" });
+  await suggestions.getByRole("link", { name: /^Đăng ký khai sinh/ }).first().click();
+
+  await expect(page).toHaveURL(/\/p\/[0-9.]+$/);
+  await expect(page.getByRole("heading", { level: 2, name: "Đăng ký khai sinh" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Giấy tờ cần chuẩn bị" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Phí, lệ phí" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Thời hạn giải quyết" })).toBeVisible();
+});
+
+for (const [query, expected] of [
+  ["so do", /Giấy chứng nhận quyền sử dụng đất/i],
+  ["bang lai", /giấy phép lái xe/i],
+  ["làm CCCD", /căn cước/i],
+] as const) {
+  test(`searching "${query}" opens the right procedure`, async ({ page }) => {
+    await page.goto("/");
+    await searchBox(page).fill(query);
+    await searchBox(page).press("Enter");
+    await expect(page).toHaveURL(/\/search\?q=/);
+    const results = page.getByRole("list", { name: "Kết quả tìm kiếm" });
+    const first = results.getByRole("link").first();
+    await expect(first).toContainText(expected);
+    await first.click();
+    await expect(page.getByRole("heading", { level: 2 })).toContainText(expected);
+  });
+}
+
+test("filters narrow the results and live in the URL", async ({ page }) => {
+  await page.goto("/search?q=dang%20ky");
+  const results = page.getByRole("list", { name: "Kết quả tìm kiếm" });
+  await expect(results.getByRole("link").first()).toBeVisible();
+  await page.getByLabel("Mức độ trực tuyến").selectOption("toan_trinh");
+  await expect(page).toHaveURL(/level=toan_trinh/);
+  await expect(results.getByText("Trực tuyến một phần")).toHaveCount(0);
+  await expect(results.getByText("Trực tuyến toàn trình").first()).toBeVisible();
+});
+
+test("a /p/<code> deep link opens the procedure directly, and back leads home", async ({ page, request }) => {
+  const list = await (await request.get("http://127.0.0.1:8788/api/procedures?q=ly%20lich%20tu%20phap&limit=1")).json();
+  const { code, name } = list.items[0];
+  await page.goto(`/p/${code}`);
+  await expect(page.getByRole("heading", { level: 2, name })).toBeVisible();
+  await expect(page.getByText(`Mã thủ tục ${code}`)).toBeVisible();
+  await page.getByRole("button", { name: "Quay lại" }).click();
+  await expect(page).toHaveURL(/localhost:5174\/$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Dịch vụ công");
+});
+
+test("a /u/<unit> deep link opens the unit with its priority days and procedures", async ({ page, request }) => {
+  const units = (await (await request.get("http://127.0.0.1:8788/api/units")).json()).items as {
+    id: string;
+    name: string;
+    kind: string;
+    priorityWeekdays: number[];
+  }[];
+  const unit = units.find((u) => u.kind === "commune" && u.priorityWeekdays.length === 2)!;
+  await page.goto(`/u/${unit.id}`);
+  await expect(page.getByRole("heading", { level: 1, name: unit.name })).toBeVisible();
+  await expect(page.getByText("Ngày ưu tiên hồ sơ trực tuyến")).toBeVisible();
+  await expect(page.getByRole("list", { name: `Thủ tục của ${unit.name}` }).getByRole("link").first()).toBeVisible();
+});
+
+test("an unknown procedure code says so in Vietnamese", async ({ page }) => {
+  await page.goto("/p/9.999999");
+  await expect(page.getByRole("alert")).toContainText("Không tìm thấy thủ tục này.");
+});
+
+test("the home and procedure screens have no serious or critical accessibility violations", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("list", { name: "Dịch vụ thiết yếu" }).getByRole("link").first()).toBeVisible();
+  await expect(page.getByRole("list", { name: "Lĩnh vực" }).getByRole("link").first()).toBeVisible();
+  expect(await seriousA11yViolations(page)).toEqual([]);
+
+  await page.getByRole("list", { name: "Dịch vụ thiết yếu" }).getByRole("link").first().click();
+  await expect(page.getByRole("heading", { name: "Giấy tờ cần chuẩn bị" })).toBeVisible();
+  expect(await seriousA11yViolations(page)).toEqual([]);
+});
