@@ -13,4 +13,6 @@ export default defineConfig({
   define: { __APP_CONFIG__: JSON.stringify(appConfig.template) },
   build: { outDir: "www", emptyOutDir: true, assetsInlineLimit: 0 },
   server: { fs: { allow: [".."] } },
+  // Scan every page up front: a dependency discovered later makes Vite reload the page mid-request.
+  optimizeDeps: { entries: ["src/**/*.tsx"] },
 });

@@ -192,9 +192,5 @@ try {
   console.log("\nWritten to bench/results.json");
 } finally {
   server?.close();
-  try {
-    process.kill(-api.pid!, "SIGTERM");
-  } catch {
-    // already gone
-  }
+  api.kill("SIGTERM");
 }

@@ -7,14 +7,7 @@ const persistTo = ".wrangler/e2e";
 rmSync(persistTo, { recursive: true, force: true });
 prepareDatabase(persistTo);
 const api = startApi(persistTo, 8788, { extraArgs: ["--var", "ALLOWED_ORIGINS:http://localhost:5174"] });
-const stop = () => {
-  try {
-    process.kill(-api.pid, "SIGTERM");
-  } catch {
-    // already gone
-  }
-  process.exit(0);
-};
+const stop = () => api.kill("SIGTERM");
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
 api.on("exit", (code) => process.exit(code ?? 1));

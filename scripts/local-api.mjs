@@ -2,7 +2,8 @@
 // `npm start`, the end-to-end tests and the benchmark.
 import { execFileSync, spawn } from "node:child_process";
 
-const env = { ...process.env, WRANGLER_SEND_METRICS: "false" };
+// Offline: no telemetry, and no fetch of the Request.cf object from workers.cloudflare.com.
+const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
 const bin = (name) => `node_modules/.bin/${name}`;
 
 /** Applies migrations and loads the sample province (plus N synthetic procedures) into `persistTo`. */
@@ -15,12 +16,11 @@ export function prepareDatabase(persistTo, { synthetic } = {}) {
   execFileSync(bin("tsx"), args, { stdio: "inherit", env });
 }
 
-/** Starts wrangler dev in its own process group (so the whole tree can be stopped). */
+/** Starts wrangler dev; stopping it with SIGTERM also stops its workerd. */
 export function startApi(persistTo, port, { quiet = false, extraArgs = [] } = {}) {
   const args = ["dev", "--config", "worker/wrangler.jsonc", "--persist-to", persistTo, "--ip", "127.0.0.1", "--port", String(port)];
   return spawn(bin("wrangler"), [...args, "--show-interactive-dev-session=false", ...extraArgs], {
     stdio: quiet ? "ignore" : "inherit",
-    detached: true,
     env,
   });
 }

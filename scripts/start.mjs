@@ -9,7 +9,7 @@ prepareDatabase(".wrangler/state");
 
 const children = [
   startApi(".wrangler/state", 8787),
-  spawn("npm", ["run", "dev", "--prefix", "mini-app"], { stdio: "inherit", detached: true }),
+  spawn("npm", ["run", "dev", "--prefix", "mini-app"], { stdio: "inherit" }),
 ];
 
 console.log("\n  API:      http://127.0.0.1:8787/api/health");
@@ -19,14 +19,8 @@ let stopping = false;
 function stop() {
   if (stopping) return;
   stopping = true;
-  for (const child of children) {
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  }
-  setTimeout(() => process.exit(0), 500);
+  for (const child of children) child.kill("SIGTERM");
+  setTimeout(() => process.exit(0), 1000);
 }
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);

@@ -42,7 +42,8 @@ export type SearchPage = { items: ProcedureSummary[]; nextCursor: string | null 
 
 /**
  * Published procedures of a province, filtered, and ranked when a query is given:
- * matches in the name or aliases first, then BM25 (name ≫ aliases ≫ body), then popularity.
+ * matches in the name first, then in the colloquial aliases, then in the body; within each, BM25 (name ≫ aliases ≫ body) boosted by up to 2× for
+ * popular procedures (BM25 is negative: lower is better).
  * Pages by offset; the catalogue is small enough (≤100k rows) that this stays cheap.
  */
 export async function searchProcedures(db: Db, provinceId: string, query: ProcedureSearchQuery): Promise<SearchPage> {
@@ -67,15 +68,19 @@ export async function searchProcedures(db: Db, provinceId: string, query: Proced
     // Only punctuation or nothing searchable: nothing can match.
     if (groups.length === 0) return { items: [], nextCursor: null };
     const match = toFtsExpression(groups);
-    const nameMatch = toColumnFtsExpression(groups, ["search_name", "search_aliases"]);
+    const nameMatch = toColumnFtsExpression(groups, ["search_name"]);
+    const aliasMatch = toColumnFtsExpression(groups, ["search_aliases"]);
     rows = await db.all<SummaryRow>(sql`
       SELECT ${SUMMARY_COLUMNS}
       FROM procedures_fts
       JOIN procedures p ON p.id = procedures_fts.rowid
       JOIN fields f ON f.id = p.field_id
       WHERE procedures_fts MATCH ${match} AND ${where}
-      ORDER BY p.id IN (SELECT rowid FROM procedures_fts WHERE procedures_fts MATCH ${nameMatch}) DESC,
-        bm25(procedures_fts, 10.0, 6.0, 1.0), p.popularity DESC, p.name
+      ORDER BY CASE
+          WHEN p.id IN (SELECT rowid FROM procedures_fts WHERE procedures_fts MATCH ${nameMatch}) THEN 0
+          WHEN p.id IN (SELECT rowid FROM procedures_fts WHERE procedures_fts MATCH ${aliasMatch}) THEN 1
+          ELSE 2 END,
+        bm25(procedures_fts, 10.0, 6.0, 1.0) * (1.0 + p.popularity / 1000.0), p.name
       ${page}`);
   } else {
     rows = await db.all<SummaryRow>(sql`
