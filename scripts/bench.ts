@@ -18,7 +18,7 @@ const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const CATALOGUE_SIZE = Number(process.env.BENCH_PROCEDURES ?? 10_000);
 const appId = JSON.parse(readFileSync("app-config.json", "utf8")).template.miniAppId as string;
 
-const SEARCHES = ["dang ky khai sinh", "so do", "bang lai", "giay phep kinh doanh", "cap doi giay chung nhan", "xac nhan doc than", "thu", "lam CCCD"];
+const SEARCHES = ["dang ky khai sinh", "so do", "bang lai", "giay phep kinh doanh", "cap doi giay chung nhan", "xac nhan doc than", "dang ky thuong t", "lam CCCD"];
 
 type LoadResult = { route: string; connections: number; requests: number; rps: number; p50: number; p95: number; p99: number; non2xx: number; errors: number };
 
@@ -93,8 +93,14 @@ function serveBuild(): Promise<Server> {
     const rel = url.pathname.replace(`/zapps/${appId}`, "");
     let file = path.join(root, path.normalize(rel));
     if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) file = path.join(root, "index.html");
-    res.writeHead(200, { "Content-Type": types[path.extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store" });
-    res.end(readFileSync(file));
+    // Compressed, as Zalo's CDN serves the package.
+    const body = gzipSync(readFileSync(file));
+    res.writeHead(200, {
+      "Content-Type": types[path.extname(file)] ?? "application/octet-stream",
+      "Content-Encoding": "gzip",
+      "Cache-Control": "no-store",
+    });
+    res.end(body);
   });
   return new Promise((resolve) => server.listen(APP_PORT, "localhost", () => resolve(server)));
 }

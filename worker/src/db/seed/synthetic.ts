@@ -38,6 +38,9 @@ const DOCUMENTS = [
   "Văn bản ủy quyền (nếu có)", "Báo cáo kết quả hoạt động",
 ];
 
+const APPLICANTS = ["cá nhân", "hộ gia đình", "tổ chức", "doanh nghiệp", "hợp tác xã"];
+const RESULTS = ["giấy phép", "giấy chứng nhận", "văn bản chấp thuận", "quyết định", "văn bản xác nhận"];
+
 const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
 
 /**
@@ -54,13 +57,14 @@ export function syntheticProcedures(count: number, fields: Field[], units: Unit[
     const counter = pick(rnd, [0, 0, 10_000, 20_000, 50_000, 100_000, 200_000, 500_000]);
     const online = rnd() < 0.5 ? Math.round(counter / 2) : counter;
     const fullyOnline = rnd() < 0.5;
+    const name = `${pick(rnd, ACTIONS)} ${pick(rnd, OBJECTS)}${pick(rnd, QUALIFIERS)}`;
     return {
       code: `9.${String(1_000_000 + i).padStart(7, "0")}`,
       version: 1,
       status: "published",
       effectiveFrom: "2025-07-01",
-      name: `${pick(rnd, ACTIONS)} ${pick(rnd, OBJECTS)}${pick(rnd, QUALIFIERS)}`,
-      summary: "Thủ tục mô phỏng dùng cho đo hiệu năng tìm kiếm.",
+      name,
+      summary: `Dành cho ${pick(rnd, APPLICANTS)}; kết quả là ${pick(rnd, RESULTS)} (dữ liệu mô phỏng).`,
       fieldId: pick(rnd, fields).id,
       unitLevel: provincial ? "province" : "commune",
       competentUnitId: provincial ? department.id : null,
