@@ -23,7 +23,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["shared/src/**/*.test.ts"],
+          include: ["shared/src/**/*.test.ts", "worker/src/lib/**/*.test.ts"],
           environment: "node",
         },
       },

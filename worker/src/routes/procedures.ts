@@ -1,14 +1,25 @@
 import { ProcedureCodeParam, ProcedureSearchQuery } from "../../../shared/src/catalogue/api";
-import { getPublishedProcedure, searchProcedures } from "../db/repo/procedures";
+import { getPublishedProcedure, searchProcedures, type SearchPage } from "../db/repo/procedures";
 import { CATALOGUE_CACHE } from "../lib/cache";
 import { notFound } from "../lib/errors";
 import { factory } from "../lib/factory";
+import { TtlCache } from "../lib/ttl-cache";
 import { validate } from "../lib/validate";
+
+/** As long as clients may cache catalogue answers (CATALOGUE_CACHE). */
+const searchCache = new TtlCache<SearchPage>(1000, 60_000);
 
 export const procedureRoutes = factory
   .createApp()
   .get("/", validate("query", ProcedureSearchQuery), async (c) => {
-    const page = await searchProcedures(c.var.db, c.env.PROVINCE_ID, c.req.valid("query"));
+    const query = c.req.valid("query");
+    // The key is built from validated values only, so unknown parameters cannot flood the cache.
+    const key = JSON.stringify([c.env.PROVINCE_ID, query.q, query.field, query.unit, query.level, query.onlineOnly, query.essential, query.limit, query.cursor]);
+    let page = searchCache.get(key);
+    if (!page) {
+      page = await searchProcedures(c.var.db, c.env.PROVINCE_ID, query);
+      searchCache.set(key, page);
+    }
     return c.json(page, 200, CATALOGUE_CACHE);
   })
   .get("/:code", validate("param", ProcedureCodeParam), async (c) => {
