@@ -7,9 +7,11 @@ import { prepareDatabase, startApi } from "./local-api.mjs";
 ensureInstalled();
 prepareDatabase(".wrangler/state");
 
+// Each child leads its own process group, so stopping the group stops everything under it
+// (npm → sh → vite; wrangler → workerd) however this script itself is stopped.
 const children = [
-  startApi(".wrangler/state", 8787),
-  spawn("npm", ["run", "dev", "--prefix", "mini-app"], { stdio: "inherit" }),
+  startApi(".wrangler/state", 8787, { detached: true }),
+  spawn("npm", ["run", "dev", "--prefix", "mini-app"], { stdio: "inherit", detached: true }),
 ];
 
 console.log("\n  API:      http://127.0.0.1:8787/api/health");
@@ -19,7 +21,13 @@ let stopping = false;
 function stop() {
   if (stopping) return;
   stopping = true;
-  for (const child of children) child.kill("SIGTERM");
+  for (const child of children) {
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
   setTimeout(() => process.exit(0), 1000);
 }
 process.on("SIGINT", stop);

@@ -5,7 +5,7 @@ import { inAppPath } from "../../../../shared/src/links/deep-link";
 import { QrIcon } from "../../components/icons";
 import { ProcedureResults } from "../../components/procedure-results";
 import { SearchBox } from "../../components/search-box";
-import { scanQrCode } from "../../services/zalo";
+import { insideZalo, scanQrCode } from "../../services/zalo";
 import { useCatalogue } from "../../stores/catalogue";
 import { getConfig } from "../../utils/config";
 import { InstantResults } from "./instant-results";
@@ -37,6 +37,10 @@ export default function HomePage() {
   const showResults = (q: string) => navigate(`/search?q=${encodeURIComponent(q)}`);
 
   const scan = async () => {
+    if (!insideZalo()) {
+      openSnackbar({ text: "Quét mã QR dùng được khi mở ứng dụng trong Zalo.", type: "info" });
+      return;
+    }
     const content = await scanQrCode();
     if (content === null) return;
     const path = inAppPath(content);

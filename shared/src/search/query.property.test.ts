@@ -1,0 +1,39 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { foldVietnamese, searchTokens } from "../text/fold";
+import { parseSearchQuery, toFtsExpression } from "./query";
+
+describe("search properties (generated input)", () => {
+  it("folding is idempotent and yields no combining marks or đ", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 80 }), (s) => {
+        const once = foldVietnamese(s);
+        expect(foldVietnamese(once)).toBe(once);
+        expect(once).not.toMatch(/[\u0300-\u036f]|đ/u);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("an FTS5 expression holds only quoted [a-z0-9] phrases joined by AND/OR", () => {
+    const shape = /^(\(?"[a-z0-9 ]+"\*?( OR "[a-z0-9 ]+"\*?)*\)?)( AND \(?"[a-z0-9 ]+"\*?( OR "[a-z0-9 ]+"\*?)*\)?)*$/;
+    fc.assert(
+      fc.property(fc.string({ maxLength: 100 }), (s) => {
+        const groups = parseSearchQuery(s);
+        if (groups.length === 0) expect(searchTokens(s)).toEqual([]);
+        else expect(toFtsExpression(groups)).toMatch(shape);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("accented and unaccented spellings of a query parse the same", () => {
+    const words = fc.constantFrom("Đăng", "ký", "khai", "sinh", "sổ", "đỏ", "bằng", "lái", "căn", "cước", "hộ", "khẩu", "làm");
+    fc.assert(
+      fc.property(fc.array(words, { minLength: 1, maxLength: 6 }), (ws) => {
+        const text = ws.join(" ");
+        expect(parseSearchQuery(foldVietnamese(text))).toEqual(parseSearchQuery(text));
+      }),
+    );
+  });
+});
