@@ -83,9 +83,11 @@ test("a /u/<unit> deep link opens the unit with its priority days and procedures
   await expect(page.getByRole("list", { name: `Thủ tục của ${unit.name}` }).getByRole("link").first()).toBeVisible();
 });
 
-test("an unknown procedure code says so in Vietnamese", async ({ page }) => {
+test("unknown procedure codes and units say so in Vietnamese", async ({ page }) => {
   await page.goto("/p/9.999999");
   await expect(page.getByRole("alert")).toContainText("Không tìm thấy thủ tục này.");
+  await page.goto("/u/khong-ton-tai");
+  await expect(page.getByRole("alert")).toContainText("Không tìm thấy đơn vị này.");
 });
 
 test("the home and procedure screens have no serious or critical accessibility violations", async ({ page }) => {

@@ -46,7 +46,6 @@ export const catalogueApi = {
   getProcedure: (code: string) => call(() => client.procedures[":code"].$get({ param: { code } })),
   listFields: () => call(() => client.fields.$get()),
   listUnits: () => call(() => client.units.$get()),
-  getUnit: (id: string) => call(() => client.units[":id"].$get({ param: { id } })),
 };
 
 export type ProcedurePage = Awaited<ReturnType<typeof catalogueApi.searchProcedures>>;

@@ -1,36 +1,25 @@
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { useParams } from "react-router-dom";
 import { Page } from "zmp-ui";
 import { formatWeekdays } from "../../../../shared/src/format/vi";
 import { AppHeader } from "../../components/app-header";
 import { ProcedureResults } from "../../components/procedure-results";
 import { ErrorMessage, Loading } from "../../components/status";
-import { ApiFailure, catalogueApi, type UnitItem } from "../../services/api";
+import { useCatalogue } from "../../stores/catalogue";
 
 export default function UnitPage() {
   const { id = "" } = useParams();
-  const [unit, setUnit] = useState<UnitItem | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let current = true;
-    setUnit(null);
-    setError(null);
-    catalogueApi.getUnit(id).then(
-      (u) => current && setUnit(u),
-      (e: unknown) => current && setError(e instanceof ApiFailure ? e.message : "Đã có lỗi xảy ra."),
-    );
-    return () => {
-      current = false;
-    };
-  }, [id, attempt]);
+  const unit = useCatalogue((s) => s.units.find((u) => u.id === id));
+  const unitsLoad = useCatalogue((s) => s.unitsLoad);
+  const loadUnits = useCatalogue((s) => s.loadUnits);
+  useEffect(() => void loadUnits(), [loadUnits]);
 
   return (
     <Page className="page">
       <AppHeader title={unit?.name ?? "Cơ quan"} />
-      {error && <ErrorMessage message={error} onRetry={() => setAttempt((a) => a + 1)} />}
-      {!unit && !error && <Loading />}
+      {unitsLoad === "error" && <ErrorMessage message="Chưa tải được thông tin cơ quan." onRetry={() => void loadUnits()} />}
+      {(unitsLoad === "idle" || unitsLoad === "loading") && <Loading />}
+      {unitsLoad === "done" && !unit && <ErrorMessage message="Không tìm thấy đơn vị này." />}
       {unit && (
         <>
           <section className="section">
