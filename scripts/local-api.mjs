@@ -2,8 +2,8 @@
 // `npm start`, the end-to-end tests and the benchmark.
 import { execFileSync, spawn } from "node:child_process";
 
-// Offline: no telemetry, and no fetch of the Request.cf object from workers.cloudflare.com.
-const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
+// Offline: no telemetry, no update check (it comes with the banner), no fetch of the Request.cf object.
+const env = { ...process.env, WRANGLER_SEND_METRICS: "false", WRANGLER_HIDE_BANNER: "true", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
 const bin = (name) => `node_modules/.bin/${name}`;
 
 /** Applies migrations and loads the sample province (plus N synthetic procedures) into `persistTo`. */

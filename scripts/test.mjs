@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { ensureInstalled } from "./ensure-install.mjs";
 
 ensureInstalled();
-const env = { ...process.env, WRANGLER_SEND_METRICS: "false" };
+const env = { ...process.env, WRANGLER_SEND_METRICS: "false", WRANGLER_HIDE_BANNER: "true", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
 
 function run(label, cmd, args) {
   console.log(`\n▶ ${label}`);
