@@ -18,6 +18,13 @@ function run(label, cmd, args) {
 }
 
 run("Type check (tsc -b)", "node_modules/.bin/tsc", ["-b"]);
+run("Worker bundles for production (wrangler deploy --dry-run)", "node_modules/.bin/wrangler", [
+  "deploy", "--dry-run", "--env", "production", "--config", "worker/wrangler.jsonc", "--outdir", ".wrangler/dry-run",
+]);
+if (existsSync(".git")) {
+  run("Binding types are up to date", "npm", ["run", "--silent", "cf-typegen"]);
+  run("…and committed", "git", ["diff", "--exit-code", "--stat", "worker/worker-configuration.d.ts"]);
+}
 run("Worker (workerd, local D1) and unit tests (vitest)", "node_modules/.bin/vitest", ["run"]);
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
