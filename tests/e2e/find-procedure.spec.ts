@@ -100,3 +100,13 @@ test("the home and procedure screens have no serious or critical accessibility v
   await expect(page.getByRole("heading", { name: "Giấy tờ cần chuẩn bị" })).toBeVisible();
   expect(await seriousA11yViolations(page)).toEqual([]);
 });
+
+test("when the network fails the resident is told why and can retry", async ({ page }) => {
+  await page.route("http://127.0.0.1:8788/api/**", (route) => route.abort("internetdisconnected"));
+  await page.goto("/");
+  const essential = page.getByRole("region", { name: "Dịch vụ thiết yếu" });
+  await expect(essential.getByRole("alert")).toContainText("Không kết nối được máy chủ");
+  await page.unroute("http://127.0.0.1:8788/api/**");
+  await essential.getByRole("button", { name: "Thử lại" }).click();
+  await expect(page.getByRole("list", { name: "Dịch vụ thiết yếu" }).getByRole("link").first()).toBeVisible();
+});

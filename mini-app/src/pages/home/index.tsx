@@ -5,6 +5,7 @@ import { inAppPath } from "../../../../shared/src/links/deep-link";
 import { QrIcon } from "../../components/icons";
 import { ProcedureResults } from "../../components/procedure-results";
 import { SearchBox } from "../../components/search-box";
+import { ErrorMessage } from "../../components/status";
 import { insideZalo, scanQrCode } from "../../services/zalo";
 import { useCatalogue } from "../../stores/catalogue";
 import { getConfig } from "../../utils/config";
@@ -14,8 +15,10 @@ const ESSENTIAL = { essential: true };
 
 function FieldGrid() {
   const fields = useCatalogue((s) => s.fields);
+  const status = useCatalogue((s) => s.fieldsLoad);
   const load = useCatalogue((s) => s.loadFields);
   useEffect(() => void load(), [load]);
+  if (status === "error") return <ErrorMessage message="Chưa tải được danh sách lĩnh vực." onRetry={() => void load()} />;
   return (
     <ul className="field-grid" aria-label="Lĩnh vực">
       {fields.map((f) => (
