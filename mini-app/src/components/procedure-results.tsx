@@ -12,8 +12,7 @@ export function ProcedureResults(props: { params: SearchParams; label: string; e
 
   useEffect(() => {
     void search(params, pageSize);
-    // `key` captures every value of params.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `key` stands for params, whose object identity changes on every render.
   }, [key, pageSize, search]);
 
   if (status === "error" && items.length === 0) return <ErrorMessage message={error ?? ""} onRetry={() => void search(params, pageSize)} />;

@@ -22,7 +22,7 @@ type SearchState = {
   loadMore: () => Promise<void>;
 };
 
-export const searchKey = (params: SearchParams) => JSON.stringify(params, Object.keys(params).sort());
+const searchKey = (params: SearchParams) => JSON.stringify(params, Object.keys(params).sort());
 
 /**
  * Creates an independent search (the home box and the results page each have one).

@@ -39,8 +39,7 @@ export default function SearchPage() {
     if (q === (params.q ?? "")) return;
     const timer = setTimeout(() => update({ ...params, q: q || undefined }), 300);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [draft]);
+  }, [draft]); // only typing starts this; the URL already carries everything else
 
   return (
     <Page className="page">

@@ -4,7 +4,6 @@ import type { Fees, ProcessingTime } from "../../../../shared/src/catalogue/sche
 import { parseSearchQuery, toColumnFtsExpression, toFtsExpression } from "../../../../shared/src/search/query";
 import type { Db } from "../client";
 import { fields, procedures, units } from "../schema";
-import { getUnit } from "./catalogue";
 
 type SummaryRow = {
   code: string;
@@ -42,8 +41,8 @@ export type SearchPage = { items: ProcedureSummary[]; nextCursor: string | null 
 
 /**
  * Published procedures of a province, filtered, and ranked when a query is given:
- * matches in the name first, then in the colloquial aliases, then in the body; within each, BM25 (name ≫ aliases ≫ body) boosted by up to 2× for
- * popular procedures (BM25 is negative: lower is better).
+ * matches in the name first, then in the colloquial aliases, then in the body; within each,
+ * BM25 (name ≫ aliases ≫ body) boosted up to 2× for popular procedures (BM25 is negative: lower is better).
  * Pages by offset; the catalogue is small enough (≤100k rows) that this stays cheap.
  */
 export async function searchProcedures(db: Db, provinceId: string, query: ProcedureSearchQuery): Promise<SearchPage> {
@@ -53,7 +52,10 @@ export async function searchProcedures(db: Db, provinceId: string, query: Proced
   if (query.onlineOnly !== undefined) filters.push(sql`p.online_only = ${query.onlineOnly ? 1 : 0}`);
   if (query.essential !== undefined) filters.push(sql`p.essential = ${query.essential ? 1 : 0}`);
   if (query.unit) {
-    const unit = await getUnit(db, provinceId, query.unit);
+    const [unit] = await db
+      .select({ id: units.id, kind: units.kind })
+      .from(units)
+      .where(and(eq(units.provinceId, provinceId), eq(units.id, query.unit)));
     if (!unit) return { items: [], nextCursor: null };
     filters.push(unit.kind === "commune" ? sql`p.unit_level = 'commune'` : sql`p.competent_unit_id = ${unit.id}`);
   }
