@@ -9,7 +9,7 @@ import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { chromium } from "@playwright/test";
 // @ts-expect-error plain ESM helper without types
-import { prepareDatabase, startApi } from "./local-api.mjs";
+import { prepareDatabase, startApi, waitUntilUp } from "./local-api.mjs";
 
 const API_PORT = 8790;
 const APP_PORT = 4173;
@@ -66,19 +66,6 @@ const uncached = (queries: string[]) => {
     return `/api/procedures?q=${encodeURIComponent(q)}&limit=${20 + (variant % 31)}&cursor=${Math.floor(variant / 31)}`;
   };
 };
-
-async function waitFor(url: string, timeoutMs = 60_000) {
-  const start = Date.now();
-  while (Date.now() - start < timeoutMs) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`${url} did not come up`);
-}
 
 function bundleSizes() {
   const www = "mini-app/www";
@@ -174,7 +161,7 @@ const seedSeconds = (Date.now() - seedStart) / 1000;
 const api = startApi(persistTo, API_PORT, { quiet: true, extraArgs: ["--var", `ALLOWED_ORIGINS:http://localhost:${APP_PORT}`] });
 let server: Server | undefined;
 try {
-  await waitFor(`${API}/api/health`);
+  await waitUntilUp(`${API}/api/health`);
   const searchPaths = SEARCHES.map((q) => `/api/procedures?q=${encodeURIComponent(q)}&limit=20`);
   const health = () => "/api/health";
   // Warm up the isolate and SQLite's page cache (with queries the measured runs do not repeat).

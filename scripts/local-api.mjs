@@ -25,3 +25,17 @@ export function startApi(persistTo, port, { quiet = false, extraArgs = [], detac
     env,
   });
 }
+
+/** Resolves once `url` answers 2xx; rejects after `timeoutMs`. */
+export async function waitUntilUp(url, timeoutMs = 120_000) {
+  const start = Date.now();
+  while (Date.now() - start < timeoutMs) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${url} did not come up within ${timeoutMs / 1000} s`);
+}

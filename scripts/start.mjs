@@ -2,7 +2,7 @@
 // (wrangler dev, offline) and the mini app (Vite on localhost) until Ctrl-C.
 import { spawn } from "node:child_process";
 import { ensureInstalled } from "./ensure-install.mjs";
-import { prepareDatabase, startApi } from "./local-api.mjs";
+import { prepareDatabase, startApi, waitUntilUp } from "./local-api.mjs";
 
 ensureInstalled();
 prepareDatabase(".wrangler/state");
@@ -14,8 +14,17 @@ const children = [
   spawn("npm", ["run", "dev", "--prefix", "mini-app"], { stdio: "inherit", detached: true }),
 ];
 
-console.log("\n  API:      http://127.0.0.1:8787/api/health");
-console.log("  Mini app: http://localhost:5173\n  Ctrl-C to stop.\n");
+waitUntilUp("http://127.0.0.1:8787/api/health")
+  .then(() => waitUntilUp("http://localhost:5173/"))
+  .then(() => {
+    console.log("\n  API:      http://127.0.0.1:8787/api/health");
+    console.log("  Mini app: http://localhost:5173   (open it in Chromium; try “dang ky khai sinh”, “so do”, “bang lai”)");
+    console.log("  Ctrl-C to stop.\n");
+  })
+  .catch((error) => {
+    console.error(error.message);
+    stop();
+  });
 
 let stopping = false;
 function stop() {
