@@ -110,3 +110,9 @@ test("when the network fails the resident is told why and can retry", async ({ p
   await essential.getByRole("button", { name: "Thử lại" }).click();
   await expect(page.getByRole("list", { name: "Dịch vụ thiết yếu" }).getByRole("link").first()).toBeVisible();
 });
+
+test("the QR scanner explains that it needs Zalo when opened in a browser", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Quét mã QR" }).click();
+  await expect(page.getByText("Quét mã QR dùng được khi mở ứng dụng trong Zalo.")).toBeVisible();
+});
