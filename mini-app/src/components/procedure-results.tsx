@@ -21,6 +21,7 @@ export function ProcedureResults(props: { params: SearchParams; label: string; e
     <>
       <ProcedureList items={items} label={label} />
       {status === "loading" && <Loading />}
+      {status === "error" && <ErrorMessage message={error ?? ""} />}
       {nextCursor && status !== "loading" && (
         <button type="button" className="button button--secondary button--block" onClick={() => void loadMore()}>
           Xem thêm

@@ -19,6 +19,11 @@ export class ApiFailure extends Error {
 
 const OFFLINE = "Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.";
 
+/** What to tell the user about a failed call. */
+export function errorMessage(e: unknown): string {
+  return e instanceof ApiFailure ? e.message : "Đã có lỗi xảy ra, vui lòng thử lại.";
+}
+
 async function call<T>(request: () => Promise<Response & { json(): Promise<T> }>): Promise<T> {
   let res: Response & { json(): Promise<T> };
   try {

@@ -1,5 +1,5 @@
 import { create } from "zustand";
-import { ApiFailure, catalogueApi, type FieldItem, type ProcedureDetailData, type UnitItem } from "../services/api";
+import { catalogueApi, errorMessage, type FieldItem, type ProcedureDetailData, type UnitItem } from "../services/api";
 
 type Load = "idle" | "loading" | "done" | "error";
 
@@ -15,8 +15,6 @@ type CatalogueState = {
   loadUnits: () => Promise<void>;
   loadProcedure: (code: string) => Promise<void>;
 };
-
-const message = (e: unknown) => (e instanceof ApiFailure ? e.message : "Đã có lỗi xảy ra, vui lòng thử lại.");
 
 /** Reference data that rarely changes: fetched once per session, shared by every screen. */
 export const useCatalogue = create<CatalogueState>()((set, get) => ({
@@ -51,7 +49,7 @@ export const useCatalogue = create<CatalogueState>()((set, get) => ({
       const procedure = await catalogueApi.getProcedure(code);
       set((s) => ({ procedures: { ...s.procedures, [code]: procedure } }));
     } catch (e) {
-      set((s) => ({ procedureErrors: { ...s.procedureErrors, [code]: message(e) } }));
+      set((s) => ({ procedureErrors: { ...s.procedureErrors, [code]: errorMessage(e) } }));
     }
   },
 }));

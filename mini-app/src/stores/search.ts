@@ -1,6 +1,6 @@
 import { create } from "zustand";
 import type { ServiceLevel } from "../../../shared/src/catalogue/schemas";
-import { ApiFailure, catalogueApi, type ProcedureItem } from "../services/api";
+import { catalogueApi, errorMessage, type ProcedureItem } from "../services/api";
 
 export type SearchParams = {
   q?: string;
@@ -45,7 +45,7 @@ export function createSearchStore() {
         const page = await catalogueApi.searchProcedures({ ...params, limit: pageSize });
         if (get().key === key) set({ items: page.items, nextCursor: page.nextCursor, status: "done" });
       } catch (e) {
-        if (get().key === key) set({ status: "error", error: e instanceof ApiFailure ? e.message : String(e) });
+        if (get().key === key) set({ status: "error", error: errorMessage(e) });
       }
     },
     loadMore: async () => {
@@ -56,7 +56,7 @@ export function createSearchStore() {
         const page = await catalogueApi.searchProcedures({ ...current.params, limit: current.pageSize, cursor: nextCursor });
         if (get().key === key) set((s) => ({ items: [...s.items, ...page.items], nextCursor: page.nextCursor, status: "done" }));
       } catch (e) {
-        if (get().key === key) set({ status: "error", error: e instanceof ApiFailure ? e.message : String(e) });
+        if (get().key === key) set({ status: "error", error: errorMessage(e) });
       }
     },
   }));
