@@ -18,7 +18,7 @@ app.use(
   "/api/*",
   cors({
     origin: (origin, c) => (c.env.ALLOWED_ORIGINS.split(",").includes(origin) ? origin : null),
-    allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
+    allowMethods: ["GET"],
     maxAge: 600,
   }),
 );

@@ -9,47 +9,48 @@ type CatalogueState = {
   units: UnitItem[];
   unitsLoad: Load;
   procedures: Record<string, ProcedureDetailData>;
-  /** Per procedure code: null while loading or loaded, else the message to show (404 included). */
+  /** Per procedure code: null once a load started without failing, else the message to show (404 included). */
   procedureErrors: Record<string, string | null>;
   loadFields: () => Promise<void>;
   loadUnits: () => Promise<void>;
   loadProcedure: (code: string) => Promise<void>;
 };
 
+type ListKey = "fields" | "units";
+
 /** Reference data that rarely changes: fetched once per session, shared by every screen. */
-export const useCatalogue = create<CatalogueState>()((set, get) => ({
-  fields: [],
-  fieldsLoad: "idle",
-  units: [],
-  unitsLoad: "idle",
-  procedures: {},
-  procedureErrors: {},
-  loadFields: async () => {
-    if (get().fieldsLoad === "loading" || get().fieldsLoad === "done") return;
-    set({ fieldsLoad: "loading" });
+export const useCatalogue = create<CatalogueState>()((set, get) => {
+  const loadList = async <K extends ListKey>(key: K, fetch: () => Promise<{ items: CatalogueState[K] }>) => {
+    const status = `${key}Load` as const;
+    if (get()[status] === "loading" || get()[status] === "done") return;
+    set({ [status]: "loading" } as Partial<CatalogueState>);
     try {
-      set({ fields: (await catalogueApi.listFields()).items, fieldsLoad: "done" });
+      const { items } = await fetch();
+      set({ [key]: items, [status]: "done" } as Partial<CatalogueState>);
     } catch {
-      set({ fieldsLoad: "error" });
+      set({ [status]: "error" } as Partial<CatalogueState>);
     }
-  },
-  loadUnits: async () => {
-    if (get().unitsLoad === "loading" || get().unitsLoad === "done") return;
-    set({ unitsLoad: "loading" });
-    try {
-      set({ units: (await catalogueApi.listUnits()).items, unitsLoad: "done" });
-    } catch {
-      set({ unitsLoad: "error" });
-    }
-  },
-  loadProcedure: async (code) => {
-    if (get().procedures[code]) return;
-    set((s) => ({ procedureErrors: { ...s.procedureErrors, [code]: null } }));
-    try {
-      const procedure = await catalogueApi.getProcedure(code);
-      set((s) => ({ procedures: { ...s.procedures, [code]: procedure } }));
-    } catch (e) {
-      set((s) => ({ procedureErrors: { ...s.procedureErrors, [code]: errorMessage(e) } }));
-    }
-  },
-}));
+  };
+
+  return {
+    fields: [],
+    fieldsLoad: "idle",
+    units: [],
+    unitsLoad: "idle",
+    procedures: {},
+    procedureErrors: {},
+    loadFields: () => loadList("fields", catalogueApi.listFields),
+    loadUnits: () => loadList("units", catalogueApi.listUnits),
+    loadProcedure: async (code) => {
+      // Loaded, or a request is already under way (a null error marks it).
+      if (get().procedures[code] || get().procedureErrors[code] === null) return;
+      set((s) => ({ procedureErrors: { ...s.procedureErrors, [code]: null } }));
+      try {
+        const procedure = await catalogueApi.getProcedure(code);
+        set((s) => ({ procedures: { ...s.procedures, [code]: procedure } }));
+      } catch (e) {
+        set((s) => ({ procedureErrors: { ...s.procedureErrors, [code]: errorMessage(e) } }));
+      }
+    },
+  };
+});
