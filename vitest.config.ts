@@ -18,6 +18,7 @@ export default defineConfig({
           name: "worker",
           include: ["tests/worker/**/*.test.ts"],
           setupFiles: ["./tests/worker/setup.ts"],
+          globalSetup: ["./tests/support/global-setup.ts"],
         },
       },
       {

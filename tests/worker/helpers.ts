@@ -1,13 +1,18 @@
 import { env } from "cloudflare:workers";
+import { inject } from "vitest";
+import type { Session } from "../../shared/src/auth/api";
 import { createDb } from "../../worker/src/db/client";
 import app from "../../worker/src/index";
+
+/** The worker's bindings, with its outbound services pointed at the loopback fakes the global setup started. */
+export const testEnv = (): CloudflareBindings => ({ ...env, ZALO_GRAPH_URL: inject("zaloGraphUrl") });
 
 /**
  * A request through the worker's app with the real bindings. (The pool's `exports.default.fetch`
  * slows down quadratically over a thousand requests in one test, which the fuzz tests make.)
  */
-export function api(path: string, init?: RequestInit) {
-  return app.request(`http://localhost${path}`, init, env);
+export function api(path: string, init?: RequestInit, bindings: CloudflareBindings = testEnv()) {
+  return app.request(`http://localhost${path}`, init, bindings);
 }
 
 export async function getJson<T = any>(path: string, init?: RequestInit): Promise<{ status: number; body: T; headers: Headers }> {
@@ -16,3 +21,25 @@ export async function getJson<T = any>(path: string, init?: RequestInit): Promis
 }
 
 export const db = () => createDb(env.DB);
+
+export const json = (method: string, body: unknown, headers: Record<string, string> = {}): RequestInit => ({
+  method,
+  headers: { "Content-Type": "application/json", ...headers },
+  body: JSON.stringify(body),
+});
+
+/** Signs in as a development persona and returns its session. */
+export async function signIn(persona: string): Promise<Session> {
+  const res = await api("/api/auth/dev", json("POST", { persona }));
+  if (res.status !== 200) throw new Error(`sign-in as ${persona} failed: ${res.status}`);
+  return (await res.json()) as Session;
+}
+
+/** Signs in a fresh resident through the (fake) Zalo Graph API. */
+export async function signInZalo(zaloId: string): Promise<Session> {
+  const res = await api("/api/auth/zalo", json("POST", { accessToken: `valid-${zaloId}` }));
+  if (res.status !== 200) throw new Error(`Zalo sign-in of ${zaloId} failed: ${res.status}`);
+  return (await res.json()) as Session;
+}
+
+export const bearer = (session: Session) => ({ Authorization: `Bearer ${session.accessToken}` });

@@ -4,7 +4,9 @@ import { z } from "zod";
 import { vi } from "zod/locales";
 import { handleError, handleNotFound } from "./lib/errors";
 import { factory } from "./lib/factory";
+import { authRoutes, devAuthRoutes } from "./routes/auth";
 import { fieldRoutes, unitRoutes } from "./routes/catalogue";
+import { meRoutes } from "./routes/me";
 import { metaRoutes } from "./routes/meta";
 import { procedureRoutes } from "./routes/procedures";
 
@@ -18,7 +20,8 @@ app.use(
   "/api/*",
   cors({
     origin: (origin, c) => (c.env.ALLOWED_ORIGINS.split(",").includes(origin) ? origin : null),
-    allowMethods: ["GET"],
+    allowMethods: ["GET", "POST", "PUT", "DELETE"],
+    allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "X-File-Name"],
     maxAge: 600,
   }),
 );
@@ -27,7 +30,10 @@ const routes = app
   .route("/api", metaRoutes)
   .route("/api/procedures", procedureRoutes)
   .route("/api/fields", fieldRoutes)
-  .route("/api/units", unitRoutes);
+  .route("/api/units", unitRoutes)
+  .route("/api/auth", authRoutes)
+  .route("/api/auth/dev", devAuthRoutes)
+  .route("/api/me", meRoutes);
 
 app.onError(handleError);
 app.notFound(handleNotFound);

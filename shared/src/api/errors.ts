@@ -4,9 +4,17 @@ import { z } from "zod";
 export const ErrorCode = z.enum([
   "validation_failed",
   "bad_request",
-  "not_found",
+  "unauthorized",
   "forbidden",
+  "identity_required",
+  "not_found",
+  "conflict",
+  "idempotency_key_reused",
+  "incomplete",
   "payload_too_large",
+  "unsupported_media_type",
+  "rate_limited",
+  "upstream_failed",
   "internal",
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { inAppPath } from "../links/deep-link";
 import { MAX_QUERY_TOKENS } from "../search/query";
 import { MAX_QUERY_LENGTH } from "./limits";
 import { searchTokens } from "../text/fold";
@@ -75,6 +76,7 @@ export const ProcedureDetail = ProcedureSummary.extend({
   eform: EForm,
   resultDelivery: z.array(ResultDelivery),
   aliases: z.array(z.string()),
+  requiresVneid: z.boolean(),
 });
 export type ProcedureDetail = z.infer<typeof ProcedureDetail>;
 
@@ -92,6 +94,8 @@ export const Health = z.object({ status: z.literal("ok"), database: z.literal("o
 export const QrQuery = z.object({
   path: z
     .string()
-    .max(120)
-    .regex(/^\/(p|u)\/[0-9A-Za-z.-]{1,60}$/, { error: "Đường dẫn phải có dạng /p/<mã thủ tục> hoặc /u/<mã đơn vị>" }),
+    .max(160)
+    .refine((path) => inAppPath(path) === path, {
+      error: "Đường dẫn phải có dạng /p/<mã thủ tục>, /u/<mã đơn vị> hoặc /t/<mã hồ sơ>?k=<mã tra cứu>",
+    }),
 });

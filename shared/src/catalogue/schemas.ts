@@ -151,5 +151,7 @@ export const ProcedureInput = z.object({
   aliases: z.array(z.string().min(1).max(100)).max(20),
   /** Relative popularity, used to break ranking ties. */
   popularity: z.number().int().min(0),
+  /** Submission needs a VNeID-verified identity through the province's SSO (ND 69/2024). */
+  requiresVneid: z.boolean().optional(),
 });
 export type ProcedureInput = z.infer<typeof ProcedureInput>;

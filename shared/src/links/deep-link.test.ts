@@ -14,6 +14,17 @@ describe("inAppPath", () => {
     expect(inAppPath(" 1.001193 ")).toBe("/p/1.001193");
   });
 
+  it("opens tracking links only with a well-formed token, keeping it", () => {
+    const token = "AbCdEfGhIjKlMnOpQrStUv";
+    expect(inAppPath(`https://zalo.me/s/123/t/000.00.01.H99-261122-0001?k=${token}&utm_source=qr`)).toBe(
+      `/t/000.00.01.H99-261122-0001?k=${token}`,
+    );
+    expect(inAppPath(`/t/000.00.01.H99-261122-0001?k=${token}`)).toBe(`/t/000.00.01.H99-261122-0001?k=${token}`);
+    expect(inAppPath("/t/000.00.01.H99-261122-0001")).toBeNull();
+    expect(inAppPath("/t/000.00.01.H99-261122-0001?k=short")).toBeNull();
+    expect(inAppPath(`/t/not-a-code?k=${token}`)).toBeNull();
+  });
+
   it("refuses anything else", () => {
     for (const hostile of [
       "https://evil.example/s/1/p/1.004222",

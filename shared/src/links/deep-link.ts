@@ -1,11 +1,15 @@
 const PROCEDURE_CODE = /^[0-9A-Za-z]+(\.[0-9A-Za-z]+){1,6}$/;
 const UNIT_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const DOSSIER_CODE = /^[0-9A-Z]+(\.[0-9A-Z]+)*-\d{6}-\d{4,6}$/;
+const TRACKING_TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
 
 /** The in-app routes a QR code or a shared link may open. */
 export const procedurePath = (code: string) => `/p/${code}`;
 export const unitPath = (id: string) => `/u/${id}`;
+/** The public tracking page of one dossier; `k` is the dossier's unguessable tracking token. */
+export const trackingPath = (code: string, token: string) => `/t/${code}?k=${token}`;
 
-function fromPath(path: string): string | null {
+function fromPath(path: string, query = ""): string | null {
   const [, kind, value, ...rest] = path.split("/");
   if (rest.length > 0 || !value) return null;
   let decoded: string;
@@ -16,8 +20,17 @@ function fromPath(path: string): string | null {
   }
   if (kind === "p" && PROCEDURE_CODE.test(decoded)) return procedurePath(decoded);
   if (kind === "u" && UNIT_ID.test(decoded)) return unitPath(decoded);
+  if (kind === "t" && DOSSIER_CODE.test(decoded)) {
+    const token = query.split("&").find((pair) => pair.startsWith("k="))?.slice(2);
+    return token && TRACKING_TOKEN.test(token) ? trackingPath(decoded, token) : null;
+  }
   return null;
 }
+
+const splitQuery = (text: string): [string, string] => {
+  const [path = "", query = ""] = text.split("#")[0]!.split("?");
+  return [path, query];
+};
 
 /**
  * Where to go for what a QR scan or an OpenApp event delivered: a zalo.me/s link,
@@ -27,8 +40,9 @@ function fromPath(path: string): string | null {
 export function inAppPath(content: string): string | null {
   const text = content.trim();
   if (PROCEDURE_CODE.test(text)) return procedurePath(text);
-  if (text.startsWith("/zapps/")) return fromPath(`/${(text.split(/[?#]/)[0] ?? "").split("/").slice(3).join("/")}`);
-  if (text.startsWith("/")) return fromPath(text.split(/[?#]/)[0] ?? "");
+  const [path, query] = splitQuery(text);
+  if (path.startsWith("/zapps/")) return fromPath(`/${path.split("/").slice(3).join("/")}`, query);
+  if (path.startsWith("/")) return fromPath(path, query);
   const url = /^https:\/\/([^/?#]+)([^?#]*)/.exec(text);
   if (!url) return null;
   const [, host, pathname = ""] = url;
@@ -36,5 +50,5 @@ export function inAppPath(content: string): string | null {
   // https://zalo.me/s/<appId>/<path> and https://h5.zdn.vn/zapps/<appId>/<path>
   const prefix = (host === "zalo.me" && segments[0] === "s") || (host === "h5.zdn.vn" && segments[0] === "zapps");
   if (!prefix || segments.length < 3) return null;
-  return fromPath(`/${segments.slice(2).join("/")}`);
+  return fromPath(`/${segments.slice(2).join("/")}`, query);
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type {
   EForm,
   Fees,
@@ -77,6 +77,8 @@ export const procedures = sqliteTable(
     resultDelivery: json<ResultDelivery[]>("result_delivery").notNull(),
     aliases: json<string[]>("aliases").notNull().default(sql`'[]'`),
     popularity: integer("popularity").notNull().default(0),
+    /** Submission needs a VNeID-verified identity (via the province's SSO), not only Zalo. */
+    requiresVneid: integer("requires_vneid", { mode: "boolean" }).notNull().default(false),
     searchName: text("search_name").notNull(),
     searchAliases: text("search_aliases").notNull(),
     searchBody: text("search_body").notNull(),
@@ -89,4 +91,166 @@ export const procedures = sqliteTable(
     index("procedures_field").on(t.fieldId, t.status),
     index("procedures_unit").on(t.competentUnitId, t.status),
   ],
+);
+
+/** Anyone who signs in: residents by Zalo id, staff and admins provisioned by the province. */
+export const users = sqliteTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    provinceId: text("province_id").notNull().references(() => provinces.id),
+    zaloId: text("zalo_id").unique(),
+    role: text("role", { enum: ["resident", "staff", "admin"] }).notNull(),
+    unitId: text("unit_id").references(() => units.id),
+    displayName: text("display_name").notNull().default(""),
+    /** Exchanged server-side from a getPhoneNumber() token, only after the user asked. */
+    phone: text("phone"),
+    /** Subject at the province's SSO once the resident proved a VNeID identity. */
+    vneidSubject: text("vneid_subject").unique(),
+    vneidVerifiedAt: text("vneid_verified_at"),
+    disabledAt: text("disabled_at"),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [index("users_unit").on(t.unitId)],
+);
+
+/** A signed-in device. Only the hash of the current refresh token is kept; rotation replaces it. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id),
+    refreshHash: text("refresh_hash").notNull(),
+    refreshExpiresAt: text("refresh_expires_at").notNull(),
+    createdAt: text("created_at").notNull().default(now),
+    revokedAt: text("revoked_at"),
+  },
+  (t) => [index("sessions_user").on(t.userId)],
+);
+
+/** An OpenID Connect authorization request in flight (state → PKCE verifier and nonce). */
+export const oidcRequests = sqliteTable("oidc_requests", {
+  state: text("state").primaryKey(),
+  userId: text("user_id").notNull().references(() => users.id),
+  codeVerifier: text("code_verifier").notNull(),
+  nonce: text("nonce").notNull(),
+  returnPath: text("return_path").notNull(),
+  expiresAt: text("expires_at").notNull(),
+});
+
+/** Uploaded documents and issued results: the resident's personal store ("kho dữ liệu"). Bytes live in R2. */
+export const files = sqliteTable(
+  "files",
+  {
+    id: text("id").primaryKey(),
+    ownerId: text("owner_id").notNull().references(() => users.id),
+    r2Key: text("r2_key").notNull(),
+    name: text("name").notNull(),
+    mime: text("mime").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    source: text("source", { enum: ["upload", "result"] }).notNull().default("upload"),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [index("files_owner").on(t.ownerId, t.createdAt)],
+);
+
+/** One autosaved draft per resident and procedure. */
+export const drafts = sqliteTable(
+  "drafts",
+  {
+    userId: text("user_id").notNull().references(() => users.id),
+    procedureCode: text("procedure_code").notNull(),
+    data: json<unknown>("data").notNull(),
+    updatedAt: text("updated_at").notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.procedureCode] })],
+);
+
+export type FeeQuoteRow = { channel: "online" | "counter" | "postal"; amount: number; online: number; counter: number; per?: string; legalBasis: string };
+
+/** A dossier (hồ sơ). `status` is the DVCQG code; `version` guards concurrent staff actions. */
+export const dossiers = sqliteTable(
+  "dossiers",
+  {
+    id: text("id").primaryKey(),
+    code: text("code").notNull().unique(),
+    provinceId: text("province_id").notNull().references(() => provinces.id),
+    procedureId: integer("procedure_id").notNull().references(() => procedures.id),
+    applicantId: text("applicant_id").notNull().references(() => users.id),
+    receivingUnitId: text("receiving_unit_id").notNull().references(() => units.id),
+    handlingUnitId: text("handling_unit_id").notNull().references(() => units.id),
+    status: integer("status").notNull(),
+    channel: text("channel", { enum: ["online", "counter", "postal"] }).notNull(),
+    form: json<Record<string, string | number | boolean>>("form").notNull(),
+    fee: json<FeeQuoteRow>("fee").notNull(),
+    trackingToken: text("tracking_token").notNull(),
+    vneidVerified: integer("vneid_verified", { mode: "boolean" }).notNull().default(false),
+    withdrawalRequested: integer("withdrawal_requested", { mode: "boolean" }).notNull().default(false),
+    submittedAt: text("submitted_at").notNull(),
+    receivedAt: text("received_at"),
+    /** Local date (YYYY-MM-DD): expected before acceptance, the legal due date after. */
+    dueDate: text("due_date"),
+    dueExplanation: text("due_explanation").notNull().default(""),
+    version: integer("version").notNull().default(1),
+    updatedAt: text("updated_at").notNull().default(now),
+  },
+  (t) => [
+    index("dossiers_applicant").on(t.applicantId, t.submittedAt),
+    index("dossiers_handling_unit").on(t.handlingUnitId, t.status),
+  ],
+);
+
+/** Files attached to a dossier per required document; `round` 0 is the submission, then each supplement. */
+export const dossierDocuments = sqliteTable(
+  "dossier_documents",
+  {
+    dossierId: text("dossier_id").notNull().references(() => dossiers.id),
+    docIndex: integer("doc_index").notNull(),
+    fileId: text("file_id").notNull().references(() => files.id),
+    round: integer("round").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.dossierId, t.docIndex, t.fileId] }), index("dossier_documents_file").on(t.fileId)],
+);
+
+/** The dossier's append-only timeline. */
+export const dossierEvents = sqliteTable(
+  "dossier_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    dossierId: text("dossier_id").notNull().references(() => dossiers.id),
+    seq: integer("seq").notNull(),
+    type: text("type").notNull(),
+    actorId: text("actor_id").references(() => users.id),
+    actorRole: text("actor_role", { enum: ["resident", "staff", "system"] }).notNull(),
+    at: text("at").notNull(),
+    note: text("note"),
+    data: json<{ items?: string[]; fileIds?: string[] }>("data").notNull().default(sql`'{}'`),
+  },
+  (t) => [uniqueIndex("dossier_events_seq").on(t.dossierId, t.seq)],
+);
+
+/** Per receiving unit and local day: the last sequence number handed out in dossier codes. */
+export const dossierCounters = sqliteTable(
+  "dossier_counters",
+  {
+    unitId: text("unit_id").notNull().references(() => units.id),
+    day: text("day").notNull(),
+    seq: integer("seq").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.day] })],
+);
+
+/** Idempotent writes: the first request with a key claims it, the finished response is replayed. */
+export const idempotencyKeys = sqliteTable(
+  "idempotency_keys",
+  {
+    userId: text("user_id").notNull(),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    responseStatus: integer("response_status"),
+    responseBody: text("response_body"),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
 );

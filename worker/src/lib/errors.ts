@@ -16,6 +16,11 @@ export class ApiError extends HTTPException {
 }
 
 export const notFound = (message = "Không tìm thấy.") => new ApiError(404, "not_found", message);
+export const unauthorized = (message = "Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.") =>
+  new ApiError(401, "unauthorized", message);
+export const forbidden = (message = "Bạn không có quyền thực hiện thao tác này.") => new ApiError(403, "forbidden", message);
+export const conflict = (message: string, details?: unknown) => new ApiError(409, "conflict", message, details);
+export const rateLimited = () => new ApiError(429, "rate_limited", "Bạn thao tác quá nhanh, vui lòng thử lại sau ít phút.");
 
 function envelope(code: ErrorCode, message: string, details?: unknown): ErrorEnvelope {
   return { error: details === undefined ? { code, message } : { code, message, details } };
@@ -23,9 +28,13 @@ function envelope(code: ErrorCode, message: string, details?: unknown): ErrorEnv
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   400: "bad_request",
+  401: "unauthorized",
   403: "forbidden",
   404: "not_found",
+  409: "conflict",
   413: "payload_too_large",
+  415: "unsupported_media_type",
+  429: "rate_limited",
 };
 
 /** The single error path: known errors keep their status, anything else is a logged, generic 500. */

@@ -1,9 +1,11 @@
 import { createFactory } from "hono/factory";
 import { createDb, type Db } from "../db/client";
+import type { AuthUser } from "../db/repo/users";
 
 export type AppEnv = {
   Bindings: CloudflareBindings;
-  Variables: { db: Db };
+  /** `user` is set by requireUser() on routes that need a caller. */
+  Variables: { db: Db; user: AuthUser & { sessionId: string } };
 };
 
 export const factory = createFactory<AppEnv>({

@@ -120,6 +120,7 @@ export async function getPublishedProcedure(db: Db, provinceId: string, code: st
     fees: p.fees,
     onlineOnly: p.onlineOnly,
     essential: p.essential,
+    requiresVneid: p.requiresVneid,
     version: p.version,
     effectiveFrom: p.effectiveFrom,
     summary: p.summary,

@@ -967,6 +967,7 @@ const procedures: ProcedureInput[] = [
   {
     ...V1,
     code: "2.000488", // mã tham khảo
+    requiresVneid: true,
     name: "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam",
     summary:
       "Dành cho công dân Việt Nam và người nước ngoài cư trú tại Việt Nam cần chứng minh có hay không có án tích. Kết quả là Phiếu lý lịch tư pháp số 1 hoặc số 2 (bản điện tử hoặc bản giấy).",

@@ -1,0 +1,47 @@
+import { z } from "zod";
+
+export const Role = z.enum(["resident", "staff", "admin"]);
+export type Role = z.infer<typeof Role>;
+
+const Token = z.string().min(1, { error: "Thiếu mã truy cập" }).max(4096);
+
+/** `POST /api/auth/zalo`: the token from zmp-sdk's getAccessToken(). */
+export const ZaloLoginBody = z.strictObject({ accessToken: Token });
+
+/** `POST /api/auth/refresh`: rotates the refresh token. */
+export const RefreshBody = z.strictObject({ refreshToken: Token });
+
+/** `POST /api/me/phone`: the single-use token of getPhoneNumber(), exchanged by the server. */
+export const PhoneBody = z.strictObject({ accessToken: Token, code: Token });
+
+export const PersonaId = z.string().regex(/^[a-z0-9-]{1,40}$/, { error: "Mã người dùng thử không hợp lệ" });
+export const DevLoginBody = z.strictObject({ persona: PersonaId });
+
+export const Me = z.object({
+  id: z.string(),
+  role: Role,
+  displayName: z.string(),
+  unitId: z.string().nullable(),
+  /** Only the last digits, e.g. "••• ••• 678". */
+  phoneHint: z.string().nullable(),
+  vneidVerified: z.boolean(),
+});
+export type Me = z.infer<typeof Me>;
+
+export const Session = z.object({
+  accessToken: z.string(),
+  /** ISO instant; refresh shortly before. */
+  accessExpiresAt: z.string(),
+  refreshToken: z.string(),
+  user: Me,
+});
+export type Session = z.infer<typeof Session>;
+
+export const Persona = z.object({ id: PersonaId, label: z.string(), role: Role, unitId: z.string().nullable() });
+export type Persona = z.infer<typeof Persona>;
+
+/** `POST /api/auth/vneid/start`: where the mini app sends the resident to prove identity. */
+export const VneidStartBody = z.strictObject({
+  /** In-app path to come back to, e.g. /p/1.004222/nop. */
+  returnPath: z.string().regex(/^\/[a-zA-Z0-9/._-]{0,200}$/, { error: "Đường dẫn quay lại không hợp lệ" }).default("/"),
+});

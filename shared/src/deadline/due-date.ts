@@ -1,0 +1,81 @@
+import type { ProcessingTime } from "../catalogue/schemas";
+import { vietnamDate, vietnamHour } from "../dossier/code";
+import { formatDate } from "../format/vi";
+
+/** Published calendar data in local dates (YYYY-MM-DD): public holidays and compensatory working days. */
+export interface WorkCalendar {
+  holidays: ReadonlySet<string>;
+  workdays: ReadonlySet<string>;
+}
+
+export const WEEKENDS_ONLY: WorkCalendar = { holidays: new Set(), workdays: new Set() };
+
+/** Work arriving after this local hour counts from the next working day (DOMAIN §5). */
+export const CUT_OFF_HOUR = 15;
+const HOURS_PER_WORKING_DAY = 8;
+
+const addDays = (date: string, days: number) => {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
+export function isWorkingDay(date: string, calendar: WorkCalendar): boolean {
+  if (calendar.workdays.has(date)) return true;
+  if (calendar.holidays.has(date)) return false;
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return weekday !== 0 && weekday !== 6;
+}
+
+function nextWorkingDay(date: string, calendar: WorkCalendar): string {
+  let d = addDays(date, 1);
+  while (!isWorkingDay(d, calendar)) d = addDays(d, 1);
+  return d;
+}
+
+export type DueDate = { date: string; explanation: string };
+
+/**
+ * The local date a result is due when the clock starts at `start`: N working days after the
+ * day of receipt (which does not count; after 15:00 or on a day off, receipt moves to the next
+ * working day), N calendar days moved off a day off, hours as 8-hour working days.
+ * Pauses for supplements are added by the caller once they exist.
+ */
+export function dueDate(start: Date, time: ProcessingTime, calendar: WorkCalendar): DueDate {
+  let day = vietnamDate(start);
+  const skipped: string[] = [];
+  if (!isWorkingDay(day, calendar) || vietnamHour(start) >= CUT_OFF_HOUR) {
+    // Counts as received on the next working day.
+    const next = nextWorkingDay(day, calendar);
+    for (let d = addDays(day, 1); d < next; d = addDays(d, 1)) if (calendar.holidays.has(d)) skipped.push(d);
+    day = next;
+  }
+  let due = day;
+  let label: string;
+  switch (time.unit) {
+    case "same_day":
+      label = "Trong ngày làm việc";
+      break;
+    case "day":
+      due = addDays(day, time.value);
+      while (!isWorkingDay(due, calendar)) due = addDays(due, 1);
+      label = `${time.value} ngày`;
+      break;
+    default: {
+      const days = time.unit === "hour" ? Math.ceil(time.value / HOURS_PER_WORKING_DAY) : time.value;
+      for (let left = days; left > 0; left--) {
+        let next = addDays(due, 1);
+        while (!isWorkingDay(next, calendar)) {
+          if (calendar.holidays.has(next)) skipped.push(next);
+          next = addDays(next, 1);
+        }
+        due = next;
+      }
+      label = time.unit === "hour" ? `${time.value} giờ làm việc` : `${time.value} ngày làm việc`;
+    }
+  }
+  const holidays = [...new Set(skipped)].sort();
+  const parts = [`${label} kể từ khi tiếp nhận`];
+  if (holidays.length > 0) parts.push(`không tính ngày nghỉ lễ ${holidays.map(formatDate).join(", ")}`);
+  return { date: due, explanation: parts.join("; ") };
+}

@@ -1,0 +1,145 @@
+import { z } from "zod";
+import { ProcedureCode, UnitId } from "../catalogue/schemas";
+import { MAX_DOSSIER_FILES } from "../files/files";
+import { DossierCode } from "./code";
+import { FormValues } from "./eform";
+
+export const FileId = z.string().regex(/^[0-9a-f-]{36}$/, { error: "Mã tệp không hợp lệ" });
+
+export const DocumentAttachment = z.strictObject({
+  docIndex: z.number().int().min(0).max(39),
+  fileIds: z.array(FileId).max(10),
+});
+
+const Attachments = z
+  .array(DocumentAttachment)
+  .max(40)
+  .refine((docs) => new Set(docs.map((d) => d.docIndex)).size === docs.length, { error: "Mỗi thành phần hồ sơ chỉ khai một lần" })
+  .refine((docs) => docs.reduce((n, d) => n + d.fileIds.length, 0) <= MAX_DOSSIER_FILES, {
+    error: `Một hồ sơ có tối đa ${MAX_DOSSIER_FILES} tệp`,
+  });
+
+/** `PUT /api/drafts/:code`: an autosaved, possibly incomplete dossier. */
+export const DraftBody = z.strictObject({
+  receivingUnitId: UnitId.nullable(),
+  form: FormValues,
+  documents: Attachments,
+});
+export type DraftBody = z.infer<typeof DraftBody>;
+
+/** `POST /api/dossiers` (with an Idempotency-Key header). */
+export const SubmitBody = z.strictObject({
+  procedureCode: ProcedureCode,
+  /** The version the resident read; a newer published version makes the API answer 409. */
+  procedureVersion: z.number().int().min(1),
+  receivingUnitId: UnitId,
+  form: FormValues,
+  documents: Attachments,
+  /** Consent to process personal data for this procedure (ND 13/2023). */
+  consent: z.literal(true, { error: "Vui lòng đồng ý cho phép xử lý dữ liệu cá nhân để nộp hồ sơ" }),
+});
+export type SubmitBody = z.infer<typeof SubmitBody>;
+
+export const IdempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, { error: "Idempotency-Key gồm 16–64 ký tự chữ, số, - hoặc _" });
+
+export const SupplementBody = z.strictObject({
+  documents: Attachments.refine((docs) => docs.some((d) => d.fileIds.length > 0), { error: "Vui lòng đính kèm giấy tờ bổ sung" }),
+  note: z.string().trim().max(1000).default(""),
+});
+export type SupplementBody = z.infer<typeof SupplementBody>;
+
+export const WithdrawBody = z.strictObject({
+  reason: z.string().trim().min(3, { error: "Vui lòng cho biết lý do rút hồ sơ" }).max(500),
+});
+
+export const DossierCodeParam = z.object({ code: DossierCode });
+export const TrackQuery = z.object({ k: z.string().max(100).optional() });
+export const ListQuery = z.object({
+  cursor: z.string().regex(/^\d{1,6}$/, { error: "cursor không hợp lệ" }).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+
+export const FeeQuote = z.object({
+  channel: z.enum(["online", "counter", "postal"]),
+  /** What this dossier is charged, in VND. */
+  amount: z.number().int(),
+  online: z.number().int(),
+  counter: z.number().int(),
+  per: z.string().optional(),
+  legalBasis: z.string(),
+});
+export type FeeQuote = z.infer<typeof FeeQuote>;
+
+export const FileMeta = z.object({
+  id: FileId,
+  name: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  createdAt: z.string(),
+});
+export type FileMeta = z.infer<typeof FileMeta>;
+
+export const UnitRef = z.object({ id: z.string(), name: z.string() });
+
+export const DossierSummary = z.object({
+  code: DossierCode,
+  procedure: z.object({ code: z.string(), name: z.string(), version: z.number().int() }),
+  status: z.number().int(),
+  statusLabel: z.string(),
+  channel: z.enum(["online", "counter", "postal"]),
+  submittedAt: z.string(),
+  /** Local date the result is due (or expected, before acceptance). */
+  dueDate: z.string().nullable(),
+  handlingUnit: UnitRef,
+});
+export type DossierSummary = z.infer<typeof DossierSummary>;
+
+export const SubmitResponse = DossierSummary.extend({
+  receivingUnit: UnitRef,
+  fee: FeeQuote,
+  dueExplanation: z.string(),
+  trackingUrl: z.string(),
+});
+export type SubmitResponse = z.infer<typeof SubmitResponse>;
+
+export const TimelineEvent = z.object({
+  seq: z.number().int(),
+  type: z.string(),
+  at: z.string(),
+  actor: z.enum(["resident", "staff", "system"]),
+  title: z.string(),
+  note: z.string().nullable(),
+  /** Items a supplement request lists, or files a step attached. */
+  items: z.array(z.string()),
+  files: z.array(FileMeta),
+});
+export type TimelineEvent = z.infer<typeof TimelineEvent>;
+
+export const DossierDetail = SubmitResponse.extend({
+  form: FormValues,
+  documents: z.array(z.object({ docIndex: z.number().int(), name: z.string(), files: z.array(FileMeta) })),
+  timeline: z.array(TimelineEvent),
+  /** The open supplement request, when status is 5. */
+  supplement: z.object({ items: z.array(z.string()), note: z.string().nullable(), requestedAt: z.string() }).nullable(),
+  results: z.array(FileMeta),
+  withdrawalRequested: z.boolean(),
+  canWithdraw: z.boolean(),
+  canSupplement: z.boolean(),
+});
+export type DossierDetail = z.infer<typeof DossierDetail>;
+
+export const DossierList = z.object({ items: z.array(DossierSummary), nextCursor: z.string().nullable() });
+
+/** `GET /api/track/:code?k=`: the public view; no personal data. */
+export const TrackView = z.object({
+  code: DossierCode,
+  procedureName: z.string(),
+  unitName: z.string(),
+  status: z.number().int(),
+  statusLabel: z.string(),
+  submittedAt: z.string(),
+  receivedAt: z.string().nullable(),
+  dueDate: z.string().nullable(),
+});
+export type TrackView = z.infer<typeof TrackView>;

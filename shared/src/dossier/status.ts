@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+/** The DVCQG's ten dossier status codes (DOMAIN §3); 0 "Đang soạn" is a local draft and never stored here. */
+export const DossierStatus = z.number().int().min(1).max(10);
+export type DossierStatus = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
+
+export const STATUS = {
+  submitted: 1,
+  accepted: 2,
+  refused: 3,
+  processing: 4,
+  supplementRequested: 5,
+  paymentRequested: 6,
+  withdrawn: 7,
+  stopped: 8,
+  finished: 9,
+  returned: 10,
+} as const satisfies Record<string, DossierStatus>;
+
+const LABELS: Record<DossierStatus, { official: string; resident: string }> = {
+  1: { official: "Mới đăng ký", resident: "Đã nộp, chờ tiếp nhận" },
+  2: { official: "Được tiếp nhận", resident: "Đã tiếp nhận" },
+  3: { official: "Không được tiếp nhận", resident: "Không được tiếp nhận" },
+  4: { official: "Đang xử lý", resident: "Đang giải quyết" },
+  5: { official: "Yêu cầu bổ sung giấy tờ", resident: "Cần bổ sung hồ sơ" },
+  6: { official: "Yêu cầu thực hiện nghĩa vụ tài chính", resident: "Chờ nộp phí, lệ phí, thuế" },
+  7: { official: "Công dân yêu cầu rút hồ sơ", resident: "Đã rút hồ sơ" },
+  8: { official: "Dừng xử lý", resident: "Dừng giải quyết" },
+  9: { official: "Đã xử lý xong", resident: "Đã có kết quả, chờ nhận" },
+  10: { official: "Đã trả kết quả", resident: "Đã nhận kết quả" },
+};
+
+export const statusLabel = (status: DossierStatus) => LABELS[status].resident;
+export const statusOfficialName = (status: DossierStatus) => LABELS[status].official;
+
+/** Statuses a resident can still withdraw from (DOMAIN §3: 2/4/5/6 → 7, and 1 before anyone accepted it). */
+export const WITHDRAWABLE: readonly DossierStatus[] = [1, 2, 4, 5, 6];
+
+/** Closed for good: nothing more happens to the dossier. */
+export const isClosed = (status: DossierStatus) => status === 3 || status === 7 || status === 8 || status === 10;

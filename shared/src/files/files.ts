@@ -1,0 +1,49 @@
+/** Upload limits (the API refuses beyond them before reading a body). */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+export const MAX_DOSSIER_FILES = 30;
+export const MAX_DOSSIER_BYTES = 50 * 1024 * 1024;
+
+export const FILE_TYPES = {
+  "application/pdf": "pdf",
+  "image/jpeg": "jpg",
+  "image/png": "png",
+  "image/heic": "heic",
+} as const;
+export type FileMime = keyof typeof FILE_TYPES;
+
+const ascii = (bytes: Uint8Array, start: number, end: number) => String.fromCharCode(...bytes.subarray(start, end));
+const HEIC_BRANDS = new Set(["heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1"]);
+
+/** The file's real type from its first bytes; a name or a declared type is never trusted. */
+export function sniffFileType(head: Uint8Array): FileMime | null {
+  if (head.length >= 5 && ascii(head, 0, 5) === "%PDF-") return "application/pdf";
+  if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return "image/jpeg";
+  if (head.length >= 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((b, i) => head[i] === b)) return "image/png";
+  if (head.length >= 12 && ascii(head, 4, 8) === "ftyp" && HEIC_BRANDS.has(ascii(head, 8, 12))) return "image/heic";
+  return null;
+}
+
+/**
+ * A display name that is safe anywhere: no path, no control or reserved characters, no
+ * misleading second extension ("hoa-don.pdf.exe" → "hoa-don_pdf_exe.pdf"); the extension
+ * always matches the sniffed type.
+ */
+export function safeFileName(name: string, mime: FileMime): string {
+  const base = (name.normalize("NFC").split(/[/\\]/).pop() ?? "")
+    .replace(/[\u0000-\u001f\u007f-\u009f<>:"|?*;%]/g, "")
+    .replace(/\.[a-z0-9]{1,5}$/i, "")
+    .replace(/\./g, "_")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^[_\s-]+/, "")
+    .slice(0, 100)
+    .trim();
+  return `${base || "tai-lieu"}.${FILE_TYPES[mime]}`;
+}
+
+/** 1536000 → "1,5 MB". */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} MB`;
+}

@@ -1,0 +1,70 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Me, Role } from "../../../../shared/src/auth/api";
+import type { Db } from "../client";
+import { sessions, users } from "../schema";
+
+export type User = typeof users.$inferSelect;
+
+/** What routes know about the caller. */
+export type AuthUser = Pick<User, "id" | "provinceId" | "role" | "unitId" | "displayName"> & { vneidVerified: boolean };
+
+export function toMe(user: User): Me {
+  return {
+    id: user.id,
+    role: user.role,
+    displayName: user.displayName,
+    unitId: user.unitId,
+    phoneHint: user.phone ? `••• ••• ${user.phone.slice(-3)}` : null,
+    vneidVerified: user.vneidVerifiedAt !== null,
+  };
+}
+
+/** The resident behind a Zalo id, created on first sign-in. Only the name Zalo already shares is kept. */
+export async function upsertZaloUser(db: Db, provinceId: string, zaloId: string, name: string): Promise<User> {
+  const [user] = await db
+    .insert(users)
+    .values({ id: crypto.randomUUID(), provinceId, zaloId, role: "resident", displayName: name })
+    .onConflictDoUpdate({ target: users.zaloId, set: { displayName: sql`CASE WHEN excluded.display_name = '' THEN display_name ELSE excluded.display_name END` } })
+    .returning();
+  return user!;
+}
+
+export type UserSeed = { id: string; role: Role; unitId: string | null; displayName: string; vneidVerified?: boolean };
+
+/** Staff, admins and development personas are provisioned with fixed ids. */
+export async function upsertUser(db: Db, provinceId: string, seed: UserSeed): Promise<User> {
+  const row = {
+    id: seed.id,
+    provinceId,
+    role: seed.role,
+    unitId: seed.unitId,
+    displayName: seed.displayName,
+    vneidVerifiedAt: seed.vneidVerified ? sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` : null,
+  };
+  const [user] = await db.insert(users).values(row).onConflictDoUpdate({ target: users.id, set: row }).returning();
+  return user!;
+}
+
+export async function getUser(db: Db, id: string): Promise<User | undefined> {
+  return db.query.users.findFirst({ where: eq(users.id, id) });
+}
+
+export async function setPhone(db: Db, userId: string, phone: string) {
+  await db.update(users).set({ phone }).where(eq(users.id, userId));
+}
+
+export async function markVneidVerified(db: Db, userId: string, subject: string) {
+  await db
+    .update(users)
+    .set({ vneidSubject: subject, vneidVerifiedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
+    .where(eq(users.id, userId));
+}
+
+/** Disabling an account also revokes every session it has. */
+export async function disableUser(db: Db, userId: string) {
+  const at = new Date().toISOString();
+  await db.batch([
+    db.update(users).set({ disabledAt: at }).where(eq(users.id, userId)),
+    db.update(sessions).set({ revokedAt: at }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt))),
+  ]);
+}

@@ -1,0 +1,10 @@
+type SecretName = "ZALO_APP_SECRET" | "SESSION_SECRET" | "OIDC_CLIENT_SECRET";
+
+/** A secret from configuration; a deployment without it fails closed with a logged 500. */
+export function secret(env: CloudflareBindings, name: SecretName): string {
+  const value = env[name];
+  if (!value) throw new Error(`Configuration is missing the secret ${name}`);
+  return value;
+}
+
+export const devAuthEnabled = (env: CloudflareBindings) => env.DEV_AUTH === "enabled";

@@ -1,0 +1,46 @@
+import { DevLoginBody, RefreshBody, ZaloLoginBody } from "../../../shared/src/auth/api";
+import { limit, requireUser } from "../auth/middleware";
+import { DEV_PERSONAS, personaUserId } from "../auth/personas";
+import { refreshSession, revokeSession, startSession } from "../auth/session";
+import { upsertUser, upsertZaloUser } from "../db/repo/users";
+import { devAuthEnabled } from "../lib/config";
+import { notFound } from "../lib/errors";
+import { factory } from "../lib/factory";
+import { validate } from "../lib/validate";
+import { verifyAccessToken } from "../services/zalo";
+
+const clientKey = (c: { req: { header: (name: string) => string | undefined } }) => c.req.header("CF-Connecting-IP") ?? "local";
+
+export const authRoutes = factory
+  .createApp()
+  // Sign in with the token from zmp-sdk's getAccessToken(), verified server-side with Zalo.
+  .post("/zalo", validate("json", ZaloLoginBody), async (c) => {
+    await limit(c.env.AUTH_LIMITER, `zalo:${clientKey(c)}`);
+    const profile = await verifyAccessToken(c.env, c.req.valid("json").accessToken);
+    const user = await upsertZaloUser(c.var.db, c.env.PROVINCE_ID, profile.id, profile.name);
+    if (user.disabledAt) throw notFound();
+    return c.json(await startSession(c.var.db, c.env, user), 200);
+  })
+  .post("/refresh", validate("json", RefreshBody), async (c) => {
+    await limit(c.env.AUTH_LIMITER, `refresh:${clientKey(c)}`);
+    return c.json(await refreshSession(c.var.db, c.env, c.req.valid("json").refreshToken), 200);
+  })
+  .post("/logout", requireUser(), async (c) => {
+    await revokeSession(c.var.db, c.var.user.sessionId);
+    return c.body(null, 204);
+  });
+
+/** Persona sign-in for local development; every route answers 404 unless DEV_AUTH is enabled. */
+export const devAuthRoutes = factory
+  .createApp()
+  .use(async (c, next) => {
+    if (!devAuthEnabled(c.env)) throw notFound("Không tìm thấy đường dẫn này.");
+    await next();
+  })
+  .get("/personas", (c) => c.json({ items: DEV_PERSONAS.map(({ id, label, role, unitId }) => ({ id, label, role, unitId })) }, 200))
+  .post("/", validate("json", DevLoginBody), async (c) => {
+    const persona = DEV_PERSONAS.find((p) => p.id === c.req.valid("json").persona);
+    if (!persona) throw notFound("Không có người dùng thử này.");
+    const user = await upsertUser(c.var.db, c.env.PROVINCE_ID, { ...persona, id: personaUserId(persona.id) });
+    return c.json(await startSession(c.var.db, c.env, user), 200);
+  });

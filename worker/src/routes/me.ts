@@ -1,0 +1,24 @@
+import { PhoneBody } from "../../../shared/src/auth/api";
+import { limit, requireUser } from "../auth/middleware";
+import { getUser, setPhone, toMe } from "../db/repo/users";
+import { notFound } from "../lib/errors";
+import { factory } from "../lib/factory";
+import { validate } from "../lib/validate";
+import { exchangePhoneToken } from "../services/zalo";
+
+export const meRoutes = factory
+  .createApp()
+  .use(requireUser())
+  .get("/", async (c) => {
+    const user = await getUser(c.var.db, c.var.user.id);
+    if (!user) throw notFound();
+    return c.json(toMe(user), 200);
+  })
+  // The resident tapped "Dùng số điện thoại Zalo" after being told why: exchange the single-use token.
+  .post("/phone", validate("json", PhoneBody), async (c) => {
+    await limit(c.env.AUTH_LIMITER, `phone:${c.var.user.id}`);
+    const { accessToken, code } = c.req.valid("json");
+    await setPhone(c.var.db, c.var.user.id, await exchangePhoneToken(c.env, accessToken, code));
+    const user = await getUser(c.var.db, c.var.user.id);
+    return c.json(toMe(user!), 200);
+  });
