@@ -1,20 +1,32 @@
 import type { TestProject } from "vitest/node";
 import { startFakeZalo } from "./fake-zalo";
+import { startOidcProvider } from "./oidc-provider";
 
 // The app secret the worker's local configuration uses (worker/wrangler.jsonc).
 export const DEV_ZALO_APP_SECRET = "dev-zalo-app-secret";
 
+// The relying party registered at the test OpenID provider; tests/worker/vneid.test.ts configures the worker with the same values.
+const OIDC_TEST_CLIENT = {
+  clientId: "mot-cua-zalo-test",
+  clientSecret: "test-oidc-client-secret",
+  redirectUri: "http://localhost/api/auth/vneid/callback",
+};
+
 /** Real HTTP servers on loopback that stand in for external services during worker tests. */
 export default async function setup(project: TestProject) {
   const zalo = await startFakeZalo(DEV_ZALO_APP_SECRET);
+  const oidc = await startOidcProvider(OIDC_TEST_CLIENT);
   project.provide("zaloGraphUrl", zalo.url);
+  project.provide("oidcIssuer", oidc.url);
   return async () => {
     await new Promise((resolve) => zalo.server.close(resolve));
+    await new Promise((resolve) => oidc.server.close(resolve));
   };
 }
 
 declare module "vitest" {
   export interface ProvidedContext {
     zaloGraphUrl: string;
+    oidcIssuer: string;
   }
 }

@@ -4,5 +4,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** Base URL of the fake Zalo Graph API (tests/support/fake-zalo.ts). */
     zaloGraphUrl: string;
+    /** Issuer of the test OpenID provider standing in for the province's SSO (tests/support/oidc-provider.ts). */
+    oidcIssuer: string;
   }
 }

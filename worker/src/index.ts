@@ -6,9 +6,14 @@ import { handleError, handleNotFound } from "./lib/errors";
 import { factory } from "./lib/factory";
 import { authRoutes, devAuthRoutes } from "./routes/auth";
 import { fieldRoutes, unitRoutes } from "./routes/catalogue";
+import { dossierRoutes } from "./routes/dossiers";
+import { draftRoutes } from "./routes/drafts";
+import { fileRoutes } from "./routes/files";
 import { meRoutes } from "./routes/me";
+import { trackRoutes } from "./routes/track";
 import { metaRoutes } from "./routes/meta";
 import { procedureRoutes } from "./routes/procedures";
+import { vneidRoutes } from "./routes/vneid";
 
 // Validation messages that reach residents are in Vietnamese.
 z.config(vi());
@@ -33,7 +38,12 @@ const routes = app
   .route("/api/units", unitRoutes)
   .route("/api/auth", authRoutes)
   .route("/api/auth/dev", devAuthRoutes)
-  .route("/api/me", meRoutes);
+  .route("/api/auth/vneid", vneidRoutes)
+  .route("/api/me", meRoutes)
+  .route("/api/files", fileRoutes)
+  .route("/api/drafts", draftRoutes)
+  .route("/api/dossiers", dossierRoutes)
+  .route("/api/track", trackRoutes);
 
 app.onError(handleError);
 app.notFound(handleNotFound);

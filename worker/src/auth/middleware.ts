@@ -12,6 +12,13 @@ export const requireUser = (...roles: Role[]) =>
     await next();
   });
 
+/** On a router that already ran requireUser(): narrows one route to `roles`. */
+export const requireRole = (...roles: Role[]) =>
+  factory.createMiddleware(async (c, next) => {
+    if (!roles.includes(c.var.user.role)) throw forbidden();
+    await next();
+  });
+
 /** Per-user (not per-IP: carrier NAT) rate limit through a Workers rate-limiting binding. */
 export async function limit(limiter: RateLimit, key: string) {
   const { success } = await limiter.limit({ key });

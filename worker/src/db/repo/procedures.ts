@@ -142,3 +142,12 @@ export async function getPublishedProcedure(db: Db, provinceId: string, code: st
     aliases: p.aliases,
   };
 }
+
+export type ProcedureRow = typeof procedures.$inferSelect;
+
+/** The published version's full row, for filing a dossier under it. */
+export async function publishedProcedureRow(db: Db, provinceId: string, code: string): Promise<ProcedureRow | undefined> {
+  return db.query.procedures.findFirst({
+    where: and(eq(procedures.provinceId, provinceId), eq(procedures.code, code), eq(procedures.status, "published")),
+  });
+}

@@ -1,0 +1,44 @@
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import type { FileMeta } from "../../../../shared/src/dossier/api";
+import type { Db } from "../client";
+import type { AuthUser } from "./users";
+import { dossierDocuments, dossiers, files } from "../schema";
+
+export type FileRow = typeof files.$inferSelect;
+
+export const toFileMeta = (f: FileRow): FileMeta => ({ id: f.id, name: f.name, mime: f.mime, size: f.size, sha256: f.sha256, createdAt: f.createdAt });
+
+export async function insertFile(db: Db, row: Omit<FileRow, "createdAt" | "source"> & { source?: FileRow["source"] }): Promise<FileRow> {
+  const [file] = await db.insert(files).values(row).returning();
+  return file!;
+}
+
+/** The resident's personal store: uploads and results, newest first. */
+export async function listOwnFiles(db: Db, ownerId: string): Promise<FileRow[]> {
+  return db.select().from(files).where(eq(files.ownerId, ownerId)).orderBy(desc(files.createdAt)).limit(200);
+}
+
+/** Files of `ids` that belong to `ownerId`; anything else is simply absent from the result. */
+export async function ownFilesById(db: Db, ownerId: string, ids: readonly string[]): Promise<FileRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(files).where(and(eq(files.ownerId, ownerId), inArray(files.id, [...ids])));
+}
+
+/**
+ * A file the caller may read: their own, or (staff) one attached to a dossier their unit handles,
+ * (admin) one attached to a dossier of their province. Anything else is undefined, i.e. a 404.
+ */
+export async function readableFile(db: Db, user: AuthUser, fileId: string): Promise<FileRow | undefined> {
+  const file = await db.query.files.findFirst({ where: eq(files.id, fileId) });
+  if (!file) return undefined;
+  if (file.ownerId === user.id) return file;
+  if (user.role === "resident") return undefined;
+  const scope = user.role === "admin" ? eq(dossiers.provinceId, user.provinceId) : eq(dossiers.handlingUnitId, user.unitId ?? "");
+  const [link] = await db
+    .select({ one: sql<number>`1` })
+    .from(dossierDocuments)
+    .innerJoin(dossiers, eq(dossiers.id, dossierDocuments.dossierId))
+    .where(and(eq(dossierDocuments.fileId, fileId), scope))
+    .limit(1);
+  return link ? file : undefined;
+}

@@ -1,0 +1,127 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { SubmitBody, SubmitResponse } from "../../../shared/src/dossier/api";
+import { missingItems } from "../../../shared/src/dossier/completeness";
+import { vietnamDate } from "../../../shared/src/dossier/code";
+import { normaliseForm } from "../../../shared/src/dossier/eform";
+import { statusLabel } from "../../../shared/src/dossier/status";
+import { dueDate, WEEKENDS_ONLY } from "../../../shared/src/deadline/due-date";
+import { MAX_DOSSIER_BYTES } from "../../../shared/src/files/files";
+import { trackingPath } from "../../../shared/src/links/deep-link";
+import type { Db } from "../db/client";
+import { insertSubmittedDossier } from "../db/repo/dossiers";
+import { ownFilesById } from "../db/repo/files";
+import { publishedProcedureRow, type ProcedureRow } from "../db/repo/procedures";
+import type { AuthUser } from "../db/repo/users";
+import { dossiers, units, type FeeQuoteRow } from "../db/schema";
+import { randomToken } from "../lib/crypto";
+import { ApiError, conflict, notFound } from "../lib/errors";
+import { completeIdempotencyKey } from "../lib/idempotency";
+
+const CODE_PLACEHOLDER = "{{dossier_code}}";
+
+/** The online fee while a dated online rate lasts, the counter fee after it ends. */
+export function onlineFeeQuote(p: Pick<ProcedureRow, "fees">, at: Date): FeeQuoteRow {
+  const { fees } = p;
+  const onlineRateValid = !fees.onlineUntil || vietnamDate(at) <= fees.onlineUntil;
+  return {
+    channel: "online",
+    amount: onlineRateValid ? fees.online : fees.counter,
+    online: fees.online,
+    counter: fees.counter,
+    ...(fees.per ? { per: fees.per } : {}),
+    legalBasis: fees.legalBasis,
+  };
+}
+
+/** Where a dossier is received and who decides it: the competent department, or the commune chosen. */
+async function resolveUnits(db: Db, provinceId: string, procedure: ProcedureRow, receivingUnitId: string) {
+  const unit = await db.query.units.findFirst({ where: and(eq(units.id, receivingUnitId), eq(units.provinceId, provinceId)) });
+  const fits = procedure.unitLevel === "commune" ? unit?.kind === "commune" : unit?.id === procedure.competentUnitId;
+  if (!unit || !fits) {
+    throw new ApiError(400, "validation_failed", "Đơn vị tiếp nhận không giải quyết thủ tục này.", [
+      { path: "receivingUnitId", message: "Vui lòng chọn đơn vị có thẩm quyền giải quyết thủ tục này" },
+    ]);
+  }
+  return { receiving: unit, handlingUnitId: procedure.competentUnitId ?? unit.id };
+}
+
+/**
+ * Files a dossier online. Everything is checked before the single write batch; the batch also
+ * stores the response under the caller's Idempotency-Key, so a retry can only ever replay it.
+ */
+export async function submitDossier(
+  db: Db,
+  user: AuthUser,
+  body: SubmitBody,
+  idempotencyKey: string,
+  linkBase: string,
+): Promise<SubmitResponse> {
+  const procedure = await publishedProcedureRow(db, user.provinceId, body.procedureCode);
+  if (!procedure) throw notFound("Không tìm thấy thủ tục này.");
+  if (procedure.version !== body.procedureVersion) {
+    throw conflict("Thủ tục vừa được cập nhật, vui lòng xem lại hồ sơ trước khi nộp.", { currentVersion: procedure.version });
+  }
+  if (procedure.requiresVneid && !user.vneidVerified) {
+    throw new ApiError(403, "identity_required", "Thủ tục này cần xác thực danh tính bằng tài khoản định danh điện tử VNeID trước khi nộp.");
+  }
+  const missing = missingItems(procedure, body);
+  if (missing.length > 0) throw new ApiError(422, "incomplete", "Hồ sơ còn thiếu thông tin hoặc giấy tờ.", missing);
+
+  const { receiving, handlingUnitId } = await resolveUnits(db, user.provinceId, procedure, body.receivingUnitId);
+  const fileIds = [...new Set(body.documents.flatMap((d) => d.fileIds))];
+  const owned = await ownFilesById(db, user.id, fileIds);
+  if (owned.length !== fileIds.length) {
+    const known = new Set(owned.map((f) => f.id));
+    throw new ApiError(400, "validation_failed", "Có tệp đính kèm không tồn tại.", fileIds.filter((id) => !known.has(id)).map((id) => ({ path: "documents", message: `Không tìm thấy tệp ${id}` })));
+  }
+  if (owned.reduce((sum, f) => sum + f.size, 0) > MAX_DOSSIER_BYTES) {
+    throw new ApiError(413, "payload_too_large", `Tổng dung lượng tệp của một hồ sơ tối đa ${MAX_DOSSIER_BYTES / 1024 / 1024} MB.`);
+  }
+
+  const now = new Date();
+  const due = dueDate(now, procedure.processingTime, WEEKENDS_ONLY);
+  const id = crypto.randomUUID();
+  const trackingToken = randomToken(18);
+  const fee = onlineFeeQuote(procedure, now);
+  const response: SubmitResponse = {
+    code: CODE_PLACEHOLDER,
+    procedure: { code: procedure.code, name: procedure.name, version: procedure.version },
+    status: 1,
+    statusLabel: statusLabel(1),
+    channel: "online",
+    submittedAt: now.toISOString(),
+    dueDate: due.date,
+    handlingUnit: { id: handlingUnitId, name: handlingUnitId === receiving.id ? receiving.name : await unitName(db, handlingUnitId) },
+    receivingUnit: { id: receiving.id, name: receiving.name },
+    fee,
+    dueExplanation: `Dự kiến: ${due.explanation}`,
+    trackingUrl: `${linkBase}${trackingPath(CODE_PLACEHOLDER, trackingToken)}`,
+  };
+  const template = JSON.stringify(response);
+  const code = await insertSubmittedDossier(
+    db,
+    {
+      id,
+      provinceId: user.provinceId,
+      procedureId: procedure.id,
+      procedureCode: procedure.code,
+      applicantId: user.id,
+      receivingUnit: receiving,
+      handlingUnitId,
+      form: normaliseForm(procedure.eform, body.form),
+      documents: body.documents.filter((d) => d.fileIds.length > 0),
+      fee,
+      trackingToken,
+      vneidVerified: user.vneidVerified,
+      submittedAt: now,
+      dueDate: due.date,
+      dueExplanation: response.dueExplanation,
+    },
+    [completeIdempotencyKey(db, user.id, idempotencyKey, 201, template, CODE_PLACEHOLDER, sql`(SELECT ${dossiers.code} FROM ${dossiers} WHERE ${dossiers.id} = ${id})`)],
+  );
+  return JSON.parse(template.replaceAll(CODE_PLACEHOLDER, code)) as SubmitResponse;
+}
+
+async function unitName(db: Db, id: string) {
+  return (await db.query.units.findFirst({ where: eq(units.id, id), columns: { name: true } }))?.name ?? "";
+}

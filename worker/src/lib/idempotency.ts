@@ -1,0 +1,66 @@
+import { and, eq, isNull, lt, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { idempotencyKeys } from "../db/schema";
+import { ApiError, conflict } from "./errors";
+
+/** A claim older than this belongs to a request that died; a retry may take it over. */
+const STALE_CLAIM_MS = 120_000;
+
+export type Claim = { kind: "claimed" } | { kind: "replay"; status: number; body: string };
+
+/**
+ * Claims an Idempotency-Key for this user before any work. The same key and body replays the
+ * stored response; a different body is a 422; a request still in flight with the key is a 409.
+ */
+export async function claimIdempotencyKey(db: Db, userId: string, key: string, requestHash: string): Promise<Claim> {
+  const now = new Date();
+  const claimed = await db
+    .insert(idempotencyKeys)
+    .values({ userId, key, requestHash, createdAt: now.toISOString() })
+    .onConflictDoNothing()
+    .returning({ key: idempotencyKeys.key });
+  if (claimed.length === 1) return { kind: "claimed" };
+
+  const existing = await db.query.idempotencyKeys.findFirst({ where: and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)) });
+  if (!existing) return claimIdempotencyKey(db, userId, key, requestHash);
+  if (existing.requestHash !== requestHash) {
+    throw new ApiError(422, "idempotency_key_reused", "Idempotency-Key này đã được dùng cho một yêu cầu khác.");
+  }
+  if (existing.responseStatus !== null && existing.responseBody !== null) {
+    return { kind: "replay", status: existing.responseStatus, body: existing.responseBody };
+  }
+  const stale = new Date(now.getTime() - STALE_CLAIM_MS).toISOString();
+  const takenOver = await db
+    .update(idempotencyKeys)
+    .set({ createdAt: now.toISOString() })
+    .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key), isNull(idempotencyKeys.responseStatus), lt(idempotencyKeys.createdAt, stale)))
+    .run();
+  if (takenOver.meta.changes === 1) return { kind: "claimed" };
+  throw conflict("Yêu cầu này đang được xử lý, vui lòng đợi trong giây lát.");
+}
+
+/**
+ * The statement that stores the response, for the same batch as the work itself. `placeholder`
+ * in the body is replaced in SQL by the value of `valueSql` (e.g. the code the batch assigned).
+ */
+export function completeIdempotencyKey(
+  db: Db,
+  userId: string,
+  key: string,
+  status: number,
+  body: string,
+  placeholder: string,
+  valueSql: ReturnType<typeof sql>,
+) {
+  return db
+    .update(idempotencyKeys)
+    .set({ responseStatus: status, responseBody: sql`replace(${body}, ${placeholder}, ${valueSql})` })
+    .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
+}
+
+/** Frees the key after a failed attempt, so the client's retry is processed afresh. */
+export async function releaseIdempotencyKey(db: Db, userId: string, key: string) {
+  await db
+    .delete(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key), isNull(idempotencyKeys.responseStatus)));
+}

@@ -1,0 +1,81 @@
+import { bodyLimit } from "hono/body-limit";
+import { DossierCodeParam, IdempotencyKey, ListQuery, SubmitBody, SupplementBody, WithdrawBody } from "../../../shared/src/dossier/api";
+import { limit, requireRole, requireUser } from "../auth/middleware";
+import { dossierDetail, getDossierView, listOwnDossiers, submitSupplement, visibleDossier, withdraw } from "../db/repo/dossiers";
+import { ownFilesById } from "../db/repo/files";
+import { submitDossier } from "../dossiers/submit";
+import { sha256Hex } from "../lib/crypto";
+import { ApiError, conflict, notFound } from "../lib/errors";
+import { factory } from "../lib/factory";
+import { claimIdempotencyKey, releaseIdempotencyKey } from "../lib/idempotency";
+import { validate } from "../lib/validate";
+import { WITHDRAWABLE, type DossierStatus } from "../../../shared/src/dossier/status";
+
+/** JSON bodies of dossier writes are small; anything bigger is refused before it is read. */
+const JSON_LIMIT = bodyLimit({
+  maxSize: 256 * 1024,
+  onError: () => {
+    throw new ApiError(413, "payload_too_large", "Dữ liệu gửi lên quá lớn.");
+  },
+});
+
+const stepConflict = () => conflict("Hồ sơ vừa được cập nhật, vui lòng tải lại.");
+
+export const dossierRoutes = factory
+  .createApp()
+  .use(requireUser())
+  .post("/", requireRole("resident"), JSON_LIMIT, validate("json", SubmitBody), async (c) => {
+    const key = IdempotencyKey.safeParse(c.req.header("Idempotency-Key"));
+    if (!key.success) {
+      throw new ApiError(400, "validation_failed", "Thiếu hoặc sai tiêu đề Idempotency-Key.", [{ path: "Idempotency-Key", message: key.error.issues[0]?.message ?? "" }]);
+    }
+    const user = c.var.user;
+    await limit(c.env.SUBMIT_LIMITER, `submit:${user.id}`);
+    const body = c.req.valid("json");
+    const claim = await claimIdempotencyKey(c.var.db, user.id, key.data, await sha256Hex(JSON.stringify(body)));
+    if (claim.kind === "replay") {
+      return c.body(claim.body, claim.status as 201, { "Content-Type": "application/json; charset=utf-8", "Idempotent-Replayed": "true" });
+    }
+    try {
+      return c.json(await submitDossier(c.var.db, user, body, key.data, c.env.QR_LINK_BASE), 201);
+    } catch (err) {
+      await releaseIdempotencyKey(c.var.db, user.id, key.data);
+      throw err;
+    }
+  })
+  .get("/", validate("query", ListQuery), async (c) => {
+    const { cursor, limit: size } = c.req.valid("query");
+    return c.json(await listOwnDossiers(c.var.db, c.var.user.id, Number(cursor ?? 0), size), 200);
+  })
+  .get("/:code", validate("param", DossierCodeParam), async (c) => {
+    const row = await visibleDossier(c.var.db, c.var.user, c.req.valid("param").code);
+    if (!row) throw notFound("Không tìm thấy hồ sơ.");
+    return c.json(await dossierDetail(c.var.db, row, c.var.user, c.env.QR_LINK_BASE), 200);
+  })
+  // The applicant answers a supplement request (status 5) with documents.
+  .post("/:code/supplement", JSON_LIMIT, validate("param", DossierCodeParam), validate("json", SupplementBody), async (c) => {
+    const user = c.var.user;
+    const row = await visibleDossier(c.var.db, user, c.req.valid("param").code);
+    if (!row || row.d.applicantId !== user.id) throw notFound("Không tìm thấy hồ sơ.");
+    if (row.d.status !== 5) throw conflict("Hồ sơ không ở trạng thái cần bổ sung.");
+    const { documents, note } = c.req.valid("json");
+    const fileIds = [...new Set(documents.flatMap((d) => d.fileIds))];
+    if ((await ownFilesById(c.var.db, user.id, fileIds)).length !== fileIds.length) {
+      throw new ApiError(400, "validation_failed", "Có tệp đính kèm không tồn tại.");
+    }
+    if (!(await submitSupplement(c.var.db, row.d, user, documents, note))) throw stepConflict();
+    const updated = await getDossierView(c.var.db, row.d.id);
+    return c.json(await dossierDetail(c.var.db, updated!, user, c.env.QR_LINK_BASE), 200);
+  })
+  // The applicant asks to withdraw; before acceptance it takes effect at once.
+  .post("/:code/withdraw", JSON_LIMIT, validate("param", DossierCodeParam), validate("json", WithdrawBody), async (c) => {
+    const user = c.var.user;
+    const row = await visibleDossier(c.var.db, user, c.req.valid("param").code);
+    if (!row || row.d.applicantId !== user.id) throw notFound("Không tìm thấy hồ sơ.");
+    if (!WITHDRAWABLE.includes(row.d.status as DossierStatus) || row.d.withdrawalRequested) {
+      throw conflict("Hồ sơ ở trạng thái này không thể rút.");
+    }
+    if (!(await withdraw(c.var.db, row.d, user, c.req.valid("json").reason))) throw stepConflict();
+    const updated = await getDossierView(c.var.db, row.d.id);
+    return c.json(await dossierDetail(c.var.db, updated!, user, c.env.QR_LINK_BASE), 200);
+  });

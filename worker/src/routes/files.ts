@@ -1,0 +1,75 @@
+import { bodyLimit } from "hono/body-limit";
+import { z } from "zod";
+import { FileId } from "../../../shared/src/dossier/api";
+import { MAX_FILE_BYTES, safeFileName, sniffFileType } from "../../../shared/src/files/files";
+import { limit, requireUser } from "../auth/middleware";
+import { insertFile, listOwnFiles, readableFile, toFileMeta } from "../db/repo/files";
+import { sha256Hex } from "../lib/crypto";
+import { ApiError, notFound } from "../lib/errors";
+import { factory } from "../lib/factory";
+import { validate } from "../lib/validate";
+
+const tooLarge = () => new ApiError(413, "payload_too_large", `Tệp vượt quá ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
+
+function declaredName(header: string | undefined): string {
+  if (!header) return "";
+  try {
+    return decodeURIComponent(header).slice(0, 300);
+  } catch {
+    return "";
+  }
+}
+
+/** RFC 6266: an ASCII fallback plus the UTF-8 name. */
+function contentDisposition(name: string): string {
+  const ascii = name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").replace(/[^\x20-\x7e]|["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+export const fileRoutes = factory
+  .createApp()
+  .use(requireUser())
+  /**
+   * Upload one document as the raw request body (name in X-File-Name, percent-encoded).
+   * Oversized bodies are refused from Content-Length before anything is read; the type comes
+   * from the content, never from the name or the declared type.
+   */
+  .post(
+    "/",
+    bodyLimit({ maxSize: MAX_FILE_BYTES, onError: () => { throw tooLarge(); } }),
+    async (c) => {
+      const user = c.var.user;
+      await limit(c.env.UPLOAD_LIMITER, `upload:${user.id}`);
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      if (bytes.length === 0) throw new ApiError(400, "bad_request", "Tệp rỗng.");
+      if (bytes.length > MAX_FILE_BYTES) throw tooLarge();
+      const mime = sniffFileType(bytes.subarray(0, 16));
+      if (!mime) throw new ApiError(415, "unsupported_media_type", "Chỉ nhận tệp PDF, JPEG, PNG hoặc HEIC.");
+      const id = crypto.randomUUID();
+      const sha256 = await sha256Hex(bytes);
+      const r2Key = `files/${user.id}/${id}`;
+      await c.env.FILES.put(r2Key, bytes, { httpMetadata: { contentType: mime }, sha256 });
+      const file = await insertFile(c.var.db, {
+        id,
+        ownerId: user.id,
+        r2Key,
+        name: safeFileName(declaredName(c.req.header("X-File-Name")), mime),
+        mime,
+        size: bytes.length,
+        sha256,
+      });
+      return c.json(toFileMeta(file), 201);
+    },
+  )
+  .get("/", async (c) => c.json({ items: (await listOwnFiles(c.var.db, c.var.user.id)).map(toFileMeta) }, 200))
+  .get("/:id/content", validate("param", z.object({ id: FileId })), async (c) => {
+    const file = await readableFile(c.var.db, c.var.user, c.req.valid("param").id);
+    const object = file ? await c.env.FILES.get(file.r2Key) : null;
+    if (!file || !object) throw notFound("Không tìm thấy tệp.");
+    return c.body(object.body, 200, {
+      "Content-Type": file.mime,
+      "Content-Length": String(file.size),
+      "Content-Disposition": contentDisposition(file.name),
+      "Cache-Control": "private, no-store",
+    });
+  });

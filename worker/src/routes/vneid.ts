@@ -1,0 +1,74 @@
+import { eq, lt, or } from "drizzle-orm";
+import { z } from "zod";
+import { VneidStartBody } from "../../../shared/src/auth/api";
+import { limit, requireUser } from "../auth/middleware";
+import type { Db } from "../db/client";
+import { markVneidVerified } from "../db/repo/users";
+import { oidcRequests, users } from "../db/schema";
+import { ApiError, conflict } from "../lib/errors";
+import { factory } from "../lib/factory";
+import { validate } from "../lib/validate";
+import { completeAuthorization, startAuthorization } from "../services/oidc";
+
+/**
+ * Linking a VNeID identity to a signed-in resident through the province's SSO. `/start` is called
+ * by the mini app; `/callback` is the browser redirect from the provider, so it has no bearer:
+ * the single-use `state` row says whose request it is.
+ */
+
+const REQUEST_TTL_MS = 10 * 60 * 1000;
+
+// Not strict: providers add parameters such as `iss` and `error_description`.
+const CallbackQuery = z.object({
+  state: z.string().min(1).max(512),
+  code: z.string().min(1).max(2048).optional(),
+  error: z.string().max(200).optional(),
+});
+
+/** Consumes the request behind `state`: at most one callback can ever use it. */
+async function takeRequest(db: Db, state: string) {
+  const [row] = await db.delete(oidcRequests).where(eq(oidcRequests.state, state)).returning();
+  if (!row || row.expiresAt < new Date().toISOString()) {
+    throw new ApiError(400, "bad_request", "Phiên xác thực VNeID không hợp lệ hoặc đã hết hạn, vui lòng xác thực lại.");
+  }
+  return row;
+}
+
+/** One VNeID identity per account and one account per VNeID identity. */
+async function linkIdentity(db: Db, userId: string, subject: string) {
+  const holders = await db
+    .select({ id: users.id, subject: users.vneidSubject })
+    .from(users)
+    .where(or(eq(users.id, userId), eq(users.vneidSubject, subject)));
+  if (holders.some((h) => h.id !== userId)) throw conflict("Danh tính VNeID này đã được liên kết với một tài khoản khác.");
+  if (holders.some((h) => h.subject !== null && h.subject !== subject)) throw conflict("Tài khoản của bạn đã được liên kết với một danh tính VNeID khác.");
+  await markVneidVerified(db, userId, subject);
+}
+
+export const vneidRoutes = factory
+  .createApp()
+  .post("/start", requireUser("resident"), validate("json", VneidStartBody), async (c) => {
+    await limit(c.env.AUTH_LIMITER, `vneid:${c.var.user.id}`);
+    const { authorizationUrl, ...pending } = await startAuthorization(c.env);
+    const now = new Date();
+    await c.var.db.batch([
+      c.var.db.delete(oidcRequests).where(lt(oidcRequests.expiresAt, now.toISOString())),
+      c.var.db.insert(oidcRequests).values({
+        ...pending,
+        userId: c.var.user.id,
+        returnPath: c.req.valid("json").returnPath,
+        expiresAt: new Date(now.getTime() + REQUEST_TTL_MS).toISOString(),
+      }),
+    ]);
+    return c.json({ authorizationUrl }, 200);
+  })
+  .get("/callback", validate("query", CallbackQuery), async (c) => {
+    const query = c.req.valid("query");
+    const request = await takeRequest(c.var.db, query.state);
+    const back = (outcome: "ok" | "failed") => c.redirect(`${c.env.QR_LINK_BASE}${request.returnPath}?vneid=${outcome}`, 302);
+    // The resident cancelled or the provider refused (e.g. error=access_denied).
+    if (query.error || !query.code) return back("failed");
+    const subject = await completeAuthorization(c.env, new URL(c.req.url).searchParams, request);
+    await linkIdentity(c.var.db, request.userId, subject);
+    return back("ok");
+  });

@@ -1,0 +1,112 @@
+import * as oauth from "oauth4webapi";
+import { secret } from "../lib/config";
+import { ApiError } from "../lib/errors";
+
+/**
+ * The only module that talks to the province's SSO, the OpenID provider linked to VNeID.
+ * Authorization code flow with PKCE (S256), `state` and `nonce`; the ID token is checked for
+ * issuer, audience, expiry, nonce and its signature against the provider's JWKS.
+ * Nothing here logs or returns tokens, codes or subjects except the subject to the caller.
+ */
+
+const TIMEOUT_MS = 8000;
+
+/** What the callback needs to finish an authorization request; kept server-side until then. */
+export type PendingAuthorization = { state: string; codeVerifier: string; nonce: string };
+
+const notConfigured = () => new ApiError(503, "upstream_failed", "Chức năng xác thực VNeID chưa được cấu hình.");
+const unreachable = () =>
+  new ApiError(502, "upstream_failed", "Không kết nối được với hệ thống xác thực VNeID hoặc hệ thống trả lời không hợp lệ, vui lòng thử lại.");
+
+/** Timeouts on every outbound call; plain http only for a provider on loopback (local runs and tests). */
+function requestOptions(issuer: URL) {
+  return {
+    signal: () => AbortSignal.timeout(TIMEOUT_MS),
+    [oauth.allowInsecureRequests]: issuer.protocol === "http:" && (issuer.hostname === "127.0.0.1" || issuer.hostname === "localhost"),
+  };
+}
+
+// Discovered metadata per issuer, for the isolate's lifetime (oauth4webapi also caches the JWKS per metadata object).
+const discovered = new Map<string, Promise<oauth.AuthorizationServer>>();
+
+function discover(issuer: URL): Promise<oauth.AuthorizationServer> {
+  let metadata = discovered.get(issuer.href);
+  if (!metadata) {
+    metadata = oauth
+      .discoveryRequest(issuer, { algorithm: "oidc", ...requestOptions(issuer) })
+      .then((response) => oauth.processDiscoveryResponse(issuer, response));
+    discovered.set(issuer.href, metadata);
+    // A failed discovery is retried by the next request.
+    metadata.catch(() => discovered.delete(issuer.href));
+  }
+  return metadata;
+}
+
+async function connect(env: CloudflareBindings) {
+  if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID) throw notConfigured();
+  const issuer = new URL(env.OIDC_ISSUER);
+  const client: oauth.Client = { client_id: env.OIDC_CLIENT_ID };
+  const as = await discover(issuer).catch((err: unknown) => {
+    throw failure("discovery", err);
+  });
+  return { issuer, as, client };
+}
+
+/** Maps a library or network failure to an ApiError, logging only error names and codes. */
+function failure(step: string, err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  const e = err as { name?: string; code?: string; error?: string };
+  console.warn(JSON.stringify({ level: "warn", event: "oidc_failed", step, error: e.name, code: e.code, oauthError: e.error }));
+  if (err instanceof oauth.ResponseBodyError && err.error === "invalid_grant") {
+    return new ApiError(400, "bad_request", "Mã xác thực VNeID không hợp lệ hoặc đã được dùng, vui lòng xác thực lại.");
+  }
+  if (err instanceof oauth.AuthorizationResponseError) {
+    return new ApiError(400, "bad_request", "Xác thực VNeID không thành công, vui lòng thử lại.");
+  }
+  return unreachable();
+}
+
+/** A new authorization request: where to send the resident, and what to keep until the callback. */
+export async function startAuthorization(env: CloudflareBindings): Promise<PendingAuthorization & { authorizationUrl: string }> {
+  const { as, client } = await connect(env);
+  if (!as.authorization_endpoint) throw failure("discovery", new Error("no authorization_endpoint"));
+  const pending = { state: oauth.generateRandomState(), codeVerifier: oauth.generateRandomCodeVerifier(), nonce: oauth.generateRandomNonce() };
+  const url = new URL(as.authorization_endpoint);
+  url.search = new URLSearchParams({
+    client_id: client.client_id,
+    redirect_uri: env.OIDC_REDIRECT_URI,
+    response_type: "code",
+    scope: "openid",
+    state: pending.state,
+    nonce: pending.nonce,
+    code_challenge: await oauth.calculatePKCECodeChallenge(pending.codeVerifier),
+    code_challenge_method: "S256",
+  }).toString();
+  return { ...pending, authorizationUrl: url.href };
+}
+
+/**
+ * Finishes the request `pending` with the provider's redirect parameters (`code`, `state`, `iss`):
+ * exchanges the code with the PKCE verifier and returns the validated ID token's subject.
+ */
+export async function completeAuthorization(env: CloudflareBindings, callback: URLSearchParams, pending: PendingAuthorization): Promise<string> {
+  const { issuer, as, client } = await connect(env);
+  const clientAuth = oauth.ClientSecretBasic(secret(env, "OIDC_CLIENT_SECRET"));
+  try {
+    const params = oauth.validateAuthResponse(as, client, callback, pending.state);
+    const response = await oauth.authorizationCodeGrantRequest(
+      as,
+      client,
+      clientAuth,
+      params,
+      env.OIDC_REDIRECT_URI,
+      pending.codeVerifier,
+      requestOptions(issuer),
+    );
+    const result = await oauth.processAuthorizationCodeResponse(as, client, response, { expectedNonce: pending.nonce, requireIdToken: true });
+    await oauth.validateApplicationLevelSignature(as, response, requestOptions(issuer));
+    return oauth.getValidatedIdTokenClaims(result)!.sub;
+  } catch (err) {
+    throw failure("token", err);
+  }
+}
