@@ -22,6 +22,11 @@ export default defineConfig({
         },
       },
       {
+        // The production configuration, to prove what it does not expose (development sign-in).
+        plugins: [cloudflareTest({ wrangler: { configPath: "./worker/wrangler.jsonc", environment: "production" } })],
+        test: { name: "worker-production", include: ["tests/worker-production/**/*.test.ts"] },
+      },
+      {
         test: {
           name: "unit",
           include: ["shared/src/**/*.test.ts", "worker/src/lib/**/*.test.ts"],
