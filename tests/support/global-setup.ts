@@ -16,11 +16,14 @@ const OIDC_TEST_CLIENT = {
 export default async function setup(project: TestProject) {
   const zalo = await startFakeZalo(DEV_ZALO_APP_SECRET);
   const oidc = await startOidcProvider(OIDC_TEST_CLIENT);
+  const oidcForeignKey = await startOidcProvider(OIDC_TEST_CLIENT, { publishForeignKey: true });
   project.provide("zaloGraphUrl", zalo.url);
   project.provide("oidcIssuer", oidc.url);
+  project.provide("oidcIssuerForeignKey", oidcForeignKey.url);
   return async () => {
     await new Promise((resolve) => zalo.server.close(resolve));
     await new Promise((resolve) => oidc.server.close(resolve));
+    await new Promise((resolve) => oidcForeignKey.server.close(resolve));
   };
 }
 
@@ -28,5 +31,6 @@ declare module "vitest" {
   export interface ProvidedContext {
     zaloGraphUrl: string;
     oidcIssuer: string;
+    oidcIssuerForeignKey: string;
   }
 }

@@ -12,13 +12,17 @@ export type TestClient = { clientId: string; clientSecret: string; redirectUri: 
  * URL with `?login=<accountId>` signs that account in and grants `openid`; `?deny=1` answers
  * `access_denied`. Either way the provider continues with a redirect, so a test can follow it
  * with `fetch(…, { redirect: "manual" })` and a cookie jar.
+ *
+ * With `publishForeignKey` the provider's JWKS advertises another key under the signing key's
+ * `kid`, so its ID tokens no longer verify: a relying party that skips signatures would not notice.
  */
-export async function startOidcProvider(client: TestClient): Promise<{ url: string; server: Server }> {
+export async function startOidcProvider(client: TestClient, { publishForeignKey = false } = {}): Promise<{ url: string; server: Server }> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const keyParams = { kid: "test-rs256", alg: "RS256", use: "sig" };
   const provider = new Provider(issuer, {
     clients: [
       {
@@ -31,7 +35,7 @@ export async function startOidcProvider(client: TestClient): Promise<{ url: stri
       },
     ],
     pkce: { required: () => true },
-    jwks: { keys: [{ ...privateKey.export({ format: "jwk" }), kid: "test-rs256", alg: "RS256", use: "sig" }] },
+    jwks: { keys: [{ ...privateKey.export({ format: "jwk" }), ...keyParams }] },
     cookies: { keys: ["test-cookie-key"] },
     features: { devInteractions: { enabled: false } },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
@@ -56,8 +60,10 @@ export async function startOidcProvider(client: TestClient): Promise<{ url: stri
     await provider.interactionFinished(req, res, { login: { accountId }, consent: { grantId } }, { mergeWithLastSubmission: false });
   }
 
+  const foreignJwks = JSON.stringify({ keys: [{ ...generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ format: "jwk" }), ...keyParams }] });
   const handle = provider.callback();
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    if (publishForeignKey && req.url === "/jwks") return void res.writeHead(200, { "Content-Type": "application/jwk-set+json" }).end(foreignJwks);
     if (!req.url?.startsWith("/interaction/")) return void handle(req, res);
     interact(req, res).catch((err: Error) => {
       res.writeHead(500).end(err.message);

@@ -6,5 +6,7 @@ declare module "vitest" {
     zaloGraphUrl: string;
     /** Issuer of the test OpenID provider standing in for the province's SSO (tests/support/oidc-provider.ts). */
     oidcIssuer: string;
+    /** The same, except that its published JWKS does not hold the key its ID tokens are signed with. */
+    oidcIssuerForeignKey: string;
   }
 }

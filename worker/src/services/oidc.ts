@@ -53,15 +53,13 @@ async function connect(env: CloudflareBindings) {
 }
 
 /** Maps a library or network failure to an ApiError, logging only error names and codes. */
-function failure(step: string, err: unknown): ApiError {
+function failure(step: "discovery" | "callback" | "token", err: unknown): ApiError {
   if (err instanceof ApiError) return err;
   const e = err as { name?: string; code?: string; error?: string };
   console.warn(JSON.stringify({ level: "warn", event: "oidc_failed", step, error: e.name, code: e.code, oauthError: e.error }));
-  if (err instanceof oauth.ResponseBodyError && err.error === "invalid_grant") {
-    return new ApiError(400, "bad_request", "Mã xác thực VNeID không hợp lệ hoặc đã được dùng, vui lòng xác thực lại.");
-  }
-  if (err instanceof oauth.AuthorizationResponseError) {
-    return new ApiError(400, "bad_request", "Xác thực VNeID không thành công, vui lòng thử lại.");
+  // A callback that does not add up (wrong `iss`, provider error) or a code the provider refuses.
+  if (step === "callback" || (err instanceof oauth.ResponseBodyError && err.error === "invalid_grant")) {
+    return new ApiError(400, "bad_request", "Kết quả xác thực VNeID không hợp lệ hoặc đã được dùng, vui lòng xác thực lại.");
   }
   return unreachable();
 }
@@ -69,7 +67,7 @@ function failure(step: string, err: unknown): ApiError {
 /** A new authorization request: where to send the resident, and what to keep until the callback. */
 export async function startAuthorization(env: CloudflareBindings): Promise<PendingAuthorization & { authorizationUrl: string }> {
   const { as, client } = await connect(env);
-  if (!as.authorization_endpoint) throw failure("discovery", new Error("no authorization_endpoint"));
+  if (!as.authorization_endpoint) throw unreachable();
   const pending = { state: oauth.generateRandomState(), codeVerifier: oauth.generateRandomCodeVerifier(), nonce: oauth.generateRandomNonce() };
   const url = new URL(as.authorization_endpoint);
   url.search = new URLSearchParams({
@@ -92,8 +90,13 @@ export async function startAuthorization(env: CloudflareBindings): Promise<Pendi
 export async function completeAuthorization(env: CloudflareBindings, callback: URLSearchParams, pending: PendingAuthorization): Promise<string> {
   const { issuer, as, client } = await connect(env);
   const clientAuth = oauth.ClientSecretBasic(secret(env, "OIDC_CLIENT_SECRET"));
+  let params: URLSearchParams;
   try {
-    const params = oauth.validateAuthResponse(as, client, callback, pending.state);
+    params = oauth.validateAuthResponse(as, client, callback, pending.state);
+  } catch (err) {
+    throw failure("callback", err);
+  }
+  try {
     const response = await oauth.authorizationCodeGrantRequest(
       as,
       client,

@@ -1,0 +1,248 @@
+import { env } from "cloudflare:workers";
+import { eq } from "drizzle-orm";
+import { describe, expect, inject, it } from "vitest";
+import type { Session } from "../../shared/src/auth/api";
+import { oidcRequests, users } from "../../worker/src/db/schema";
+import { api, bearer, db, json, signIn, signInZalo, testEnv } from "./helpers";
+
+// The relying party registered at the test provider (tests/support/global-setup.ts).
+const CLIENT = {
+  OIDC_CLIENT_ID: "mot-cua-zalo-test",
+  OIDC_CLIENT_SECRET: "test-oidc-client-secret",
+  OIDC_REDIRECT_URI: "http://localhost/api/auth/vneid/callback",
+};
+const RETURN_PATH = "/p/1.004222/nop";
+
+const oidcEnv = (issuer = inject("oidcIssuer")): CloudflareBindings => ({ ...testEnv(), OIDC_ISSUER: issuer, ...CLIENT });
+const call = (path: string, init?: RequestInit, issuer?: string) => api(path, init, oidcEnv(issuer));
+const unique = (prefix: string) => `${prefix}-${crypto.randomUUID()}`;
+
+async function start(session: Session, issuer?: string): Promise<string> {
+  const res = await call("/api/auth/vneid/start", json("POST", { returnPath: RETURN_PATH }, bearer(session)), issuer);
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { authorizationUrl: string }).authorizationUrl;
+}
+
+/**
+ * Plays the resident's browser at the provider: follows its redirects with a cookie jar, answers
+ * the interaction with `answer` ("login=<accountId>" or "deny=1"), and stops at the redirect to
+ * our callback, returning its path and query.
+ */
+async function authorize(authorizationUrl: string, answer: string): Promise<string> {
+  const cookies = new Map<string, string>();
+  let url = new URL(authorizationUrl);
+  for (let hop = 0; hop < 10; hop++) {
+    const res = await fetch(url, {
+      redirect: "manual",
+      headers: { Cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join("; ") },
+    });
+    await res.body?.cancel();
+    for (const cookie of res.headers.getAll("Set-Cookie")) {
+      const [pair = ""] = cookie.split(";");
+      const at = pair.indexOf("=");
+      if (at > 0 && at < pair.length - 1) cookies.set(pair.slice(0, at), pair.slice(at + 1));
+      else cookies.delete(pair.slice(0, at));
+    }
+    const location = res.headers.get("Location");
+    if (!location) throw new Error(`the provider answered ${res.status} at ${url.pathname}`);
+    url = new URL(location, url);
+    if (url.href.startsWith(CLIENT.OIDC_REDIRECT_URI)) return url.pathname + url.search;
+    if (url.pathname.startsWith("/interaction/")) url.search = answer;
+  }
+  throw new Error("too many redirects at the provider");
+}
+
+const user = (id: string) => db().query.users.findFirst({ where: eq(users.id, id) });
+const pendingRequest = (state: string) => db().query.oidcRequests.findFirst({ where: eq(oidcRequests.state, state) });
+
+async function me(session: Session) {
+  const res = await call("/api/me", { headers: bearer(session) });
+  expect(res.status).toBe(200);
+  return (await res.json()) as { vneidVerified: boolean };
+}
+
+async function expectError(res: Response, status: number, code: string) {
+  expect(res.status).toBe(status);
+  const body = (await res.json()) as { error: { code: string; message: string } };
+  expect(body.error.code).toBe(code);
+  return body.error.message;
+}
+
+// The two refusals are told apart: our single-use state, or the provider refusing the code.
+const STATE_REFUSED = "Phiên xác thực VNeID không hợp lệ hoặc đã hết hạn, vui lòng xác thực lại.";
+const RESULT_REFUSED = "Kết quả xác thực VNeID không hợp lệ hoặc đã được dùng, vui lòng xác thực lại.";
+
+async function sha256Base64Url(text: string) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
+  return btoa(String.fromCharCode(...digest)).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+}
+
+describe("POST /api/auth/vneid/start", () => {
+  it("sends the resident to the provider with state, nonce and an S256 challenge of a stored verifier", async () => {
+    const session = await signInZalo(unique("zalo"));
+    const url = new URL(await start(session));
+    expect(url.origin).toBe(inject("oidcIssuer"));
+    const q = url.searchParams;
+    expect(Object.fromEntries(["client_id", "redirect_uri", "response_type", "scope", "code_challenge_method"].map((k) => [k, q.get(k)]))).toEqual({
+      client_id: CLIENT.OIDC_CLIENT_ID,
+      redirect_uri: CLIENT.OIDC_REDIRECT_URI,
+      response_type: "code",
+      scope: "openid",
+      code_challenge_method: "S256",
+    });
+    const row = await pendingRequest(q.get("state")!);
+    expect(row).toMatchObject({ userId: session.user.id, nonce: q.get("nonce"), returnPath: RETURN_PATH });
+    expect(q.get("code_challenge")).toBe(await sha256Base64Url(row!.codeVerifier));
+    expect(q.get("code_challenge")).not.toBe(row!.codeVerifier);
+    const ttl = Date.parse(row!.expiresAt) - Date.now();
+    expect(ttl).toBeGreaterThan(9 * 60 * 1000);
+    expect(ttl).toBeLessThanOrEqual(10 * 60 * 1000);
+  });
+
+  it("needs a signed-in resident", async () => {
+    await expectError(await call("/api/auth/vneid/start", json("POST", { returnPath: "/" })), 401, "unauthorized");
+    const staff = await signIn("can-bo-phuong");
+    await expectError(await call("/api/auth/vneid/start", json("POST", { returnPath: "/" }, bearer(staff))), 403, "forbidden");
+  });
+
+  it("refuses a return path that is not an in-app path", async () => {
+    const session = await signInZalo(unique("zalo"));
+    for (const returnPath of ["https://evil.example/", "p/1", "/a?b=c"]) {
+      await expectError(await call("/api/auth/vneid/start", json("POST", { returnPath }, bearer(session))), 400, "validation_failed");
+    }
+  });
+
+  it("answers a clear error when the SSO is not configured or unreachable", async () => {
+    const session = await signInZalo(unique("zalo"));
+    const body = json("POST", { returnPath: "/" }, bearer(session));
+    // The local configuration has no issuer.
+    const message = await expectError(await api("/api/auth/vneid/start", body, testEnv()), 503, "upstream_failed");
+    expect(message).toBe("Chức năng xác thực VNeID chưa được cấu hình.");
+    const down = { ...oidcEnv(), OIDC_ISSUER: "http://127.0.0.1:9" };
+    await expectError(await api("/api/auth/vneid/start", body, down), 502, "upstream_failed");
+    const rows = await db().query.oidcRequests.findMany({ where: eq(oidcRequests.userId, session.user.id) });
+    expect(rows).toEqual([]);
+  });
+});
+
+describe("GET /api/auth/vneid/callback", () => {
+  it("links the VNeID identity after login at the provider and returns to the mini app", async () => {
+    const session = await signInZalo(unique("zalo"));
+    expect((await me(session)).vneidVerified).toBe(false);
+    const account = unique("cccd");
+    const callback = await authorize(await start(session), `login=${account}`);
+    const state = new URL(callback, "http://localhost").searchParams.get("state")!;
+
+    const res = await call(callback);
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe(`${env.QR_LINK_BASE}${RETURN_PATH}?vneid=ok`);
+    expect((await me(session)).vneidVerified).toBe(true);
+    expect(await user(session.user.id)).toMatchObject({ vneidSubject: account, vneidVerifiedAt: expect.any(String) });
+    expect(await pendingRequest(state)).toBeUndefined();
+  });
+
+  it("refuses a replayed callback: the state is single-use", async () => {
+    const session = await signInZalo(unique("zalo"));
+    const callback = await authorize(await start(session), `login=${unique("cccd")}`);
+    expect((await call(callback)).status).toBe(302);
+    const linkedAt = (await user(session.user.id))!.vneidVerifiedAt;
+    expect(await expectError(await call(callback), 400, "bad_request")).toBe(STATE_REFUSED);
+    expect((await user(session.user.id))!.vneidVerifiedAt).toBe(linkedAt);
+  });
+
+  it("refuses a tampered state and links nothing", async () => {
+    const session = await signInZalo(unique("zalo"));
+    const callback = new URL(await authorize(await start(session), `login=${unique("cccd")}`), "http://localhost");
+    const genuine = callback.pathname + callback.search;
+    callback.searchParams.set("state", `${callback.searchParams.get("state")}x`);
+    expect(await expectError(await call(callback.pathname + callback.search), 400, "bad_request")).toBe(STATE_REFUSED);
+    expect(await user(session.user.id)).toMatchObject({ vneidSubject: null, vneidVerifiedAt: null });
+    // The genuine callback was not disturbed by the forged one.
+    expect((await call(genuine)).status).toBe(302);
+    expect((await me(session)).vneidVerified).toBe(true);
+  });
+
+  it("refuses a callback whose issuer is not the configured provider (mix-up)", async () => {
+    const session = await signInZalo(unique("zalo"));
+    const callback = new URL(await authorize(await start(session), `login=${unique("cccd")}`), "http://localhost");
+    expect(callback.searchParams.get("iss")).toBe(inject("oidcIssuer"));
+    callback.searchParams.set("iss", "https://evil.example");
+    expect(await expectError(await call(callback.pathname + callback.search), 400, "bad_request")).toBe(RESULT_REFUSED);
+    expect((await me(session)).vneidVerified).toBe(false);
+  });
+
+  it("refuses a code redeemed with another request's PKCE verifier", async () => {
+    const session = await signInZalo(unique("zalo"));
+    const first = new URL(await authorize(await start(session), `login=${unique("cccd")}`), "http://localhost");
+    const secondState = new URL(await start(session)).searchParams.get("state")!;
+    // The first request's code, presented under the second request (its verifier does not match the challenge).
+    const swapped = new URL(first);
+    swapped.searchParams.set("state", secondState);
+    expect(await expectError(await call(swapped.pathname + swapped.search), 400, "bad_request")).toBe(RESULT_REFUSED);
+    expect(await user(session.user.id)).toMatchObject({ vneidSubject: null, vneidVerifiedAt: null });
+  });
+
+  it("refuses an ID token whose nonce is not the request's", async () => {
+    const session = await signInZalo(unique("zalo"));
+    const url = await start(session);
+    const state = new URL(url).searchParams.get("state")!;
+    await db().update(oidcRequests).set({ nonce: "another-nonce" }).where(eq(oidcRequests.state, state));
+    const callback = await authorize(url, `login=${unique("cccd")}`);
+    await expectError(await call(callback), 502, "upstream_failed");
+    expect((await me(session)).vneidVerified).toBe(false);
+  });
+
+  it("refuses an ID token whose signature does not verify with the provider's published keys", async () => {
+    const issuer = inject("oidcIssuerForeignKey");
+    const session = await signInZalo(unique("zalo"));
+    const callback = await authorize(await start(session, issuer), `login=${unique("cccd")}`);
+    await expectError(await call(callback, undefined, issuer), 502, "upstream_failed");
+    expect(await user(session.user.id)).toMatchObject({ vneidSubject: null, vneidVerifiedAt: null });
+  });
+
+  it("returns with vneid=failed and links nothing when the resident cancels at the provider", async () => {
+    const session = await signInZalo(unique("zalo"));
+    const callback = await authorize(await start(session), "deny=1");
+    expect(new URL(callback, "http://localhost").searchParams.get("error")).toBe("access_denied");
+    const res = await call(callback);
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe(`${env.QR_LINK_BASE}${RETURN_PATH}?vneid=failed`);
+    expect(await user(session.user.id)).toMatchObject({ vneidSubject: null, vneidVerifiedAt: null });
+    // The request was used up.
+    expect(await expectError(await call(callback), 400, "bad_request")).toBe(STATE_REFUSED);
+  });
+
+  it("refuses an expired request", async () => {
+    const session = await signInZalo(unique("zalo"));
+    const url = await start(session);
+    const state = new URL(url).searchParams.get("state")!;
+    await db()
+      .update(oidcRequests)
+      .set({ expiresAt: new Date(Date.now() - 1000).toISOString() })
+      .where(eq(oidcRequests.state, state));
+    const callback = await authorize(url, `login=${unique("cccd")}`);
+    expect(await expectError(await call(callback), 400, "bad_request")).toBe(STATE_REFUSED);
+    expect((await me(session)).vneidVerified).toBe(false);
+  });
+
+  it("refuses to link one VNeID identity to a second resident", async () => {
+    const account = unique("cccd");
+    const first = await signInZalo(unique("zalo"));
+    expect((await call(await authorize(await start(first), `login=${account}`))).status).toBe(302);
+
+    const second = await signInZalo(unique("zalo"));
+    const message = await expectError(await call(await authorize(await start(second), `login=${account}`)), 409, "conflict");
+    expect(message).toBe("Danh tính VNeID này đã được liên kết với một tài khoản khác.");
+    expect(await user(second.user.id)).toMatchObject({ vneidSubject: null, vneidVerifiedAt: null });
+    expect(await user(first.user.id)).toMatchObject({ vneidSubject: account });
+  });
+
+  it("refuses to switch a linked resident to another VNeID identity, and accepts the same one again", async () => {
+    const session = await signInZalo(unique("zalo"));
+    const account = unique("cccd");
+    expect((await call(await authorize(await start(session), `login=${account}`))).status).toBe(302);
+    await expectError(await call(await authorize(await start(session), `login=${unique("cccd")}`)), 409, "conflict");
+    expect(await user(session.user.id)).toMatchObject({ vneidSubject: account });
+    expect((await call(await authorize(await start(session), `login=${account}`))).status).toBe(302);
+  });
+});
