@@ -19,6 +19,13 @@ describe("GET /api/openapi.json", () => {
     expect(Object.keys(body.paths)).toEqual(
       expect.arrayContaining(["/api/health", "/api/procedures", "/api/procedures/{code}", "/api/fields", "/api/units", "/api/qr"]),
     );
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining(["/api/auth/zalo", "/api/files", "/api/drafts/{code}", "/api/dossiers", "/api/dossiers/{code}", "/api/track/{code}"]),
+    );
+    expect(body.paths["/api/dossiers"].post.parameters[0]).toMatchObject({ name: "Idempotency-Key", in: "header", required: true });
+    expect(body.paths["/api/dossiers"].post.requestBody.content["application/json"].schema.required).toEqual(
+      expect.arrayContaining(["procedureCode", "procedureVersion", "receivingUnitId", "form", "documents", "consent"]),
+    );
     const params = body.paths["/api/procedures"].get.parameters.map((p: { name: string }) => p.name);
     expect(params).toEqual(expect.arrayContaining(["q", "field", "unit", "level", "onlineOnly", "essential", "limit", "cursor"]));
     const q = body.paths["/api/procedures"].get.parameters.find((p: { name: string }) => p.name === "q");
@@ -67,6 +74,20 @@ describe("CORS", () => {
     });
     expect(res.status).toBe(204);
     expect(res.headers.get("access-control-allow-origin")).toBe("http://localhost:5173");
+  });
+
+  it("lets the mini app send authenticated, idempotent writes", async () => {
+    const res = await api("/api/dossiers", {
+      method: "OPTIONS",
+      headers: {
+        Origin: "https://h5.zdn.vn",
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "authorization,content-type,idempotency-key",
+      },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get("access-control-allow-methods")).toContain("POST");
+    expect(res.headers.get("access-control-allow-headers")?.toLowerCase()).toContain("idempotency-key");
   });
 });
 

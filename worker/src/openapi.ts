@@ -12,6 +12,21 @@ import {
   UnitList,
   UnitWithCount,
 } from "../../shared/src/catalogue/api";
+import { Me, PhoneBody, RefreshBody, Session, ZaloLoginBody } from "../../shared/src/auth/api";
+import {
+  DossierCodeParam,
+  DossierDetail,
+  DossierList,
+  DraftBody,
+  FileMeta,
+  ListQuery,
+  SubmitBody,
+  SubmitResponse,
+  SupplementBody,
+  TrackQuery,
+  TrackView,
+  WithdrawBody,
+} from "../../shared/src/dossier/api";
 
 /** OpenAPI 3.1 of the public API, generated from the same zod schemas that validate requests. */
 const schema = (s: ZodType) => z.toJSONSchema(s, { target: "draft-2020-12", io: "input", unrepresentable: "any" });
@@ -29,10 +44,15 @@ function parameters(where: "query" | "path", shape: ZodObject) {
 
 const ok = (description: string, s: ZodType) => ({ description, content: { "application/json": { schema: output(s) } } });
 const error = (description: string) => ({ description, content: { "application/json": { schema: output(ErrorEnvelope) } } });
+const body = (s: ZodType) => ({ required: true, content: { "application/json": { schema: schema(s) } } });
+const signedIn = { security: [{ bearer: [] }] };
+const authErrors = { 401: error("Not signed in or session expired"), 403: error("Role not allowed") };
+const dossierPath = parameters("path", DossierCodeParam);
 
 export const openApiDocument = {
   openapi: "3.1.0",
-  info: { title: "Một Cửa Zalo API", version: "0.1.0", description: "Danh mục thủ tục hành chính và tra cứu của tỉnh." },
+  info: { title: "Một Cửa Zalo API", version: "0.2.0", description: "Danh mục thủ tục hành chính, nộp và tra cứu hồ sơ trực tuyến của tỉnh." },
+  components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } } },
   paths: {
     "/api/health": { get: { summary: "Liveness and database check", responses: { 200: ok("Healthy", Health) } } },
     "/api/procedures": {
@@ -56,6 +76,88 @@ export const openApiDocument = {
         summary: "One unit",
         parameters: parameters("path", UnitIdParam),
         responses: { 200: ok("The unit", UnitWithCount), 404: error("Unknown unit") },
+      },
+    },
+    "/api/auth/zalo": {
+      post: {
+        summary: "Sign in with a Zalo access token (verified with Zalo's Graph API)",
+        requestBody: body(ZaloLoginBody),
+        responses: { 200: ok("A new session", Session), 400: error("Invalid body"), 401: error("Zalo refused the token"), 429: error("Too many attempts"), 502: error("Zalo unreachable") },
+      },
+    },
+    "/api/auth/refresh": {
+      post: {
+        summary: "Rotate the refresh token; a replayed token revokes the session",
+        requestBody: body(RefreshBody),
+        responses: { 200: ok("The renewed session", Session), 401: error("Invalid, expired or replayed token") },
+      },
+    },
+    "/api/auth/logout": { post: { ...signedIn, summary: "End this session", responses: { 204: { description: "Signed out" }, ...authErrors } } },
+    "/api/me": { get: { ...signedIn, summary: "The signed-in user", responses: { 200: ok("The user", Me), ...authErrors } } },
+    "/api/me/phone": {
+      post: {
+        ...signedIn,
+        summary: "Exchange a getPhoneNumber() token server-side",
+        requestBody: body(PhoneBody),
+        responses: { 200: ok("The user with a phone hint", Me), 400: error("Zalo refused the code"), ...authErrors },
+      },
+    },
+    "/api/files": {
+      post: {
+        ...signedIn,
+        summary: "Upload one document (raw body, name in X-File-Name); PDF, JPEG, PNG or HEIC by content, at most 10 MB",
+        requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
+        responses: { 201: ok("Stored", FileMeta), 400: error("Empty"), 413: error("Too large"), 415: error("Type not allowed"), 429: error("Too many uploads"), ...authErrors },
+      },
+      get: { ...signedIn, summary: "The personal document store", responses: { 200: ok("Files", z.object({ items: z.array(FileMeta) })), ...authErrors } },
+    },
+    "/api/files/{id}/content": {
+      get: {
+        ...signedIn,
+        summary: "Download a file (owner, or staff of a unit handling a dossier it is attached to)",
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        responses: { 200: { description: "The bytes" }, 404: error("Unknown or not visible"), ...authErrors },
+      },
+    },
+    "/api/drafts/{code}": {
+      get: { ...signedIn, summary: "The autosaved draft for a procedure", parameters: parameters("path", ProcedureCodeParam), responses: { 200: ok("Draft or null", z.object({ draft: DraftBody.nullable() })), ...authErrors } },
+      put: { ...signedIn, summary: "Autosave a draft", parameters: parameters("path", ProcedureCodeParam), requestBody: body(DraftBody), responses: { 200: ok("Saved", z.object({ updatedAt: z.string() })), 400: error("Invalid draft"), ...authErrors } },
+      delete: { ...signedIn, summary: "Discard the draft", parameters: parameters("path", ProcedureCodeParam), responses: { 204: { description: "Deleted" }, ...authErrors } },
+    },
+    "/api/dossiers": {
+      post: {
+        ...signedIn,
+        summary: "Submit a dossier online (Idempotency-Key header required)",
+        parameters: [{ name: "Idempotency-Key", in: "header", required: true, schema: { type: "string", pattern: "^[A-Za-z0-9_-]{16,64}$" } }],
+        requestBody: body(SubmitBody),
+        responses: {
+          201: ok("Filed, or the replay of the original response", SubmitResponse),
+          400: error("Invalid body or missing key"),
+          403: error("Not a resident, or a VNeID-verified identity is required"),
+          404: error("Unknown procedure"),
+          409: error("Procedure updated, or the same key is in flight"),
+          413: error("Too large"),
+          422: error("Incomplete dossier, or the key was used with another body"),
+          429: error("Too many submissions"),
+          401: error("Not signed in"),
+        },
+      },
+      get: { ...signedIn, summary: "The caller's own dossiers", parameters: parameters("query", ListQuery), responses: { 200: ok("A page of dossiers", DossierList), ...authErrors } },
+    },
+    "/api/dossiers/{code}": {
+      get: { ...signedIn, summary: "One dossier (applicant, staff of the handling unit, province admin)", parameters: dossierPath, responses: { 200: ok("The dossier", DossierDetail), 404: error("Unknown or not visible"), ...authErrors } },
+    },
+    "/api/dossiers/{code}/supplement": {
+      post: { ...signedIn, summary: "Answer a supplement request", parameters: dossierPath, requestBody: body(SupplementBody), responses: { 200: ok("The dossier", DossierDetail), 404: error("Unknown or not yours"), 409: error("Not awaiting a supplement"), ...authErrors } },
+    },
+    "/api/dossiers/{code}/withdraw": {
+      post: { ...signedIn, summary: "Withdraw, or ask to withdraw once accepted", parameters: dossierPath, requestBody: body(WithdrawBody), responses: { 200: ok("The dossier", DossierDetail), 404: error("Unknown or not yours"), 409: error("Cannot be withdrawn now"), ...authErrors } },
+    },
+    "/api/track/{code}": {
+      get: {
+        summary: "Public status behind a receipt's QR code (no personal data)",
+        parameters: [...dossierPath, ...parameters("query", TrackQuery)],
+        responses: { 200: ok("Public view", TrackView), 404: error("Unknown code or wrong token") },
       },
     },
     "/api/qr": {
