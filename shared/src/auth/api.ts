@@ -3,7 +3,12 @@ import { z } from "zod";
 export const Role = z.enum(["resident", "staff", "admin"]);
 export type Role = z.infer<typeof Role>;
 
-const Token = z.string().min(1, { error: "Thiếu mã truy cập" }).max(4096);
+/** Opaque tokens travel in HTTP headers upstream, so only visible ASCII is accepted. */
+const Token = z
+  .string()
+  .min(1, { error: "Thiếu mã truy cập" })
+  .max(4096)
+  .regex(/^[\x21-\x7e]+$/, { error: "Mã truy cập không hợp lệ" });
 
 /** `POST /api/auth/zalo`: the token from zmp-sdk's getAccessToken(). */
 export const ZaloLoginBody = z.strictObject({ accessToken: Token });
