@@ -10,6 +10,7 @@ import autocannon from "autocannon";
 import { chromium } from "@playwright/test";
 // @ts-expect-error plain ESM helper without types
 import { prepareDatabase, startApi, waitUntilUp } from "./local-api.mjs";
+import { startFakeZalo } from "../tests/support/fake-zalo";
 
 const API_PORT = 8790;
 const APP_PORT = 4173;
@@ -22,18 +23,27 @@ const appId = JSON.parse(readFileSync("app-config.json", "utf8")).template.miniA
 
 const SEARCHES = ["dang ky khai sinh", "so do", "bang lai", "giay phep kinh doanh", "cap doi giay chung nhan", "xac nhan doc than", "dang ky thuong t", "lam CCCD"];
 
+const SUBMIT_PROCEDURE = "1.004222";
+const SUBMIT_USERS = 200;
+
 type LoadResult = { route: string; connections: number; requests: number; rps: number; p50: number; p95: number; p99: number; non2xx: number; errors: number };
 
 function percentile(sorted: number[], p: number) {
   return sorted.length ? (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number) : NaN;
 }
 
-/** Runs a fixed-duration load; `nextPath` gives the path of each request. */
-async function load(route: string, nextPath: () => string, connections: number, duration = DURATION_S): Promise<LoadResult> {
+type NextRequest = () => string | { method: "POST"; path: string; headers: Record<string, string>; body: string };
+
+/** Runs a fixed-duration load; `next` gives the path (a GET) or the whole request of each call. */
+async function load(route: string, next: NextRequest, connections: number, duration = DURATION_S): Promise<LoadResult> {
   const times: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const setupRequest = (req: autocannon.Request) => {
+      const r = next();
+      return typeof r === "string" ? { ...req, method: "GET" as const, path: r } : { ...req, ...r };
+    };
     const instance = autocannon(
-      { url: API, connections, duration, requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: nextPath() }) }] },
+      { url: API, connections, duration, requests: [{ method: "GET", setupRequest }] },
       (err, res) => (err ? reject(err) : resolve(res)),
     );
     instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
@@ -68,6 +78,63 @@ const uncached = (queries: string[]) => {
     return `/api/procedures?q=${encodeURIComponent(q)}&limit=${20 + (variant % 31)}&cursor=${Math.floor(variant / 31)}`;
   };
 };
+
+/**
+ * The bench runs wrangler dev from a copy of the local configuration whose per-user rate limits
+ * are raised, so that the submission path (limiter call included) is measured, not the limiter's refusals.
+ */
+function benchConfig(): string {
+  const config = JSON.parse(
+    readFileSync("worker/wrangler.jsonc", "utf8")
+      .split("\n")
+      .filter((line) => !line.trim().startsWith("//"))
+      .join("\n"),
+  );
+  for (const limiter of config.ratelimits) limiter.simple.limit = 1_000_000;
+  const file = "worker/.wrangler-bench.json";
+  writeFileSync(file, JSON.stringify(config, null, 2));
+  return file;
+}
+
+async function post(pathname: string, body: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${API}${pathname}`, { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${pathname}: ${res.status} ${await res.text()}`);
+  return res.json() as Promise<any>;
+}
+
+/** Residents signed in through the (fake) Zalo Graph API, each with one uploaded PDF and a complete submission body. */
+async function submitters(count: number) {
+  const procedure = (await (await fetch(`${API}/api/procedures/${SUBMIT_PROCEDURE}`)).json()) as any;
+  const form: Record<string, unknown> = {};
+  for (const f of procedure.eform.fields as { key: string; type: string; options?: { value: string }[] }[]) {
+    form[f.key] = ({ date: "1990-05-17", number: 2, select: f.options?.[0]?.value, checkbox: true, citizenId: "001090012345", phone: "0912345678", email: "an@example.vn" } as Record<string, unknown>)[f.type] ?? "Nguyễn Văn An";
+  }
+  const users = [];
+  for (let i = 0; i < count; i++) {
+    const session = await post("/api/auth/zalo", { accessToken: `valid-bench-${i}` });
+    const authorization = `Bearer ${session.accessToken}`;
+    const upload = await fetch(`${API}/api/files`, { method: "POST", headers: { Authorization: authorization, "X-File-Name": "giay-to.pdf" }, body: "%PDF-1.4\n% bench\n%%EOF\n" });
+    const file = (await upload.json()) as { id: string };
+    const documents = (procedure.documents as { required: boolean }[]).flatMap((d, docIndex) => (d.required ? [{ docIndex, fileIds: [file.id] }] : []));
+    const body = JSON.stringify({ procedureCode: SUBMIT_PROCEDURE, procedureVersion: procedure.version, receivingUnitId: "phuong-an-hoa", form, documents, consent: true });
+    users.push({ authorization, body });
+  }
+  return users;
+}
+
+/** Every submission from the next resident in turn, each with a fresh Idempotency-Key. */
+function submissions(users: { authorization: string; body: string }[]): NextRequest {
+  let n = 0;
+  return () => {
+    const user = users[n++ % users.length]!;
+    return {
+      method: "POST",
+      path: "/api/dossiers",
+      headers: { "Content-Type": "application/json", Authorization: user.authorization, "Idempotency-Key": `bench-${Date.now()}-${n}-key` },
+      body: user.body,
+    };
+  };
+}
 
 function bundleSizes() {
   const www = "mini-app/www";
@@ -160,7 +227,12 @@ const seedStart = Date.now();
 prepareDatabase(persistTo, { synthetic: CATALOGUE_SIZE });
 const seedSeconds = (Date.now() - seedStart) / 1000;
 
-const api = startApi(persistTo, API_PORT, { quiet: true, extraArgs: ["--var", `ALLOWED_ORIGINS:http://localhost:${APP_PORT}`] });
+const zalo = await startFakeZalo("dev-zalo-app-secret");
+const api = startApi(persistTo, API_PORT, {
+  quiet: true,
+  config: benchConfig(),
+  extraArgs: ["--var", `ALLOWED_ORIGINS:http://localhost:${APP_PORT}`, "--var", `ZALO_GRAPH_URL:${zalo.url}`],
+});
 let server: Server | undefined;
 try {
   await waitUntilUp(`${API}/api/health`);
@@ -175,6 +247,12 @@ try {
     loadResults.push(await load("search (uncached)", uncached(SEARCHES), connections));
     loadResults.push(await load("search (cached)", cycle(searchPaths), connections));
   }
+  console.log(`Signing in ${SUBMIT_USERS} residents for the submission runs…`);
+  const users = await submitters(SUBMIT_USERS);
+  for (const connections of [1, 16]) loadResults.push(await load("submit dossier", submissions(users), connections));
+  const receipt = await post("/api/dossiers", JSON.parse(users[0]!.body), { Authorization: users[0]!.authorization, "Idempotency-Key": "bench-tracking-probe-key" });
+  const trackPath = new URL(receipt.trackingUrl).pathname.replace(/^\/s\/\d+/, "/api/track") + new URL(receipt.trackingUrl).search;
+  for (const connections of [1, 16]) loadResults.push(await load("track (public)", () => trackPath, connections));
   const perQuery: LoadResult[] = [];
   for (const q of SEARCHES) perQuery.push(await load(q, uncached([q]), 1, 3));
 
@@ -215,5 +293,6 @@ try {
   console.log(`\nWritten to ${RESULTS_FILE}`);
 } finally {
   server?.close();
+  zalo.server.close();
   api.kill("SIGTERM");
 }

@@ -17,8 +17,8 @@ export function prepareDatabase(persistTo, { synthetic } = {}) {
 }
 
 /** Starts wrangler dev; stopping it with SIGTERM also stops its workerd. `detached` gives it its own process group. */
-export function startApi(persistTo, port, { quiet = false, extraArgs = [], detached = false } = {}) {
-  const args = ["dev", "--config", "worker/wrangler.jsonc", "--persist-to", persistTo, "--ip", "127.0.0.1", "--port", String(port)];
+export function startApi(persistTo, port, { quiet = false, extraArgs = [], detached = false, config = "worker/wrangler.jsonc" } = {}) {
+  const args = ["dev", "--config", config, "--persist-to", persistTo, "--ip", "127.0.0.1", "--port", String(port)];
   return spawn(bin("wrangler"), [...args, "--show-interactive-dev-session=false", ...extraArgs], {
     stdio: quiet ? "ignore" : "inherit",
     detached,

@@ -215,6 +215,8 @@ describe("POST /api/dossiers", () => {
     await submit(session, { ...body, form: { ...body.form, citizenId: "x" } });
     const logged = spies.flatMap((s) => s.mock.calls.map((args) => args.map(String).join(" "))).join("\n");
     for (const secret of ["001090012345", "0912345678", "Nguyễn Văn An"]) expect(logged).not.toContain(secret);
+    // The refusal itself is logged, as a security event with the pseudonymous user id only.
+    expect(logged).toContain(`"event":"incomplete","route":"POST /api/dossiers","user":"${session.user.id}"`);
   });
 });
 

@@ -50,7 +50,7 @@ describe("generated write bodies", () => {
       ),
     );
 
-  const endpoints: [string, () => fc.Arbitrary<unknown>, (body: unknown) => Promise<Response>][] = [
+  const endpoints: [string, () => fc.Arbitrary<unknown>, (body: unknown) => Response | Promise<Response>][] = [
     ["POST /api/dossiers", mutatedSubmission, (body) => api("/api/dossiers", send("POST", body, { "Idempotency-Key": newKey() }))],
     ["PUT /api/drafts/:code", () => fc.oneof(jsonValue, mutatedSubmission()), (body) => api(`/api/drafts/${PROCEDURE}`, send("PUT", body))],
     ["POST /api/auth/zalo", () => fc.oneof(jsonValue, hostileString.map((accessToken) => ({ accessToken }))), (body) => api("/api/auth/zalo", send("POST", body))],

@@ -60,7 +60,7 @@ export async function refreshSession(db: Db, env: CloudflareBindings, refreshTok
     : null;
   if (!rotated || rotated.meta.changes !== 1) {
     await revokeSession(db, sessionId);
-    console.warn(JSON.stringify({ level: "warn", event: "refresh_token_reuse", session: sessionId }));
+    console.warn(JSON.stringify({ level: "warn", at: new Date().toISOString(), event: "refresh_token_reuse", session: sessionId }));
     throw unauthorized();
   }
   return { accessToken: tokens.accessToken, accessExpiresAt: tokens.accessExpiresAt, refreshToken: tokens.refreshToken, user: toMe(row.user) };

@@ -37,9 +37,23 @@ const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   429: "rate_limited",
 };
 
+/** Refusals worth a security log line: who (a pseudonymous user id), which route pattern, why. */
+const SECURITY_STATUSES = new Set([401, 403, 409, 422, 429]);
+
+/**
+ * One JSON line per security event, with a UTC timestamp. Only ids and route patterns are
+ * logged, never request bodies, tokens, phone numbers, citizen ids or names.
+ */
+export function securityLog(c: Context, event: string, userId?: string) {
+  console.warn(
+    JSON.stringify({ level: "warn", at: new Date().toISOString(), event, route: `${c.req.method} ${c.req.routePath}`, user: userId ?? c.get("user")?.id ?? null }),
+  );
+}
+
 /** The single error path: known errors keep their status, anything else is a logged, generic 500. */
 export function handleError(err: Error, c: Context) {
   if (err instanceof ApiError) {
+    if (SECURITY_STATUSES.has(err.status)) securityLog(c, err.code);
     return c.json(envelope(err.code, err.message, err.details), err.status);
   }
   if (err instanceof HTTPException) {

@@ -4,7 +4,7 @@ import { DEV_PERSONAS, personaUserId } from "../auth/personas";
 import { refreshSession, revokeSession, startSession } from "../auth/session";
 import { upsertUser, upsertZaloUser } from "../db/repo/users";
 import { devAuthEnabled } from "../lib/config";
-import { notFound } from "../lib/errors";
+import { notFound, securityLog } from "../lib/errors";
 import { factory } from "../lib/factory";
 import { validate } from "../lib/validate";
 import { verifyAccessToken } from "../services/zalo";
@@ -19,6 +19,7 @@ export const authRoutes = factory
     const profile = await verifyAccessToken(c.env, c.req.valid("json").accessToken);
     const user = await upsertZaloUser(c.var.db, c.env.PROVINCE_ID, profile.id, profile.name);
     if (user.disabledAt) throw notFound();
+    securityLog(c, "login_zalo", user.id);
     return c.json(await startSession(c.var.db, c.env, user), 200);
   })
   .post("/refresh", validate("json", RefreshBody), async (c) => {
@@ -42,5 +43,6 @@ export const devAuthRoutes = factory
     const persona = DEV_PERSONAS.find((p) => p.id === c.req.valid("json").persona);
     if (!persona) throw notFound("Không có người dùng thử này.");
     const user = await upsertUser(c.var.db, c.env.PROVINCE_ID, { ...persona, id: personaUserId(persona.id) });
+    securityLog(c, "login_dev_persona", user.id);
     return c.json(await startSession(c.var.db, c.env, user), 200);
   });
