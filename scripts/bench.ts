@@ -251,7 +251,8 @@ try {
   const users = await submitters(SUBMIT_USERS);
   for (const connections of [1, 16]) loadResults.push(await load("submit dossier", submissions(users), connections));
   const receipt = await post("/api/dossiers", JSON.parse(users[0]!.body), { Authorization: users[0]!.authorization, "Idempotency-Key": "bench-tracking-probe-key" });
-  const trackPath = new URL(receipt.trackingUrl).pathname.replace(/^\/s\/\d+/, "/api/track") + new URL(receipt.trackingUrl).search;
+  const tracking = new URL(receipt.trackingUrl);
+  const trackPath = tracking.pathname.replace(/^\/s\/\d+\/t\//, "/api/track/") + tracking.search;
   for (const connections of [1, 16]) loadResults.push(await load("track (public)", () => trackPath, connections));
   const perQuery: LoadResult[] = [];
   for (const q of SEARCHES) perQuery.push(await load(q, uncached([q]), 1, 3));
