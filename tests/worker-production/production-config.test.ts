@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import app from "../../worker/src/index";
+import { app } from "../../worker/src/index";
 
 const request = (path: string, init?: RequestInit) => app.request(`https://api.example${path}`, init, env);
 

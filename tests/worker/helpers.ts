@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { inject } from "vitest";
 import type { Session } from "../../shared/src/auth/api";
 import { createDb } from "../../worker/src/db/client";
-import app from "../../worker/src/index";
+import { app } from "../../worker/src/index";
 
 /** The worker's bindings, with its outbound services pointed at the loopback fakes the global setup started. */
 export const testEnv = (): CloudflareBindings => ({ ...env, ZALO_GRAPH_URL: inject("zaloGraphUrl") });

@@ -2,6 +2,8 @@ import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import { z } from "zod";
 import { vi } from "zod/locales";
+import { createDb } from "./db/client";
+import { purgeExpired } from "./jobs/purge-expired";
 import { handleError, handleNotFound } from "./lib/errors";
 import { factory } from "./lib/factory";
 import { authRoutes, devAuthRoutes } from "./routes/auth";
@@ -48,5 +50,12 @@ const routes = app
 app.onError(handleError);
 app.notFound(handleNotFound);
 
+/** Cron triggers (UTC): the nightly clean-up runs at 02:00 in Vietnam. */
+async function scheduled(_controller: ScheduledController, env: CloudflareBindings) {
+  const purged = await purgeExpired(createDb(env.DB));
+  console.info(JSON.stringify({ level: "info", at: new Date().toISOString(), event: "purge_expired", ...purged }));
+}
+
 export type AppType = typeof routes;
-export default app;
+export { app };
+export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<CloudflareBindings>;
