@@ -68,9 +68,11 @@ async function expectError(res: Response, status: number, code: string) {
   return body.error.message;
 }
 
-// The two refusals are told apart: our single-use state, or the provider refusing the code.
-const STATE_REFUSED = "Phiên xác thực VNeID không hợp lệ hoặc đã hết hạn, vui lòng xác thực lại.";
-const RESULT_REFUSED = "Kết quả xác thực VNeID không hợp lệ hoặc đã được dùng, vui lòng xác thực lại.";
+/** Every callback outcome returns the browser to the mini app; a failure names its reason. */
+function expectReturn(res: Response, reason: string, returnPath = RETURN_PATH) {
+  expect(res.status).toBe(302);
+  expect(res.headers.get("Location")).toBe(`${env.QR_LINK_BASE}${returnPath}?vneid=failed&reason=${reason}`);
+}
 
 async function sha256Base64Url(text: string) {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
@@ -146,7 +148,7 @@ describe("GET /api/auth/vneid/callback", () => {
     const callback = await authorize(await start(session), `login=${unique("cccd")}`);
     expect((await call(callback)).status).toBe(302);
     const linkedAt = (await user(session.user.id))!.vneidVerifiedAt;
-    expect(await expectError(await call(callback), 400, "bad_request")).toBe(STATE_REFUSED);
+    expectReturn(await call(callback), "expired", "/");
     expect((await user(session.user.id))!.vneidVerifiedAt).toBe(linkedAt);
   });
 
@@ -155,7 +157,7 @@ describe("GET /api/auth/vneid/callback", () => {
     const callback = new URL(await authorize(await start(session), `login=${unique("cccd")}`), "http://localhost");
     const genuine = callback.pathname + callback.search;
     callback.searchParams.set("state", `${callback.searchParams.get("state")}x`);
-    expect(await expectError(await call(callback.pathname + callback.search), 400, "bad_request")).toBe(STATE_REFUSED);
+    expectReturn(await call(callback.pathname + callback.search), "expired", "/");
     expect(await user(session.user.id)).toMatchObject({ vneidSubject: null, vneidVerifiedAt: null });
     // The genuine callback was not disturbed by the forged one.
     expect((await call(genuine)).status).toBe(302);
@@ -167,7 +169,7 @@ describe("GET /api/auth/vneid/callback", () => {
     const callback = new URL(await authorize(await start(session), `login=${unique("cccd")}`), "http://localhost");
     expect(callback.searchParams.get("iss")).toBe(inject("oidcIssuer"));
     callback.searchParams.set("iss", "https://evil.example");
-    expect(await expectError(await call(callback.pathname + callback.search), 400, "bad_request")).toBe(RESULT_REFUSED);
+    expectReturn(await call(callback.pathname + callback.search), "rejected");
     expect((await me(session)).vneidVerified).toBe(false);
   });
 
@@ -178,7 +180,7 @@ describe("GET /api/auth/vneid/callback", () => {
     // The first request's code, presented under the second request (its verifier does not match the challenge).
     const swapped = new URL(first);
     swapped.searchParams.set("state", secondState);
-    expect(await expectError(await call(swapped.pathname + swapped.search), 400, "bad_request")).toBe(RESULT_REFUSED);
+    expectReturn(await call(swapped.pathname + swapped.search), "rejected");
     expect(await user(session.user.id)).toMatchObject({ vneidSubject: null, vneidVerifiedAt: null });
   });
 
@@ -188,7 +190,7 @@ describe("GET /api/auth/vneid/callback", () => {
     const state = new URL(url).searchParams.get("state")!;
     await db().update(oidcRequests).set({ nonce: "another-nonce" }).where(eq(oidcRequests.state, state));
     const callback = await authorize(url, `login=${unique("cccd")}`);
-    await expectError(await call(callback), 502, "upstream_failed");
+    expectReturn(await call(callback), "unavailable");
     expect((await me(session)).vneidVerified).toBe(false);
   });
 
@@ -196,7 +198,7 @@ describe("GET /api/auth/vneid/callback", () => {
     const issuer = inject("oidcIssuerForeignKey");
     const session = await signInZalo(unique("zalo"));
     const callback = await authorize(await start(session, issuer), `login=${unique("cccd")}`);
-    await expectError(await call(callback, undefined, issuer), 502, "upstream_failed");
+    expectReturn(await call(callback, undefined, issuer), "unavailable");
     expect(await user(session.user.id)).toMatchObject({ vneidSubject: null, vneidVerifiedAt: null });
   });
 
@@ -206,10 +208,10 @@ describe("GET /api/auth/vneid/callback", () => {
     expect(new URL(callback, "http://localhost").searchParams.get("error")).toBe("access_denied");
     const res = await call(callback);
     expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe(`${env.QR_LINK_BASE}${RETURN_PATH}?vneid=failed`);
+    expect(res.headers.get("Location")).toBe(`${env.QR_LINK_BASE}${RETURN_PATH}?vneid=failed&reason=cancelled`);
     expect(await user(session.user.id)).toMatchObject({ vneidSubject: null, vneidVerifiedAt: null });
     // The request was used up.
-    expect(await expectError(await call(callback), 400, "bad_request")).toBe(STATE_REFUSED);
+    expectReturn(await call(callback), "expired", "/");
   });
 
   it("refuses an expired request", async () => {
@@ -221,7 +223,7 @@ describe("GET /api/auth/vneid/callback", () => {
       .set({ expiresAt: new Date(Date.now() - 1000).toISOString() })
       .where(eq(oidcRequests.state, state));
     const callback = await authorize(url, `login=${unique("cccd")}`);
-    expect(await expectError(await call(callback), 400, "bad_request")).toBe(STATE_REFUSED);
+    expectReturn(await call(callback), "expired", "/");
     expect((await me(session)).vneidVerified).toBe(false);
   });
 
@@ -231,8 +233,7 @@ describe("GET /api/auth/vneid/callback", () => {
     expect((await call(await authorize(await start(first), `login=${account}`))).status).toBe(302);
 
     const second = await signInZalo(unique("zalo"));
-    const message = await expectError(await call(await authorize(await start(second), `login=${account}`)), 409, "conflict");
-    expect(message).toBe("Danh tính VNeID này đã được liên kết với một tài khoản khác.");
+    expectReturn(await call(await authorize(await start(second), `login=${account}`)), "identity_taken");
     expect(await user(second.user.id)).toMatchObject({ vneidSubject: null, vneidVerifiedAt: null });
     expect(await user(first.user.id)).toMatchObject({ vneidSubject: account });
   });
@@ -241,7 +242,7 @@ describe("GET /api/auth/vneid/callback", () => {
     const session = await signInZalo(unique("zalo"));
     const account = unique("cccd");
     expect((await call(await authorize(await start(session), `login=${account}`))).status).toBe(302);
-    await expectError(await call(await authorize(await start(session), `login=${unique("cccd")}`)), 409, "conflict");
+    expectReturn(await call(await authorize(await start(session), `login=${unique("cccd")}`)), "account_linked");
     expect(await user(session.user.id)).toMatchObject({ vneidSubject: account });
     expect((await call(await authorize(await start(session), `login=${account}`))).status).toBe(302);
   });

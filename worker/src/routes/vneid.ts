@@ -5,7 +5,7 @@ import { limit, requireUser } from "../auth/middleware";
 import type { Db } from "../db/client";
 import { markVneidVerified } from "../db/repo/users";
 import { oidcRequests, users } from "../db/schema";
-import { ApiError, conflict } from "../lib/errors";
+import { ApiError, securityLog } from "../lib/errors";
 import { factory } from "../lib/factory";
 import { validate } from "../lib/validate";
 import { completeAuthorization, startAuthorization } from "../services/oidc";
@@ -25,24 +25,22 @@ const CallbackQuery = z.object({
   error: z.string().max(200).optional(),
 });
 
-/** Consumes the request behind `state`: at most one callback can ever use it. */
+/** Consumes the request behind `state`: at most one callback can ever use it. Expired ones count as absent. */
 async function takeRequest(db: Db, state: string) {
   const [row] = await db.delete(oidcRequests).where(eq(oidcRequests.state, state)).returning();
-  if (!row || row.expiresAt < new Date().toISOString()) {
-    throw new ApiError(400, "bad_request", "Phiên xác thực VNeID không hợp lệ hoặc đã hết hạn, vui lòng xác thực lại.");
-  }
-  return row;
+  return row && row.expiresAt >= new Date().toISOString() ? row : undefined;
 }
 
 /** One VNeID identity per account and one account per VNeID identity. */
-async function linkIdentity(db: Db, userId: string, subject: string) {
+async function linkIdentity(db: Db, userId: string, subject: string): Promise<"ok" | "identity_taken" | "account_linked"> {
   const holders = await db
     .select({ id: users.id, subject: users.vneidSubject })
     .from(users)
     .where(or(eq(users.id, userId), eq(users.vneidSubject, subject)));
-  if (holders.some((h) => h.id !== userId)) throw conflict("Danh tính VNeID này đã được liên kết với một tài khoản khác.");
-  if (holders.some((h) => h.subject !== null && h.subject !== subject)) throw conflict("Tài khoản của bạn đã được liên kết với một danh tính VNeID khác.");
+  if (holders.some((h) => h.id !== userId)) return "identity_taken";
+  if (holders.some((h) => h.subject !== null && h.subject !== subject)) return "account_linked";
   await markVneidVerified(db, userId, subject);
+  return "ok";
 }
 
 export const vneidRoutes = factory
@@ -62,13 +60,27 @@ export const vneidRoutes = factory
     ]);
     return c.json({ authorizationUrl }, 200);
   })
+  /**
+   * The resident's browser lands here from the provider, so every outcome is a redirect back into the
+   * mini app: `?vneid=ok`, or `?vneid=failed&reason=` expired | cancelled | rejected | unavailable |
+   * identity_taken | account_linked, which the app explains in Vietnamese.
+   */
   .get("/callback", validate("query", CallbackQuery), async (c) => {
     const query = c.req.valid("query");
+    const back = (returnPath: string, outcome: string) => {
+      if (outcome !== "ok") securityLog(c, `vneid_${outcome}`);
+      return c.redirect(`${c.env.QR_LINK_BASE}${returnPath}?vneid=${outcome === "ok" ? "ok" : `failed&reason=${outcome}`}`, 302);
+    };
     const request = await takeRequest(c.var.db, query.state);
-    const back = (outcome: "ok" | "failed") => c.redirect(`${c.env.QR_LINK_BASE}${request.returnPath}?vneid=${outcome}`, 302);
+    if (!request) return back("/", "expired");
     // The resident cancelled or the provider refused (e.g. error=access_denied).
-    if (query.error || !query.code) return back("failed");
-    const subject = await completeAuthorization(c.env, new URL(c.req.url).searchParams, request);
-    await linkIdentity(c.var.db, request.userId, subject);
-    return back("ok");
+    if (query.error || !query.code) return back(request.returnPath, "cancelled");
+    let subject: string;
+    try {
+      subject = await completeAuthorization(c.env, new URL(c.req.url).searchParams, request);
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      return back(request.returnPath, err.status === 400 ? "rejected" : "unavailable");
+    }
+    return back(request.returnPath, await linkIdentity(c.var.db, request.userId, subject));
   });
