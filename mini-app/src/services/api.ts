@@ -3,8 +3,9 @@ import type { ProcedureSearchQuery } from "../../../shared/src/catalogue/api";
 import type { AppType } from "../../../worker/src/index";
 import { getConfig } from "../utils/config";
 
-const baseUrl = import.meta.env.VITE_API_URL || getConfig((c) => c.apiUrl);
-const client = hc<AppType>(baseUrl).api;
+/** Where the API lives; also the origin of its QR images. */
+export const apiBaseUrl: string = import.meta.env.VITE_API_URL || getConfig((c) => c.apiUrl);
+export const client = hc<AppType>(apiBaseUrl).api;
 
 /** A failed API call with the envelope's message, ready to show to the user. */
 export class ApiFailure extends Error {
@@ -12,6 +13,8 @@ export class ApiFailure extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The envelope's details, e.g. the missing items of a 422 `incomplete`. */
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -24,16 +27,21 @@ export function errorMessage(e: unknown): string {
   return e instanceof ApiFailure ? e.message : "Đã có lỗi xảy ra, vui lòng thử lại.";
 }
 
-async function call<T>(request: () => Promise<Response & { json(): Promise<T> }>): Promise<T> {
-  let res: Response & { json(): Promise<T> };
+/** Runs a request; a network failure or an error envelope becomes an ApiFailure. */
+export async function send<R extends Response>(request: () => Promise<R>): Promise<R> {
+  let res: R;
   try {
     res = await request();
   } catch {
     throw new ApiFailure(0, "network", OFFLINE);
   }
-  if (res.ok) return res.json();
-  const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
-  throw new ApiFailure(res.status, body?.error?.code ?? "internal", body?.error?.message ?? OFFLINE);
+  if (res.ok) return res;
+  const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string; details?: unknown } } | null;
+  throw new ApiFailure(res.status, body?.error?.code ?? "internal", body?.error?.message ?? OFFLINE, body?.error?.details);
+}
+
+export async function call<T>(request: () => Promise<Response & { json(): Promise<T> }>): Promise<T> {
+  return (await send(request)).json();
 }
 
 type SearchInput = Partial<Omit<ProcedureSearchQuery, "limit">> & { limit?: number };

@@ -50,3 +50,92 @@ export function onOpenApp(callback: (path: string) => void): () => void {
     unsubscribe();
   };
 }
+
+/**
+ * Key-value storage for the session. Inside Zalo it is nativeStorage; elsewhere (and whenever
+ * nativeStorage throws, as it does in desktop browsers) it is localStorage.
+ */
+async function nativeStore() {
+  if (!insideZalo()) return null;
+  try {
+    return (await sdk()).nativeStorage;
+  } catch {
+    return null;
+  }
+}
+
+export async function storageGet(key: string): Promise<string | null> {
+  const native = await nativeStore();
+  try {
+    if (native) return native.getItem(key) || null;
+  } catch {
+    // fall through to localStorage
+  }
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+export async function storageSet(key: string, value: string): Promise<void> {
+  const native = await nativeStore();
+  try {
+    if (native) return void native.setItem(key, value);
+  } catch {
+    // fall through to localStorage
+  }
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // private mode or storage full: the session simply lasts as long as the page
+  }
+}
+
+export async function storageRemove(key: string): Promise<void> {
+  const native = await nativeStore();
+  try {
+    native?.removeItem(key);
+  } catch {
+    // not available here
+  }
+  try {
+    localStorage.removeItem(key);
+  } catch {
+    // not available here
+  }
+}
+
+/** The Zalo access token for signing in to our API; null outside Zalo (the SDK mock answers ""). */
+export async function getZaloAccessToken(): Promise<string | null> {
+  if (!insideZalo()) return null;
+  const { getAccessToken } = await sdk();
+  const token = await getAccessToken();
+  return token || null;
+}
+
+/** Saves a PNG (a data: URL or bare base64) to the phone's gallery; false when that is not possible here. */
+export async function saveImage(pngDataUrl: string): Promise<boolean> {
+  if (!insideZalo()) return false;
+  try {
+    const { saveImageToGallery } = await sdk();
+    await saveImageToGallery({ imageBase64Data: pngDataUrl });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Opens an outside page (the province's VNeID sign-in) in Zalo's web view, or in this tab elsewhere. */
+export async function openExternal(url: string): Promise<void> {
+  if (insideZalo()) {
+    try {
+      const { openWebview } = await sdk();
+      await openWebview({ url });
+      return;
+    } catch {
+      // fall back to navigating this view
+    }
+  }
+  window.location.assign(url);
+}

@@ -1,0 +1,105 @@
+import { hc } from "hono/client";
+import type { DraftBody, SubmitBody, SubmitResponse } from "../../../shared/src/dossier/api";
+import type { AppType } from "../../../worker/src/index";
+import { apiBaseUrl, ApiFailure, call, client, send } from "./api";
+
+/**
+ * The signed-in half of the API client (sessions, files, drafts, dossiers) and public tracking.
+ * Kept apart from ./api so the first screen, which only reads the catalogue, does not carry it.
+ */
+
+/** What the session store lends the API client: the current token and a way to renew it. */
+export type AuthProvider = {
+  accessToken: () => string | null;
+  /** Gets a fresh access token after a 401; false when the resident must sign in again. */
+  renew: () => Promise<boolean>;
+};
+
+let auth: AuthProvider | null = null;
+
+/** Called once by the session store. */
+export function setAuthProvider(provider: AuthProvider) {
+  auth = provider;
+}
+
+const authed = hc<AppType>(apiBaseUrl, {
+  headers: (): Record<string, string> => {
+    const token = auth?.accessToken();
+    return token ? { Authorization: `Bearer ${token}` } : {};
+  },
+}).api;
+type Authed = typeof authed;
+
+/** A signed-in request; on a 401 the session is renewed once and the request repeated. */
+async function sendAuthed<R extends Response>(request: (api: Authed) => Promise<R>): Promise<R> {
+  try {
+    return await send(() => request(authed));
+  } catch (e) {
+    if (!(e instanceof ApiFailure) || e.status !== 401 || !auth || !(await auth.renew())) throw e;
+    return send(() => request(authed));
+  }
+}
+
+async function callAuthed<T>(request: (api: Authed) => Promise<Response & { json(): Promise<T> }>): Promise<T> {
+  return (await sendAuthed(request)).json();
+}
+
+export const authApi = {
+  /** 404 unless the API runs with development sign-in enabled. */
+  devPersonas: () => call(() => client.auth.dev.personas.$get()),
+  devSignIn: (persona: string) => call(() => client.auth.dev.$post({ json: { persona } })),
+  zaloSignIn: (accessToken: string) => call(() => client.auth.zalo.$post({ json: { accessToken } })),
+  refresh: (refreshToken: string) => call(() => client.auth.refresh.$post({ json: { refreshToken } })),
+  /** Revokes the session on the server; the token is passed explicitly as the store is clearing it. */
+  logout: (accessToken: string) =>
+    send(() => client.auth.logout.$post(undefined, { headers: { Authorization: `Bearer ${accessToken}` } })).then(() => undefined),
+  me: () => callAuthed((api) => api.me.$get()),
+  startVneid: (returnPath: string) => callAuthed((api) => api.auth.vneid.start.$post({ json: { returnPath } })),
+};
+
+export const fileApi = {
+  /** Uploads one document; the API checks its type by content and its size (10 MB). */
+  upload: (file: Blob, name: string) =>
+    callAuthed((api) =>
+      api.files.$post(undefined, {
+        headers: { "X-File-Name": encodeURIComponent(name), "Content-Type": "application/octet-stream" },
+        init: { body: file },
+      }),
+    ),
+  /** The resident's own files ("Kho dữ liệu"), to reuse instead of uploading again. */
+  list: () => callAuthed((api) => api.files.$get()),
+  /** The bytes of a file (the bearer is needed, so this is a blob, not a link). */
+  content: async (id: string) => (await sendAuthed((api) => api.files[":id"].content.$get({ param: { id } }))).blob(),
+};
+
+export const draftApi = {
+  get: (code: string) => callAuthed((api) => api.drafts[":code"].$get({ param: { code } })),
+  save: (code: string, draft: DraftBody) => callAuthed((api) => api.drafts[":code"].$put({ param: { code }, json: draft })),
+};
+
+export const dossierApi = {
+  // The route's replay branch returns a raw body, so the client cannot infer this one.
+  submit: (body: SubmitBody, idempotencyKey: string): Promise<SubmitResponse> =>
+    callAuthed((api) => api.dossiers.$post({ json: body }, { headers: { "Idempotency-Key": idempotencyKey } })) as Promise<SubmitResponse>,
+  list: (cursor?: string) => callAuthed((api) => api.dossiers.$get({ query: cursor ? { cursor } : {} })),
+  get: (code: string) => callAuthed((api) => api.dossiers[":code"].$get({ param: { code } })),
+  supplement: (code: string, body: { documents: { docIndex: number; fileIds: string[] }[]; note: string }) =>
+    callAuthed((api) => api.dossiers[":code"].supplement.$post({ param: { code }, json: body })),
+  withdraw: (code: string, reason: string) => callAuthed((api) => api.dossiers[":code"].withdraw.$post({ param: { code }, json: { reason } })),
+};
+
+export const trackApi = {
+  get: (code: string, k: string) => call(() => client.track[":code"].$get({ param: { code }, query: { k } })),
+};
+
+/** The API's SVG QR code of an in-app path, e.g. a dossier's tracking page. */
+export const qrImageUrl = (path: string) => `${apiBaseUrl}/api/qr?path=${encodeURIComponent(path)}`;
+
+export type Session = Awaited<ReturnType<typeof authApi.devSignIn>>;
+export type Persona = Awaited<ReturnType<typeof authApi.devPersonas>>["items"][number];
+export type FileItem = Awaited<ReturnType<typeof fileApi.upload>>;
+export type Receipt = Awaited<ReturnType<typeof dossierApi.submit>>;
+export type DossierPage = Awaited<ReturnType<typeof dossierApi.list>>;
+export type DossierItem = DossierPage["items"][number];
+export type DossierDetailData = Awaited<ReturnType<typeof dossierApi.get>>;
+export type TrackData = Awaited<ReturnType<typeof trackApi.get>>;
