@@ -22,6 +22,11 @@ export function AppRoutes() {
       <Route path="/f/:id" element={page(() => import("./pages/field"))} />
       <Route path="/u/:id" element={page(() => import("./pages/unit"))} />
       <Route path="/units" element={page(() => import("./pages/units"))} />
+      <Route path="/p/:code/nop" element={page(() => import("./pages/submit"))} />
+      <Route path="/h/:code" element={page(() => import("./pages/receipt"))} />
+      <Route path="/t/:code" element={page(() => import("./pages/track"))} />
+      <Route path="/ho-so" element={page(() => import("./pages/dossiers"))} />
+      <Route path="/ho-so/:code" element={page(() => import("./pages/dossier"))} />
       <Route path="*" element={<HomePage />} />
     </AnimationRoutes>
   );

@@ -11,3 +11,15 @@ export function ServiceBadges(props: { level: ServiceLevel; onlineOnly: boolean;
     </ul>
   );
 }
+
+/** How a dossier status reads at a glance: waiting, the resident must act, done, or closed. */
+function statusTone(status: number): string {
+  if (status === 5 || status === 6) return "action";
+  if (status === 9 || status === 10) return "done";
+  if (status === 3 || status === 7 || status === 8) return "closed";
+  return "pending";
+}
+
+export function StatusBadge({ status, label }: { status: number; label: string }) {
+  return <span className={`badge badge--status badge--${statusTone(status)}`}>{label}</span>;
+}

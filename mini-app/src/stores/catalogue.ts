@@ -14,6 +14,8 @@ type CatalogueState = {
   loadFields: () => Promise<void>;
   loadUnits: () => Promise<void>;
   loadProcedure: (code: string) => Promise<void>;
+  /** Drops the cached procedure and loads it again (a newer version was published). */
+  reloadProcedure: (code: string) => Promise<void>;
 };
 
 type ListKey = "fields" | "units";
@@ -51,6 +53,14 @@ export const useCatalogue = create<CatalogueState>()((set, get) => {
       } catch (e) {
         set((s) => ({ procedureErrors: { ...s.procedureErrors, [code]: errorMessage(e) } }));
       }
+    },
+    reloadProcedure: async (code) => {
+      set((s) => {
+        const { [code]: _procedure, ...procedures } = s.procedures;
+        const { [code]: _error, ...procedureErrors } = s.procedureErrors;
+        return { procedures, procedureErrors };
+      });
+      await get().loadProcedure(code);
     },
   };
 });

@@ -64,6 +64,9 @@ export default function HomePage() {
           </button>
         </div>
         <InstantResults query={query} onShowAll={() => showResults(query.trim())} />
+        <Link to="/ho-so" className="button button--light button--block">
+          Hồ sơ của tôi
+        </Link>
       </section>
 
       <section className="section" aria-labelledby="essential-title">

@@ -152,6 +152,10 @@ export default function ProcedurePage() {
         <ServiceBadges level={procedure.level} onlineOnly={procedure.onlineOnly} essential={procedure.essential} />
         {procedure.summary && <p>{procedure.summary}</p>}
         {procedure.onlineOnly && <p className="note">Thủ tục này chỉ tiếp nhận hồ sơ nộp trực tuyến.</p>}
+        <Link to={`${procedurePath(procedure.code)}/nop`} className="button button--primary button--block">
+          Nộp hồ sơ trực tuyến
+        </Link>
+        {procedure.requiresVneid && <p className="note">Cần xác thực danh tính bằng VNeID trước khi nộp.</p>}
       </section>
       <section className="section" aria-labelledby="time-title">
         <h2 id="time-title" className="section__title">Thời hạn giải quyết</h2>

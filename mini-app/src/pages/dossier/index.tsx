@@ -1,0 +1,320 @@
+import { useEffect, useState } from "react";
+import { Link, useParams } from "react-router-dom";
+import { Page, useSnackbar } from "zmp-ui";
+import { formatFileSize } from "../../../../shared/src/files/files";
+import { formatDate } from "../../../../shared/src/format/vi";
+import { AppHeader } from "../../components/app-header";
+import { StatusBadge } from "../../components/badges";
+import { Dialog } from "../../components/dialog";
+import { DocumentFiles } from "../../components/document-files";
+import { RequireSession } from "../../components/session-gate";
+import { ErrorMessage, Loading } from "../../components/status";
+import { errorMessage } from "../../services/api";
+import { dossierApi, type DossierDetailData, type FileItem } from "../../services/authed-api";
+import { useCatalogue } from "../../stores/catalogue";
+import { useDossiers } from "../../stores/dossiers";
+import { downloadFile } from "../../utils/download";
+import { formatDateTime } from "../../utils/format";
+
+function FileLinks({ files, label }: { files: FileItem[]; label: string }) {
+  const { openSnackbar } = useSnackbar();
+  const download = async (file: FileItem) => {
+    try {
+      await downloadFile(file);
+    } catch (e) {
+      openSnackbar({ text: errorMessage(e), type: "error" });
+    }
+  };
+  return (
+    <ul className="file-list" aria-label={label}>
+      {files.map((f) => (
+        <li key={f.id} className="file-list__item">
+          <span className="file-list__name">
+            {f.name}
+            <span className="note"> · {formatFileSize(f.size)}</span>
+          </span>
+          <button type="button" className="button button--small button--secondary" aria-label={`Tải về ${f.name}`} onClick={() => void download(f)}>
+            Tải về
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The officer asked for more documents (status 5): attach them and send. */
+function SupplementBox({ detail }: { detail: DossierDetailData }) {
+  const setDetail = useDossiers((s) => s.setDetail);
+  const procedure = useCatalogue((s) => s.procedures[detail.procedure.code]);
+  const loadProcedure = useCatalogue((s) => s.loadProcedure);
+  const { openSnackbar } = useSnackbar();
+  const [docs, setDocs] = useState<Record<number, FileItem[]>>({});
+  const [note, setNote] = useState("");
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => void loadProcedure(detail.procedure.code), [detail.procedure.code, loadProcedure]);
+  const documents = procedure?.documents.map((d, docIndex) => ({ docIndex, name: d.name })) ?? detail.documents;
+
+  const send = async () => {
+    const attachments = Object.entries(docs)
+      .map(([docIndex, files]) => ({ docIndex: Number(docIndex), fileIds: files.map((f) => f.id) }))
+      .filter((d) => d.fileIds.length > 0);
+    if (attachments.length === 0) {
+      setError("Vui lòng đính kèm giấy tờ bổ sung.");
+      return;
+    }
+    setSending(true);
+    setError(null);
+    try {
+      setDetail(await dossierApi.supplement(detail.code, { documents: attachments, note: note.trim() }));
+      openSnackbar({ text: "Đã gửi bổ sung hồ sơ.", type: "success" });
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <section className="section section--action" aria-labelledby="supplement-title">
+      <h2 id="supplement-title" className="section__title">Cần bổ sung hồ sơ</h2>
+      {detail.supplement && (
+        <>
+          <p className="note">Yêu cầu ngày {formatDateTime(detail.supplement.requestedAt)}</p>
+          {detail.supplement.items.length > 0 && (
+            <ul className="missing-list" aria-label="Giấy tờ cần bổ sung">
+              {detail.supplement.items.map((item) => (
+                <li key={item}>{item}</li>
+              ))}
+            </ul>
+          )}
+          {detail.supplement.note && <p>{detail.supplement.note}</p>}
+        </>
+      )}
+      <ol className="doc-list">
+        {documents.map((doc) => (
+          <li key={doc.docIndex} className="doc-list__item">
+            <p className="doc-list__name">{doc.name}</p>
+            <DocumentFiles
+              docName={doc.name}
+              files={docs[doc.docIndex] ?? []}
+              onAdd={(file) => setDocs((d) => ({ ...d, [doc.docIndex]: [...(d[doc.docIndex] ?? []).filter((f) => f.id !== file.id), file] }))}
+              onRemove={(id) => setDocs((d) => ({ ...d, [doc.docIndex]: (d[doc.docIndex] ?? []).filter((f) => f.id !== id) }))}
+            />
+          </li>
+        ))}
+      </ol>
+      <div className="field">
+        <label htmlFor="supplement-note" className="field__label">
+          Ghi chú cho cán bộ <span className="note">(không bắt buộc)</span>
+        </label>
+        <textarea id="supplement-note" rows={3} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} />
+      </div>
+      {error && (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="button" className="button button--primary button--block" disabled={sending} onClick={() => void send()}>
+        {sending ? "Đang gửi…" : "Gửi bổ sung"}
+      </button>
+    </section>
+  );
+}
+
+function WithdrawAction({ detail }: { detail: DossierDetailData }) {
+  const setDetail = useDossiers((s) => s.setDetail);
+  const { openSnackbar } = useSnackbar();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+
+  const confirm = async () => {
+    if (reason.trim().length < 3) {
+      setError("Vui lòng cho biết lý do rút hồ sơ");
+      return;
+    }
+    setSending(true);
+    setError(null);
+    try {
+      setDetail(await dossierApi.withdraw(detail.code, reason.trim()));
+      setOpen(false);
+      openSnackbar({ text: "Đã gửi đề nghị rút hồ sơ.", type: "success" });
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <>
+      <button type="button" className="button button--danger button--block" onClick={() => setOpen(true)}>
+        Rút hồ sơ
+      </button>
+      <Dialog open={open} title="Rút hồ sơ" onClose={() => setOpen(false)}>
+        <p>Sau khi rút, hồ sơ sẽ không được giải quyết tiếp. Nếu cán bộ đã tiếp nhận, đề nghị rút cần được cán bộ xác nhận.</p>
+        <div className={`field${error ? " field--invalid" : ""}`}>
+          <label htmlFor="withdraw-reason" className="field__label">
+            Lý do rút hồ sơ
+          </label>
+          <textarea
+            id="withdraw-reason"
+            rows={3}
+            maxLength={500}
+            value={reason}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? "withdraw-error" : undefined}
+            onChange={(e) => setReason(e.target.value)}
+          />
+          {error && (
+            <p id="withdraw-error" className="field__error" role="alert">
+              {error}
+            </p>
+          )}
+        </div>
+        <div className="dialog__actions">
+          <button type="button" className="button button--secondary" onClick={() => setOpen(false)}>
+            Hủy
+          </button>
+          <button type="button" className="button button--danger" disabled={sending} onClick={() => void confirm()}>
+            {sending ? "Đang gửi…" : "Xác nhận rút hồ sơ"}
+          </button>
+        </div>
+      </Dialog>
+    </>
+  );
+}
+
+function FormValuesList({ detail }: { detail: DossierDetailData }) {
+  const procedure = useCatalogue((s) => s.procedures[detail.procedure.code]);
+  const entries = Object.entries(detail.form);
+  if (entries.length === 0) return null;
+  const labels = new Map(procedure?.eform.fields.map((f) => [f.key, f]) ?? []);
+  const show = (key: string, value: string | number | boolean) => {
+    const field = labels.get(key);
+    if (typeof value === "boolean") return value ? "Có" : "Không";
+    if (field?.type === "date" && typeof value === "string") return formatDate(value);
+    if (field?.type === "select") return field.options?.find((o) => o.value === value)?.label ?? String(value);
+    return String(value);
+  };
+  return (
+    <section className="section" aria-labelledby="form-title">
+      <h2 id="form-title" className="section__title">Thông tin đã khai</h2>
+      <dl className="facts facts--stacked facts--plain">
+        {entries.map(([key, value]) => (
+          <div key={key}>
+            <dt>{labels.get(key)?.label ?? key}</dt>
+            <dd>{show(key, value)}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+function DossierView({ detail }: { detail: DossierDetailData }) {
+  const loadProcedure = useCatalogue((s) => s.loadProcedure);
+  useEffect(() => void loadProcedure(detail.procedure.code), [detail.procedure.code, loadProcedure]);
+  return (
+    <>
+      <section className="section procedure-head">
+        <h2 className="procedure-head__name">{detail.procedure.name}</h2>
+        <p className="note">Mã hồ sơ {detail.code}</p>
+        <p>
+          <StatusBadge status={detail.status} label={detail.statusLabel} />
+        </p>
+        {detail.withdrawalRequested && detail.status !== 7 && <p className="note">Đã gửi đề nghị rút hồ sơ, chờ cán bộ xác nhận.</p>}
+        <dl className="facts facts--stacked">
+          <div>
+            <dt>Ngày hẹn trả kết quả{detail.status === 1 ? " (dự kiến)" : ""}</dt>
+            <dd>{detail.dueDate ? formatDate(detail.dueDate) : "Chưa có"}</dd>
+            {detail.dueExplanation && <dd className="note">{detail.dueExplanation}</dd>}
+          </div>
+          <div>
+            <dt>Cơ quan giải quyết</dt>
+            <dd>{detail.handlingUnit.name}</dd>
+          </div>
+        </dl>
+        <Link to={`/h/${detail.code}`} className="text-link">
+          Xem biên nhận và mã QR
+        </Link>
+      </section>
+
+      {detail.canSupplement && <SupplementBox detail={detail} />}
+
+      {detail.results.length > 0 && (
+        <section className="section" aria-labelledby="results-title">
+          <h2 id="results-title" className="section__title">Kết quả giải quyết</h2>
+          <FileLinks files={detail.results} label="Tệp kết quả" />
+        </section>
+      )}
+
+      <section className="section" aria-labelledby="timeline-title">
+        <h2 id="timeline-title" className="section__title">Quá trình xử lý</h2>
+        <ol className="timeline">
+          {[...detail.timeline].reverse().map((e) => (
+            <li key={e.seq} className="timeline__item">
+              <p className="timeline__title">{e.title}</p>
+              <p className="note">
+                <time dateTime={e.at}>{formatDateTime(e.at)}</time>
+              </p>
+              {e.note && <p>{e.note}</p>}
+              {e.items.length > 0 && (
+                <ul className="plain-list timeline__items">
+                  {e.items.map((item) => (
+                    <li key={item}>{item}</li>
+                  ))}
+                </ul>
+              )}
+              {e.files.length > 0 && <FileLinks files={e.files} label={`Tệp kèm theo: ${e.title}`} />}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {detail.documents.length > 0 && (
+        <section className="section" aria-labelledby="documents-title">
+          <h2 id="documents-title" className="section__title">Giấy tờ đã nộp</h2>
+          <ol className="doc-list">
+            {detail.documents.map((d) => (
+              <li key={d.docIndex} className="doc-list__item">
+                <p className="doc-list__name">{d.name}</p>
+                <FileLinks files={d.files} label={`Tệp: ${d.name}`} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+
+      <FormValuesList detail={detail} />
+
+      {detail.canWithdraw && (
+        <section className="section">
+          <WithdrawAction detail={detail} />
+        </section>
+      )}
+    </>
+  );
+}
+
+function DossierContent({ code }: { code: string }) {
+  const detail = useDossiers((s) => s.details[code]);
+  const error = useDossiers((s) => s.detailErrors[code]);
+  const load = useDossiers((s) => s.loadDetail);
+  // Always read again on opening: the status may have changed since.
+  useEffect(() => void load(code), [code, load]);
+  if (detail) return <DossierView detail={detail} />;
+  return error ? <ErrorMessage message={error} onRetry={() => void load(code)} /> : <Loading />;
+}
+
+export default function DossierPage() {
+  const { code = "" } = useParams();
+  return (
+    <Page className="page">
+      <AppHeader title="Chi tiết hồ sơ" />
+      <RequireSession purpose="Bạn cần đăng nhập để xem hồ sơ của mình.">{() => <DossierContent code={code} />}</RequireSession>
+    </Page>
+  );
+}

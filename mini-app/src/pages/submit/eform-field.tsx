@@ -1,0 +1,92 @@
+import type { EFormField } from "../../../../shared/src/catalogue/schemas";
+
+export type FieldValue = string | boolean;
+
+const INPUT_TYPE: Partial<Record<EFormField["type"], { type: string; inputMode?: "numeric" | "tel" | "email" | "decimal"; autoComplete?: string }>> = {
+  text: { type: "text" },
+  date: { type: "date" },
+  number: { type: "text", inputMode: "decimal" },
+  citizenId: { type: "text", inputMode: "numeric", autoComplete: "off" },
+  phone: { type: "tel", inputMode: "tel", autoComplete: "tel" },
+  email: { type: "email", inputMode: "email", autoComplete: "email" },
+};
+
+/** One eForm field with its label, help text and (once shown) its Vietnamese error. */
+export function EFormInput(props: {
+  field: EFormField;
+  value: FieldValue | undefined;
+  error: string | null;
+  onChange: (value: FieldValue) => void;
+  onBlur: () => void;
+}) {
+  const { field, value, error } = props;
+  const id = `field-${field.key}`;
+  const helpId = field.help ? `${id}-help` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [helpId, errorId].filter(Boolean).join(" ") || undefined;
+  const common = {
+    id,
+    name: field.key,
+    required: field.required,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy,
+    onBlur: props.onBlur,
+  };
+  const text = typeof value === "string" ? value : "";
+
+  let control;
+  if (field.type === "checkbox") {
+    control = (
+      <label className="toggle" htmlFor={id}>
+        <input {...common} type="checkbox" checked={value === true} onChange={(e) => props.onChange(e.target.checked)} />
+        <span>{field.label}</span>
+      </label>
+    );
+  } else if (field.type === "textarea") {
+    control = <textarea {...common} rows={3} maxLength={field.maxLength} value={text} onChange={(e) => props.onChange(e.target.value)} />;
+  } else if (field.type === "select") {
+    control = (
+      <select {...common} value={text} onChange={(e) => props.onChange(e.target.value)}>
+        <option value="">— Chọn —</option>
+        {field.options?.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    );
+  } else {
+    const input = INPUT_TYPE[field.type] ?? { type: "text" };
+    control = (
+      <input
+        {...common}
+        {...input}
+        maxLength={field.type === "citizenId" ? 12 : field.maxLength}
+        value={text}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    );
+  }
+
+  return (
+    <div className={`field${error ? " field--invalid" : ""}`}>
+      {field.type !== "checkbox" && (
+        <label htmlFor={id} className="field__label">
+          {field.label}
+          {field.required ? <span aria-hidden="true"> *</span> : <span className="note"> (không bắt buộc)</span>}
+        </label>
+      )}
+      {control}
+      {field.help && (
+        <p id={helpId} className="note">
+          {field.help}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="field__error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

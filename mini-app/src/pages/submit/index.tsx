@@ -1,0 +1,437 @@
+import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { useParams, useSearchParams } from "react-router-dom";
+import { Page, useNavigate } from "zmp-ui";
+import type { DocumentForm } from "../../../../shared/src/catalogue/schemas";
+import type { SubmitBody } from "../../../../shared/src/dossier/api";
+import { missingItems, type MissingItem } from "../../../../shared/src/dossier/completeness";
+import { checkForm, normaliseForm } from "../../../../shared/src/dossier/eform";
+import { formatDate, formatVnd, onlineSaving } from "../../../../shared/src/format/vi";
+import { AppHeader } from "../../components/app-header";
+import { DocumentFiles } from "../../components/document-files";
+import { AccountBar, RequireSession } from "../../components/session-gate";
+import { ErrorMessage, Loading } from "../../components/status";
+import { VneidRequired } from "../../components/vneid";
+import { ApiFailure, errorMessage, type ProcedureDetailData } from "../../services/api";
+import { dossierApi, draftApi, fileApi, type FileItem } from "../../services/authed-api";
+import { useCatalogue } from "../../stores/catalogue";
+import { useDossiers } from "../../stores/dossiers";
+import type { SessionUser } from "../../stores/session";
+import { formatTime } from "../../utils/format";
+import { useDraftAutosave } from "./drafts";
+import { EFormInput, type FieldValue } from "./eform-field";
+
+const FORM_LABEL: Record<DocumentForm, string> = {
+  original: "Bản chính",
+  copy: "Bản sao",
+  certified_copy: "Bản sao có chứng thực",
+  original_or_copy: "Bản chính hoặc bản sao",
+};
+
+type Values = Record<string, FieldValue>;
+type Docs = Record<number, FileItem[]>;
+type Initial = { unitId: string | null; values: Values; docs: Docs; savedAt: string | null };
+
+/** 32 random characters from [0-9a-f]: one per submission attempt, reused when that attempt is retried. */
+function newIdempotencyKey(): string {
+  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+const toAttachments = (docs: Docs) =>
+  Object.entries(docs)
+    .map(([docIndex, files]) => ({ docIndex: Number(docIndex), fileIds: files.map((f) => f.id) }))
+    .filter((d) => d.fileIds.length > 0)
+    .sort((a, b) => a.docIndex - b.docIndex);
+
+function FeeQuote({ procedure }: { procedure: ProcedureDetailData }) {
+  const { fees } = procedure;
+  const per = fees.per ? ` / ${fees.per}` : "";
+  const onlineRate = !fees.onlineUntil || new Date().toISOString().slice(0, 10) <= fees.onlineUntil;
+  const charged = onlineRate ? fees.online : fees.counter;
+  return (
+    <section className="section" aria-labelledby="fee-title">
+      <h2 id="fee-title" className="section__title">Phí, lệ phí</h2>
+      <dl className="facts">
+        <div>
+          <dt>Nộp trực tuyến (hồ sơ này)</dt>
+          <dd>{formatVnd(charged) + (charged ? per : "")}</dd>
+        </div>
+        <div>
+          <dt>Nếu nộp trực tiếp</dt>
+          <dd>{formatVnd(fees.counter) + (fees.counter ? per : "")}</dd>
+        </div>
+      </dl>
+      {onlineRate && onlineSaving(fees) > 0 && (
+        <p className="saving">
+          Bạn tiết kiệm {formatVnd(onlineSaving(fees))}
+          {per} khi nộp trực tuyến{fees.onlineUntil ? ` (áp dụng đến ${formatDate(fees.onlineUntil)})` : ""}.
+        </p>
+      )}
+      {fees.note && <p className="note">{fees.note}</p>}
+      <p className="note">Căn cứ: {fees.legalBasis}</p>
+      {charged > 0 && <p className="note">Cán bộ sẽ thông báo cách nộp phí sau khi tiếp nhận hồ sơ.</p>}
+    </section>
+  );
+}
+
+function ReceivingUnit(props: { procedure: ProcedureDetailData; value: string | null; error: string | null; onChange: (id: string) => void }) {
+  const units = useCatalogue((s) => s.units);
+  const unitsLoad = useCatalogue((s) => s.unitsLoad);
+  const loadUnits = useCatalogue((s) => s.loadUnits);
+  const communes = useMemo(() => units.filter((u) => u.kind === "commune"), [units]);
+  const commune = props.procedure.unitLevel === "commune";
+  useEffect(() => {
+    if (commune) void loadUnits();
+  }, [commune, loadUnits]);
+
+  return (
+    <section className="section" aria-labelledby="unit-title">
+      <h2 id="unit-title" className="section__title">Nơi tiếp nhận hồ sơ</h2>
+      {!commune ? (
+        <p>
+          {props.procedure.competentUnit?.name ?? props.procedure.agency}
+          <span className="note"> · cơ quan có thẩm quyền giải quyết thủ tục này</span>
+        </p>
+      ) : (
+        <div className={`field${props.error ? " field--invalid" : ""}`}>
+          <label htmlFor="receiving-unit" className="field__label">
+            Xã, phường tiếp nhận và giải quyết
+          </label>
+          <select
+            id="receiving-unit"
+            value={props.value ?? ""}
+            required
+            aria-invalid={props.error ? true : undefined}
+            aria-describedby={props.error ? "receiving-unit-error" : "receiving-unit-help"}
+            onChange={(e) => props.onChange(e.target.value)}
+          >
+            <option value="">— Chọn xã, phường —</option>
+            {communes.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+          <p id="receiving-unit-help" className="note">
+            Thường là nơi bạn cư trú. Hồ sơ được tiếp nhận không phụ thuộc địa giới hành chính.
+          </p>
+          {unitsLoad === "error" && <ErrorMessage message="Chưa tải được danh sách xã, phường." onRetry={() => void loadUnits()} />}
+          {props.error && (
+            <p id="receiving-unit-error" className="field__error">
+              {props.error}
+            </p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function MissingList({ items, label }: { items: MissingItem[]; label: string }) {
+  return (
+    <ul className="missing-list" aria-label={label}>
+      {items.map((item) => (
+        <li key={`${item.kind}-${item.kind === "field" ? item.key : item.docIndex}`}>
+          <strong>{item.label}</strong>: {item.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const UNIT_MISSING = "Vui lòng chọn nơi tiếp nhận hồ sơ";
+
+function DossierForm({ procedure, initial }: { procedure: ProcedureDetailData; initial: Initial }) {
+  const navigate = useNavigate();
+  const remember = useDossiers((s) => s.remember);
+  const fixedUnit = procedure.unitLevel === "province" ? (procedure.competentUnit?.id ?? null) : null;
+  const [unitId, setUnitId] = useState<string | null>(fixedUnit ?? initial.unitId);
+  const [values, setValues] = useState<Values>(initial.values);
+  const [docs, setDocs] = useState<Docs>(initial.docs);
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [attempted, setAttempted] = useState(false);
+  const [consent, setConsent] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const attempt = useRef<{ body: string; key: string } | null>(null);
+  const summaryRef = useRef<HTMLElement>(null);
+  const draft = useDraftAutosave(procedure.code, initial.savedAt);
+  const reloadProcedure = useCatalogue((s) => s.reloadProcedure);
+
+  const attachments = useMemo(() => toAttachments(docs), [docs]);
+  const issues = useMemo(() => new Map(checkForm(procedure.eform, values).map((i) => [i.key, i.message])), [procedure, values]);
+  const missing = useMemo(() => {
+    const items: MissingItem[] = missingItems(procedure, { form: values, documents: attachments });
+    // The receiving unit is not part of the eForm but is needed just as much.
+    if (!unitId) items.unshift({ kind: "field", key: "receivingUnitId", label: "Nơi tiếp nhận hồ sơ", message: UNIT_MISSING });
+    return items;
+  }, [procedure, values, attachments, unitId]);
+
+  // Every change by the resident is autosaved; restoring the draft is not a change.
+  const dirty = useRef(false);
+  const schedule = draft.schedule;
+  useEffect(() => {
+    if (!dirty.current) return;
+    schedule({
+      receivingUnitId: unitId,
+      form: Object.fromEntries(Object.entries(values).filter(([, v]) => v !== "" && v !== false)),
+      documents: attachments,
+    });
+  }, [unitId, values, attachments, schedule]);
+  const changed = () => {
+    dirty.current = true;
+    setFailure(null);
+  };
+
+  const setValue = (key: string, value: FieldValue) => {
+    changed();
+    setValues((current) => ({ ...current, [key]: value }));
+  };
+  const setDocFiles = (docIndex: number, update: (files: FileItem[]) => FileItem[]) => {
+    changed();
+    setDocs((current) => ({ ...current, [docIndex]: update(current[docIndex] ?? []) }));
+  };
+  const chooseUnit = (id: string) => {
+    changed();
+    setUnitId(id || null);
+    setTouched((t) => new Set(t).add("receivingUnitId"));
+  };
+  const touch = (key: string) => setTouched((t) => (t.has(key) ? t : new Set(t).add(key)));
+  const shown = (key: string) => attempted || touched.has(key);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setAttempted(true);
+    setFailure(null);
+    if (missing.length > 0 || !consent || !unitId) {
+      summaryRef.current?.focus();
+      return;
+    }
+    const body: SubmitBody = {
+      procedureCode: procedure.code,
+      procedureVersion: procedure.version,
+      receivingUnitId: unitId,
+      form: normaliseForm(procedure.eform, values),
+      documents: attachments,
+      consent: true,
+    };
+    // A retry of the same attempt reuses its key, so the dossier is created at most once.
+    const text = JSON.stringify(body);
+    if (attempt.current?.body !== text) attempt.current = { body: text, key: newIdempotencyKey() };
+    setSubmitting(true);
+    try {
+      // A draft save still on its way must not land after the submission removed the draft.
+      await draft.settle();
+      const receipt = await dossierApi.submit(body, attempt.current.key);
+      draft.stop();
+      remember(receipt);
+      navigate(`/h/${receipt.code}`, { replace: true });
+    } catch (e) {
+      setFailure(e instanceof ApiFailure ? e : new ApiFailure(0, "internal", errorMessage(e)));
+      setSubmitting(false);
+    }
+  };
+
+  const serverMissing = failure?.code === "incomplete" && Array.isArray(failure.details) ? (failure.details as MissingItem[]) : null;
+
+  return (
+    <form noValidate onSubmit={(e) => void submit(e)}>
+      <section className="section procedure-head">
+        <h2 className="procedure-head__name">{procedure.name}</h2>
+        <p className="note">
+          Mã thủ tục {procedure.code} · phiên bản {procedure.version}
+        </p>
+        <p className="draft-status" role="status">
+          {draft.status.saving
+            ? "Đang lưu nháp…"
+            : draft.status.error
+              ? `Chưa lưu được bản nháp: ${draft.status.error}`
+              : draft.status.savedAt
+                ? `Đã lưu nháp lúc ${formatTime(draft.status.savedAt)}`
+                : "Thông tin bạn nhập được tự động lưu nháp."}
+        </p>
+      </section>
+
+      <ReceivingUnit
+        procedure={procedure}
+        value={unitId}
+        error={!unitId && shown("receivingUnitId") ? UNIT_MISSING : null}
+        onChange={chooseUnit}
+      />
+
+      <section className="section" aria-labelledby="eform-title">
+        <h2 id="eform-title" className="section__title">Tờ khai</h2>
+        {procedure.eform.fields.length === 0 && <p>Thủ tục này không cần khai thông tin.</p>}
+        {procedure.eform.fields.map((field) => (
+          <EFormInput
+            key={field.key}
+            field={field}
+            value={values[field.key]}
+            error={shown(field.key) ? (issues.get(field.key) ?? null) : null}
+            onChange={(v) => setValue(field.key, v)}
+            onBlur={() => touch(field.key)}
+          />
+        ))}
+      </section>
+
+      <section className="section" aria-labelledby="docs-title">
+        <h2 id="docs-title" className="section__title">Giấy tờ đính kèm</h2>
+        {procedure.documents.length === 0 && <p>Không yêu cầu giấy tờ kèm theo.</p>}
+        <ol className="doc-list">
+          {procedure.documents.map((doc, docIndex) => {
+            const files = docs[docIndex] ?? [];
+            const lacking = doc.required && files.length === 0 && attempted;
+            return (
+              <li key={docIndex} className={`doc-list__item${lacking ? " doc-list__item--missing" : ""}`}>
+                <p className="doc-list__name">
+                  {doc.name}
+                  {doc.template ? ` (mẫu ${doc.template})` : ""}
+                </p>
+                <p className="note">
+                  {FORM_LABEL[doc.form]} · {doc.count} bản · {doc.required ? "Bắt buộc" : "Nếu có"}
+                </p>
+                {doc.note && <p className="note">{doc.note}</p>}
+                <DocumentFiles
+                  docName={doc.name}
+                  files={files}
+                  onAdd={(file) => setDocFiles(docIndex, (fs) => (fs.some((f) => f.id === file.id) ? fs : [...fs, file]))}
+                  onRemove={(id) => setDocFiles(docIndex, (fs) => fs.filter((f) => f.id !== id))}
+                />
+                {lacking && <p className="field__error">Chưa đính kèm giấy tờ này</p>}
+              </li>
+            );
+          })}
+        </ol>
+        <p className="note">Nhận tệp PDF, JPEG, PNG hoặc HEIC, mỗi tệp tối đa 10 MB.</p>
+      </section>
+
+      <section className="section" aria-labelledby="missing-title" ref={summaryRef} tabIndex={-1}>
+        <h2 id="missing-title" className="section__title">
+          Còn thiếu
+        </h2>
+        {missing.length === 0 ? (
+          <p className="ok-note">Hồ sơ đã đủ thông tin và giấy tờ bắt buộc.</p>
+        ) : (
+          <MissingList items={missing} label="Danh sách còn thiếu" />
+        )}
+      </section>
+
+      <FeeQuote procedure={procedure} />
+
+      <section className="section" aria-labelledby="consent-title">
+        <h2 id="consent-title" className="section__title">Cam kết và đồng ý</h2>
+        <div className={`field${attempted && !consent ? " field--invalid" : ""}`}>
+          <label className="toggle toggle--top" htmlFor="consent">
+            <input
+              id="consent"
+              type="checkbox"
+              checked={consent}
+              aria-invalid={attempted && !consent ? true : undefined}
+              aria-describedby={attempted && !consent ? "consent-error" : undefined}
+              onChange={(e) => setConsent(e.target.checked)}
+            />
+            <span>
+              Tôi đồng ý cho cơ quan giải quyết xử lý dữ liệu cá nhân trong hồ sơ này để giải quyết thủ tục hành chính (Nghị định
+              13/2023/NĐ-CP) và cam đoan thông tin đã khai là đúng sự thật.
+            </span>
+          </label>
+          {attempted && !consent && (
+            <p id="consent-error" className="field__error">
+              Vui lòng đồng ý cho phép xử lý dữ liệu cá nhân để nộp hồ sơ
+            </p>
+          )}
+        </div>
+      </section>
+
+      <section className="section submit-bar">
+        {attempted && missing.length > 0 && (
+          <div className="status status--error" role="alert">
+            <p>Hồ sơ còn thiếu {missing.length} mục, vui lòng bổ sung trước khi nộp.</p>
+          </div>
+        )}
+        {failure && (
+          <div className="status status--error" role="alert">
+            <p>{failure.message}</p>
+            {serverMissing && <MissingList items={serverMissing} label="Máy chủ báo còn thiếu" />}
+            {failure.code === "conflict" && (
+              <button type="button" className="button button--secondary" onClick={() => void reloadProcedure(procedure.code)}>
+                Tải lại thủ tục
+              </button>
+            )}
+          </div>
+        )}
+        <button type="submit" className="button button--primary button--block" disabled={submitting}>
+          {submitting ? "Đang nộp hồ sơ…" : "Nộp hồ sơ"}
+        </button>
+      </section>
+    </form>
+  );
+}
+
+/** Restores the saved draft (with the files it names) before the form opens. */
+function DraftLoader({ procedure }: { procedure: ProcedureDetailData }) {
+  const [initial, setInitial] = useState<Initial | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let active = true;
+    setError(null);
+    (async () => {
+      const { draft } = await draftApi.get(procedure.code);
+      if (!draft) return { unitId: null, values: {}, docs: {}, savedAt: null };
+      const fileIds = draft.documents.flatMap((d) => d.fileIds);
+      const known = new Map(fileIds.length > 0 ? (await fileApi.list()).items.map((f) => [f.id, f]) : []);
+      const fields = new Set(procedure.eform.fields.map((f) => f.key));
+      const values: Values = {};
+      for (const [key, value] of Object.entries(draft.form)) {
+        if (fields.has(key)) values[key] = typeof value === "number" ? String(value) : value;
+      }
+      const docs: Docs = {};
+      for (const d of draft.documents) {
+        if (d.docIndex < procedure.documents.length) docs[d.docIndex] = d.fileIds.flatMap((id) => known.get(id) ?? []);
+      }
+      return { unitId: draft.receivingUnitId, values, docs, savedAt: draft.updatedAt };
+    })()
+      .then((loaded) => active && setInitial(loaded))
+      .catch((e: unknown) => active && setError(errorMessage(e)));
+    return () => {
+      active = false;
+    };
+  }, [procedure, attempt]);
+
+  if (error) return <ErrorMessage message={error} onRetry={() => setAttempt((n) => n + 1)} />;
+  if (!initial) return <Loading label="Đang mở bản nháp…" />;
+  return <DossierForm key={procedure.version} procedure={procedure} initial={initial} />;
+}
+
+function SubmitContent({ code, user }: { code: string; user: SessionUser }) {
+  const procedure = useCatalogue((s) => s.procedures[code]);
+  const error = useCatalogue((s) => s.procedureErrors[code]);
+  const load = useCatalogue((s) => s.loadProcedure);
+  useEffect(() => void load(code), [code, load]);
+
+  if (!procedure) return error ? <ErrorMessage message={error} onRetry={() => void load(code)} /> : <Loading />;
+  if (user.role !== "resident") {
+    return (
+      <>
+        <ErrorMessage message="Chỉ tài khoản công dân mới nộp được hồ sơ trực tuyến." />
+        <AccountBar user={user} />
+      </>
+    );
+  }
+  if (procedure.requiresVneid && !user.vneidVerified) return <VneidRequired returnPath={`/p/${code}/nop`} procedureName={procedure.name} />;
+  return <DraftLoader procedure={procedure} />;
+}
+
+export default function SubmitPage() {
+  const { code = "" } = useParams();
+  const [params] = useSearchParams();
+  const vneidFailed = params.get("vneid") === "failed";
+  return (
+    <Page className="page">
+      <AppHeader title="Nộp hồ sơ trực tuyến" />
+      {vneidFailed && <ErrorMessage message="Xác thực VNeID chưa thành công. Bạn có thể thử lại." />}
+      <RequireSession purpose="Bạn cần đăng nhập để nộp hồ sơ trực tuyến.">{(user) => <SubmitContent code={code} user={user} />}</RequireSession>
+    </Page>
+  );
+}
