@@ -103,12 +103,14 @@ describe("sessions", () => {
 });
 
 describe("POST /api/me/phone", () => {
-  it("exchanges the getPhoneNumber() token server-side and shows only a hint", async () => {
+  it("exchanges the getPhoneNumber() token server-side, answers the number to its owner once, then only a hint", async () => {
     const session = await signInZalo("phone-user");
     const { status, body } = await getJson("/api/me/phone", json("POST", { accessToken: "valid-phone-user", code: "phone-84912345678" }, bearer(session)));
     expect(status).toBe(200);
-    expect(body.phoneHint).toBe("••• ••• 678");
-    expect(JSON.stringify(body)).not.toContain("912345678");
+    expect(body).toMatchObject({ phone: "0912345678", phoneHint: "••• ••• 678" });
+    const me = await getJson("/api/me", { headers: bearer(session) });
+    expect(me.body.phoneHint).toBe("••• ••• 678");
+    expect(JSON.stringify(me.body)).not.toContain("912345678");
   });
 
   it("refuses a code Zalo does not accept", async () => {

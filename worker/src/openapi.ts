@@ -12,7 +12,7 @@ import {
   UnitList,
   UnitWithCount,
 } from "../../shared/src/catalogue/api";
-import { Me, PhoneBody, RefreshBody, Session, ZaloLoginBody } from "../../shared/src/auth/api";
+import { Me, PhoneBody, PhoneExchange, RefreshBody, Session, ZaloLoginBody } from "../../shared/src/auth/api";
 import {
   DossierCodeParam,
   DossierDetail,
@@ -99,7 +99,7 @@ export const openApiDocument = {
         ...signedIn,
         summary: "Exchange a getPhoneNumber() token server-side",
         requestBody: body(PhoneBody),
-        responses: { 200: ok("The user with a phone hint", Me), 400: error("Zalo refused the code"), ...authErrors },
+        responses: { 200: ok("The user and, this once, their own number", PhoneExchange), 400: error("Zalo refused the code"), ...authErrors },
       },
     },
     "/api/files": {

@@ -5,6 +5,20 @@ import { authApi } from "../services/authed-api";
 import { openExternal } from "../services/zalo";
 import { useSession } from "../stores/session";
 
+const FAILURE_MESSAGES: Record<string, string> = {
+  expired: "Phiên xác thực VNeID đã hết hạn. Vui lòng xác thực lại.",
+  cancelled: "Bạn đã hủy xác thực VNeID. Bạn có thể thử lại khi sẵn sàng.",
+  rejected: "Kết quả xác thực VNeID không hợp lệ. Vui lòng xác thực lại.",
+  unavailable: "Hệ thống xác thực VNeID đang gián đoạn. Vui lòng thử lại sau ít phút.",
+  identity_taken: "Danh tính VNeID này đã được liên kết với một tài khoản Zalo khác. Vui lòng đăng nhập bằng tài khoản đó hoặc liên hệ đường dây nóng.",
+  account_linked: "Tài khoản của bạn đã được liên kết với một danh tính VNeID khác.",
+};
+
+/** What to tell the resident after the SSO sent them back with `?vneid=failed&reason=…`. */
+export function vneidFailureMessage(reason: string | null): string {
+  return (reason && FAILURE_MESSAGES[reason]) || "Xác thực VNeID chưa thành công. Bạn có thể thử lại.";
+}
+
 /**
  * Explains why a procedure needs a VNeID-verified identity and starts the linking through the
  * province's SSO. Coming back with `?vneid=ok`, the profile is read again.

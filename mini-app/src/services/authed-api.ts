@@ -54,6 +54,7 @@ export const authApi = {
   logout: (accessToken: string) =>
     send(() => client.auth.logout.$post(undefined, { headers: { Authorization: `Bearer ${accessToken}` } })).then(() => undefined),
   me: () => callAuthed((api) => api.me.$get()),
+  exchangePhone: (token: { accessToken: string; code: string }) => callAuthed((api) => api.me.phone.$post({ json: token })),
   startVneid: (returnPath: string) => callAuthed((api) => api.auth.vneid.start.$post({ json: { returnPath } })),
 };
 

@@ -114,6 +114,21 @@ export async function getZaloAccessToken(): Promise<string | null> {
   return token || null;
 }
 
+/**
+ * The single-use token of getPhoneNumber() (Zalo shows its own consent screen), with the access
+ * token the server needs to exchange it; null outside Zalo or when the resident declines.
+ */
+export async function getPhoneNumberToken(): Promise<{ accessToken: string; code: string } | null> {
+  if (!insideZalo()) return null;
+  try {
+    const { getAccessToken, getPhoneNumber } = await sdk();
+    const [{ token }, accessToken] = await Promise.all([getPhoneNumber(), getAccessToken()]);
+    return token && accessToken ? { accessToken, code: token } : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Saves a PNG (a data: URL or bare base64) to the phone's gallery; false when that is not possible here. */
 export async function saveImage(pngDataUrl: string): Promise<boolean> {
   if (!insideZalo()) return false;

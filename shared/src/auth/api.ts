@@ -33,6 +33,9 @@ export const Me = z.object({
 });
 export type Me = z.infer<typeof Me>;
 
+/** `POST /api/me/phone` answers the caller's own number once, to fill the contact field. */
+export const PhoneExchange = Me.extend({ phone: z.string() });
+
 export const Session = z.object({
   accessToken: z.string(),
   /** ISO instant; refresh shortly before. */

@@ -2,7 +2,14 @@ import { z } from "zod";
 import { ProcedureCode, UnitId } from "../catalogue/schemas";
 import { MAX_DOSSIER_FILES } from "../files/files";
 import { DossierCode } from "./code";
-import { FormValues } from "./eform";
+
+/** What a resident typed into an eForm; checked field by field against the procedure by `checkForm()`. */
+export const FormValues = z
+  .record(
+    z.string().regex(/^[a-z][a-zA-Z0-9]{0,39}$/, { error: "Tên trường không hợp lệ" }),
+    z.union([z.string().max(5000), z.number().finite(), z.boolean()]),
+  )
+  .refine((values) => Object.keys(values).length <= 60, { error: "Biểu mẫu có quá nhiều trường" });
 
 export const FileId = z.string().regex(/^[0-9a-f-]{36}$/, { error: "Mã tệp không hợp lệ" });
 

@@ -1,14 +1,7 @@
-import { z } from "zod";
 import type { EForm, EFormField } from "../catalogue/schemas";
 
-/** What a resident typed into an eForm: field key → value. */
-export const FormValues = z
-  .record(
-    z.string().regex(/^[a-z][a-zA-Z0-9]{0,39}$/, { error: "Tên trường không hợp lệ" }),
-    z.union([z.string().max(5000), z.number().finite(), z.boolean()]),
-  )
-  .refine((values) => Object.keys(values).length <= 60, { error: "Biểu mẫu có quá nhiều trường" });
-export type FormValues = z.infer<typeof FormValues>;
+/** What a resident typed into an eForm: field key → value (validated in the API by `FormValues` of ./api). */
+export type FormValues = Record<string, string | number | boolean>;
 
 const CITIZEN_ID = /^\d{12}$/;
 const PHONE = /^(0|\+?84)(3|5|7|8|9)\d{8}$/;

@@ -1,21 +1,5 @@
-import { z } from "zod";
-
 /** The DVCQG's ten dossier status codes (DOMAIN §3); 0 "Đang soạn" is a local draft and never stored here. */
-export const DossierStatus = z.number().int().min(1).max(10);
 export type DossierStatus = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
-
-export const STATUS = {
-  submitted: 1,
-  accepted: 2,
-  refused: 3,
-  processing: 4,
-  supplementRequested: 5,
-  paymentRequested: 6,
-  withdrawn: 7,
-  stopped: 8,
-  finished: 9,
-  returned: 10,
-} as const satisfies Record<string, DossierStatus>;
 
 const LABELS: Record<DossierStatus, { official: string; resident: string }> = {
   1: { official: "Mới đăng ký", resident: "Đã nộp, chờ tiếp nhận" },
@@ -31,7 +15,6 @@ const LABELS: Record<DossierStatus, { official: string; resident: string }> = {
 };
 
 export const statusLabel = (status: DossierStatus) => LABELS[status].resident;
-export const statusOfficialName = (status: DossierStatus) => LABELS[status].official;
 
 /** Statuses a resident can still withdraw from (DOMAIN §3: 2/4/5/6 → 7, and 1 before anyone accepted it). */
 export const WITHDRAWABLE: readonly DossierStatus[] = [1, 2, 4, 5, 6];

@@ -6,11 +6,27 @@ const TRACKING_TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
 /** The in-app routes a QR code or a shared link may open. */
 export const procedurePath = (code: string) => `/p/${code}`;
 export const unitPath = (id: string) => `/u/${id}`;
+/** The online submission of a procedure; the VNeID link returns here with `?vneid=ok|failed&reason=`. */
+export const submissionPath = (code: string) => `/p/${code}/nop`;
 /** The public tracking page of one dossier; `k` is the dossier's unguessable tracking token. */
 export const trackingPath = (code: string, token: string) => `/t/${code}?k=${token}`;
 
+const queryValue = (query: string, name: string) => query.split("&").find((pair) => pair.startsWith(`${name}=`))?.slice(name.length + 1);
+
+/** `?vneid=ok` or `?vneid=failed&reason=<word>` from the identity link, anything else dropped. */
+function vneidOutcome(query: string): string {
+  const outcome = queryValue(query, "vneid");
+  const reason = queryValue(query, "reason");
+  if (outcome === "ok") return "?vneid=ok";
+  if (outcome === "failed") return reason && /^[a-z_]{1,30}$/.test(reason) ? `?vneid=failed&reason=${reason}` : "?vneid=failed";
+  return "";
+}
+
 function fromPath(path: string, query = ""): string | null {
   const [, kind, value, ...rest] = path.split("/");
+  if (kind === "p" && value && rest.length === 1 && rest[0] === "nop" && PROCEDURE_CODE.test(value)) {
+    return `${submissionPath(value)}${vneidOutcome(query)}`;
+  }
   if (rest.length > 0 || !value) return null;
   let decoded: string;
   try {
@@ -21,7 +37,7 @@ function fromPath(path: string, query = ""): string | null {
   if (kind === "p" && PROCEDURE_CODE.test(decoded)) return procedurePath(decoded);
   if (kind === "u" && UNIT_ID.test(decoded)) return unitPath(decoded);
   if (kind === "t" && DOSSIER_CODE.test(decoded)) {
-    const token = query.split("&").find((pair) => pair.startsWith("k="))?.slice(2);
+    const token = queryValue(query, "k");
     return token && TRACKING_TOKEN.test(token) ? trackingPath(decoded, token) : null;
   }
   return null;

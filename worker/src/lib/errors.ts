@@ -44,10 +44,10 @@ const SECURITY_STATUSES = new Set([401, 403, 409, 422, 429]);
  * One JSON line per security event, with a UTC timestamp. Only ids and route patterns are
  * logged, never request bodies, tokens, phone numbers, citizen ids or names.
  */
-export function securityLog(c: Context, event: string, userId?: string) {
-  console.warn(
-    JSON.stringify({ level: "warn", at: new Date().toISOString(), event, route: `${c.req.method} ${c.req.routePath}`, user: userId ?? c.get("user")?.id ?? null }),
-  );
+export function securityLog(c: Context, event: string, userId?: string, level: "info" | "warn" = "warn") {
+  const line = JSON.stringify({ level, at: new Date().toISOString(), event, route: `${c.req.method} ${c.req.routePath}`, user: userId ?? c.get("user")?.id ?? null });
+  if (level === "info") console.info(line);
+  else console.warn(line);
 }
 
 /** The single error path: known errors keep their status, anything else is a logged, generic 500. */

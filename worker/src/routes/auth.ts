@@ -19,7 +19,7 @@ export const authRoutes = factory
     const profile = await verifyAccessToken(c.env, c.req.valid("json").accessToken);
     const user = await upsertZaloUser(c.var.db, c.env.PROVINCE_ID, profile.id, profile.name);
     if (user.disabledAt) throw notFound();
-    securityLog(c, "login_zalo", user.id);
+    securityLog(c, "login_zalo", user.id, "info");
     return c.json(await startSession(c.var.db, c.env, user), 200);
   })
   .post("/refresh", validate("json", RefreshBody), async (c) => {
@@ -43,6 +43,6 @@ export const devAuthRoutes = factory
     const persona = DEV_PERSONAS.find((p) => p.id === c.req.valid("json").persona);
     if (!persona) throw notFound("Không có người dùng thử này.");
     const user = await upsertUser(c.var.db, c.env.PROVINCE_ID, { ...persona, id: personaUserId(persona.id) });
-    securityLog(c, "login_dev_persona", user.id);
+    securityLog(c, "login_dev_persona", user.id, "info");
     return c.json(await startSession(c.var.db, c.env, user), 200);
   });

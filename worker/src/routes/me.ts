@@ -18,7 +18,9 @@ export const meRoutes = factory
   .post("/phone", validate("json", PhoneBody), async (c) => {
     await limit(c.env.AUTH_LIMITER, `phone:${c.var.user.id}`);
     const { accessToken, code } = c.req.valid("json");
-    await setPhone(c.var.db, c.var.user.id, await exchangePhoneToken(c.env, accessToken, code));
+    const phone = await exchangePhoneToken(c.env, accessToken, code);
+    await setPhone(c.var.db, c.var.user.id, phone);
     const user = await getUser(c.var.db, c.var.user.id);
-    return c.json(toMe(user!), 200);
+    // The number goes back only to its owner, this once, to fill the form's contact field.
+    return c.json({ ...toMe(user!), phone }, 200, { "Cache-Control": "no-store" });
   });

@@ -67,11 +67,11 @@ export const vneidRoutes = factory
    */
   .get("/callback", validate("query", CallbackQuery), async (c) => {
     const query = c.req.valid("query");
+    const request = await takeRequest(c.var.db, query.state);
     const back = (returnPath: string, outcome: string) => {
-      if (outcome !== "ok") securityLog(c, `vneid_${outcome}`);
+      securityLog(c, `vneid_${outcome}`, request?.userId, outcome === "ok" ? "info" : "warn");
       return c.redirect(`${c.env.QR_LINK_BASE}${returnPath}?vneid=${outcome === "ok" ? "ok" : `failed&reason=${outcome}`}`, 302);
     };
-    const request = await takeRequest(c.var.db, query.state);
     if (!request) return back("/", "expired");
     // The resident cancelled or the provider refused (e.g. error=access_denied).
     if (query.error || !query.code) return back(request.returnPath, "cancelled");

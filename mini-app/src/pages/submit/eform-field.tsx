@@ -1,4 +1,7 @@
+import { useState } from "react";
 import type { EFormField } from "../../../../shared/src/catalogue/schemas";
+import { authApi } from "../../services/authed-api";
+import { getPhoneNumberToken, insideZalo } from "../../services/zalo";
 
 export type FieldValue = string | boolean;
 
@@ -77,6 +80,7 @@ export function EFormInput(props: {
         </label>
       )}
       {control}
+      {field.type === "phone" && <ZaloPhoneButton onNumber={props.onChange} />}
       {field.help && (
         <p id={helpId} className="note">
           {field.help}
@@ -85,6 +89,39 @@ export function EFormInput(props: {
       {error && (
         <p id={errorId} className="field__error">
           {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Inside Zalo only, and only on the resident's tap: fill the contact number from Zalo after saying
+ * why it is needed. The number is exchanged by the server; the app never trusts one it was handed.
+ */
+function ZaloPhoneButton({ onNumber }: { onNumber: (phone: string) => void }) {
+  const [state, setState] = useState<"idle" | "busy" | "failed">("idle");
+  if (!insideZalo()) return null;
+  const use = async () => {
+    setState("busy");
+    const token = await getPhoneNumberToken();
+    try {
+      if (!token) throw new Error("declined");
+      onNumber((await authApi.exchangePhone(token)).phone);
+      setState("idle");
+    } catch {
+      setState("failed");
+    }
+  };
+  return (
+    <div className="field__extra">
+      <p className="note">Cán bộ dùng số điện thoại để liên hệ khi cần bổ sung hồ sơ. Bạn có thể nhập tay hoặc dùng số đã đăng ký với Zalo.</p>
+      <button type="button" className="button" disabled={state === "busy"} onClick={() => void use()}>
+        {state === "busy" ? "Đang lấy số điện thoại…" : "Dùng số điện thoại Zalo"}
+      </button>
+      {state === "failed" && (
+        <p className="field__error" role="alert">
+          Không lấy được số điện thoại từ Zalo. Vui lòng nhập tay.
         </p>
       )}
     </div>

@@ -10,7 +10,7 @@ import { AppHeader } from "../../components/app-header";
 import { DocumentFiles } from "../../components/document-files";
 import { AccountBar, RequireSession } from "../../components/session-gate";
 import { ErrorMessage, Loading } from "../../components/status";
-import { VneidRequired } from "../../components/vneid";
+import { vneidFailureMessage, VneidRequired } from "../../components/vneid";
 import { ApiFailure, errorMessage, type ProcedureDetailData } from "../../services/api";
 import { dossierApi, draftApi, fileApi, type FileItem } from "../../services/authed-api";
 import { useCatalogue } from "../../stores/catalogue";
@@ -430,7 +430,7 @@ export default function SubmitPage() {
   return (
     <Page className="page">
       <AppHeader title="Nộp hồ sơ trực tuyến" />
-      {vneidFailed && <ErrorMessage message="Xác thực VNeID chưa thành công. Bạn có thể thử lại." />}
+      {vneidFailed && <ErrorMessage message={vneidFailureMessage(params.get("reason"))} />}
       <RequireSession purpose="Bạn cần đăng nhập để nộp hồ sơ trực tuyến.">{(user) => <SubmitContent code={code} user={user} />}</RequireSession>
     </Page>
   );
