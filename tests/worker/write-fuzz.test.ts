@@ -75,6 +75,6 @@ describe("generated write bodies", () => {
         { numRuns: RUNS },
       );
       expect(failures).toEqual([]);
-    });
+    }, 60_000);
   }
 });
