@@ -1,18 +1,5 @@
-import { createRequire } from "node:module";
 import { expect, test, type Page } from "@playwright/test";
-
-const require = createRequire(import.meta.url);
-const axePath = require.resolve("axe-core/axe.min.js");
-
-async function seriousA11yViolations(page: Page) {
-  await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(async () => {
-    // @ts-expect-error axe is injected above
-    const r = await window.axe.run(document, { resultTypes: ["violations"] });
-    return r.violations.map((v: { id: string; impact: string; nodes: unknown[] }) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-  });
-  return (result as { id: string; impact: string }[]).filter((v) => v.impact === "serious" || v.impact === "critical");
-}
+import { seriousA11yViolations } from "./a11y";
 
 const searchBox = (page: Page) => page.getByRole("searchbox", { name: "Tìm thủ tục hành chính" });
 

@@ -1,8 +1,5 @@
-import { createRequire } from "node:module";
 import { devices, expect, test, type APIRequestContext, type Page } from "@playwright/test";
-
-const require = createRequire(import.meta.url);
-const axePath = require.resolve("axe-core/axe.min.js");
+import { seriousA11yViolations } from "./a11y";
 
 const API = "http://127.0.0.1:8788";
 const APP = "http://localhost:5174";
@@ -17,15 +14,6 @@ const RESIDENT = /Nguyễn Văn An/;
 const CODE_PATTERN = /^[0-9.A-Z]+-\d{6}-\d{4}$/;
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
 
-async function seriousA11yViolations(page: Page) {
-  await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(async () => {
-    // @ts-expect-error axe is injected above
-    const r = await window.axe.run(document, { resultTypes: ["violations"] });
-    return r.violations.map((v: { id: string; impact: string; nodes: unknown[] }) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-  });
-  return (result as { id: string; impact: string }[]).filter((v) => v.impact === "serious" || v.impact === "critical");
-}
 
 type Session = { accessToken: string; refreshToken: string; user: { id: string } };
 

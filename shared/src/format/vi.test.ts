@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatFeeQuote, formatProcessingTime, formatVnd, formatWeekdays, onlineSaving } from "./vi";
+import { describeDocument, formatDate, formatFeeQuote, formatProcessingTime, formatVnd, formatWeekdays, onlineSaving } from "./vi";
 
 const fees = { counter: 50_000, online: 0, legalBasis: "Thông tư 47/2019/TT-BTC" };
 
@@ -31,5 +31,18 @@ describe("Vietnamese formatting", () => {
   it("names priority weekdays", () => {
     expect(formatWeekdays([2, 4])).toBe("Thứ Ba và Thứ Năm");
     expect(formatWeekdays([])).toBe("");
+  });
+});
+
+describe("describeDocument", () => {
+  it("names the document, its template and what is asked", () => {
+    expect(describeDocument({ name: "Tờ khai thay đổi thông tin cư trú", form: "original", count: 1, required: true, template: "CT01" })).toEqual({
+      title: "Tờ khai thay đổi thông tin cư trú (mẫu CT01)",
+      meta: "Bản chính · 1 bản · Bắt buộc",
+    });
+    expect(describeDocument({ name: "Giấy ủy quyền", form: "certified_copy", count: 2, required: false })).toEqual({
+      title: "Giấy ủy quyền",
+      meta: "Bản sao có chứng thực · 2 bản · Nếu có",
+    });
   });
 });

@@ -1,4 +1,4 @@
-import type { Fees, ProcessingTime } from "../catalogue/schemas";
+import type { DocumentForm, Fees, ProcessingTime, RequiredDocument } from "../catalogue/schemas";
 
 export const TIME_ZONE = "Asia/Ho_Chi_Minh";
 
@@ -45,4 +45,19 @@ const WEEKDAY_LABEL = ["", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "
 export function formatWeekdays(days: readonly number[]): string {
   const labels = days.map((d) => WEEKDAY_LABEL[d] ?? "");
   return labels.length <= 1 ? (labels[0] ?? "") : `${labels.slice(0, -1).join(", ")} và ${labels.at(-1)}`;
+}
+
+const DOCUMENT_FORM_LABEL: Record<DocumentForm, string> = {
+  original: "Bản chính",
+  copy: "Bản sao",
+  certified_copy: "Bản sao có chứng thực",
+  original_or_copy: "Bản chính hoặc bản sao",
+};
+
+/** A required document as residents read it: "Tờ khai (mẫu CT01)" and "Bản chính · 1 bản · Bắt buộc". */
+export function describeDocument(doc: RequiredDocument): { title: string; meta: string } {
+  return {
+    title: doc.template ? `${doc.name} (mẫu ${doc.template})` : doc.name,
+    meta: `${DOCUMENT_FORM_LABEL[doc.form]} · ${doc.count} bản · ${doc.required ? "Bắt buộc" : "Nếu có"}`,
+  };
 }

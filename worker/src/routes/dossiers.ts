@@ -1,8 +1,10 @@
 import { bodyLimit } from "hono/body-limit";
 import { DossierCodeParam, IdempotencyKey, ListQuery, SubmitBody, SupplementBody, WithdrawBody } from "../../../shared/src/dossier/api";
 import { limit, requireRole, requireUser } from "../auth/middleware";
-import { dossierDetail, getDossierView, listOwnDossiers, submitSupplement, visibleDossier, withdraw } from "../db/repo/dossiers";
+import type { Db } from "../db/client";
+import { applicantDossier, dossierDetail, getDossierView, listOwnDossiers, submitSupplement, visibleDossier, withdraw } from "../db/repo/dossiers";
 import { ownFilesById } from "../db/repo/files";
+import type { AuthUser } from "../db/repo/users";
 import { submitDossier } from "../dossiers/submit";
 import { sha256Hex } from "../lib/crypto";
 import { ApiError, conflict, notFound } from "../lib/errors";
@@ -19,7 +21,12 @@ const JSON_LIMIT = bodyLimit({
   },
 });
 
-const stepConflict = () => conflict("Hồ sơ vừa được cập nhật, vui lòng tải lại.");
+/** The dossier as it stands after a step; a step that lost to a concurrent one is a 409. */
+async function detailAfterStep(db: Db, user: AuthUser, dossierId: string, committed: boolean, linkBase: string) {
+  if (!committed) throw conflict("Hồ sơ vừa được cập nhật, vui lòng tải lại.");
+  const updated = await getDossierView(db, dossierId);
+  return dossierDetail(db, updated!, user, linkBase);
+}
 
 export const dossierRoutes = factory
   .createApp()
@@ -55,27 +62,25 @@ export const dossierRoutes = factory
   // The applicant answers a supplement request (status 5) with documents.
   .post("/:code/supplement", JSON_LIMIT, validate("param", DossierCodeParam), validate("json", SupplementBody), async (c) => {
     const user = c.var.user;
-    const row = await visibleDossier(c.var.db, user, c.req.valid("param").code);
-    if (!row || row.d.applicantId !== user.id) throw notFound("Không tìm thấy hồ sơ.");
+    const row = await applicantDossier(c.var.db, user.id, c.req.valid("param").code);
+    if (!row) throw notFound("Không tìm thấy hồ sơ.");
     if (row.d.status !== 5) throw conflict("Hồ sơ không ở trạng thái cần bổ sung.");
     const { documents, note } = c.req.valid("json");
     const fileIds = [...new Set(documents.flatMap((d) => d.fileIds))];
     if ((await ownFilesById(c.var.db, user.id, fileIds)).length !== fileIds.length) {
       throw new ApiError(400, "validation_failed", "Có tệp đính kèm không tồn tại.");
     }
-    if (!(await submitSupplement(c.var.db, row.d, user, documents, note))) throw stepConflict();
-    const updated = await getDossierView(c.var.db, row.d.id);
-    return c.json(await dossierDetail(c.var.db, updated!, user, c.env.QR_LINK_BASE), 200);
+    const committed = await submitSupplement(c.var.db, row.d, user, documents, note);
+    return c.json(await detailAfterStep(c.var.db, user, row.d.id, committed, c.env.QR_LINK_BASE), 200);
   })
   // The applicant asks to withdraw; before acceptance it takes effect at once.
   .post("/:code/withdraw", JSON_LIMIT, validate("param", DossierCodeParam), validate("json", WithdrawBody), async (c) => {
     const user = c.var.user;
-    const row = await visibleDossier(c.var.db, user, c.req.valid("param").code);
-    if (!row || row.d.applicantId !== user.id) throw notFound("Không tìm thấy hồ sơ.");
+    const row = await applicantDossier(c.var.db, user.id, c.req.valid("param").code);
+    if (!row) throw notFound("Không tìm thấy hồ sơ.");
     if (!WITHDRAWABLE.includes(row.d.status as DossierStatus) || row.d.withdrawalRequested) {
       throw conflict("Hồ sơ ở trạng thái này không thể rút.");
     }
-    if (!(await withdraw(c.var.db, row.d, user, c.req.valid("json").reason))) throw stepConflict();
-    const updated = await getDossierView(c.var.db, row.d.id);
-    return c.json(await dossierDetail(c.var.db, updated!, user, c.env.QR_LINK_BASE), 200);
+    const committed = await withdraw(c.var.db, row.d, user, c.req.valid("json").reason);
+    return c.json(await detailAfterStep(c.var.db, user, row.d.id, committed, c.env.QR_LINK_BASE), 200);
   });

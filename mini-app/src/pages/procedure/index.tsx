@@ -1,8 +1,9 @@
 import { useEffect } from "react";
 import { Link, useParams } from "react-router-dom";
 import { Page, useSnackbar } from "zmp-ui";
-import type { DocumentForm, ResultDelivery } from "../../../../shared/src/catalogue/schemas";
+import type { ResultDelivery } from "../../../../shared/src/catalogue/schemas";
 import {
+  describeDocument,
   formatDate,
   formatProcessingTime,
   formatVnd,
@@ -17,13 +18,6 @@ import { ErrorMessage, Loading } from "../../components/status";
 import type { ProcedureDetailData } from "../../services/api";
 import { shareAppPage } from "../../services/zalo";
 import { useCatalogue } from "../../stores/catalogue";
-
-const FORM_LABEL: Record<DocumentForm, string> = {
-  original: "Bản chính",
-  copy: "Bản sao",
-  certified_copy: "Bản sao có chứng thực",
-  original_or_copy: "Bản chính hoặc bản sao",
-};
 
 const DELIVERY_LABEL: Record<ResultDelivery, string> = {
   online: "Nhận bản điện tử trên ứng dụng",
@@ -96,13 +90,8 @@ function Documents({ procedure }: { procedure: ProcedureDetailData }) {
               <label>
                 <input type="checkbox" />
                 <span>
-                  <span className="checklist__name">
-                    {d.name}
-                    {d.template ? ` (mẫu ${d.template})` : ""}
-                  </span>
-                  <span className="checklist__meta">
-                    {FORM_LABEL[d.form]} · {d.count} bản · {d.required ? "Bắt buộc" : "Nếu có"}
-                  </span>
+                  <span className="checklist__name">{describeDocument(d).title}</span>
+                  <span className="checklist__meta">{describeDocument(d).meta}</span>
                   {d.note && <span className="checklist__meta">{d.note}</span>}
                 </span>
               </label>

@@ -1,11 +1,10 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { useParams, useSearchParams } from "react-router-dom";
 import { Page, useNavigate } from "zmp-ui";
-import type { DocumentForm } from "../../../../shared/src/catalogue/schemas";
 import type { SubmitBody } from "../../../../shared/src/dossier/api";
 import { missingItems, type MissingItem } from "../../../../shared/src/dossier/completeness";
 import { checkForm, normaliseForm } from "../../../../shared/src/dossier/eform";
-import { formatDate, formatVnd, onlineSaving } from "../../../../shared/src/format/vi";
+import { describeDocument, formatDate, formatVnd, onlineSaving } from "../../../../shared/src/format/vi";
 import { AppHeader } from "../../components/app-header";
 import { DocumentFiles } from "../../components/document-files";
 import { AccountBar, RequireSession } from "../../components/session-gate";
@@ -19,13 +18,6 @@ import type { SessionUser } from "../../stores/session";
 import { formatTime } from "../../utils/format";
 import { useDraftAutosave } from "./drafts";
 import { EFormInput, type FieldValue } from "./eform-field";
-
-const FORM_LABEL: Record<DocumentForm, string> = {
-  original: "Bản chính",
-  copy: "Bản sao",
-  certified_copy: "Bản sao có chứng thực",
-  original_or_copy: "Bản chính hoặc bản sao",
-};
 
 type Values = Record<string, FieldValue>;
 type Docs = Record<number, FileItem[]>;
@@ -282,13 +274,8 @@ function DossierForm({ procedure, initial }: { procedure: ProcedureDetailData; i
             const lacking = doc.required && files.length === 0 && attempted;
             return (
               <li key={docIndex} className={`doc-list__item${lacking ? " doc-list__item--missing" : ""}`}>
-                <p className="doc-list__name">
-                  {doc.name}
-                  {doc.template ? ` (mẫu ${doc.template})` : ""}
-                </p>
-                <p className="note">
-                  {FORM_LABEL[doc.form]} · {doc.count} bản · {doc.required ? "Bắt buộc" : "Nếu có"}
-                </p>
+                <p className="doc-list__name">{describeDocument(doc).title}</p>
+                <p className="note">{describeDocument(doc).meta}</p>
                 {doc.note && <p className="note">{doc.note}</p>}
                 <DocumentFiles
                   docName={doc.name}

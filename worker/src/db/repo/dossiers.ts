@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
+import type { RequiredDocument } from "../../../../shared/src/catalogue/schemas";
 import type { DossierDetail, DossierSummary, FileMeta, SubmitResponse, TimelineEvent, TrackView } from "../../../../shared/src/dossier/api";
 import { dossierDateKey } from "../../../../shared/src/dossier/code";
 import type { FormValues } from "../../../../shared/src/dossier/eform";
@@ -96,10 +97,19 @@ const viewColumns = {
   procedureCode: procedures.code,
   procedureName: procedures.name,
   procedureVersion: procedures.version,
+  procedureDocuments: procedures.documents,
   handlingUnitName: sql<string>`(SELECT name FROM units WHERE id = ${dossiers.handlingUnitId})`,
   receivingUnitName: sql<string>`(SELECT name FROM units WHERE id = ${dossiers.receivingUnitId})`,
 };
-type ViewRow = { d: DossierRow; procedureCode: string; procedureName: string; procedureVersion: number; handlingUnitName: string; receivingUnitName: string };
+type ViewRow = {
+  d: DossierRow;
+  procedureCode: string;
+  procedureName: string;
+  procedureVersion: number;
+  procedureDocuments: RequiredDocument[];
+  handlingUnitName: string;
+  receivingUnitName: string;
+};
 
 function toSummary(row: ViewRow): DossierSummary {
   const { d } = row;
@@ -158,9 +168,16 @@ export async function visibleDossier(db: Db, user: AuthUser, code: string): Prom
   return visible ? row : undefined;
 }
 
+/** The caller's own dossier, for the applicant's steps. */
+export async function applicantDossier(db: Db, userId: string, code: string): Promise<ViewRow | undefined> {
+  return selectView(db)
+    .where(and(eq(dossiers.code, code), eq(dossiers.applicantId, userId)))
+    .get();
+}
+
 export async function dossierDetail(db: Db, row: ViewRow, viewer: AuthUser, linkBase: string): Promise<DossierDetail> {
   const { d } = row;
-  const [events, attached, procedure] = await db.batch([
+  const [events, attached] = await db.batch([
     db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, d.id)).orderBy(dossierEvents.seq),
     db
       .select({ docIndex: dossierDocuments.docIndex, file: files })
@@ -168,7 +185,6 @@ export async function dossierDetail(db: Db, row: ViewRow, viewer: AuthUser, link
       .innerJoin(files, eq(files.id, dossierDocuments.fileId))
       .where(eq(dossierDocuments.dossierId, d.id))
       .orderBy(dossierDocuments.docIndex, dossierDocuments.round, files.createdAt),
-    db.select({ documents: procedures.documents }).from(procedures).where(eq(procedures.id, d.procedureId)),
   ]);
   const eventFileIds = [...new Set(events.flatMap((e) => e.data.fileIds ?? []))];
   const eventFiles = new Map<string, FileMeta>(
@@ -184,8 +200,7 @@ export async function dossierDetail(db: Db, row: ViewRow, viewer: AuthUser, link
     items: e.data.items ?? [],
     files: (e.data.fileIds ?? []).flatMap((id) => eventFiles.get(id) ?? []),
   }));
-  const documentNames = procedure[0]?.documents ?? [];
-  const documents = documentNames
+  const documents = row.procedureDocuments
     .map((doc, docIndex) => ({ docIndex, name: doc.name, files: attached.filter((a) => a.docIndex === docIndex).map((a) => toFileMeta(a.file)) }))
     .filter((doc) => doc.files.length > 0);
   const lastRequest = [...events].reverse().find((e) => e.type === "supplement_requested");
