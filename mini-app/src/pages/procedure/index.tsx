@@ -10,7 +10,7 @@ import {
   formatWeekdays,
   onlineSaving,
 } from "../../../../shared/src/format/vi";
-import { procedurePath, unitPath } from "../../../../shared/src/links/deep-link";
+import { procedurePath, submissionPath, unitPath } from "../../../../shared/src/links/deep-link";
 import { AppHeader } from "../../components/app-header";
 import { ServiceBadges } from "../../components/badges";
 import { ShareIcon } from "../../components/icons";
@@ -141,7 +141,7 @@ export default function ProcedurePage() {
         <ServiceBadges level={procedure.level} onlineOnly={procedure.onlineOnly} essential={procedure.essential} />
         {procedure.summary && <p>{procedure.summary}</p>}
         {procedure.onlineOnly && <p className="note">Thủ tục này chỉ tiếp nhận hồ sơ nộp trực tuyến.</p>}
-        <Link to={`${procedurePath(procedure.code)}/nop`} className="button button--primary button--block">
+        <Link to={submissionPath(procedure.code)} className="button button--primary button--block">
           Nộp hồ sơ trực tuyến
         </Link>
         {procedure.requiresVneid && <p className="note">Cần xác thực danh tính bằng VNeID trước khi nộp.</p>}

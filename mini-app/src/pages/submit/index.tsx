@@ -406,7 +406,7 @@ function SubmitContent({ code, user }: { code: string; user: SessionUser }) {
       </>
     );
   }
-  if (procedure.requiresVneid && !user.vneidVerified) return <VneidRequired returnPath={`/p/${code}/nop`} procedureName={procedure.name} />;
+  if (procedure.requiresVneid && !user.vneidVerified) return <VneidRequired returnPath={submissionPath(code)} procedureName={procedure.name} />;
   return <DraftLoader procedure={procedure} />;
 }
 
