@@ -5,6 +5,7 @@ import type { SubmitBody } from "../../../../shared/src/dossier/api";
 import { missingItems, type MissingItem } from "../../../../shared/src/dossier/completeness";
 import { checkForm, normaliseForm } from "../../../../shared/src/dossier/eform";
 import { describeDocument, formatDate, formatVnd, onlineSaving } from "../../../../shared/src/format/vi";
+import { submissionPath } from "../../../../shared/src/links/deep-link";
 import { AppHeader } from "../../components/app-header";
 import { DocumentFiles } from "../../components/document-files";
 import { AccountBar, RequireSession } from "../../components/session-gate";
