@@ -9,6 +9,8 @@ export const ErrorCode = z.enum([
   "identity_required",
   "not_found",
   "conflict",
+  "precondition_failed",
+  "precondition_required",
   "idempotency_key_reused",
   "incomplete",
   "payload_too_large",

@@ -14,7 +14,7 @@ export const WEEKENDS_ONLY: WorkCalendar = { holidays: new Set(), workdays: new 
 export const CUT_OFF_HOUR = 15;
 const HOURS_PER_WORKING_DAY = 8;
 
-const addDays = (date: string, days: number) => {
+export const addDays = (date: string, days: number) => {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
@@ -31,6 +31,57 @@ function nextWorkingDay(date: string, calendar: WorkCalendar): string {
   let d = addDays(date, 1);
   while (!isWorkingDay(d, calendar)) d = addDays(d, 1);
   return d;
+}
+
+/** The working day `n` working days after `date` (n ≥ 0; 0 gives `date` itself). */
+export function addWorkingDays(date: string, n: number, calendar: WorkCalendar): string {
+  let d = date;
+  for (let left = n; left > 0; left--) d = nextWorkingDay(d, calendar);
+  return d;
+}
+
+/** Working days d with from < d ≤ to: what a pause from `from` to `to` (local dates) costs the clock. */
+export function workingDaysBetween(from: string, to: string, calendar: WorkCalendar): number {
+  let count = 0;
+  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkingDay(d, calendar)) count++;
+  return count;
+}
+
+/** Builds a calendar from published rows. */
+export function calendarFrom(rows: readonly { date: string; kind: "holiday" | "workday" }[]): WorkCalendar {
+  return {
+    holidays: new Set(rows.filter((r) => r.kind === "holiday").map((r) => r.date)),
+    workdays: new Set(rows.filter((r) => r.kind === "workday").map((r) => r.date)),
+  };
+}
+
+/** A dossier is "due soon" when its due date is at most this many working days away. */
+export const DUE_SOON_WORKING_DAYS = 2;
+
+/** The local-date bounds that make a running clock overdue or due soon today. */
+export function dueThresholds(today: string, calendar: WorkCalendar) {
+  return { overdueBefore: today, soonUntil: addWorkingDays(today, DUE_SOON_WORKING_DAYS, calendar) };
+}
+
+/** Derived, never stored: overdue once the due date has passed, soon within two working days. */
+export function dueState(due: string, today: string, calendar: WorkCalendar): "overdue" | "soon" | "ok" {
+  const { overdueBefore, soonUntil } = dueThresholds(today, calendar);
+  if (due < overdueBefore) return "overdue";
+  return due <= soonUntil ? "soon" : "ok";
+}
+
+/**
+ * The due date after a pause for a supplement: moved by the working days the pause lasted.
+ * The explanation gains the pause, e.g. "tạm dừng 3 ngày làm việc chờ bổ sung".
+ */
+export function resumeAfterPause(due: DueDate, pausedAt: Date, resumedAt: Date, calendar: WorkCalendar): DueDate & { pausedDays: number } {
+  const pausedDays = workingDaysBetween(vietnamDate(pausedAt), vietnamDate(resumedAt), calendar);
+  if (pausedDays === 0) return { ...due, pausedDays };
+  return {
+    date: addWorkingDays(due.date, pausedDays, calendar),
+    explanation: `${due.explanation}; tạm dừng ${pausedDays} ngày làm việc chờ bổ sung`,
+    pausedDays,
+  };
 }
 
 export type DueDate = { date: string; explanation: string };

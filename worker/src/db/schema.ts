@@ -187,19 +187,45 @@ export const dossiers = sqliteTable(
     trackingToken: text("tracking_token").notNull(),
     vneidVerified: integer("vneid_verified", { mode: "boolean" }).notNull().default(false),
     withdrawalRequested: integer("withdrawal_requested", { mode: "boolean" }).notNull().default(false),
+    /** The applicant's name as registered, kept for the staff inbox and for counter intake. */
+    applicantName: text("applicant_name").notNull().default(""),
     submittedAt: text("submitted_at").notNull(),
     receivedAt: text("received_at"),
-    /** Local date (YYYY-MM-DD): expected before acceptance, the legal due date after. */
+    /**
+     * Local date (YYYY-MM-DD): expected before acceptance, the legal due date after, moved only
+     * by pauses for supplements. The basis for on-time metrics.
+     */
     dueDate: text("due_date"),
     dueExplanation: text("due_explanation").notNull().default(""),
+    /** A later date promised in an apology (Mẫu 04); never the basis for on-time metrics. */
+    promisedDate: text("promised_date"),
+    /** When the running clock was paused for a supplement; null while it runs. */
+    pausedAt: text("paused_at"),
+    finishedAt: text("finished_at"),
+    returnedAt: text("returned_at"),
     version: integer("version").notNull().default(1),
     updatedAt: text("updated_at").notNull().default(now),
   },
   (t) => [
     index("dossiers_applicant").on(t.applicantId, t.submittedAt),
-    index("dossiers_handling_unit").on(t.handlingUnitId, t.status),
+    index("dossiers_handling_unit").on(t.handlingUnitId, t.status, t.dueDate),
   ],
 );
+
+/** Structured details of a timeline event; which keys appear depends on the event type. */
+export type EventData = {
+  items?: string[];
+  fileIds?: string[];
+  replyBy?: string;
+  amount?: number;
+  legalBasis?: string;
+  newDate?: string;
+  fromUnitId?: string;
+  toUnitId?: string;
+  returnChannel?: string;
+  dueDate?: string;
+  pausedDays?: number;
+};
 
 /** Files attached to a dossier per required document; `round` 0 is the submission, then each supplement. */
 export const dossierDocuments = sqliteTable(
@@ -225,7 +251,11 @@ export const dossierEvents = sqliteTable(
     actorRole: text("actor_role", { enum: ["resident", "staff", "system"] }).notNull(),
     at: text("at").notNull(),
     note: text("note"),
-    data: json<{ items?: string[]; fileIds?: string[] }>("data").notNull().default(sql`'{}'`),
+    data: json<EventData>("data").notNull().default(sql`'{}'`),
+    /** The dossier's status after the event (0 only on rows from before the audit chain). */
+    status: integer("status").notNull().default(0),
+    /** SHA-256 over the event and the previous event's hash (shared/src/dossier/audit.ts). */
+    hash: text("hash").notNull().default(""),
   },
   (t) => [uniqueIndex("dossier_events_seq").on(t.dossierId, t.seq)],
 );
@@ -253,4 +283,61 @@ export const idempotencyKeys = sqliteTable(
     createdAt: text("created_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);
+
+/** Units a staff member may act on besides their own, granted explicitly by an admin. */
+export const staffUnitGrants = sqliteTable(
+  "staff_unit_grants",
+  {
+    userId: text("user_id").notNull().references(() => users.id),
+    unitId: text("unit_id").notNull().references(() => units.id),
+    grantedBy: text("granted_by").references(() => users.id),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.unitId] })],
+);
+
+/** The working-day calendar: holidays on weekdays and compensatory working days, published by an admin. */
+export const calendarDays = sqliteTable(
+  "calendar_days",
+  {
+    provinceId: text("province_id").notNull().references(() => provinces.id),
+    date: text("date").notNull(),
+    kind: text("kind", { enum: ["holiday", "workday"] }).notNull(),
+    name: text("name").notNull(),
+    source: text("source").notNull(),
+    verified: integer("verified", { mode: "boolean" }).notNull().default(false),
+    updatedBy: text("updated_by"),
+    updatedAt: text("updated_at").notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.provinceId, t.date] })],
+);
+
+/** Every time staff or an admin opened a dossier: who, when and why. Append-only. */
+export const dossierReads = sqliteTable(
+  "dossier_reads",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    dossierId: text("dossier_id").notNull().references(() => dossiers.id),
+    actorId: text("actor_id").notNull().references(() => users.id),
+    at: text("at").notNull(),
+    reason: text("reason").notNull(),
+  },
+  (t) => [index("dossier_reads_dossier").on(t.dossierId, t.at)],
+);
+
+/** What the resident is told about a step on their dossier; written in the step's batch. */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id").notNull().references(() => users.id),
+    dossierId: text("dossier_id").notNull().references(() => dossiers.id),
+    eventSeq: integer("event_seq").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    createdAt: text("created_at").notNull(),
+    readAt: text("read_at"),
+  },
+  (t) => [index("notifications_user").on(t.userId, t.id), uniqueIndex("notifications_event").on(t.dossierId, t.eventSeq)],
 );

@@ -1,0 +1,122 @@
+import type { DossierStatus } from "./status";
+
+/**
+ * The dossier lifecycle (DOMAIN §3) as a pure state machine. Staff actions either move the
+ * status or, for the events that are not states (apology, transfer, internal note, reply),
+ * leave it; the resident's own steps are modelled here too so that generated sequences of
+ * both can be checked together.
+ */
+export const STAFF_ACTIONS = [
+  "accept",
+  "refuse",
+  "start_processing",
+  "request_supplement",
+  "request_payment",
+  "confirm_payment",
+  "stop",
+  "finish",
+  "hand_over",
+  "confirm_withdrawal",
+  "apologise",
+  "transfer",
+  "note",
+  "reply",
+] as const;
+export type StaffAction = (typeof STAFF_ACTIONS)[number];
+
+export const RESIDENT_ACTIONS = ["submit_supplement", "withdraw"] as const;
+export type ResidentAction = (typeof RESIDENT_ACTIONS)[number];
+export type LifecycleAction = StaffAction | ResidentAction;
+
+export interface LifecycleState {
+  status: DossierStatus;
+  /** Accepted once (status 2 reached): the clock has started. */
+  received: boolean;
+  /** The resident asked to withdraw after acceptance; an officer confirms it. */
+  withdrawalRequested: boolean;
+}
+
+/** Statuses in which the processing clock runs (DOMAIN §3); a paused or stopped dossier is never overdue. */
+export const CLOCK_RUNNING: readonly DossierStatus[] = [2, 4, 6];
+/** Open statuses after acceptance, where apologies and withdrawal confirmations apply. */
+const OPEN_RECEIVED: readonly DossierStatus[] = [2, 4, 5, 6];
+const FINAL: readonly DossierStatus[] = [3, 7, 8, 10];
+
+type Rule = {
+  from: readonly DossierStatus[];
+  /** The status afterwards; undefined keeps it. */
+  to?: (s: LifecycleState) => DossierStatus;
+  when?: (s: LifecycleState) => boolean;
+  /** The timeline event this action writes. */
+  event: string;
+};
+
+const ALL: readonly DossierStatus[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+
+const RULES: Record<LifecycleAction, Rule> = {
+  accept: { from: [1], to: () => 2, event: "accepted" },
+  refuse: { from: [1], to: () => 3, event: "refused" },
+  start_processing: { from: [2], to: () => 4, event: "processing" },
+  // One notice lists everything missing (Mẫu 02); before acceptance the clock has not started.
+  request_supplement: { from: [1, 2, 4], to: () => 5, event: "supplement_requested" },
+  request_payment: { from: [2, 4], to: () => 6, event: "payment_requested" },
+  confirm_payment: { from: [6], to: () => 4, event: "payment_confirmed" },
+  stop: { from: [4, 5, 6], to: () => 8, event: "stopped" },
+  finish: { from: [4], to: () => 9, event: "finished" },
+  hand_over: { from: [9], to: () => 10, event: "returned" },
+  confirm_withdrawal: { from: OPEN_RECEIVED, to: () => 7, when: (s) => s.withdrawalRequested, event: "withdrawn" },
+  apologise: { from: OPEN_RECEIVED, event: "apologised" },
+  transfer: { from: [1, 2, 4], event: "transferred" },
+  note: { from: ALL, event: "internal_note" },
+  reply: { from: ALL, event: "message" },
+  submit_supplement: { from: [5], to: (s) => (s.received ? 4 : 1), event: "supplement_submitted" },
+  withdraw: {
+    from: [1, ...OPEN_RECEIVED],
+    to: (s) => (s.status === 1 ? 7 : s.status),
+    when: (s) => !s.withdrawalRequested,
+    event: "withdrawal_requested",
+  },
+};
+
+export const isFinal = (status: DossierStatus) => FINAL.includes(status);
+
+export function canApply(state: LifecycleState, action: LifecycleAction): boolean {
+  const rule = RULES[action];
+  return rule.from.includes(state.status) && (rule.when?.(state) ?? true);
+}
+
+/** The staff actions allowed now, in the order a workspace offers them. */
+export function allowedActions(state: LifecycleState): StaffAction[] {
+  return STAFF_ACTIONS.filter((a) => canApply(state, a));
+}
+
+export type Transition =
+  | { ok: true; state: LifecycleState; event: string }
+  | { ok: false; allowed: StaffAction[] };
+
+/** Applies one action, or says which staff actions are allowed instead. */
+export function transition(state: LifecycleState, action: LifecycleAction): Transition {
+  if (!canApply(state, action)) return { ok: false, allowed: allowedActions(state) };
+  const rule = RULES[action];
+  const status = rule.to?.(state) ?? state.status;
+  let event = rule.event;
+  if (action === "withdraw" && status === 7) event = "withdrawn";
+  return {
+    ok: true,
+    event,
+    state: {
+      status,
+      received: state.received || status === 2,
+      withdrawalRequested: status === 7 ? false : action === "withdraw" ? true : state.withdrawalRequested,
+    },
+  };
+}
+
+/** What an action does to the processing clock, for the due-date bookkeeping. */
+export function clockEffect(before: LifecycleState, after: LifecycleState): "start" | "pause" | "resume" | "none" {
+  if (!before.received && after.received) return "start";
+  if (!before.received) return "none";
+  if (before.status !== 5 && after.status === 5) return "pause";
+  if (before.status === 5 && after.status !== 5) return "resume";
+  return "none";
+}

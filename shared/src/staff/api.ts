@@ -1,0 +1,136 @@
+import { z } from "zod";
+import { ProcedureCode, UnitId } from "../catalogue/schemas";
+import { DossierCode } from "../dossier/code";
+import { DossierDetail, FileId, SubmitBody, UnitRef } from "../dossier/api";
+import { STAFF_ACTIONS } from "../dossier/lifecycle";
+
+export const LocalDate = z.iso.date({ error: "Ngày không hợp lệ (YYYY-MM-DD)" });
+
+const Reason = z.string().trim().min(3, { error: "Vui lòng ghi rõ lý do" }).max(2000);
+const OptionalNote = z.string().trim().max(2000).optional();
+
+/** `POST /api/staff/dossiers/:code/actions` (with If-Match: the dossier's ETag). */
+export const ActionBody = z.discriminatedUnion("action", [
+  z.strictObject({ action: z.literal("accept"), note: OptionalNote }),
+  z.strictObject({ action: z.literal("refuse"), reason: Reason }),
+  z.strictObject({ action: z.literal("start_processing"), note: OptionalNote }),
+  z.strictObject({
+    action: z.literal("request_supplement"),
+    /** Everything missing, in one notice (Mẫu 02). */
+    items: z.array(z.string().trim().min(2).max(500)).min(1, { error: "Liệt kê đầy đủ giấy tờ cần bổ sung" }).max(40),
+    note: OptionalNote,
+    /** The date the resident should answer by. */
+    replyBy: LocalDate.optional(),
+  }),
+  z.strictObject({
+    action: z.literal("request_payment"),
+    amount: z.number().int().min(1).max(1_000_000_000),
+    legalBasis: z.string().trim().min(3).max(500),
+    note: OptionalNote,
+  }),
+  z.strictObject({ action: z.literal("confirm_payment"), note: OptionalNote }),
+  z.strictObject({ action: z.literal("stop"), reason: Reason }),
+  z.strictObject({
+    action: z.literal("finish"),
+    resultFileIds: z.array(FileId).min(1, { error: "Đính kèm tệp kết quả điện tử" }).max(10),
+    note: OptionalNote,
+  }),
+  z.strictObject({ action: z.literal("hand_over"), returnChannel: z.enum(["counter", "post", "online"]), note: OptionalNote }),
+  z.strictObject({ action: z.literal("confirm_withdrawal"), note: OptionalNote }),
+  /** Mẫu 04: a new promised date; the original due date stays the basis for on-time metrics. */
+  z.strictObject({ action: z.literal("apologise"), reason: Reason, newDate: LocalDate }),
+  z.strictObject({ action: z.literal("transfer"), unitId: UnitId, reason: Reason }),
+  z.strictObject({ action: z.literal("note"), note: z.string().trim().min(1).max(2000) }),
+  z.strictObject({ action: z.literal("reply"), message: z.string().trim().min(1).max(2000), fileIds: z.array(FileId).max(10).default([]) }),
+]);
+export type ActionBody = z.infer<typeof ActionBody>;
+
+export const StaffAction = z.enum(STAFF_ACTIONS);
+
+export const INBOX_TABS = ["new", "processing", "supplement", "payment", "due_soon", "overdue", "done"] as const;
+export type InboxTab = (typeof INBOX_TABS)[number];
+
+/** `GET /api/staff/dossiers`. */
+export const InboxQuery = z.object({
+  status: z
+    .string()
+    .regex(/^(10|[1-9])(,(10|[1-9])){0,9}$/, { error: "status là danh sách mã trạng thái 1–10" })
+    .transform((s) => [...new Set(s.split(",").map(Number))])
+    .optional(),
+  due: z.enum(["overdue", "soon"]).optional(),
+  q: z.string().trim().max(100).optional(),
+  procedure: ProcedureCode.optional(),
+  channel: z.enum(["online", "counter", "postal"]).optional(),
+  unit: UnitId.optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+});
+export type InboxQuery = z.infer<typeof InboxQuery>;
+
+export const DueState = z.enum(["overdue", "soon", "ok"]);
+
+export const InboxItem = z.object({
+  code: DossierCode,
+  procedure: z.object({ code: z.string(), name: z.string() }),
+  applicantName: z.string(),
+  status: z.number().int(),
+  statusLabel: z.string(),
+  channel: z.enum(["online", "counter", "postal"]),
+  submittedAt: z.string(),
+  receivedAt: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  promisedDate: z.string().nullable(),
+  /** Derived from the due date and today's local date while the clock runs; null otherwise. */
+  dueState: DueState.nullable(),
+  withdrawalRequested: z.boolean(),
+  handlingUnit: UnitRef,
+});
+export type InboxItem = z.infer<typeof InboxItem>;
+
+export const InboxCounts = z.object(Object.fromEntries(INBOX_TABS.map((t) => [t, z.number().int()])) as Record<InboxTab, z.ZodNumber>);
+export type InboxCounts = z.infer<typeof InboxCounts>;
+
+export const Inbox = z.object({ items: z.array(InboxItem), counts: InboxCounts, nextCursor: z.string().nullable() });
+export type Inbox = z.infer<typeof Inbox>;
+
+/** The staff view of one dossier: the resident's view plus everything an officer needs to act. */
+export const StaffDossierDetail = DossierDetail.extend({
+  version: z.number().int(),
+  allowedActions: z.array(StaffAction),
+  applicant: z.object({ name: z.string(), phone: z.string().nullable(), vneidVerified: z.boolean() }),
+  receivedAt: z.string().nullable(),
+  promisedDate: z.string().nullable(),
+  dueState: DueState.nullable(),
+  /** Units this dossier can be transferred to. */
+  transferTargets: z.array(UnitRef),
+});
+export type StaffDossierDetail = z.infer<typeof StaffDossierDetail>;
+
+/** `POST /api/staff/dossiers`: a dossier received at the counter or by post, registered for a resident. */
+export const IntakeBody = SubmitBody.omit({ consent: true }).extend({
+  channel: z.enum(["counter", "postal"]),
+  applicant: z.strictObject({
+    fullName: z.string().trim().min(2, { error: "Nhập họ và tên người nộp" }).max(100),
+    phone: z
+      .string()
+      .regex(/^0\d{9}$/, { error: "Số điện thoại gồm 10 chữ số, bắt đầu bằng 0" })
+      .optional(),
+  }),
+  /** Required documents received on paper (by index), counted as present without a scan. */
+  paperDocuments: z.array(z.number().int().min(0).max(39)).max(40).default([]),
+});
+export type IntakeBody = z.infer<typeof IntakeBody>;
+
+export const AuditReport = z.object({
+  code: DossierCode,
+  /** True when every event's hash matches its content and the previous hash. */
+  valid: z.boolean(),
+  events: z.number().int(),
+  /** The first event whose hash does not match, if any. */
+  brokenAtSeq: z.number().int().nullable(),
+  head: z.string(),
+  reads: z.array(z.object({ actorId: z.string(), actorName: z.string(), at: z.string(), reason: z.string() })),
+});
+export type AuditReport = z.infer<typeof AuditReport>;
+
+export const ReadReason = z.object({ reason: z.string().trim().min(3).max(200).optional() });
