@@ -22,6 +22,16 @@ CREATE TABLE `dossier_reads` (
 );
 --> statement-breakpoint
 CREATE INDEX `dossier_reads_dossier` ON `dossier_reads` (`dossier_id`,`at`);--> statement-breakpoint
+CREATE TABLE `event_files` (
+	`dossier_id` text NOT NULL,
+	`seq` integer NOT NULL,
+	`file_id` text NOT NULL,
+	PRIMARY KEY(`dossier_id`, `seq`, `file_id`),
+	FOREIGN KEY (`dossier_id`) REFERENCES `dossiers`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`file_id`) REFERENCES `files`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `event_files_file` ON `event_files` (`file_id`);--> statement-breakpoint
 CREATE TABLE `notifications` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`user_id` text NOT NULL,

@@ -6,6 +6,7 @@ import { createDb } from "./db/client";
 import { purgeExpired } from "./jobs/purge-expired";
 import { handleError, handleNotFound } from "./lib/errors";
 import { factory } from "./lib/factory";
+import { adminRoutes } from "./routes/admin";
 import { authRoutes, devAuthRoutes } from "./routes/auth";
 import { fieldRoutes, unitRoutes } from "./routes/catalogue";
 import { dossierRoutes } from "./routes/dossiers";
@@ -15,6 +16,7 @@ import { meRoutes } from "./routes/me";
 import { trackRoutes } from "./routes/track";
 import { metaRoutes } from "./routes/meta";
 import { procedureRoutes } from "./routes/procedures";
+import { staffRoutes } from "./routes/staff";
 import { vneidRoutes } from "./routes/vneid";
 
 // Validation messages that reach residents are in Vietnamese.
@@ -28,7 +30,8 @@ app.use(
   cors({
     origin: (origin, c) => (c.env.ALLOWED_ORIGINS.split(",").includes(origin) ? origin : null),
     allowMethods: ["GET", "POST", "PUT", "DELETE"],
-    allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "X-File-Name"],
+    allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "If-Match", "X-File-Name"],
+    exposeHeaders: ["ETag"],
     maxAge: 600,
   }),
 );
@@ -45,7 +48,9 @@ const routes = app
   .route("/api/files", fileRoutes)
   .route("/api/drafts", draftRoutes)
   .route("/api/dossiers", dossierRoutes)
-  .route("/api/track", trackRoutes);
+  .route("/api/track", trackRoutes)
+  .route("/api/staff", staffRoutes)
+  .route("/api/admin", adminRoutes);
 
 app.onError(handleError);
 app.notFound(handleNotFound);

@@ -53,3 +53,15 @@ export const VneidStartBody = z.strictObject({
   /** In-app path to come back to, e.g. /p/1.004222/nop. */
   returnPath: z.string().regex(/^\/[a-zA-Z0-9/._-]{0,200}$/, { error: "Đường dẫn quay lại không hợp lệ" }).default("/"),
 });
+
+/** `GET /api/me/notifications`: `cursor` is the id of the last notification seen. */
+export const NotificationQuery = z.object({
+  cursor: z.coerce.number().int().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+
+export const NotificationList = z.object({
+  items: z.array(z.object({ id: z.number().int(), code: z.string(), title: z.string(), body: z.string(), createdAt: z.string(), readAt: z.string().nullable() })),
+  nextCursor: z.string().nullable(),
+});
+export type NotificationList = z.infer<typeof NotificationList>;

@@ -1,3 +1,5 @@
+import { formatDate, formatVnd } from "../format/vi";
+
 /** Timeline event types and how a resident reads them. */
 export const EVENT_TITLES: Record<string, string> = {
   submitted: "Nộp hồ sơ trực tuyến",
@@ -23,3 +25,39 @@ export const eventTitle = (type: string) => EVENT_TITLES[type] ?? "Cập nhật 
 
 /** Events only staff see; a resident's timeline and notifications leave them out. */
 export const STAFF_ONLY_EVENTS: readonly string[] = ["internal_note"];
+
+/** Details of a step that a resident's notification may quote. */
+export type NoticeDetails = {
+  note?: string | null;
+  items?: string[];
+  replyBy?: string;
+  amount?: number;
+  newDate?: string;
+  dueDate?: string;
+  toUnitName?: string;
+};
+
+/**
+ * What the applicant is told about a staff step on their dossier, or null for steps they
+ * took themselves and for staff-only events.
+ */
+export function residentNotice(type: string, code: string, d: NoticeDetails): { title: string; body: string } | null {
+  const reason = d.note ? ` Lý do: ${d.note}` : "";
+  const bodies: Record<string, string> = {
+    accepted: `Hồ sơ ${code} đã được tiếp nhận.${d.dueDate ? ` Ngày hẹn trả kết quả: ${formatDate(d.dueDate)}.` : ""}`,
+    refused: `Hồ sơ ${code} không được tiếp nhận.${reason}`,
+    processing: `Hồ sơ ${code} đang được giải quyết.`,
+    supplement_requested: `Hồ sơ ${code} cần bổ sung: ${(d.items ?? []).join("; ")}.${d.replyBy ? ` Vui lòng bổ sung trước ngày ${formatDate(d.replyBy)}.` : ""}`,
+    payment_requested: `Vui lòng nộp ${formatVnd(d.amount ?? 0)} phí, lệ phí cho hồ sơ ${code}.`,
+    payment_confirmed: `Đã xác nhận nộp phí, lệ phí cho hồ sơ ${code}.`,
+    stopped: `Hồ sơ ${code} đã dừng giải quyết.${reason}`,
+    finished: `Hồ sơ ${code} đã có kết quả. Bạn có thể xem và tải kết quả điện tử trong ứng dụng.`,
+    returned: `Hồ sơ ${code} đã được trả kết quả.`,
+    withdrawn: `Hồ sơ ${code} đã được rút theo đề nghị của bạn.`,
+    apologised: `Xin lỗi vì hồ sơ ${code} chưa có kết quả đúng hẹn.${d.newDate ? ` Ngày hẹn mới: ${formatDate(d.newDate)}.` : ""}${reason}`,
+    transferred: `Hồ sơ ${code} được chuyển đến ${d.toUnitName ?? "đơn vị khác"} để giải quyết.`,
+    message: `Cán bộ nhắn về hồ sơ ${code}: ${d.note ?? ""}`,
+  };
+  const body = bodies[type];
+  return body === undefined ? null : { title: eventTitle(type), body };
+}

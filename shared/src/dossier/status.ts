@@ -15,6 +15,8 @@ const LABELS: Record<DossierStatus, { official: string; resident: string }> = {
 };
 
 export const statusLabel = (status: DossierStatus) => LABELS[status].resident;
+/** The DVCQG name staff work with. */
+export const officialStatusLabel = (status: DossierStatus) => LABELS[status].official;
 
 /** Statuses a resident can still withdraw from (DOMAIN §3: 2/4/5/6 → 7, and 1 before anyone accepted it). */
 export const WITHDRAWABLE: readonly DossierStatus[] = [1, 2, 4, 5, 6];

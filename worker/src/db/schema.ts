@@ -222,6 +222,7 @@ export type EventData = {
   newDate?: string;
   fromUnitId?: string;
   toUnitId?: string;
+  toUnitName?: string;
   returnChannel?: string;
   dueDate?: string;
   pausedDays?: number;
@@ -258,6 +259,17 @@ export const dossierEvents = sqliteTable(
     hash: text("hash").notNull().default(""),
   },
   (t) => [uniqueIndex("dossier_events_seq").on(t.dossierId, t.seq)],
+);
+
+/** Files a step attached (results, replies to the resident, supplements), for access checks. */
+export const eventFiles = sqliteTable(
+  "event_files",
+  {
+    dossierId: text("dossier_id").notNull().references(() => dossiers.id),
+    seq: integer("seq").notNull(),
+    fileId: text("file_id").notNull().references(() => files.id),
+  },
+  (t) => [primaryKey({ columns: [t.dossierId, t.seq, t.fileId] }), index("event_files_file").on(t.fileId)],
 );
 
 /** Per receiving unit and local day: the last sequence number handed out in dossier codes. */

@@ -1,10 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { SubmitBody, SubmitResponse } from "../../../shared/src/dossier/api";
+import type { IntakeBody } from "../../../shared/src/staff/api";
 import { missingItems } from "../../../shared/src/dossier/completeness";
 import { vietnamDate } from "../../../shared/src/dossier/code";
 import { normaliseForm } from "../../../shared/src/dossier/eform";
 import { statusLabel } from "../../../shared/src/dossier/status";
-import { dueDate, WEEKENDS_ONLY } from "../../../shared/src/deadline/due-date";
+import { dueDate } from "../../../shared/src/deadline/due-date";
+import { workCalendar } from "../db/repo/calendar";
 import { MAX_DOSSIER_BYTES } from "../../../shared/src/files/files";
 import { trackingPath } from "../../../shared/src/links/deep-link";
 import type { Db } from "../db/client";
@@ -19,12 +21,12 @@ import { completeIdempotencyKey } from "../lib/idempotency";
 
 const CODE_PLACEHOLDER = "{{dossier_code}}";
 
-/** The online fee while a dated online rate lasts, the counter fee after it ends. */
-export function onlineFeeQuote(p: Pick<ProcedureRow, "fees">, at: Date): FeeQuoteRow {
+/** The online fee while a dated online rate lasts, the counter fee after it ends or at the counter. */
+export function feeQuote(p: Pick<ProcedureRow, "fees">, at: Date, channel: FeeQuoteRow["channel"] = "online"): FeeQuoteRow {
   const { fees } = p;
-  const onlineRateValid = !fees.onlineUntil || vietnamDate(at) <= fees.onlineUntil;
+  const onlineRateValid = channel === "online" && (!fees.onlineUntil || vietnamDate(at) <= fees.onlineUntil);
   return {
-    channel: "online",
+    channel,
     amount: onlineRateValid ? fees.online : fees.counter,
     online: fees.online,
     counter: fees.counter,
@@ -45,26 +47,34 @@ async function resolveUnits(db: Db, provinceId: string, procedure: ProcedureRow,
   return { receiving: unit, handlingUnitId: procedure.competentUnitId ?? unit.id };
 }
 
+/** A dossier an officer registers at the counter or from the post, for someone without the app. */
+export type CounterIntake = Pick<IntakeBody, "channel" | "applicant" | "paperDocuments">;
+
 /**
- * Files a dossier online. Everything is checked before the single write batch; the batch also
- * stores the response under the caller's Idempotency-Key, so a retry can only ever replay it.
+ * Files a dossier: online by the resident (`user`), or at the counter by an officer (`user`) for
+ * an applicant with `intake`, accepted on the spot. Everything is checked before the single
+ * write batch; the batch also stores the response under the caller's Idempotency-Key, so a
+ * retry can only ever replay it.
  */
 export async function submitDossier(
   db: Db,
   user: AuthUser,
-  body: SubmitBody,
+  body: Omit<SubmitBody, "consent">,
   idempotencyKey: string,
   linkBase: string,
+  intake?: CounterIntake,
 ): Promise<SubmitResponse> {
   const procedure = await publishedProcedureRow(db, user.provinceId, body.procedureCode);
   if (!procedure) throw notFound("Không tìm thấy thủ tục này.");
   if (procedure.version !== body.procedureVersion) {
     throw conflict("Thủ tục vừa được cập nhật, vui lòng xem lại hồ sơ trước khi nộp.", { currentVersion: procedure.version });
   }
-  if (procedure.requiresVneid && !user.vneidVerified) {
+  // At the counter the officer checks the applicant's papers in person.
+  if (!intake && procedure.requiresVneid && !user.vneidVerified) {
     throw new ApiError(403, "identity_required", "Thủ tục này cần xác thực danh tính bằng tài khoản định danh điện tử VNeID trước khi nộp.");
   }
-  const missing = missingItems(procedure, body);
+  const onPaper = (intake?.paperDocuments ?? []).map((docIndex) => ({ docIndex, fileIds: ["paper"] }));
+  const missing = missingItems(procedure, { form: body.form, documents: [...body.documents, ...onPaper] });
   if (missing.length > 0) throw new ApiError(422, "incomplete", "Hồ sơ còn thiếu thông tin hoặc giấy tờ.", missing);
 
   const { receiving, handlingUnitId } = await resolveUnits(db, user.provinceId, procedure, body.receivingUnitId);
@@ -79,22 +89,25 @@ export async function submitDossier(
   }
 
   const now = new Date();
-  const due = dueDate(now, procedure.processingTime, WEEKENDS_ONLY);
+  const due = dueDate(now, procedure.processingTime, await workCalendar(db, user.provinceId));
   const id = crypto.randomUUID();
   const trackingToken = randomToken(18);
-  const fee = onlineFeeQuote(procedure, now);
+  const channel = intake?.channel ?? "online";
+  const fee = feeQuote(procedure, now, channel);
+  const status = intake ? 2 : 1;
+  const applicantId = intake ? crypto.randomUUID() : user.id;
   const response: SubmitResponse = {
     code: CODE_PLACEHOLDER,
     procedure: { code: procedure.code, name: procedure.name, version: procedure.version },
-    status: 1,
-    statusLabel: statusLabel(1),
-    channel: "online",
+    status,
+    statusLabel: statusLabel(status),
+    channel,
     submittedAt: now.toISOString(),
     dueDate: due.date,
     handlingUnit: { id: handlingUnitId, name: handlingUnitId === receiving.id ? receiving.name : await unitName(db, handlingUnitId) },
     receivingUnit: { id: receiving.id, name: receiving.name },
     fee,
-    dueExplanation: `Dự kiến: ${due.explanation}`,
+    dueExplanation: intake ? due.explanation : `Dự kiến: ${due.explanation}`,
     trackingUrl: `${linkBase}${trackingPath(CODE_PLACEHOLDER, trackingToken)}`,
   };
   const template = JSON.stringify(response);
@@ -105,7 +118,8 @@ export async function submitDossier(
       provinceId: user.provinceId,
       procedureId: procedure.id,
       procedureCode: procedure.code,
-      applicantId: user.id,
+      applicantId,
+      applicantName: intake?.applicant.fullName ?? user.displayName,
       receivingUnit: receiving,
       handlingUnitId,
       form: normaliseForm(procedure.eform, body.form),
@@ -116,6 +130,7 @@ export async function submitDossier(
       submittedAt: now,
       dueDate: due.date,
       dueExplanation: response.dueExplanation,
+      ...(intake ? { intake: { channel: intake.channel, officer: user, applicant: intake.applicant } } : {}),
     },
     [completeIdempotencyKey(db, user.id, idempotencyKey, 201, template, CODE_PLACEHOLDER, sql`(SELECT ${dossiers.code} FROM ${dossiers} WHERE ${dossiers.id} = ${id})`)],
   );

@@ -1,11 +1,12 @@
 import { createFactory } from "hono/factory";
 import { createDb, type Db } from "../db/client";
+import type { StaffScope } from "../db/repo/staff";
 import type { AuthUser } from "../db/repo/users";
 
 export type AppEnv = {
   Bindings: CloudflareBindings;
-  /** `user` is set by requireUser() on routes that need a caller. */
-  Variables: { db: Db; user: AuthUser & { sessionId: string } };
+  /** `user` is set by requireUser() on routes that need a caller; `scope` on staff routes. */
+  Variables: { db: Db; user: AuthUser & { sessionId: string }; scope: StaffScope };
 };
 
 export const factory = createFactory<AppEnv>({

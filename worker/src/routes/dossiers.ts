@@ -3,6 +3,7 @@ import { DossierCodeParam, IdempotencyKey, ListQuery, SubmitBody, SupplementBody
 import { limit, requireRole, requireUser } from "../auth/middleware";
 import type { Db } from "../db/client";
 import { applicantDossier, dossierDetail, getDossierView, listOwnDossiers, submitSupplement, visibleDossier, withdraw } from "../db/repo/dossiers";
+import { workCalendar } from "../db/repo/calendar";
 import { ownFilesById } from "../db/repo/files";
 import type { AuthUser } from "../db/repo/users";
 import { submitDossier } from "../dossiers/submit";
@@ -70,7 +71,7 @@ export const dossierRoutes = factory
     if ((await ownFilesById(c.var.db, user.id, fileIds)).length !== fileIds.length) {
       throw new ApiError(400, "validation_failed", "Có tệp đính kèm không tồn tại.");
     }
-    const committed = await submitSupplement(c.var.db, row.d, user, documents, note);
+    const committed = await submitSupplement(c.var.db, row.d, user, documents, note, await workCalendar(c.var.db, user.provinceId));
     return c.json(await detailAfterStep(c.var.db, user, row.d.id, committed, c.env.QR_LINK_BASE), 200);
   })
   // The applicant asks to withdraw; before acceptance it takes effect at once.

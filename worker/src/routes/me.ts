@@ -1,5 +1,6 @@
-import { PhoneBody } from "../../../shared/src/auth/api";
+import { NotificationQuery, PhoneBody } from "../../../shared/src/auth/api";
 import { limit, requireUser } from "../auth/middleware";
+import { listNotifications, markNotificationsRead } from "../db/repo/notifications";
 import { getUser, setPhone, toMe } from "../db/repo/users";
 import { notFound } from "../lib/errors";
 import { factory } from "../lib/factory";
@@ -13,6 +14,15 @@ export const meRoutes = factory
     const user = await getUser(c.var.db, c.var.user.id);
     if (!user) throw notFound();
     return c.json(toMe(user), 200);
+  })
+  // What staff did on the caller's dossiers, newest first.
+  .get("/notifications", validate("query", NotificationQuery), async (c) => {
+    const { cursor, limit: size } = c.req.valid("query");
+    return c.json(await listNotifications(c.var.db, c.var.user.id, cursor, size), 200);
+  })
+  .post("/notifications/read", async (c) => {
+    await markNotificationsRead(c.var.db, c.var.user.id);
+    return c.body(null, 204);
   })
   // The resident tapped "Dùng số điện thoại Zalo" after being told why: exchange the single-use token.
   .post("/phone", validate("json", PhoneBody), async (c) => {

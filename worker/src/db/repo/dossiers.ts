@@ -1,20 +1,22 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import type { RequiredDocument } from "../../../../shared/src/catalogue/schemas";
+import type { ProcessingTime, RequiredDocument } from "../../../../shared/src/catalogue/schemas";
 import type { DossierDetail, DossierSummary, FileMeta, SubmitResponse, TimelineEvent, TrackView } from "../../../../shared/src/dossier/api";
+import { resumeAfterPause, type WorkCalendar } from "../../../../shared/src/deadline/due-date";
 import { dossierDateKey } from "../../../../shared/src/dossier/code";
 import type { FormValues } from "../../../../shared/src/dossier/eform";
-import { eventTitle } from "../../../../shared/src/dossier/events";
+import { GENESIS_HASH, eventHash } from "../../../../shared/src/dossier/audit";
+import { eventTitle, residentNotice, STAFF_ONLY_EVENTS } from "../../../../shared/src/dossier/events";
 import { isClosed, statusLabel, WITHDRAWABLE, type DossierStatus } from "../../../../shared/src/dossier/status";
 import { trackingPath } from "../../../../shared/src/links/deep-link";
 import { timingSafeEqual } from "../../lib/crypto";
 import type { Db } from "../client";
-import { dossierCounters, dossierDocuments, dossierEvents, dossiers, drafts, files, procedures, units, type FeeQuoteRow } from "../schema";
+import { dossierCounters, dossierDocuments, dossierEvents, dossiers, drafts, eventFiles, files, notifications, procedures, units, users, type EventData, type FeeQuoteRow } from "../schema";
 import { toFileMeta, type FileRow } from "./files";
+import { mayView } from "./staff";
 import type { AuthUser } from "./users";
 
 export type DossierRow = typeof dossiers.$inferSelect;
-type EventData = { items?: string[]; fileIds?: string[] };
 type Attachment = { docIndex: number; fileIds: string[] };
 
 /** Bound parameters per D1 statement are capped at 100, so multi-row inserts go in chunks. */
@@ -35,6 +37,7 @@ export type NewDossier = {
   procedureId: number;
   procedureCode: string;
   applicantId: string;
+  applicantName: string;
   receivingUnit: { id: string; electronicId: string };
   handlingUnitId: string;
   form: FormValues;
@@ -45,6 +48,8 @@ export type NewDossier = {
   submittedAt: Date;
   dueDate: string;
   dueExplanation: string;
+  /** Online submissions start at 1; counter and postal intake is accepted on the spot (2). */
+  intake?: { channel: "counter" | "postal"; officer: AuthUser; applicant: { fullName: string; phone?: string | undefined } };
 };
 
 /**
@@ -56,12 +61,21 @@ export type NewDossier = {
 export async function insertSubmittedDossier(db: Db, d: NewDossier, extra: (BatchItem<"sqlite">)[] = []): Promise<string> {
   const day = dossierDateKey(d.submittedAt);
   const at = d.submittedAt.toISOString();
+  const first = d.intake
+    ? { seq: 1, type: "accepted", actorId: d.intake.officer.id, actorRole: "staff" as const, at, note: null, data: { dueDate: d.dueDate }, status: 2 }
+    : { seq: 1, type: "submitted", actorId: d.applicantId, actorRole: "resident" as const, at, note: null, data: {}, status: 1 };
+  const hash = await eventHash(GENESIS_HASH, first);
   const sequence = sql`(SELECT ${dossierCounters.seq} FROM ${dossierCounters} WHERE ${dossierCounters.unitId} = ${d.receivingUnit.id} AND ${dossierCounters.day} = ${day})`;
-  const [, , ...rest] = await db.batch([
+  // A counter applicant gets a resident record of their own (no Zalo account), made in the same batch.
+  const applicant = d.intake
+    ? [db.insert(users).values({ id: d.applicantId, provinceId: d.provinceId, role: "resident", displayName: d.intake.applicant.fullName, phone: d.intake.applicant.phone ?? null })]
+    : [];
+  const results = await db.batch([
     db
       .insert(dossierCounters)
       .values({ unitId: d.receivingUnit.id, day, seq: 1 })
       .onConflictDoUpdate({ target: [dossierCounters.unitId, dossierCounters.day], set: { seq: sql`${dossierCounters.seq} + 1` } }),
+    ...applicant,
     db.insert(dossiers).values({
       id: d.id,
       code: sql`${d.receivingUnit.electronicId} || '-' || ${day} || '-' || printf('%04d', ${sequence})`,
@@ -70,25 +84,27 @@ export async function insertSubmittedDossier(db: Db, d: NewDossier, extra: (Batc
       applicantId: d.applicantId,
       receivingUnitId: d.receivingUnit.id,
       handlingUnitId: d.handlingUnitId,
-      status: 1,
-      channel: "online",
+      status: first.status,
+      channel: d.intake?.channel ?? "online",
+      applicantName: d.applicantName,
       form: d.form,
       fee: d.fee,
       trackingToken: d.trackingToken,
       vneidVerified: d.vneidVerified,
       submittedAt: at,
+      receivedAt: d.intake ? at : null,
       dueDate: d.dueDate,
       dueExplanation: d.dueExplanation,
       version: 1,
       updatedAt: at,
     }),
-    db.insert(dossierEvents).values({ dossierId: d.id, seq: 1, type: "submitted", actorId: d.applicantId, actorRole: "resident", at }),
+    db.insert(dossierEvents).values({ dossierId: d.id, ...first, hash }),
     ...documentInserts(db, d.id, d.documents, 0),
     db.delete(drafts).where(and(eq(drafts.userId, d.applicantId), eq(drafts.procedureCode, d.procedureCode))),
     ...extra,
     db.select({ code: dossiers.code }).from(dossiers).where(eq(dossiers.id, d.id)),
   ]);
-  const last = rest.at(-1) as { code: string }[];
+  const last = results.at(-1) as { code: string }[];
   return last[0]!.code;
 }
 
@@ -98,15 +114,17 @@ const viewColumns = {
   procedureName: procedures.name,
   procedureVersion: procedures.version,
   procedureDocuments: procedures.documents,
+  processingTime: procedures.processingTime,
   handlingUnitName: sql<string>`(SELECT name FROM units WHERE id = ${dossiers.handlingUnitId})`,
   receivingUnitName: sql<string>`(SELECT name FROM units WHERE id = ${dossiers.receivingUnitId})`,
 };
-type ViewRow = {
+export type ViewRow = {
   d: DossierRow;
   procedureCode: string;
   procedureName: string;
   procedureVersion: number;
   procedureDocuments: RequiredDocument[];
+  processingTime: ProcessingTime;
   handlingUnitName: string;
   receivingUnitName: string;
 };
@@ -153,19 +171,14 @@ export async function listOwnDossiers(db: Db, userId: string, offset: number, li
   return { items: rows.slice(0, limit).map(toSummary), nextCursor: rows.length > limit ? String(offset + limit) : null };
 }
 
-/**
- * A dossier the caller may see: the applicant, staff of the handling unit, or an admin of the
- * province. For anyone else it does not exist (a 404, never a 403 that confirms the code).
- */
+/** The dossier if the caller may see it; for anyone else it does not exist (a 404, never a 403 that confirms the code). */
 export async function visibleDossier(db: Db, user: AuthUser, code: string): Promise<ViewRow | undefined> {
-  const row = await selectView(db).where(eq(dossiers.code, code)).get();
-  if (!row) return undefined;
-  const { d } = row;
-  const visible =
-    d.applicantId === user.id ||
-    (user.role === "staff" && user.unitId !== null && d.handlingUnitId === user.unitId) ||
-    (user.role === "admin" && d.provinceId === user.provinceId);
-  return visible ? row : undefined;
+  const row = await dossierByCode(db, code);
+  return row && (await mayView(db, user, row.d)) ? row : undefined;
+}
+
+export async function dossierByCode(db: Db, code: string): Promise<ViewRow | undefined> {
+  return selectView(db).where(eq(dossiers.code, code)).get();
 }
 
 /** The caller's own dossier, for the applicant's steps. */
@@ -190,7 +203,8 @@ export async function dossierDetail(db: Db, row: ViewRow, viewer: AuthUser, link
   const eventFiles = new Map<string, FileMeta>(
     eventFileIds.length === 0 ? [] : (await db.select().from(files).where(inArray(files.id, eventFileIds))).map((f: FileRow) => [f.id, toFileMeta(f)]),
   );
-  const timeline: TimelineEvent[] = events.map((e) => ({
+  const staffView = viewer.role !== "resident";
+  const timeline: TimelineEvent[] = events.filter((e) => staffView || !STAFF_ONLY_EVENTS.includes(e.type)).map((e) => ({
     seq: e.seq,
     type: e.type,
     at: e.at,
@@ -219,32 +233,49 @@ export async function dossierDetail(db: Db, row: ViewRow, viewer: AuthUser, link
   };
 }
 
+export type Step = {
+  type: string;
+  actor: AuthUser;
+  note?: string | null;
+  data?: EventData;
+  set?: Partial<Omit<DossierRow, "id" | "code" | "version" | "updatedAt">>;
+};
+
 /**
- * One step on a dossier. The new event's sequence number is the dossier's next version, so of
- * two concurrent steps from the same version exactly one batch commits; the other hits the
- * unique (dossier, seq) index and rolls back whole.
+ * One step on a dossier, in one batch: the event (chained to the previous one by hash), the
+ * dossier's new state and the applicant's notification. The event's sequence number is the
+ * dossier's next version, so of two concurrent steps from the same version exactly one batch
+ * commits; the other hits the unique (dossier, seq) index and rolls back whole.
  */
-async function appendStep(
-  db: Db,
-  d: DossierRow,
-  step: { type: string; actor: AuthUser; note?: string; data?: EventData; set: Partial<Pick<DossierRow, "status" | "withdrawalRequested">> },
-  extra: BatchItem<"sqlite">[] = [],
-): Promise<boolean> {
+export async function appendStep(db: Db, d: DossierRow, step: Step, extra: BatchItem<"sqlite">[] = []): Promise<boolean> {
   const at = new Date().toISOString();
   const version = d.version + 1;
+  const event = {
+    seq: version,
+    type: step.type,
+    actorId: step.actor.id,
+    actorRole: step.actor.role === "resident" ? ("resident" as const) : ("staff" as const),
+    at,
+    note: step.note || null,
+    data: step.data ?? {},
+    status: step.set?.status ?? d.status,
+  };
+  const previous = await db
+    .select({ hash: dossierEvents.hash })
+    .from(dossierEvents)
+    .where(and(eq(dossierEvents.dossierId, d.id), eq(dossierEvents.seq, d.version)))
+    .get();
+  const hash = await eventHash(previous?.hash ?? GENESIS_HASH, event);
+  const notice = event.actorRole === "staff" ? residentNotice(event.type, d.code, { ...event.data, note: event.note }) : null;
   try {
     await db.batch([
-      db.insert(dossierEvents).values({
-        dossierId: d.id,
-        seq: version,
-        type: step.type,
-        actorId: step.actor.id,
-        actorRole: step.actor.role === "resident" ? "resident" : "staff",
-        at,
-        note: step.note || null,
-        data: step.data ?? {},
-      }),
-      db.update(dossiers).set({ ...step.set, version, updatedAt: at }).where(and(eq(dossiers.id, d.id), eq(dossiers.version, d.version))),
+      db.insert(dossierEvents).values({ dossierId: d.id, ...event, hash }),
+      db
+        .update(dossiers)
+        .set({ ...step.set, version, updatedAt: at })
+        .where(and(eq(dossiers.id, d.id), eq(dossiers.version, d.version))),
+      ...(event.data.fileIds?.length ? [db.insert(eventFiles).values(event.data.fileIds.map((fileId) => ({ dossierId: d.id, seq: version, fileId })))] : []),
+      ...(notice ? [db.insert(notifications).values({ userId: d.applicantId, dossierId: d.id, eventSeq: version, ...notice, createdAt: at })] : []),
       ...extra,
     ]);
     return true;
@@ -254,13 +285,23 @@ async function appendStep(
   }
 }
 
-/** The resident's answer to a supplement request: back to "Mới đăng ký" before acceptance, else to processing. */
-export async function submitSupplement(db: Db, d: DossierRow, actor: AuthUser, documents: readonly Attachment[], note: string) {
+/**
+ * The resident's answer to a supplement request: back to "Mới đăng ký" before acceptance, else to
+ * processing, with the due date moved by the working days the clock was paused.
+ */
+export async function submitSupplement(db: Db, d: DossierRow, actor: AuthUser, documents: readonly Attachment[], note: string, calendar: WorkCalendar) {
   const round = d.version + 1;
+  const resumed = d.pausedAt && d.dueDate ? resumeAfterPause({ date: d.dueDate, explanation: d.dueExplanation }, new Date(d.pausedAt), new Date(), calendar) : null;
   return appendStep(
     db,
     d,
-    { type: "supplement_submitted", actor, note, data: { fileIds: documents.flatMap((x) => x.fileIds) }, set: { status: d.receivedAt ? 4 : 1 } },
+    {
+      type: "supplement_submitted",
+      actor,
+      note,
+      data: { fileIds: documents.flatMap((x) => x.fileIds), ...(resumed ? { dueDate: resumed.date, pausedDays: resumed.pausedDays } : {}) },
+      set: { status: d.receivedAt ? 4 : 1, pausedAt: null, ...(resumed ? { dueDate: resumed.date, dueExplanation: resumed.explanation } : {}) },
+    },
     documentInserts(db, d.id, documents, round),
   );
 }

@@ -1,8 +1,9 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { FileMeta } from "../../../../shared/src/dossier/api";
 import type { Db } from "../client";
+import { dossierDocuments, dossiers, eventFiles, files } from "../schema";
+import { mayView } from "./staff";
 import type { AuthUser } from "./users";
-import { dossierDocuments, dossiers, files } from "../schema";
 
 export type FileRow = typeof files.$inferSelect;
 
@@ -28,17 +29,21 @@ export async function ownFilesById(db: Db, ownerId: string, ids: readonly string
  * A file the caller may read: their own, or (staff) one attached to a dossier their unit handles,
  * (admin) one attached to a dossier of their province. Anything else is undefined, i.e. a 404.
  */
+/**
+ * A file the caller may download: their own, or one attached to a dossier they may see (a
+ * submitted document, a result, a reply).
+ */
 export async function readableFile(db: Db, user: AuthUser, fileId: string): Promise<FileRow | undefined> {
   const file = await db.query.files.findFirst({ where: eq(files.id, fileId) });
   if (!file) return undefined;
   if (file.ownerId === user.id) return file;
-  if (user.role === "resident") return undefined;
-  const scope = user.role === "admin" ? eq(dossiers.provinceId, user.provinceId) : eq(dossiers.handlingUnitId, user.unitId ?? "");
-  const [link] = await db
-    .select({ one: sql<number>`1` })
-    .from(dossierDocuments)
-    .innerJoin(dossiers, eq(dossiers.id, dossierDocuments.dossierId))
-    .where(and(eq(dossierDocuments.fileId, fileId), scope))
-    .limit(1);
-  return link ? file : undefined;
+  const linked = await db
+    .select({ applicantId: dossiers.applicantId, provinceId: dossiers.provinceId, handlingUnitId: dossiers.handlingUnitId })
+    .from(dossiers)
+    .where(
+      sql`${dossiers.id} IN (SELECT ${dossierDocuments.dossierId} FROM ${dossierDocuments} WHERE ${dossierDocuments.fileId} = ${fileId}
+          UNION SELECT ${eventFiles.dossierId} FROM ${eventFiles} WHERE ${eventFiles.fileId} = ${fileId})`,
+    );
+  for (const d of linked) if (await mayView(db, user, d)) return file;
+  return undefined;
 }

@@ -1,0 +1,23 @@
+import { and, desc, eq, isNull, lt } from "drizzle-orm";
+import type { Db } from "../client";
+import { dossiers, notifications } from "../schema";
+
+/** The resident's notifications, newest first, with the dossier code each one is about. */
+export async function listNotifications(db: Db, userId: string, before: number | undefined, limit: number) {
+  const rows = await db
+    .select({ id: notifications.id, code: dossiers.code, title: notifications.title, body: notifications.body, createdAt: notifications.createdAt, readAt: notifications.readAt })
+    .from(notifications)
+    .innerJoin(dossiers, eq(dossiers.id, notifications.dossierId))
+    .where(and(eq(notifications.userId, userId), before ? lt(notifications.id, before) : undefined))
+    .orderBy(desc(notifications.id))
+    .limit(limit + 1);
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: rows.length > limit ? String(items.at(-1)!.id) : null };
+}
+
+export async function markNotificationsRead(db: Db, userId: string) {
+  await db
+    .update(notifications)
+    .set({ readAt: new Date().toISOString() })
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+}

@@ -1,0 +1,164 @@
+import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { dueThresholds, type WorkCalendar } from "../../../../shared/src/deadline/due-date";
+import { vietnamDate } from "../../../../shared/src/dossier/code";
+import { CLOCK_RUNNING } from "../../../../shared/src/dossier/lifecycle";
+import { officialStatusLabel, type DossierStatus } from "../../../../shared/src/dossier/status";
+import type { Inbox, InboxCounts, InboxQuery } from "../../../../shared/src/staff/api";
+import { ApiError } from "../../lib/errors";
+import type { Db } from "../client";
+import { dossierReads, dossiers, procedures, staffUnitGrants, units, users } from "../schema";
+import type { DossierRow } from "./dossiers";
+import type { AuthUser } from "./users";
+
+/** What a staff member or admin may see: their own unit and explicit grants, or the whole province. */
+export type StaffScope = { provinceId: string; unitIds: string[] | "all" };
+
+export async function staffScope(db: Db, user: AuthUser): Promise<StaffScope> {
+  if (user.role === "admin") return { provinceId: user.provinceId, unitIds: "all" };
+  const grants = await db.select({ unitId: staffUnitGrants.unitId }).from(staffUnitGrants).where(eq(staffUnitGrants.userId, user.id));
+  const unitIds = [...new Set([...(user.unitId ? [user.unitId] : []), ...grants.map((g) => g.unitId)])];
+  return { provinceId: user.provinceId, unitIds };
+}
+
+export const inScope = (scope: StaffScope, d: Pick<DossierRow, "provinceId" | "handlingUnitId">) =>
+  d.provinceId === scope.provinceId && (scope.unitIds === "all" || scope.unitIds.includes(d.handlingUnitId));
+
+/** Who may see a dossier: the applicant, staff whose units handle it, or an admin of the province. */
+export async function mayView(db: Db, user: AuthUser, d: Pick<DossierRow, "applicantId" | "provinceId" | "handlingUnitId">): Promise<boolean> {
+  if (d.applicantId === user.id) return true;
+  if (user.role === "resident") return false;
+  return inScope(await staffScope(db, user), d);
+}
+
+function scopeFilter(scope: StaffScope, unit?: string): SQL {
+  const province = eq(dossiers.provinceId, scope.provinceId);
+  if (unit) {
+    if (scope.unitIds !== "all" && !scope.unitIds.includes(unit)) throw new ApiError(403, "forbidden", "Bạn không phụ trách đơn vị này.");
+    return and(province, eq(dossiers.handlingUnitId, unit))!;
+  }
+  if (scope.unitIds === "all") return province;
+  return and(province, inArray(dossiers.handlingUnitId, scope.unitIds.length > 0 ? scope.unitIds : [""]))!;
+}
+
+/** The units a staff member works for (own and granted), or every unit of the province for an admin. */
+export async function scopeUnits(db: Db, scope: StaffScope) {
+  return db
+    .select({ id: units.id, name: units.name })
+    .from(units)
+    .where(and(eq(units.provinceId, scope.provinceId), scope.unitIds === "all" ? undefined : inArray(units.id, scope.unitIds.length > 0 ? scope.unitIds : [""])))
+    .orderBy(units.sortOrder, units.name);
+}
+
+const running = sql.raw(`(${CLOCK_RUNNING.join(",")})`);
+
+/** The keyset cursor: the urgency rank, due date, submission time and id of the last row seen. */
+type Cursor = [number, string, string, string];
+
+function decodeCursor(raw: string): Cursor {
+  try {
+    const value = JSON.parse(atob(raw.replaceAll("-", "+").replaceAll("_", "/"))) as unknown;
+    if (Array.isArray(value) && value.length === 4 && Number.isInteger(value[0]) && value.slice(1).every((v) => typeof v === "string")) return value as Cursor;
+  } catch {
+    // fall through to the 400 below
+  }
+  throw new ApiError(400, "validation_failed", "cursor không hợp lệ.", [{ path: "cursor", message: "cursor không hợp lệ" }]);
+}
+
+const encodeCursor = (c: Cursor) => btoa(JSON.stringify(c)).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+
+/**
+ * The staff inbox: dossiers in scope, filtered, sorted by urgency (overdue, due soon, waiting for
+ * acceptance, other open ones, closed last; then by due date), with the count of every tab.
+ * "Due soon" and "overdue" are derived from today's local date and the calendar, never stored.
+ */
+export async function staffInbox(db: Db, scope: StaffScope, query: InboxQuery, calendar: WorkCalendar, now = new Date()): Promise<Inbox> {
+  const today = vietnamDate(now);
+  const { overdueBefore, soonUntil } = dueThresholds(today, calendar);
+  const overdue = sql`(${dossiers.status} IN ${running} AND ${dossiers.dueDate} < ${overdueBefore})`;
+  const soon = sql`(${dossiers.status} IN ${running} AND ${dossiers.dueDate} >= ${overdueBefore} AND ${dossiers.dueDate} <= ${soonUntil})`;
+  const rank = sql<number>`(CASE WHEN ${overdue} THEN 0 WHEN ${soon} THEN 1 WHEN ${dossiers.status} = 1 THEN 2 WHEN ${dossiers.status} IN (2, 4, 5, 6, 9) THEN 3 ELSE 4 END)`;
+  const due = sql<string>`coalesce(${dossiers.dueDate}, '9999-12-31')`;
+
+  const filters: (SQL | undefined)[] = [scopeFilter(scope, query.unit)];
+  if (query.procedure) filters.push(sql`${dossiers.procedureId} IN (SELECT ${procedures.id} FROM ${procedures} WHERE ${procedures.code} = ${query.procedure})`);
+  if (query.channel) filters.push(eq(dossiers.channel, query.channel));
+  if (query.q) {
+    const q = escapeLike(query.q);
+    filters.push(or(sql`${dossiers.code} LIKE ${`${q.toUpperCase()}%`} ESCAPE '\\'`, sql`${dossiers.applicantName} LIKE ${`%${q}%`} ESCAPE '\\'`));
+  }
+  const base = and(...filters);
+
+  const listFilters = [base];
+  if (query.status) listFilters.push(inArray(dossiers.status, query.status));
+  if (query.due === "overdue") listFilters.push(overdue);
+  if (query.due === "soon") listFilters.push(soon);
+  if (query.cursor) {
+    const [r, d, s, id] = decodeCursor(query.cursor);
+    listFilters.push(sql`(${rank}, ${due}, ${dossiers.submittedAt}, ${dossiers.id}) > (${r}, ${d}, ${s}, ${id})`);
+  }
+
+  const [rows, [counts]] = await db.batch([
+    db
+      .select({
+        d: dossiers,
+        rank,
+        procedureCode: procedures.code,
+        procedureName: procedures.name,
+        unitName: sql<string>`(SELECT ${units.name} FROM ${units} WHERE ${units.id} = ${dossiers.handlingUnitId})`,
+      })
+      .from(dossiers)
+      .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
+      .where(and(...listFilters))
+      .orderBy(rank, due, dossiers.submittedAt, dossiers.id)
+      .limit(query.limit + 1),
+    db
+      .select({
+        new: sql<number>`coalesce(sum(${dossiers.status} = 1), 0)`,
+        processing: sql<number>`coalesce(sum(${dossiers.status} IN (2, 4)), 0)`,
+        supplement: sql<number>`coalesce(sum(${dossiers.status} = 5), 0)`,
+        payment: sql<number>`coalesce(sum(${dossiers.status} = 6), 0)`,
+        due_soon: sql<number>`coalesce(sum(${soon}), 0)`,
+        overdue: sql<number>`coalesce(sum(${overdue}), 0)`,
+        done: sql<number>`coalesce(sum(${dossiers.status} IN (9, 10)), 0)`,
+      })
+      .from(dossiers)
+      .where(base),
+  ]);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(({ d, rank: r, procedureCode, procedureName, unitName }) => ({
+      code: d.code,
+      procedure: { code: procedureCode, name: procedureName },
+      applicantName: d.applicantName,
+      status: d.status,
+      statusLabel: officialStatusLabel(d.status as DossierStatus),
+      channel: d.channel,
+      submittedAt: d.submittedAt,
+      receivedAt: d.receivedAt,
+      dueDate: d.dueDate,
+      promisedDate: d.promisedDate,
+      dueState: r === 0 ? "overdue" : r === 1 ? "soon" : CLOCK_RUNNING.includes(d.status as DossierStatus) ? "ok" : null,
+      withdrawalRequested: d.withdrawalRequested,
+      handlingUnit: { id: d.handlingUnitId, name: unitName },
+    })),
+    counts: counts as InboxCounts,
+    nextCursor: rows.length > query.limit && last ? encodeCursor([last.rank, last.d.dueDate ?? "9999-12-31", last.d.submittedAt, last.d.id]) : null,
+  };
+}
+
+/** Records that staff opened a dossier, and why. */
+export async function recordRead(db: Db, dossierId: string, actor: AuthUser, reason: string) {
+  await db.insert(dossierReads).values({ dossierId, actorId: actor.id, at: new Date().toISOString(), reason });
+}
+
+export async function dossierReadLog(db: Db, dossierId: string) {
+  return db
+    .select({ actorId: dossierReads.actorId, actorName: users.displayName, at: dossierReads.at, reason: dossierReads.reason })
+    .from(dossierReads)
+    .innerJoin(users, eq(users.id, dossierReads.actorId))
+    .where(eq(dossierReads.dossierId, dossierId))
+    .orderBy(dossierReads.at, dossierReads.id);
+}

@@ -1,0 +1,22 @@
+import { CalendarDateParam, CalendarDayBody, CalendarQuery } from "../../../shared/src/deadline/api";
+import { requireUser } from "../auth/middleware";
+import { deleteCalendarDay, listCalendarDays, putCalendarDay } from "../db/repo/calendar";
+import { notFound } from "../lib/errors";
+import { factory } from "../lib/factory";
+import { validate } from "../lib/validate";
+
+/** Province administration. The working-day calendar: holidays and compensatory working days. */
+export const adminRoutes = factory
+  .createApp()
+  .use(requireUser("admin"))
+  .get("/calendar", validate("query", CalendarQuery), async (c) =>
+    c.json({ items: await listCalendarDays(c.var.db, c.var.user.provinceId, c.req.valid("query").year) }, 200),
+  )
+  .put("/calendar/:date", validate("param", CalendarDateParam), validate("json", CalendarDayBody), async (c) => {
+    const day = { date: c.req.valid("param").date, ...c.req.valid("json") };
+    return c.json(await putCalendarDay(c.var.db, c.var.user.provinceId, day, c.var.user.id), 200);
+  })
+  .delete("/calendar/:date", validate("param", CalendarDateParam), async (c) => {
+    if (!(await deleteCalendarDay(c.var.db, c.var.user.provinceId, c.req.valid("param").date))) throw notFound("Không có ngày này trong lịch.");
+    return c.body(null, 204);
+  });

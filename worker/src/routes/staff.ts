@@ -1,0 +1,135 @@
+import { bodyLimit } from "hono/body-limit";
+import { dueState } from "../../../shared/src/deadline/due-date";
+import { IdempotencyKey, DossierCodeParam } from "../../../shared/src/dossier/api";
+import { verifyChain } from "../../../shared/src/dossier/audit";
+import { vietnamDate } from "../../../shared/src/dossier/code";
+import { allowedActions, CLOCK_RUNNING } from "../../../shared/src/dossier/lifecycle";
+import type { DossierStatus } from "../../../shared/src/dossier/status";
+import { ActionBody, InboxQuery, IntakeBody, ReadReason, type AuditReport, type StaffDossierDetail } from "../../../shared/src/staff/api";
+import { requireRole, requireUser } from "../auth/middleware";
+import type { Db } from "../db/client";
+import { workCalendar } from "../db/repo/calendar";
+import { dossierByCode, dossierDetail, type ViewRow } from "../db/repo/dossiers";
+import { dossierReadLog, inScope, recordRead, scopeUnits, staffInbox, staffScope, type StaffScope } from "../db/repo/staff";
+import type { AuthUser } from "../db/repo/users";
+import { dossierEvents, users } from "../db/schema";
+import { lifecycleState, performAction } from "../dossiers/actions";
+import { submitDossier } from "../dossiers/submit";
+import { sha256Hex } from "../lib/crypto";
+import { ApiError, notFound } from "../lib/errors";
+import { factory } from "../lib/factory";
+import { claimIdempotencyKey, releaseIdempotencyKey } from "../lib/idempotency";
+import { validate } from "../lib/validate";
+import { eq } from "drizzle-orm";
+
+const JSON_LIMIT = bodyLimit({
+  maxSize: 256 * 1024,
+  onError: () => {
+    throw new ApiError(413, "payload_too_large", "Dữ liệu gửi lên quá lớn.");
+  },
+});
+
+const etag = (version: number) => `"${version}"`;
+
+/** `If-Match: "7"` (or W/"7", or 7) → 7; anything else is treated as not matching. */
+function ifMatchVersion(header: string | undefined): number | null {
+  if (header === undefined) throw new ApiError(428, "precondition_required", "Thiếu tiêu đề If-Match với phiên bản hồ sơ đang xem.");
+  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
+  return match ? Number(match[1]) : null;
+}
+
+const stale = () => new ApiError(412, "precondition_failed", "Hồ sơ vừa được người khác cập nhật, vui lòng tải lại trước khi thao tác.");
+
+/** A dossier in the caller's scope, or a 404 that says nothing about dossiers elsewhere. */
+async function scopedDossier(db: Db, scope: StaffScope, code: string): Promise<ViewRow> {
+  const row = await dossierByCode(db, code);
+  if (!row || !inScope(scope, row.d)) throw notFound("Không tìm thấy hồ sơ.");
+  return row;
+}
+
+async function staffDetail(db: Db, row: ViewRow, user: AuthUser, scope: StaffScope, linkBase: string): Promise<StaffDossierDetail> {
+  const { d } = row;
+  const [detail, applicant, calendar, units] = await Promise.all([
+    dossierDetail(db, row, user, linkBase),
+    db.query.users.findFirst({ where: eq(users.id, d.applicantId), columns: { phone: true } }),
+    workCalendar(db, d.provinceId),
+    scopeUnits(db, { provinceId: d.provinceId, unitIds: "all" }),
+  ]);
+  const clockRuns = CLOCK_RUNNING.includes(d.status as DossierStatus) && d.dueDate !== null;
+  // Only staff act; an admin watches. After a transfer out of scope nothing is left to do here.
+  const mayAct = user.role === "staff" && inScope(scope, d);
+  return {
+    ...detail,
+    version: d.version,
+    allowedActions: mayAct ? allowedActions(lifecycleState(d)) : [],
+    applicant: { name: d.applicantName, phone: applicant?.phone ?? null, vneidVerified: d.vneidVerified },
+    receivedAt: d.receivedAt,
+    promisedDate: d.promisedDate,
+    dueState: clockRuns ? dueState(d.dueDate!, vietnamDate(new Date()), calendar) : null,
+    transferTargets: units.filter((u) => u.id !== d.handlingUnitId),
+  };
+}
+
+/** The one-stop workspace: staff act on dossiers of their units; a province admin sees all units. */
+export const staffRoutes = factory
+  .createApp()
+  .use(requireUser("staff", "admin"))
+  .use(async (c, next) => {
+    c.set("scope", await staffScope(c.var.db, c.var.user));
+    await next();
+  })
+  .get("/dossiers", validate("query", InboxQuery), async (c) => {
+    const user = c.var.user;
+    return c.json(await staffInbox(c.var.db, c.var.scope, c.req.valid("query"), await workCalendar(c.var.db, user.provinceId)), 200);
+  })
+  .get("/units", async (c) => c.json({ items: await scopeUnits(c.var.db, c.var.scope) }, 200))
+  // Counter or postal intake for a resident, accepted on the spot.
+  .post("/dossiers", requireRole("staff"), JSON_LIMIT, validate("json", IntakeBody), async (c) => {
+    const key = IdempotencyKey.safeParse(c.req.header("Idempotency-Key"));
+    if (!key.success) throw new ApiError(400, "validation_failed", "Thiếu hoặc sai tiêu đề Idempotency-Key.");
+    const user = c.var.user;
+    const { channel, applicant, paperDocuments, ...body } = c.req.valid("json");
+    if (!inScope(c.var.scope, { provinceId: user.provinceId, handlingUnitId: body.receivingUnitId })) {
+      throw new ApiError(403, "forbidden", "Bạn chỉ tiếp nhận hồ sơ tại đơn vị mình phụ trách.");
+    }
+    const claim = await claimIdempotencyKey(c.var.db, user.id, key.data, await sha256Hex(JSON.stringify(c.req.valid("json"))));
+    if (claim.kind === "replay") {
+      return c.body(claim.body, claim.status as 201, { "Content-Type": "application/json; charset=utf-8", "Idempotent-Replayed": "true" });
+    }
+    try {
+      return c.json(await submitDossier(c.var.db, user, body, key.data, c.env.QR_LINK_BASE, { channel, applicant, paperDocuments }), 201);
+    } catch (err) {
+      await releaseIdempotencyKey(c.var.db, user.id, key.data);
+      throw err;
+    }
+  })
+  // Opening a dossier is audited; the ETag is the version an action must name in If-Match.
+  .get("/dossiers/:code", validate("param", DossierCodeParam), validate("query", ReadReason), async (c) => {
+    const row = await scopedDossier(c.var.db, c.var.scope, c.req.valid("param").code);
+    await recordRead(c.var.db, row.d.id, c.var.user, c.req.valid("query").reason ?? "Xem hồ sơ để giải quyết");
+    c.header("ETag", etag(row.d.version));
+    c.header("Cache-Control", "private, no-store");
+    return c.json(await staffDetail(c.var.db, row, c.var.user, c.var.scope, c.env.QR_LINK_BASE), 200);
+  })
+  .post("/dossiers/:code/actions", requireRole("staff"), JSON_LIMIT, validate("param", DossierCodeParam), validate("json", ActionBody), async (c) => {
+    const { db, user, scope } = c.var;
+    const expected = ifMatchVersion(c.req.header("If-Match"));
+    const row = await scopedDossier(db, scope, c.req.valid("param").code);
+    if (expected !== row.d.version) throw stale();
+    const committed = await performAction(db, user, row, c.req.valid("json"), await workCalendar(db, user.provinceId));
+    if (!committed) throw stale();
+    const updated = (await dossierByCode(db, row.d.code))!;
+    c.header("ETag", etag(updated.d.version));
+    return c.json(await staffDetail(db, updated, user, scope, c.env.QR_LINK_BASE), 200);
+  })
+  // Verifies the dossier's event hash chain end to end and lists who opened it.
+  .get("/dossiers/:code/audit", validate("param", DossierCodeParam), async (c) => {
+    const row = await scopedDossier(c.var.db, c.var.scope, c.req.valid("param").code);
+    const [events, reads] = await Promise.all([
+      c.var.db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, row.d.id)).orderBy(dossierEvents.seq),
+      dossierReadLog(c.var.db, row.d.id),
+    ]);
+    const result = await verifyChain(events);
+    const report: AuditReport = { code: row.d.code, ...result, events: events.length, reads };
+    return c.json(report, 200);
+  });
