@@ -40,7 +40,6 @@ export interface LifecycleState {
 export const CLOCK_RUNNING: readonly DossierStatus[] = [2, 4, 6];
 /** Open statuses after acceptance, where apologies and withdrawal confirmations apply. */
 const OPEN_RECEIVED: readonly DossierStatus[] = [2, 4, 5, 6];
-const FINAL: readonly DossierStatus[] = [3, 7, 8, 10];
 
 type Rule = {
   from: readonly DossierStatus[];
@@ -77,8 +76,6 @@ const RULES: Record<LifecycleAction, Rule> = {
     event: "withdrawal_requested",
   },
 };
-
-export const isFinal = (status: DossierStatus) => FINAL.includes(status);
 
 export function canApply(state: LifecycleState, action: LifecycleAction): boolean {
   const rule = RULES[action];

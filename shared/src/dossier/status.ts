@@ -18,8 +18,5 @@ export const statusLabel = (status: DossierStatus) => LABELS[status].resident;
 /** The DVCQG name staff work with. */
 export const officialStatusLabel = (status: DossierStatus) => LABELS[status].official;
 
-/** Statuses a resident can still withdraw from (DOMAIN §3: 2/4/5/6 → 7, and 1 before anyone accepted it). */
-export const WITHDRAWABLE: readonly DossierStatus[] = [1, 2, 4, 5, 6];
-
 /** Closed for good: nothing more happens to the dossier. */
 export const isClosed = (status: DossierStatus) => status === 3 || status === 7 || status === 8 || status === 10;

@@ -1,21 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { dueDate, type WorkCalendar } from "../../../shared/src/deadline/due-date";
 import { vietnamDate } from "../../../shared/src/dossier/code";
-import { transition, type LifecycleState } from "../../../shared/src/dossier/lifecycle";
-import type { DossierStatus } from "../../../shared/src/dossier/status";
+import { transition } from "../../../shared/src/dossier/lifecycle";
 import type { ActionBody } from "../../../shared/src/staff/api";
 import type { Db } from "../db/client";
-import { appendStep, type Step, type ViewRow } from "../db/repo/dossiers";
+import { appendStep, lifecycleState, type Step, type ViewRow } from "../db/repo/dossiers";
 import { ownFilesById } from "../db/repo/files";
 import type { AuthUser } from "../db/repo/users";
 import { units } from "../db/schema";
 import { ApiError, conflict } from "../lib/errors";
-
-export const lifecycleState = (d: ViewRow["d"]): LifecycleState => ({
-  status: d.status as DossierStatus,
-  received: d.receivedAt !== null,
-  withdrawalRequested: d.withdrawalRequested,
-});
 
 const invalid = (path: string, message: string) => new ApiError(400, "validation_failed", message, [{ path, message }]);
 

@@ -2,7 +2,7 @@ import { bodyLimit } from "hono/body-limit";
 import { DossierCodeParam, IdempotencyKey, ListQuery, SubmitBody, SupplementBody, WithdrawBody } from "../../../shared/src/dossier/api";
 import { limit, requireRole, requireUser } from "../auth/middleware";
 import type { Db } from "../db/client";
-import { applicantDossier, dossierDetail, getDossierView, listOwnDossiers, submitSupplement, visibleDossier, withdraw } from "../db/repo/dossiers";
+import { applicantDossier, dossierDetail, getDossierView, lifecycleState, listOwnDossiers, submitSupplement, visibleDossier, withdraw } from "../db/repo/dossiers";
 import { workCalendar } from "../db/repo/calendar";
 import { ownFilesById } from "../db/repo/files";
 import type { AuthUser } from "../db/repo/users";
@@ -12,7 +12,7 @@ import { ApiError, conflict, notFound } from "../lib/errors";
 import { factory } from "../lib/factory";
 import { claimIdempotencyKey, releaseIdempotencyKey } from "../lib/idempotency";
 import { validate } from "../lib/validate";
-import { WITHDRAWABLE, type DossierStatus } from "../../../shared/src/dossier/status";
+import { canApply } from "../../../shared/src/dossier/lifecycle";
 
 /** JSON bodies of dossier writes are small; anything bigger is refused before it is read. */
 const JSON_LIMIT = bodyLimit({
@@ -79,7 +79,7 @@ export const dossierRoutes = factory
     const user = c.var.user;
     const row = await applicantDossier(c.var.db, user.id, c.req.valid("param").code);
     if (!row) throw notFound("Không tìm thấy hồ sơ.");
-    if (!WITHDRAWABLE.includes(row.d.status as DossierStatus) || row.d.withdrawalRequested) {
+    if (!canApply(lifecycleState(row.d), "withdraw")) {
       throw conflict("Hồ sơ ở trạng thái này không thể rút.");
     }
     const committed = await withdraw(c.var.db, row.d, user, c.req.valid("json").reason);

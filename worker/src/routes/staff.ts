@@ -9,11 +9,11 @@ import { ActionBody, InboxQuery, IntakeBody, ReadReason, type AuditReport, type 
 import { requireRole, requireUser } from "../auth/middleware";
 import type { Db } from "../db/client";
 import { workCalendar } from "../db/repo/calendar";
-import { dossierByCode, dossierDetail, type ViewRow } from "../db/repo/dossiers";
+import { dossierByCode, dossierDetail, lifecycleState, type ViewRow } from "../db/repo/dossiers";
 import { dossierReadLog, inScope, recordRead, scopeUnits, staffInbox, staffScope, type StaffScope } from "../db/repo/staff";
 import type { AuthUser } from "../db/repo/users";
 import { dossierEvents, users } from "../db/schema";
-import { lifecycleState, performAction } from "../dossiers/actions";
+import { performAction } from "../dossiers/actions";
 import { submitDossier } from "../dossiers/submit";
 import { sha256Hex } from "../lib/crypto";
 import { ApiError, notFound } from "../lib/errors";

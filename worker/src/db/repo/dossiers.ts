@@ -7,7 +7,8 @@ import { dossierDateKey } from "../../../../shared/src/dossier/code";
 import type { FormValues } from "../../../../shared/src/dossier/eform";
 import { GENESIS_HASH, eventHash } from "../../../../shared/src/dossier/audit";
 import { eventTitle, residentNotice, STAFF_ONLY_EVENTS } from "../../../../shared/src/dossier/events";
-import { isClosed, statusLabel, WITHDRAWABLE, type DossierStatus } from "../../../../shared/src/dossier/status";
+import { canApply, transition, type LifecycleState } from "../../../../shared/src/dossier/lifecycle";
+import { isClosed, statusLabel, type DossierStatus } from "../../../../shared/src/dossier/status";
 import { trackingPath } from "../../../../shared/src/links/deep-link";
 import { timingSafeEqual } from "../../lib/crypto";
 import type { Db } from "../client";
@@ -228,7 +229,7 @@ export async function dossierDetail(db: Db, row: ViewRow, viewer: AuthUser, link
     supplement: status === 5 && lastRequest ? { items: lastRequest.data.items ?? [], note: lastRequest.note, requestedAt: lastRequest.at } : null,
     results: timeline.filter((e) => e.type === "finished").flatMap((e) => e.files),
     withdrawalRequested: d.withdrawalRequested,
-    canWithdraw: isApplicant && WITHDRAWABLE.includes(status) && !d.withdrawalRequested,
+    canWithdraw: isApplicant && canApply(lifecycleState(d), "withdraw"),
     canSupplement: isApplicant && status === 5,
   };
 }
@@ -306,11 +307,22 @@ export async function submitSupplement(db: Db, d: DossierRow, actor: AuthUser, d
   );
 }
 
+export const lifecycleState = (d: DossierRow): LifecycleState => ({
+  status: d.status as DossierStatus,
+  received: d.receivedAt !== null,
+  withdrawalRequested: d.withdrawalRequested,
+});
+
 /** Before anyone accepted it, a dossier is withdrawn at once; afterwards an officer confirms the request. */
 export async function withdraw(db: Db, d: DossierRow, actor: AuthUser, reason: string) {
-  return d.status === 1
-    ? appendStep(db, d, { type: "withdrawn", actor, note: reason, set: { status: 7 } })
-    : appendStep(db, d, { type: "withdrawal_requested", actor, note: reason, set: { withdrawalRequested: true } });
+  const moved = transition(lifecycleState(d), "withdraw");
+  if (!moved.ok) return false;
+  return appendStep(db, d, {
+    type: moved.event,
+    actor,
+    note: reason,
+    set: { status: moved.state.status, withdrawalRequested: moved.state.withdrawalRequested },
+  });
 }
 
 /** The public status behind a tracking QR; a wrong or missing token is indistinguishable from no dossier. */
