@@ -12,7 +12,9 @@ import {
   UnitList,
   UnitWithCount,
 } from "../../shared/src/catalogue/api";
-import { Me, PhoneBody, PhoneExchange, RefreshBody, Session, ZaloLoginBody } from "../../shared/src/auth/api";
+import { Me, NotificationList, NotificationQuery, PhoneBody, PhoneExchange, RefreshBody, Session, ZaloLoginBody } from "../../shared/src/auth/api";
+import { CalendarDateParam, CalendarDay, CalendarDayBody, CalendarQuery } from "../../shared/src/deadline/api";
+import { ActionBody, AuditReport, Inbox, InboxQuery, IntakeBody, ReadReason, StaffDossierDetail } from "../../shared/src/staff/api";
 import {
   DossierCodeParam,
   DossierDetail,
@@ -48,10 +50,12 @@ const body = (s: ZodType) => ({ required: true, content: { "application/json": {
 const signedIn = { security: [{ bearer: [] }] };
 const authErrors = { 401: error("Not signed in or session expired"), 403: error("Role not allowed") };
 const dossierPath = parameters("path", DossierCodeParam);
+const idempotencyKey = { name: "Idempotency-Key", in: "header", required: true, schema: { type: "string", pattern: "^[A-Za-z0-9_-]{16,64}$" } };
+const staffErrors = { ...authErrors, 403: error("Not staff or admin of this province") };
 
 export const openApiDocument = {
   openapi: "3.1.0",
-  info: { title: "Một Cửa Zalo API", version: "0.2.0", description: "Danh mục thủ tục hành chính, nộp và tra cứu hồ sơ trực tuyến của tỉnh." },
+  info: { title: "Một Cửa Zalo API", version: "0.3.0", description: "Danh mục thủ tục hành chính, nộp và tra cứu hồ sơ trực tuyến của tỉnh." },
   components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } } },
   paths: {
     "/api/health": { get: { summary: "Liveness and database check", responses: { 200: ok("Healthy", Health) } } },
@@ -128,7 +132,7 @@ export const openApiDocument = {
       post: {
         ...signedIn,
         summary: "Submit a dossier online (Idempotency-Key header required)",
-        parameters: [{ name: "Idempotency-Key", in: "header", required: true, schema: { type: "string", pattern: "^[A-Za-z0-9_-]{16,64}$" } }],
+        parameters: [idempotencyKey],
         requestBody: body(SubmitBody),
         responses: {
           201: ok("Filed, or the replay of the original response", SubmitResponse),
@@ -159,6 +163,61 @@ export const openApiDocument = {
         parameters: [...dossierPath, ...parameters("query", TrackQuery)],
         responses: { 200: ok("Public view", TrackView), 404: error("Unknown code or wrong token") },
       },
+    },
+    "/api/me/notifications": {
+      get: { ...signedIn, summary: "The caller's notifications, newest first", parameters: parameters("query", NotificationQuery), responses: { 200: ok("A page of notifications", NotificationList), ...authErrors } },
+    },
+    "/api/me/notifications/read": { post: { ...signedIn, summary: "Mark every notification read", responses: { 204: { description: "Marked" }, ...authErrors } } },
+    "/api/staff/dossiers": {
+      get: {
+        ...signedIn,
+        summary: "Staff inbox: dossiers of the caller's units by urgency, with the count of every tab",
+        parameters: parameters("query", InboxQuery),
+        responses: { 200: ok("A page of the inbox", Inbox), 400: error("Invalid filter or cursor"), ...staffErrors },
+      },
+      post: {
+        ...signedIn,
+        summary: "Register a dossier received at the counter or by post (accepted on the spot)",
+        parameters: [idempotencyKey],
+        requestBody: body(IntakeBody),
+        responses: { 201: ok("Registered, or the replay of the original response", SubmitResponse), 400: error("Invalid body or missing key"), 422: error("Incomplete dossier"), ...staffErrors },
+      },
+    },
+    "/api/staff/units": { get: { ...signedIn, summary: "Units the caller works for", responses: { 200: ok("Units", z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) })), ...staffErrors } } },
+    "/api/staff/dossiers/{code}": {
+      get: {
+        ...signedIn,
+        summary: "One dossier for staff; the read is audited; ETag is the version actions must name",
+        parameters: [...dossierPath, ...parameters("query", ReadReason)],
+        responses: { 200: ok("The dossier", StaffDossierDetail), 404: error("Unknown or outside the caller's units"), ...staffErrors },
+      },
+    },
+    "/api/staff/dossiers/{code}/actions": {
+      post: {
+        ...signedIn,
+        summary: "A lifecycle action (If-Match: the dossier's ETag); writes state, event and notification at once",
+        parameters: [...dossierPath, { name: "If-Match", in: "header", required: true, schema: { type: "string" } }],
+        requestBody: body(ActionBody),
+        responses: {
+          200: ok("The dossier after the action", StaffDossierDetail),
+          400: error("Invalid action body"),
+          404: error("Unknown or outside the caller's units"),
+          409: error("Not allowed in this status; details.allowed lists what is"),
+          412: error("The dossier changed since it was read"),
+          428: error("If-Match missing"),
+          ...staffErrors,
+        },
+      },
+    },
+    "/api/staff/dossiers/{code}/audit": {
+      get: { ...signedIn, summary: "Verify the dossier's event hash chain and list who opened it", parameters: dossierPath, responses: { 200: ok("Audit report", AuditReport), 404: error("Unknown or outside the caller's units"), ...staffErrors } },
+    },
+    "/api/admin/calendar": {
+      get: { ...signedIn, summary: "Holidays and compensatory working days", parameters: parameters("query", CalendarQuery), responses: { 200: ok("Days", z.object({ items: z.array(CalendarDay) })), ...authErrors } },
+    },
+    "/api/admin/calendar/{date}": {
+      put: { ...signedIn, summary: "Publish or correct a day", parameters: parameters("path", CalendarDateParam), requestBody: body(CalendarDayBody), responses: { 200: ok("The day", CalendarDay), 400: error("Invalid day"), ...authErrors } },
+      delete: { ...signedIn, summary: "Remove a day", parameters: parameters("path", CalendarDateParam), responses: { 204: { description: "Removed" }, 404: error("Not in the calendar"), ...authErrors } },
     },
     "/api/qr": {
       get: {
