@@ -130,6 +130,8 @@ export const DossierDetail = SubmitResponse.extend({
   /** The open supplement request, when status is 5. */
   supplement: z.object({ items: z.array(z.string()), note: z.string().nullable(), requestedAt: z.string() }).nullable(),
   results: z.array(FileMeta),
+  /** A later date promised in an apology (Mẫu 04), shown beside the original due date. */
+  promisedDate: z.string().nullable(),
   withdrawalRequested: z.boolean(),
   canWithdraw: z.boolean(),
   canSupplement: z.boolean(),

@@ -99,7 +99,6 @@ export const StaffDossierDetail = DossierDetail.extend({
   allowedActions: z.array(StaffAction),
   applicant: z.object({ name: z.string(), phone: z.string().nullable(), vneidVerified: z.boolean() }),
   receivedAt: z.string().nullable(),
-  promisedDate: z.string().nullable(),
   dueState: DueState.nullable(),
   /** Units this dossier can be transferred to. */
   transferTargets: z.array(UnitRef),

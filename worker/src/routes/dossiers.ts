@@ -5,6 +5,7 @@ import type { Db } from "../db/client";
 import { applicantDossier, dossierDetail, getDossierView, lifecycleState, listOwnDossiers, submitSupplement, visibleDossier, withdraw } from "../db/repo/dossiers";
 import { workCalendar } from "../db/repo/calendar";
 import { ownFilesById } from "../db/repo/files";
+import { recordRead } from "../db/repo/staff";
 import type { AuthUser } from "../db/repo/users";
 import { submitDossier } from "../dossiers/submit";
 import { sha256Hex } from "../lib/crypto";
@@ -56,8 +57,10 @@ export const dossierRoutes = factory
     return c.json(await listOwnDossiers(c.var.db, c.var.user.id, Number(cursor ?? 0), size), 200);
   })
   .get("/:code", validate("param", DossierCodeParam), async (c) => {
-    const row = await visibleDossier(c.var.db, c.var.user, c.req.valid("param").code);
+    const { db, user } = c.var;
+    const row = await visibleDossier(db, user, c.req.valid("param").code);
     if (!row) throw notFound("Không tìm thấy hồ sơ.");
+    if (row.d.applicantId !== user.id) await recordRead(db, row.d.id, user, "Xem hồ sơ");
     return c.json(await dossierDetail(c.var.db, row, c.var.user, c.env.QR_LINK_BASE), 200);
   })
   // The applicant answers a supplement request (status 5) with documents.

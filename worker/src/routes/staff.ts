@@ -64,7 +64,6 @@ async function staffDetail(db: Db, row: ViewRow, user: AuthUser, scope: StaffSco
     allowedActions: mayAct ? allowedActions(lifecycleState(d)) : [],
     applicant: { name: d.applicantName, phone: applicant?.phone ?? null, vneidVerified: d.vneidVerified },
     receivedAt: d.receivedAt,
-    promisedDate: d.promisedDate,
     dueState: clockRuns ? dueState(d.dueDate!, vietnamDate(new Date()), calendar) : null,
     transferTargets: units.filter((u) => u.id !== d.handlingUnitId),
   };

@@ -228,6 +228,7 @@ export async function dossierDetail(db: Db, row: ViewRow, viewer: AuthUser, link
     timeline,
     supplement: status === 5 && lastRequest ? { items: lastRequest.data.items ?? [], note: lastRequest.note, requestedAt: lastRequest.at } : null,
     results: timeline.filter((e) => e.type === "finished").flatMap((e) => e.files),
+    promisedDate: d.promisedDate,
     withdrawalRequested: d.withdrawalRequested,
     canWithdraw: isApplicant && canApply(lifecycleState(d), "withdraw"),
     canSupplement: isApplicant && status === 5,

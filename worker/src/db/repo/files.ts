@@ -31,19 +31,19 @@ export async function ownFilesById(db: Db, ownerId: string, ids: readonly string
  */
 /**
  * A file the caller may download: their own, or one attached to a dossier they may see (a
- * submitted document, a result, a reply).
+ * submitted document, a result, a reply); then `dossierId` names that dossier.
  */
-export async function readableFile(db: Db, user: AuthUser, fileId: string): Promise<FileRow | undefined> {
+export async function readableFile(db: Db, user: AuthUser, fileId: string): Promise<{ file: FileRow; dossierId?: string } | undefined> {
   const file = await db.query.files.findFirst({ where: eq(files.id, fileId) });
   if (!file) return undefined;
-  if (file.ownerId === user.id) return file;
+  if (file.ownerId === user.id) return { file };
   const linked = await db
-    .select({ applicantId: dossiers.applicantId, provinceId: dossiers.provinceId, handlingUnitId: dossiers.handlingUnitId })
+    .select({ id: dossiers.id, applicantId: dossiers.applicantId, provinceId: dossiers.provinceId, handlingUnitId: dossiers.handlingUnitId })
     .from(dossiers)
     .where(
       sql`${dossiers.id} IN (SELECT ${dossierDocuments.dossierId} FROM ${dossierDocuments} WHERE ${dossierDocuments.fileId} = ${fileId}
           UNION SELECT ${eventFiles.dossierId} FROM ${eventFiles} WHERE ${eventFiles.fileId} = ${fileId})`,
     );
-  for (const d of linked) if (await mayView(db, user, d)) return file;
+  for (const d of linked) if (await mayView(db, user, d)) return { file, dossierId: d.id };
   return undefined;
 }
