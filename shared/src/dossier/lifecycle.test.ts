@@ -1,0 +1,311 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  allowedActions,
+  canApply,
+  clockEffect,
+  CLOCK_RUNNING,
+  RESIDENT_ACTIONS,
+  STAFF_ACTIONS,
+  transition,
+  type LifecycleAction,
+  type LifecycleState,
+} from "./lifecycle";
+import { isClosed, type DossierStatus } from "./status";
+
+const ALL_ACTIONS: readonly LifecycleAction[] = [...STAFF_ACTIONS, ...RESIDENT_ACTIONS];
+const ALL_STATUSES: readonly DossierStatus[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+const FINAL_STATUSES: readonly DossierStatus[] = [3, 7, 8, 10];
+const START: LifecycleState = { status: 1, received: false, withdrawalRequested: false };
+
+const state = (status: DossierStatus, received = status !== 1 && status !== 3, withdrawalRequested = false): LifecycleState => ({
+  status,
+  received,
+  withdrawalRequested,
+});
+
+function apply(s: LifecycleState, action: LifecycleAction) {
+  const t = transition(s, action);
+  if (!t.ok) throw new Error(`${action} refused from ${JSON.stringify(s)}`);
+  return t;
+}
+
+/**
+ * The rule table (DOMAIN §3) written out: every legal move, from a reachable state, with the
+ * status and event it must produce.
+ */
+const LEGAL: readonly [LifecycleState, LifecycleAction, DossierStatus, string][] = [
+  [state(1), "accept", 2, "accepted"],
+  [state(1), "refuse", 3, "refused"],
+  [state(2), "start_processing", 4, "processing"],
+  [state(1), "request_supplement", 5, "supplement_requested"],
+  [state(2), "request_supplement", 5, "supplement_requested"],
+  [state(4), "request_supplement", 5, "supplement_requested"],
+  [state(2), "request_payment", 6, "payment_requested"],
+  [state(4), "request_payment", 6, "payment_requested"],
+  [state(6), "confirm_payment", 4, "payment_confirmed"],
+  [state(4), "stop", 8, "stopped"],
+  [state(5), "stop", 8, "stopped"],
+  [state(6), "stop", 8, "stopped"],
+  [state(4), "finish", 9, "finished"],
+  [state(9), "hand_over", 10, "returned"],
+  [state(2, true, true), "confirm_withdrawal", 7, "withdrawn"],
+  [state(4, true, true), "confirm_withdrawal", 7, "withdrawn"],
+  [state(5, true, true), "confirm_withdrawal", 7, "withdrawn"],
+  [state(6, true, true), "confirm_withdrawal", 7, "withdrawn"],
+  [state(2), "apologise", 2, "apologised"],
+  [state(4), "apologise", 4, "apologised"],
+  [state(5), "apologise", 5, "apologised"],
+  [state(6), "apologise", 6, "apologised"],
+  [state(1), "transfer", 1, "transferred"],
+  [state(2), "transfer", 2, "transferred"],
+  [state(4), "transfer", 4, "transferred"],
+  ...ALL_STATUSES.map((s) => [state(s), "note", s, "internal_note"] as [LifecycleState, LifecycleAction, DossierStatus, string]),
+  ...ALL_STATUSES.map((s) => [state(s), "reply", s, "message"] as [LifecycleState, LifecycleAction, DossierStatus, string]),
+  [state(5, false), "submit_supplement", 1, "supplement_submitted"],
+  [state(5, true), "submit_supplement", 4, "supplement_submitted"],
+  [state(1), "withdraw", 7, "withdrawn"],
+  [state(2), "withdraw", 2, "withdrawal_requested"],
+  [state(4), "withdraw", 4, "withdrawal_requested"],
+  [state(5), "withdraw", 5, "withdrawal_requested"],
+  [state(6), "withdraw", 6, "withdrawal_requested"],
+];
+
+const ILLEGAL: readonly [LifecycleState, LifecycleAction][] = [
+  [state(2), "accept"],
+  [state(4), "refuse"],
+  [state(1), "start_processing"],
+  [state(5), "request_supplement"],
+  [state(6), "request_supplement"],
+  [state(1), "request_payment"],
+  [state(6), "request_payment"],
+  [state(4), "confirm_payment"],
+  [state(2), "stop"],
+  [state(1), "stop"],
+  [state(2), "finish"],
+  [state(6), "finish"],
+  [state(4), "hand_over"],
+  [state(4), "confirm_withdrawal"],
+  [state(1), "confirm_withdrawal"],
+  [state(9, true, true), "confirm_withdrawal"],
+  [state(1), "apologise"],
+  [state(9), "apologise"],
+  [state(5), "transfer"],
+  [state(9), "transfer"],
+  [state(4), "submit_supplement"],
+  [state(1), "submit_supplement"],
+  [state(4, true, true), "withdraw"],
+  [state(9), "withdraw"],
+  ...FINAL_STATUSES.flatMap((s) =>
+    ALL_ACTIONS.filter((a) => a !== "note" && a !== "reply").map((a) => [state(s), a] as [LifecycleState, LifecycleAction]),
+  ),
+];
+
+describe("lifecycle rule table", () => {
+  it.each(LEGAL.map(([s, a, to, event]) => ({ s, a, to, event })))("$a from $s.status → $to ($event)", ({ s, a, to, event }) => {
+    expect(canApply(s, a)).toBe(true);
+    const t = apply(s, a);
+    expect(t.state.status).toBe(to);
+    expect(t.event).toBe(event);
+  });
+
+  it.each(ILLEGAL.map(([s, a]) => ({ s, a })))("refuses $a from $s.status, listing what is allowed", ({ s, a }) => {
+    expect(canApply(s, a)).toBe(false);
+    const t = transition(s, a);
+    expect(t.ok).toBe(false);
+    if (t.ok) return;
+    expect(t.allowed).toEqual(allowedActions(s));
+    expect(t.allowed).not.toContain(a);
+  });
+
+  it("refuses every move the table does not list", () => {
+    const states = ALL_STATUSES.flatMap((s) => [state(s, false), state(s, true), state(s, true, true)]);
+    for (const s of states) {
+      for (const a of ALL_ACTIONS) {
+        const listed = LEGAL.some(([from, action]) => action === a && from.status === s.status && (a !== "confirm_withdrawal" || s.withdrawalRequested) && (a !== "withdraw" || !s.withdrawalRequested));
+        expect(canApply(s, a), `${a} from ${JSON.stringify(s)}`).toBe(listed);
+      }
+    }
+  });
+
+  it("its final statuses are exactly the closed ones", () => {
+    expect(ALL_STATUSES.filter(isClosed)).toEqual(FINAL_STATUSES);
+  });
+
+  it("offers staff actions in the workspace order, never resident ones", () => {
+    expect(allowedActions(state(1))).toEqual(["accept", "refuse", "request_supplement", "transfer", "note", "reply"]);
+    expect(allowedActions(state(4))).toEqual(["request_supplement", "request_payment", "stop", "finish", "apologise", "transfer", "note", "reply"]);
+    expect(allowedActions(state(5, true, true))).toEqual(["stop", "confirm_withdrawal", "apologise", "note", "reply"]);
+    expect(allowedActions(state(5))).not.toContain("submit_supplement");
+  });
+
+  it("only accepting starts the clock; the flag survives every later step", () => {
+    expect(apply(START, "accept").state).toEqual({ status: 2, received: true, withdrawalRequested: false });
+    expect(apply(state(4), "request_supplement").state.received).toBe(true);
+    expect(apply(START, "request_supplement").state.received).toBe(false);
+    expect(apply(START, "refuse").state.received).toBe(false);
+  });
+});
+
+describe("withdrawal", () => {
+  it("before acceptance withdraws at once", () => {
+    const t = apply(START, "withdraw");
+    expect(t.event).toBe("withdrawn");
+    expect(t.state).toEqual({ status: 7, received: false, withdrawalRequested: false });
+  });
+
+  it("after acceptance is a request an officer confirms", () => {
+    const requested = apply(state(4), "withdraw");
+    expect(requested.event).toBe("withdrawal_requested");
+    expect(requested.state).toEqual({ status: 4, received: true, withdrawalRequested: true });
+    expect(allowedActions(requested.state)).toContain("confirm_withdrawal");
+    expect(canApply(requested.state, "withdraw")).toBe(false);
+    const confirmed = apply(requested.state, "confirm_withdrawal");
+    expect(confirmed.event).toBe("withdrawn");
+    expect(confirmed.state).toEqual({ status: 7, received: true, withdrawalRequested: false });
+    expect(allowedActions(confirmed.state)).toEqual(["note", "reply"]);
+  });
+
+  it("the request survives other steps until confirmed", () => {
+    let s = apply(state(2), "withdraw").state;
+    s = apply(s, "request_supplement").state;
+    expect(s).toEqual({ status: 5, received: true, withdrawalRequested: true });
+    expect(apply(s, "confirm_withdrawal").state.status).toBe(7);
+  });
+
+  it("cannot be confirmed without a request", () => {
+    for (const s of [2, 4, 5, 6] as const) expect(canApply(state(s), "confirm_withdrawal")).toBe(false);
+  });
+});
+
+describe("supplements", () => {
+  it("before acceptance the dossier goes back to waiting for acceptance", () => {
+    const asked = apply(START, "request_supplement").state;
+    const t = apply(asked, "submit_supplement");
+    expect(t.state).toEqual({ status: 1, received: false, withdrawalRequested: false });
+    expect(t.event).toBe("supplement_submitted");
+  });
+
+  it("after acceptance it goes back to processing", () => {
+    const asked = apply(apply(START, "accept").state, "request_supplement").state;
+    expect(apply(asked, "submit_supplement").state).toEqual({ status: 4, received: true, withdrawalRequested: false });
+  });
+});
+
+describe("clockEffect", () => {
+  const effect = (s: LifecycleState, a: LifecycleAction) => clockEffect(s, apply(s, a).state);
+
+  it("starts on acceptance only", () => {
+    expect(effect(START, "accept")).toBe("start");
+    expect(effect(START, "request_supplement")).toBe("none");
+    expect(effect(state(5, false), "submit_supplement")).toBe("none");
+    expect(effect(START, "transfer")).toBe("none");
+  });
+
+  it("pauses for a supplement after acceptance and resumes when it arrives", () => {
+    expect(effect(state(2), "request_supplement")).toBe("pause");
+    expect(effect(state(4), "request_supplement")).toBe("pause");
+    expect(effect(state(5), "submit_supplement")).toBe("resume");
+  });
+
+  it("leaves the clock alone otherwise", () => {
+    expect(effect(state(2), "start_processing")).toBe("none");
+    expect(effect(state(4), "request_payment")).toBe("none");
+    expect(effect(state(6), "confirm_payment")).toBe("none");
+    expect(effect(state(4), "finish")).toBe("none");
+    expect(effect(state(5), "apologise")).toBe("none");
+  });
+
+  it("runs in processing, acceptance and payment only", () => {
+    expect([...CLOCK_RUNNING].sort()).toEqual([2, 4, 6]);
+  });
+});
+
+describe("lifecycle properties (generated action sequences)", () => {
+  const actions = fc.array(fc.constantFrom(...ALL_ACTIONS), { maxLength: 80 });
+  // Random sequences seldom get as far as a handed-over result; these make sure every run walks
+  // the long paths too (fast-check runs them first, then the generated ones).
+  const examples: [LifecycleAction[]][] = [
+    [["accept", "start_processing", "request_payment", "confirm_payment", "request_supplement", "submit_supplement", "finish", "hand_over", "note", "accept"]],
+    [["request_supplement", "submit_supplement", "accept", "withdraw", "request_supplement", "confirm_withdrawal", "reply", "submit_supplement"]],
+    [["accept", "request_payment", "stop", "confirm_payment"]],
+  ];
+
+  /** Runs a sequence, skipping refused actions, and hands every step to `check`. */
+  function walk(seq: readonly LifecycleAction[], check: (before: LifecycleState, action: LifecycleAction, after: LifecycleState, ok: boolean) => void) {
+    let s = START;
+    for (const a of seq) {
+      const t = transition(s, a);
+      expect(t.ok).toBe(canApply(s, a));
+      const after = t.ok ? t.state : s;
+      check(s, a, after, t.ok);
+      s = after;
+    }
+    return s;
+  }
+
+  it("keeps every invariant, and reaches every status along the way", () => {
+    const reached = new Set<DossierStatus>();
+    let finalChecks = 0;
+    fc.assert(
+      fc.property(actions, (seq) => {
+        let everReceived = false;
+        walk(seq, (before, action, after, ok) => {
+          reached.add(after.status);
+          expect(ALL_STATUSES).toContain(after.status);
+
+          // A final status is final: only notes and replies, and the status stays.
+          if (FINAL_STATUSES.includes(before.status)) {
+            finalChecks++;
+            expect(allowedActions(before)).toEqual(["note", "reply"]);
+            expect(ok).toBe(action === "note" || action === "reply");
+            expect(after.status).toBe(before.status);
+          }
+
+          // Acceptance happens once and is never undone.
+          if (before.received) expect(after.received).toBe(true);
+          everReceived ||= after.received;
+          expect(after.received).toBe(everReceived);
+
+          // Status 2 is entered by accepting, and accepting always lands there.
+          if (after.status === 2 && before.status !== 2) expect(action).toBe("accept");
+          if (ok && action === "accept") expect(after.status).toBe(2);
+
+          // Nothing gets to processing, payment or a result without acceptance.
+          if ([4, 6, 9, 10].includes(after.status)) expect(after.received).toBe(true);
+
+          // What the workspace offers always works, and nothing else does.
+          for (const a of STAFF_ACTIONS) expect(allowedActions(before).includes(a)).toBe(transition(before, a).ok);
+
+          if (!ok) {
+            const t = transition(before, action);
+            expect(t.ok ? [] : t.allowed).toEqual(allowedActions(before));
+          }
+        });
+      }),
+      { numRuns: 1500, examples },
+    );
+    // Guards against properties that hold only because the walk never got anywhere.
+    expect([...reached].sort((a, b) => a - b)).toEqual(ALL_STATUSES);
+    expect(finalChecks).toBeGreaterThan(0);
+  });
+
+  it("the clock starts once, then pauses and resumes in turn", () => {
+    fc.assert(
+      fc.property(actions, (seq) => {
+        const effects: string[] = [];
+        walk(seq, (before, action, after, ok) => {
+          const e = clockEffect(before, after);
+          if (e === "start") expect(ok && action === "accept").toBe(true);
+          if (e === "pause") expect(after.status).toBe(5);
+          if (e !== "none") effects.push(e);
+        });
+        expect(effects.filter((e) => e === "start").length).toBeLessThanOrEqual(1);
+        if (effects.length > 0) expect(effects[0]).toBe("start");
+        const rest = effects.slice(1);
+        rest.forEach((e, i) => expect(e).toBe(i % 2 === 0 ? "pause" : "resume"));
+      }),
+      { numRuns: 1000, examples },
+    );
+  });
+});
