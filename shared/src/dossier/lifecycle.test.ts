@@ -212,8 +212,15 @@ describe("clockEffect", () => {
     expect(effect(state(2), "start_processing")).toBe("none");
     expect(effect(state(4), "request_payment")).toBe("none");
     expect(effect(state(6), "confirm_payment")).toBe("none");
-    expect(effect(state(4), "finish")).toBe("none");
     expect(effect(state(5), "apologise")).toBe("none");
+  });
+
+  it("stops once the dossier is finished or closed, also from a pause", () => {
+    expect(effect(state(4), "finish")).toBe("stop");
+    expect(effect(state(4), "stop")).toBe("stop");
+    expect(effect(state(5), "stop")).toBe("stop");
+    expect(effect({ ...state(5), withdrawalRequested: true }, "confirm_withdrawal")).toBe("stop");
+    expect(effect(state(9), "hand_over")).toBe("none");
   });
 
   it("runs in processing, acceptance and payment only", () => {
@@ -290,7 +297,7 @@ describe("lifecycle properties (generated action sequences)", () => {
     expect(finalChecks).toBeGreaterThan(0);
   });
 
-  it("the clock starts once, then pauses and resumes in turn", () => {
+  it("the clock starts once, then pauses and resumes in turn until it stops for good", () => {
     fc.assert(
       fc.property(actions, (seq) => {
         const effects: string[] = [];
@@ -302,7 +309,9 @@ describe("lifecycle properties (generated action sequences)", () => {
         });
         expect(effects.filter((e) => e === "start").length).toBeLessThanOrEqual(1);
         if (effects.length > 0) expect(effects[0]).toBe("start");
-        const rest = effects.slice(1);
+        const stop = effects.indexOf("stop");
+        if (stop >= 0) expect(stop).toBe(effects.length - 1);
+        const rest = effects.slice(1, stop >= 0 ? stop : undefined);
         rest.forEach((e, i) => expect(e).toBe(i % 2 === 0 ? "pause" : "resume"));
       }),
       { numRuns: 1000, examples },

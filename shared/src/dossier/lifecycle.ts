@@ -1,4 +1,4 @@
-import type { DossierStatus } from "./status";
+import { isClosed, type DossierStatus } from "./status";
 
 /**
  * The dossier lifecycle (DOMAIN §3) as a pure state machine. Staff actions either move the
@@ -104,15 +104,20 @@ export function transition(state: LifecycleState, action: LifecycleAction): Tran
     state: {
       status,
       received: state.received || status === 2,
-      withdrawalRequested: status === 7 ? false : action === "withdraw" ? true : state.withdrawalRequested,
+      // A pending withdrawal request lapses once the dossier is finished or closed.
+      withdrawalRequested: clockStopped(status) ? false : action === "withdraw" ? true : state.withdrawalRequested,
     },
   };
 }
 
+/** Finished (9) or closed for good: the processing clock no longer matters. */
+const clockStopped = (status: DossierStatus) => status === 9 || isClosed(status);
+
 /** What an action does to the processing clock, for the due-date bookkeeping. */
-export function clockEffect(before: LifecycleState, after: LifecycleState): "start" | "pause" | "resume" | "none" {
+export function clockEffect(before: LifecycleState, after: LifecycleState): "start" | "pause" | "resume" | "stop" | "none" {
   if (!before.received && after.received) return "start";
   if (!before.received) return "none";
+  if (!clockStopped(before.status) && clockStopped(after.status)) return "stop";
   if (before.status !== 5 && after.status === 5) return "pause";
   if (before.status === 5 && after.status !== 5) return "resume";
   return "none";

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { dueDate, type WorkCalendar } from "../../../shared/src/deadline/due-date";
 import { vietnamDate } from "../../../shared/src/dossier/code";
-import { transition } from "../../../shared/src/dossier/lifecycle";
+import { clockEffect, transition } from "../../../shared/src/dossier/lifecycle";
 import type { ActionBody } from "../../../shared/src/staff/api";
 import type { Db } from "../db/client";
 import { appendStep, lifecycleState, type Step, type ViewRow } from "../db/repo/dossiers";
@@ -24,13 +24,20 @@ async function requireOwnFiles(db: Db, user: AuthUser, ids: readonly string[], p
  */
 async function stepFor(db: Db, user: AuthUser, row: ViewRow, body: ActionBody, calendar: WorkCalendar, now: Date): Promise<Step> {
   const { d } = row;
-  const moved = transition(lifecycleState(d), body.action);
+  const before = lifecycleState(d);
+  const moved = transition(before, body.action);
   if (!moved.ok) throw conflict("Không thể thực hiện thao tác này ở trạng thái hiện tại của hồ sơ.", { allowed: moved.allowed });
   const at = now.toISOString();
+  // A pause for a supplement is kept until the resident answers (the due date then moves by it).
+  const clock = clockEffect(before, moved.state);
   const step: Step = {
     type: moved.event,
     actor: user,
-    set: { status: moved.state.status, withdrawalRequested: moved.state.withdrawalRequested },
+    set: {
+      status: moved.state.status,
+      withdrawalRequested: moved.state.withdrawalRequested,
+      ...(clock === "pause" ? { pausedAt: at } : clock === "stop" ? { pausedAt: null } : {}),
+    },
   };
   switch (body.action) {
     case "accept": {
@@ -44,13 +51,10 @@ async function stepFor(db: Db, user: AuthUser, row: ViewRow, body: ActionBody, c
     case "refuse":
     case "stop":
       step.note = body.reason;
-      step.set = { ...step.set, pausedAt: null };
       break;
     case "request_supplement":
       step.note = body.note;
       step.data = { items: body.items, ...(body.replyBy ? { replyBy: body.replyBy } : {}) };
-      // Before acceptance the clock has not started, so there is nothing to pause.
-      if (d.receivedAt) step.set = { ...step.set, pausedAt: at };
       break;
     case "request_payment":
       step.note = body.note;
@@ -65,10 +69,6 @@ async function stepFor(db: Db, user: AuthUser, row: ViewRow, body: ActionBody, c
       step.note = body.note;
       step.data = { returnChannel: body.returnChannel };
       step.set = { ...step.set, returnedAt: at };
-      break;
-    case "confirm_withdrawal":
-      step.note = body.note;
-      step.set = { ...step.set, pausedAt: null };
       break;
     case "apologise": {
       const floor = [d.dueDate, d.promisedDate, vietnamDate(now)].filter((x): x is string => !!x).sort().at(-1)!;
