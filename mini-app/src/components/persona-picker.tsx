@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import type { Role } from "../../../shared/src/auth/api";
 import { ApiFailure, errorMessage } from "../services/api";
 import { authApi, type Persona } from "../services/authed-api";
 import { useSession } from "../stores/session";
@@ -8,7 +9,7 @@ import { ErrorMessage, Loading } from "./status";
  * Development sign-in without Zalo: pick one of the API's test personas. Only loaded when
  * `import.meta.env.DEV` is true, and only offered when the API answers the persona list.
  */
-export default function PersonaPicker({ purpose }: { purpose: string }) {
+export default function PersonaPicker({ purpose, roles }: { purpose: string; roles?: readonly Role[] }) {
   const signIn = useSession((s) => s.signInAsPersona);
   const [personas, setPersonas] = useState<Persona[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -17,7 +18,7 @@ export default function PersonaPicker({ purpose }: { purpose: string }) {
   useEffect(() => {
     authApi
       .devPersonas()
-      .then(({ items }) => setPersonas(items))
+      .then(({ items }) => setPersonas(roles ? items.filter((p) => roles.includes(p.role)) : items))
       .catch((e: unknown) =>
         setError(
           e instanceof ApiFailure && e.status === 404
@@ -25,7 +26,7 @@ export default function PersonaPicker({ purpose }: { purpose: string }) {
             : errorMessage(e),
         ),
       );
-  }, []);
+  }, [roles]);
 
   const choose = async (id: string) => {
     setBusy(true);

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
+import type { Role } from "../../../shared/src/auth/api";
 import { errorMessage } from "../services/api";
 import { insideZalo } from "../services/zalo";
 import { useSession, type SessionUser } from "../stores/session";
@@ -38,7 +39,13 @@ function ZaloSignIn({ purpose }: { purpose: string }) {
  * needs it opens (Nộp hồ sơ, Hồ sơ của tôi), inside Zalo with the Zalo account, in development
  * with a test persona, and nowhere else.
  */
-export function RequireSession({ purpose, children }: { purpose: string; children: (user: SessionUser) => ReactNode }) {
+export function RequireSession(props: {
+  purpose: string;
+  /** In development, offer only personas with these roles (the staff workspace offers staff). */
+  personaRoles?: readonly Role[];
+  children: (user: SessionUser) => ReactNode;
+}) {
+  const { purpose, children } = props;
   const hydrated = useSession((s) => s.hydrated);
   const user = useSession((s) => s.session?.user);
   const hydrate = useSession((s) => s.hydrate);
@@ -50,7 +57,7 @@ export function RequireSession({ purpose, children }: { purpose: string; childre
   if (PersonaPicker) {
     return (
       <Suspense fallback={<Loading />}>
-        <PersonaPicker purpose={purpose} />
+        <PersonaPicker purpose={purpose} roles={props.personaRoles} />
       </Suspense>
     );
   }

@@ -44,6 +44,20 @@ async function callAuthed<T>(request: (api: Authed) => Promise<Response & { json
   return (await sendAuthed(request)).json();
 }
 
+/**
+ * A signed-in request by path, answered with a type the caller names (from the shared contract):
+ * for the staff workspace, whose client lives in its own chunk. Same bearer and renewal.
+ */
+export async function fetchAuthed<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const res = await sendAuthed(() => {
+    const token = auth?.accessToken();
+    const headers = new Headers(init.headers);
+    if (token) headers.set("Authorization", `Bearer ${token}`);
+    return fetch(`${apiBaseUrl}${path}`, { ...init, headers });
+  });
+  return res.json() as Promise<T>;
+}
+
 export const authApi = {
   /** 404 unless the API runs with development sign-in enabled. */
   devPersonas: () => call(() => client.auth.dev.personas.$get()),

@@ -1,46 +1,19 @@
 import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { Page, useSnackbar } from "zmp-ui";
-import { formatFileSize } from "../../../../shared/src/files/files";
 import { formatDate } from "../../../../shared/src/format/vi";
 import { AppHeader } from "../../components/app-header";
 import { StatusBadge } from "../../components/badges";
 import { Dialog } from "../../components/dialog";
 import { DocumentFiles } from "../../components/document-files";
+import { FileLinks, FormValuesList, SubmittedDocuments, Timeline } from "../../components/dossier-parts";
 import { RequireSession } from "../../components/session-gate";
 import { ErrorMessage, Loading } from "../../components/status";
 import { errorMessage } from "../../services/api";
 import { dossierApi, type DossierDetailData, type FileItem } from "../../services/authed-api";
 import { useCatalogue } from "../../stores/catalogue";
 import { useDossiers } from "../../stores/dossiers";
-import { downloadFile } from "../../utils/download";
 import { formatDateTime } from "../../utils/format";
-
-function FileLinks({ files, label }: { files: FileItem[]; label: string }) {
-  const { openSnackbar } = useSnackbar();
-  const download = async (file: FileItem) => {
-    try {
-      await downloadFile(file);
-    } catch (e) {
-      openSnackbar({ text: errorMessage(e), type: "error" });
-    }
-  };
-  return (
-    <ul className="file-list" aria-label={label}>
-      {files.map((f) => (
-        <li key={f.id} className="file-list__item">
-          <span className="file-list__name">
-            {f.name}
-            <span className="note"> · {formatFileSize(f.size)}</span>
-          </span>
-          <button type="button" className="button button--small button--secondary" aria-label={`Tải về ${f.name}`} onClick={() => void download(f)}>
-            Tải về
-          </button>
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 /** The officer asked for more documents (status 5): attach them and send. */
 function SupplementBox({ detail }: { detail: DossierDetailData }) {
@@ -187,36 +160,7 @@ function WithdrawAction({ detail }: { detail: DossierDetailData }) {
   );
 }
 
-function FormValuesList({ detail }: { detail: DossierDetailData }) {
-  const procedure = useCatalogue((s) => s.procedures[detail.procedure.code]);
-  const entries = Object.entries(detail.form);
-  if (entries.length === 0) return null;
-  const labels = new Map(procedure?.eform.fields.map((f) => [f.key, f]) ?? []);
-  const show = (key: string, value: string | number | boolean) => {
-    const field = labels.get(key);
-    if (typeof value === "boolean") return value ? "Có" : "Không";
-    if (field?.type === "date" && typeof value === "string") return formatDate(value);
-    if (field?.type === "select") return field.options?.find((o) => o.value === value)?.label ?? String(value);
-    return String(value);
-  };
-  return (
-    <section className="section" aria-labelledby="form-title">
-      <h2 id="form-title" className="section__title">Thông tin đã khai</h2>
-      <dl className="facts facts--stacked facts--plain">
-        {entries.map(([key, value]) => (
-          <div key={key}>
-            <dt>{labels.get(key)?.label ?? key}</dt>
-            <dd>{show(key, value)}</dd>
-          </div>
-        ))}
-      </dl>
-    </section>
-  );
-}
-
 function DossierView({ detail }: { detail: DossierDetailData }) {
-  const loadProcedure = useCatalogue((s) => s.loadProcedure);
-  useEffect(() => void loadProcedure(detail.procedure.code), [detail.procedure.code, loadProcedure]);
   return (
     <>
       <section className="section procedure-head">
@@ -232,6 +176,13 @@ function DossierView({ detail }: { detail: DossierDetailData }) {
             <dd>{detail.dueDate ? formatDate(detail.dueDate) : "Chưa có"}</dd>
             {detail.dueExplanation && <dd className="note">{detail.dueExplanation}</dd>}
           </div>
+          {detail.promisedDate && (
+            <div>
+              <dt>Ngày hẹn trả kết quả mới</dt>
+              <dd>{formatDate(detail.promisedDate)}</dd>
+              <dd className="note">Cơ quan giải quyết đã gửi thư xin lỗi và hẹn lại ngày trả kết quả.</dd>
+            </div>
+          )}
           <div>
             <dt>Cơ quan giải quyết</dt>
             <dd>{detail.handlingUnit.name}</dd>
@@ -251,44 +202,11 @@ function DossierView({ detail }: { detail: DossierDetailData }) {
         </section>
       )}
 
-      <section className="section" aria-labelledby="timeline-title">
-        <h2 id="timeline-title" className="section__title">Quá trình xử lý</h2>
-        <ol className="timeline">
-          {[...detail.timeline].reverse().map((e) => (
-            <li key={e.seq} className="timeline__item">
-              <p className="timeline__title">{e.title}</p>
-              <p className="note">
-                <time dateTime={e.at}>{formatDateTime(e.at)}</time>
-              </p>
-              {e.note && <p>{e.note}</p>}
-              {e.items.length > 0 && (
-                <ul className="plain-list timeline__items">
-                  {e.items.map((item) => (
-                    <li key={item}>{item}</li>
-                  ))}
-                </ul>
-              )}
-              {e.files.length > 0 && <FileLinks files={e.files} label={`Tệp kèm theo: ${e.title}`} />}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <Timeline events={detail.timeline} />
 
-      {detail.documents.length > 0 && (
-        <section className="section" aria-labelledby="documents-title">
-          <h2 id="documents-title" className="section__title">Giấy tờ đã nộp</h2>
-          <ol className="doc-list">
-            {detail.documents.map((d) => (
-              <li key={d.docIndex} className="doc-list__item">
-                <p className="doc-list__name">{d.name}</p>
-                <FileLinks files={d.files} label={`Tệp: ${d.name}`} />
-              </li>
-            ))}
-          </ol>
-        </section>
-      )}
+      <SubmittedDocuments documents={detail.documents} />
 
-      <FormValuesList detail={detail} />
+      <FormValuesList procedureCode={detail.procedure.code} form={detail.form} />
 
       {detail.canWithdraw && (
         <section className="section">

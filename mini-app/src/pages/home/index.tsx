@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { Link } from "react-router-dom";
 import { Page, useNavigate, useSnackbar } from "zmp-ui";
 import { inAppPath } from "../../../../shared/src/links/deep-link";
@@ -12,6 +12,9 @@ import { getConfig } from "../../utils/config";
 import { InstantResults } from "./instant-results";
 
 const ESSENTIAL = { essential: true };
+
+// The session store is not part of the first screen: this loads after it, and shows only to staff.
+const StaffEntry = lazy(() => import("./staff-entry"));
 
 function FieldGrid() {
   const fields = useCatalogue((s) => s.fields);
@@ -67,6 +70,9 @@ export default function HomePage() {
         <Link to="/ho-so" className="button button--light button--block">
           Hồ sơ của tôi
         </Link>
+        <Suspense fallback={null}>
+          <StaffEntry />
+        </Suspense>
       </section>
 
       <section className="section" aria-labelledby="essential-title">
@@ -84,6 +90,12 @@ export default function HomePage() {
           Cơ quan giải quyết thủ tục
         </Link>
       </section>
+
+      <p className="home-footer">
+        <Link to="/can-bo" className="text-link">
+          Dành cho cán bộ một cửa
+        </Link>
+      </p>
     </Page>
   );
 }

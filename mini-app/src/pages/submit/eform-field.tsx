@@ -21,6 +21,8 @@ export function EFormInput(props: {
   error: string | null;
   onChange: (value: FieldValue) => void;
   onBlur: () => void;
+  /** Off when an officer fills the form for someone else: Zalo would give the officer's own number. */
+  zaloPhone?: boolean;
 }) {
   const { field, value, error } = props;
   const id = `field-${field.key}`;
@@ -80,7 +82,7 @@ export function EFormInput(props: {
         </label>
       )}
       {control}
-      {field.type === "phone" && <ZaloPhoneButton onNumber={props.onChange} />}
+      {field.type === "phone" && props.zaloPhone !== false && <ZaloPhoneButton onNumber={props.onChange} />}
       {field.help && (
         <p id={helpId} className="note">
           {field.help}

@@ -8,6 +8,7 @@ import { describeDocument, formatDate, formatVnd, onlineSaving } from "../../../
 import { submissionPath } from "../../../../shared/src/links/deep-link";
 import { AppHeader } from "../../components/app-header";
 import { DocumentFiles } from "../../components/document-files";
+import { MissingList } from "../../components/missing-list";
 import { AccountBar, RequireSession } from "../../components/session-gate";
 import { ErrorMessage, Loading } from "../../components/status";
 import { vneidFailureMessage, VneidRequired } from "../../components/vneid";
@@ -16,24 +17,13 @@ import { dossierApi, draftApi, fileApi, type FileItem } from "../../services/aut
 import { useCatalogue } from "../../stores/catalogue";
 import { useDossiers } from "../../stores/dossiers";
 import type { SessionUser } from "../../stores/session";
+import { newIdempotencyKey, toAttachments, type DocFiles } from "../../utils/attachments";
 import { formatTime } from "../../utils/format";
 import { useDraftAutosave } from "./drafts";
 import { EFormInput, type FieldValue } from "./eform-field";
 
 type Values = Record<string, FieldValue>;
-type Docs = Record<number, FileItem[]>;
-type Initial = { unitId: string | null; values: Values; docs: Docs; savedAt: string | null };
-
-/** 32 random characters from [0-9a-f]: one per submission attempt, reused when that attempt is retried. */
-function newIdempotencyKey(): string {
-  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-const toAttachments = (docs: Docs) =>
-  Object.entries(docs)
-    .map(([docIndex, files]) => ({ docIndex: Number(docIndex), fileIds: files.map((f) => f.id) }))
-    .filter((d) => d.fileIds.length > 0)
-    .sort((a, b) => a.docIndex - b.docIndex);
+type Initial = { unitId: string | null; values: Values; docs: DocFiles; savedAt: string | null };
 
 function FeeQuote({ procedure }: { procedure: ProcedureDetailData }) {
   const { fees } = procedure;
@@ -119,18 +109,6 @@ function ReceivingUnit(props: { procedure: ProcedureDetailData; value: string | 
   );
 }
 
-function MissingList({ items, label }: { items: MissingItem[]; label: string }) {
-  return (
-    <ul className="missing-list" aria-label={label}>
-      {items.map((item) => (
-        <li key={`${item.kind}-${item.kind === "field" ? item.key : item.docIndex}`}>
-          <strong>{item.label}</strong>: {item.message}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 const UNIT_MISSING = "Vui lòng chọn nơi tiếp nhận hồ sơ";
 
 function DossierForm({ procedure, initial }: { procedure: ProcedureDetailData; initial: Initial }) {
@@ -139,7 +117,7 @@ function DossierForm({ procedure, initial }: { procedure: ProcedureDetailData; i
   const fixedUnit = procedure.unitLevel === "province" ? (procedure.competentUnit?.id ?? null) : null;
   const [unitId, setUnitId] = useState<string | null>(fixedUnit ?? initial.unitId);
   const [values, setValues] = useState<Values>(initial.values);
-  const [docs, setDocs] = useState<Docs>(initial.docs);
+  const [docs, setDocs] = useState<DocFiles>(initial.docs);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [attempted, setAttempted] = useState(false);
   const [consent, setConsent] = useState(false);
@@ -374,7 +352,7 @@ function DraftLoader({ procedure }: { procedure: ProcedureDetailData }) {
       for (const [key, value] of Object.entries(draft.form)) {
         if (fields.has(key)) values[key] = typeof value === "number" ? String(value) : value;
       }
-      const docs: Docs = {};
+      const docs: DocFiles = {};
       for (const d of draft.documents) {
         if (d.docIndex < procedure.documents.length) docs[d.docIndex] = d.fileIds.flatMap((id) => known.get(id) ?? []);
       }

@@ -1,0 +1,118 @@
+import { useEffect } from "react";
+import { useSnackbar } from "zmp-ui";
+import type { FileMeta, TimelineEvent } from "../../../shared/src/dossier/api";
+import { STAFF_ONLY_EVENTS } from "../../../shared/src/dossier/events";
+import { formatFileSize } from "../../../shared/src/files/files";
+import { formatDate } from "../../../shared/src/format/vi";
+import { errorMessage } from "../services/api";
+import { useCatalogue } from "../stores/catalogue";
+import { downloadFile } from "../utils/download";
+import { formatDateTime } from "../utils/format";
+
+/** Parts of a dossier that the resident's page and the staff workspace show alike. */
+
+type FileRef = Pick<FileMeta, "id" | "name" | "size">;
+
+export function FileLinks({ files, label }: { files: FileRef[]; label: string }) {
+  const { openSnackbar } = useSnackbar();
+  const download = async (file: FileRef) => {
+    try {
+      await downloadFile(file);
+    } catch (e) {
+      openSnackbar({ text: errorMessage(e), type: "error" });
+    }
+  };
+  return (
+    <ul className="file-list" aria-label={label}>
+      {files.map((f) => (
+        <li key={f.id} className="file-list__item">
+          <span className="file-list__name">
+            {f.name}
+            <span className="note"> · {formatFileSize(f.size)}</span>
+          </span>
+          <button type="button" className="button button--small button--secondary" aria-label={`Tải về ${f.name}`} onClick={() => void download(f)}>
+            Tải về
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** "Quá trình xử lý", newest first; internal notes (staff only) are marked as such. */
+export function Timeline({ events }: { events: TimelineEvent[] }) {
+  return (
+    <section className="section" aria-labelledby="timeline-title">
+      <h2 id="timeline-title" className="section__title">Quá trình xử lý</h2>
+      <ol className="timeline">
+        {[...events].reverse().map((e) => (
+          <li key={e.seq} className={`timeline__item${STAFF_ONLY_EVENTS.includes(e.type) ? " timeline__item--internal" : ""}`}>
+            <p className="timeline__title">
+              {e.title}
+              {STAFF_ONLY_EVENTS.includes(e.type) && <span className="badge badge--internal">Nội bộ</span>}
+            </p>
+            <p className="note">
+              <time dateTime={e.at}>{formatDateTime(e.at)}</time>
+            </p>
+            {e.note && <p className="timeline__note">{e.note}</p>}
+            {e.items.length > 0 && (
+              <ul className="plain-list timeline__items">
+                {e.items.map((item) => (
+                  <li key={item}>{item}</li>
+                ))}
+              </ul>
+            )}
+            {e.files.length > 0 && <FileLinks files={e.files} label={`Tệp kèm theo: ${e.title}`} />}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+export function SubmittedDocuments({ documents }: { documents: { docIndex: number; name: string; files: FileRef[] }[] }) {
+  if (documents.length === 0) return null;
+  return (
+    <section className="section" aria-labelledby="documents-title">
+      <h2 id="documents-title" className="section__title">Giấy tờ đã nộp</h2>
+      <ol className="doc-list">
+        {documents.map((d) => (
+          <li key={d.docIndex} className="doc-list__item">
+            <p className="doc-list__name">{d.name}</p>
+            {d.files.length > 0 ? <FileLinks files={d.files} label={`Tệp: ${d.name}`} /> : <p className="note">Chưa có tệp điện tử</p>}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** "Thông tin đã khai": the eForm values, labelled from the procedure's form. */
+export function FormValuesList({ procedureCode, form }: { procedureCode: string; form: Record<string, string | number | boolean> }) {
+  const procedure = useCatalogue((s) => s.procedures[procedureCode]);
+  const loadProcedure = useCatalogue((s) => s.loadProcedure);
+  useEffect(() => void loadProcedure(procedureCode), [procedureCode, loadProcedure]);
+  const entries = Object.entries(form);
+  if (entries.length === 0) return null;
+  const labels = new Map(procedure?.eform.fields.map((f) => [f.key, f]) ?? []);
+  const show = (key: string, value: string | number | boolean) => {
+    const field = labels.get(key);
+    if (typeof value === "boolean") return value ? "Có" : "Không";
+    if (field?.type === "date" && typeof value === "string") return formatDate(value);
+    if (field?.type === "select") return field.options?.find((o) => o.value === value)?.label ?? String(value);
+    return String(value);
+  };
+  return (
+    <section className="section" aria-labelledby="form-title">
+      <h2 id="form-title" className="section__title">Thông tin đã khai</h2>
+      <dl className="facts facts--stacked facts--plain">
+        {entries.map(([key, value]) => (
+          <div key={key}>
+            <dt>{labels.get(key)?.label ?? key}</dt>
+            <dd>{show(key, value)}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

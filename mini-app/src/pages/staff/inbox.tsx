@@ -1,0 +1,237 @@
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { Link } from "react-router-dom";
+import { useNavigate } from "zmp-ui";
+import { formatDate } from "../../../../shared/src/format/vi";
+import type { InboxItem, InboxTab } from "../../../../shared/src/staff/api";
+import { StatusBadge } from "../../components/badges";
+import { SearchIcon } from "../../components/icons";
+import { AccountBar } from "../../components/session-gate";
+import { Empty, ErrorMessage, Loading } from "../../components/status";
+import type { SessionUser } from "../../stores/session";
+import { useStaffInbox, type Channel } from "../../stores/staff";
+import { CHANNEL_LABEL, DueBadge, useProcedureOptions, useWideLayout } from "./parts";
+
+const TABS: readonly { tab: InboxTab; label: string }[] = [
+  { tab: "new", label: "Mới" },
+  { tab: "processing", label: "Đang xử lý" },
+  { tab: "supplement", label: "Chờ bổ sung" },
+  { tab: "payment", label: "Chờ nộp phí" },
+  { tab: "due_soon", label: "Sắp đến hạn" },
+  { tab: "overdue", label: "Quá hạn" },
+  { tab: "done", label: "Đã xong" },
+];
+
+const tabId = (tab: InboxTab) => `inbox-tab-${tab}`;
+
+/** The inbox's groups as ARIA tabs with their counts; arrow keys move between them. */
+function InboxTabs() {
+  const tab = useStaffInbox((s) => s.tab);
+  const counts = useStaffInbox((s) => s.counts);
+  const setTab = useStaffInbox((s) => s.setTab);
+  const strip = useRef<HTMLDivElement>(null);
+  // Coming back to the inbox, the chosen tab may sit outside the strip: scroll it (sideways only) into the middle.
+  useEffect(() => {
+    const chosen = document.getElementById(tabId(tab));
+    if (!strip.current || !chosen) return;
+    const outer = strip.current.getBoundingClientRect();
+    const inner = chosen.getBoundingClientRect();
+    strip.current.scrollLeft += inner.left - outer.left - (outer.width - inner.width) / 2;
+  }, [tab]);
+  const select = (next: InboxTab) => {
+    setTab(next);
+    document.getElementById(tabId(next))?.focus();
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    const i = TABS.findIndex((t) => t.tab === tab);
+    const moves: Record<string, number> = { ArrowRight: i + 1, ArrowLeft: i - 1 + TABS.length, Home: 0, End: TABS.length - 1 };
+    const target = e.key in moves ? TABS[moves[e.key]! % TABS.length] : undefined;
+    if (!target) return;
+    e.preventDefault();
+    select(target.tab);
+  };
+  return (
+    <div ref={strip} role="tablist" aria-label="Nhóm hồ sơ" className="inbox-tabs" onKeyDown={onKeyDown}>
+      {TABS.map((t) => (
+        <button
+          key={t.tab}
+          id={tabId(t.tab)}
+          type="button"
+          role="tab"
+          aria-selected={t.tab === tab}
+          aria-controls="inbox-panel"
+          tabIndex={t.tab === tab ? 0 : -1}
+          className={`inbox-tab${t.tab === "overdue" && counts?.overdue ? " inbox-tab--alert" : ""}`}
+          onClick={() => select(t.tab)}
+        >
+          {t.label}
+          <span className="inbox-tab__count">{counts ? counts[t.tab] : "–"}</span>
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function InboxFilters({ user }: { user: SessionUser }) {
+  const search = useStaffInbox((s) => s.search);
+  const setSearch = useStaffInbox((s) => s.setSearch);
+  const units = useStaffInbox((s) => s.units);
+  const loadUnits = useStaffInbox((s) => s.loadUnits);
+  const [query, setQuery] = useState(search.q);
+  const procedures = useProcedureOptions(search.unit || user.unitId);
+  useEffect(() => void loadUnits(), [loadUnits]);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setSearch({ q: query.trim() });
+  };
+  return (
+    <>
+      <form role="search" className="search-box inbox-search" onSubmit={submit}>
+        <label htmlFor="inbox-q" className="visually-hidden">
+          Tìm theo mã hồ sơ hoặc tên người nộp
+        </label>
+        <SearchIcon className="search-box__icon" />
+        <input
+          id="inbox-q"
+          type="search"
+          enterKeyHint="search"
+          autoComplete="off"
+          maxLength={100}
+          placeholder="Mã hồ sơ hoặc tên người nộp"
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            // Clearing the field shows everything again without another Enter.
+            if (e.target.value === "" && search.q) setSearch({ q: "" });
+          }}
+        />
+      </form>
+      <div className="filters inbox-filters">
+        <label className="filter">
+          Kênh nộp
+          <select value={search.channel} onChange={(e) => setSearch({ channel: e.target.value as Channel | "" })}>
+            <option value="">Tất cả</option>
+            {Object.entries(CHANNEL_LABEL).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="filter">
+          Thủ tục
+          <select value={search.procedure} onChange={(e) => setSearch({ procedure: e.target.value })}>
+            <option value="">Tất cả</option>
+            {procedures.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {units && units.length > 1 && (
+          <label className="filter">
+            Đơn vị
+            <select value={search.unit} onChange={(e) => setSearch({ unit: e.target.value, procedure: "" })}>
+              <option value="">Tất cả đơn vị</option>
+              {units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+    </>
+  );
+}
+
+function InboxRow({ item, selected }: { item: InboxItem; selected: boolean }) {
+  const wide = useWideLayout();
+  const navigate = useNavigate();
+  const path = `/can-bo/ho-so/${item.code}`;
+  return (
+    <li className="inbox-row">
+      <Link
+        to={path}
+        className="inbox-row__link"
+        aria-current={selected ? "page" : undefined}
+        // Side by side, choosing a row is not a page change: no slide animation.
+        onClick={(e) => {
+          if (!wide) return;
+          e.preventDefault();
+          navigate(path, { animate: false });
+        }}
+      >
+        <span className="inbox-row__top">
+          <span className="inbox-row__code">{item.code}</span>
+          <DueBadge state={item.dueState} />
+        </span>
+        <span className="inbox-row__procedure">{item.procedure.name}</span>
+        <span className="card__meta">
+          {item.applicantName} · {CHANNEL_LABEL[item.channel]}
+          {item.withdrawalRequested && " · Xin rút hồ sơ"}
+        </span>
+        <span className="inbox-row__facts">
+          <StatusBadge status={item.status} label={item.statusLabel} />
+          {item.dueDate && <span>Hạn {formatDate(item.dueDate)}</span>}
+          {item.promisedDate && <span>Hẹn lại {formatDate(item.promisedDate)}</span>}
+        </span>
+      </Link>
+    </li>
+  );
+}
+
+/** "Hồ sơ cần xử lý": tabs, search and filters, rows sorted by urgency, "Xem thêm" by cursor. */
+export function InboxPanel({ user, selected }: { user: SessionUser; selected: string | null }) {
+  const tab = useStaffInbox((s) => s.tab);
+  const items = useStaffInbox((s) => s.items);
+  const load = useStaffInbox((s) => s.load);
+  const error = useStaffInbox((s) => s.error);
+  const nextCursor = useStaffInbox((s) => s.nextCursor);
+  const ensureFresh = useStaffInbox((s) => s.ensureFresh);
+  const reload = useStaffInbox((s) => s.reload);
+  const loadMore = useStaffInbox((s) => s.loadMore);
+  useEffect(() => ensureFresh(), [ensureFresh]);
+
+  return (
+    <>
+      <AccountBar user={user} />
+      <section className="section inbox" aria-labelledby="inbox-title">
+        <div className="inbox__head">
+          <h2 id="inbox-title" className="section__title">
+            Hồ sơ cần xử lý
+          </h2>
+          <button type="button" className="button button--small button--link" onClick={() => void reload()}>
+            Làm mới
+          </button>
+        </div>
+        {user.role === "staff" && (
+          <Link to="/can-bo/tiep-nhan" className="button button--secondary button--block inbox__intake">
+            Tiếp nhận hồ sơ tại quầy, bưu chính
+          </Link>
+        )}
+        <InboxFilters user={user} />
+        <InboxTabs />
+        <div role="tabpanel" id="inbox-panel" aria-labelledby={tabId(tab)} aria-busy={load === "loading"}>
+          {items.length > 0 && (
+            <ul className="inbox-list" aria-label="Danh sách hồ sơ">
+              {items.map((item) => (
+                <InboxRow key={item.code} item={item} selected={item.code === selected} />
+              ))}
+            </ul>
+          )}
+          {load === "loading" && <Loading />}
+          {load === "error" && <ErrorMessage message={error ?? ""} onRetry={() => void (items.length > 0 ? loadMore() : reload())} />}
+          {load === "done" && items.length === 0 && <Empty message="Không có hồ sơ nào trong mục này." />}
+          {nextCursor && load === "done" && (
+            <button type="button" className="button button--secondary button--block" onClick={() => void loadMore()}>
+              Xem thêm
+            </button>
+          )}
+        </div>
+      </section>
+    </>
+  );
+}

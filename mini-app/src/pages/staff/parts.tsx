@@ -1,0 +1,75 @@
+import { useEffect, useState, type ReactNode } from "react";
+import { Link } from "react-router-dom";
+import type { Role } from "../../../../shared/src/auth/api";
+import { AccountBar, RequireSession } from "../../components/session-gate";
+import { ErrorMessage } from "../../components/status";
+import { catalogueApi } from "../../services/api";
+import type { SessionUser } from "../../stores/session";
+import type { Channel } from "../../stores/staff";
+import "./staff.css";
+
+const STAFF_ROLES: readonly Role[] = ["staff", "admin"];
+
+/** Staff and admins only; a resident is told so and sees nothing else. */
+export function StaffGate({ children }: { children: (user: SessionUser) => ReactNode }) {
+  return (
+    <RequireSession purpose="Bạn cần đăng nhập bằng tài khoản cán bộ để xử lý hồ sơ." personaRoles={STAFF_ROLES}>
+      {(user) =>
+        STAFF_ROLES.includes(user.role) ? (
+          children(user)
+        ) : (
+          <>
+            <ErrorMessage message="Trang này chỉ dành cho cán bộ tiếp nhận và giải quyết hồ sơ. Tài khoản của bạn không có quyền truy cập." />
+            <section className="section">
+              <Link to="/ho-so" className="button button--secondary button--block">
+                Xem hồ sơ của tôi
+              </Link>
+            </section>
+            <AccountBar user={user} />
+          </>
+        )
+      }
+    </RequireSession>
+  );
+}
+
+const WIDE = "(min-width: 1024px)";
+
+/** True on a desktop-sized screen (the counter), where the list and a dossier sit side by side. */
+export function useWideLayout(): boolean {
+  const [wide, setWide] = useState(() => window.matchMedia(WIDE).matches);
+  useEffect(() => {
+    const media = window.matchMedia(WIDE);
+    const update = () => setWide(media.matches);
+    media.addEventListener("change", update);
+    return () => media.removeEventListener("change", update);
+  }, []);
+  return wide;
+}
+
+export const CHANNEL_LABEL: Record<Channel, string> = { online: "Trực tuyến", counter: "Tại quầy", postal: "Bưu chính" };
+
+/** How close the due date is, while the clock runs. */
+export function DueBadge({ state }: { state: "overdue" | "soon" | "ok" | null }) {
+  if (state === "overdue") return <span className="badge badge--overdue">Quá hạn</span>;
+  if (state === "soon") return <span className="badge badge--soon">Sắp đến hạn</span>;
+  return null;
+}
+
+export type ProcedureOption = { code: string; name: string };
+
+/** Procedures an officer of `unit` handles (the most used 50), or the province's most used for an admin. */
+export function useProcedureOptions(unit: string | null): ProcedureOption[] {
+  const [options, setOptions] = useState<ProcedureOption[]>([]);
+  useEffect(() => {
+    let active = true;
+    catalogueApi
+      .searchProcedures(unit ? { unit, limit: 50 } : { limit: 50 })
+      .then((page) => active && setOptions(page.items.map((p) => ({ code: p.code, name: p.name }))))
+      .catch(() => active && setOptions([]));
+    return () => {
+      active = false;
+    };
+  }, [unit]);
+  return options;
+}
