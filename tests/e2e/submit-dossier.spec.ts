@@ -1,74 +1,34 @@
-import { devices, expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { devices, expect, test, type APIRequestContext } from "@playwright/test";
 import { seriousA11yViolations } from "./a11y";
+import {
+  API,
+  APP,
+  apiSession,
+  bearer,
+  COMMUNE_STAFF,
+  consent,
+  deleteDraft,
+  fillTamTru,
+  missingList,
+  pickPersona,
+  receiptCode,
+  SESSION_KEY,
+  submitButton,
+  submitTamTruByApi,
+  TAM_TRU,
+  type Session,
+} from "./helpers";
 
-const API = "http://127.0.0.1:8788";
-const APP = "http://localhost:5174";
-const SESSION_KEY = "mot-cua.session";
-/** Commune-level, no VNeID needed, two required documents and a date field. */
-const TAM_TRU = "1.004194";
 /** Commune-level, no VNeID needed: used for drafts. */
 const THUONG_TRU = "1.004222";
 /** Commune-level, no VNeID needed: used for the incomplete submission. */
 const GIA_HAN = "1.010040";
-const RESIDENT = /Nguyễn Văn An/;
-const CODE_PATTERN = /^[0-9.A-Z]+-\d{6}-\d{4}$/;
-const PDF = Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
-
-
-type Session = { accessToken: string; refreshToken: string; user: { id: string } };
-
-async function apiSession(request: APIRequestContext, persona = "cu-dan-an"): Promise<Session> {
-  const res = await request.post(`${API}/api/auth/dev`, { data: { persona } });
-  expect(res.status()).toBe(200);
-  return res.json();
-}
-
-const bearer = (session: Session) => ({ Authorization: `Bearer ${session.accessToken}` });
-
-async function deleteDraft(request: APIRequestContext, session: Session, code: string) {
-  expect((await request.delete(`${API}/api/drafts/${code}`, { headers: bearer(session) })).status()).toBe(204);
-}
 
 async function dossierCodes(request: APIRequestContext, session: Session): Promise<string[]> {
   const res = await request.get(`${API}/api/dossiers?limit=50`, { headers: bearer(session) });
   expect(res.status()).toBe(200);
   return ((await res.json()).items as { code: string }[]).map((d) => d.code);
 }
-
-/** Signs in on the persona picker that a page needing a session shows in development. */
-async function pickPersona(page: Page, name = RESIDENT) {
-  await expect(page.getByRole("heading", { name: "Chọn người dùng thử (chỉ dùng khi phát triển)" })).toBeVisible();
-  await page.getByRole("button", { name }).click();
-}
-
-const missingList = (page: Page) => page.getByRole("list", { name: "Danh sách còn thiếu" });
-
-/** Fills the eForm of "Đăng ký tạm trú" and attaches both required documents. */
-async function fillTamTru(page: Page) {
-  await page.getByLabel("Xã, phường tiếp nhận và giải quyết").selectOption({ label: "Phường Bình Minh" });
-  await page.getByLabel("Họ, chữ đệm và tên người đăng ký").fill("Nguyễn Văn An");
-  await page.getByLabel("Số định danh cá nhân (số thẻ căn cước)").fill("001203004567");
-  await page.getByLabel("Địa chỉ nơi tạm trú").fill("Số 5, ngõ 12, đường Bình Minh");
-  await page.getByLabel("Ngày bắt đầu tạm trú").fill("2025-09-01");
-  await page.getByLabel("Thời hạn tạm trú (tháng)").fill("12");
-  await page.getByLabel("Số điện thoại liên hệ").fill("0912345678");
-  await expect(missingList(page).getByRole("listitem")).toHaveCount(2);
-
-  await page.getByLabel("Tải lên: Tờ khai thay đổi thông tin cư trú").setInputFiles({ name: "to-khai-CT01.pdf", mimeType: "application/pdf", buffer: PDF });
-  await expect(page.getByRole("list", { name: "Tệp đã đính kèm: Tờ khai thay đổi thông tin cư trú" })).toContainText("to-khai-CT01.pdf");
-  await expect(missingList(page).getByRole("listitem")).toHaveCount(1);
-  await page
-    .getByLabel("Tải lên: Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp")
-    .setInputFiles({ name: "hop-dong-thue-nha.pdf", mimeType: "application/pdf", buffer: PDF });
-  await expect(page.getByRole("list", { name: "Tệp đã đính kèm: Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp" })).toContainText(
-    "hop-dong-thue-nha.pdf",
-  );
-  await expect(missingList(page)).toHaveCount(0);
-  await expect(page.getByText("Hồ sơ đã đủ thông tin và giấy tờ bắt buộc.")).toBeVisible();
-}
-
-const consent = (page: Page) => page.getByLabel(/Tôi đồng ý cho cơ quan giải quyết xử lý dữ liệu cá nhân/);
-const submitButton = (page: Page) => page.getByRole("button", { name: "Nộp hồ sơ", exact: true });
 
 test("a resident submits a dossier, gets a receipt with a QR code, and anyone with the link can track it", async ({ page, browser, request }) => {
   const session = await apiSession(request);
@@ -93,9 +53,7 @@ test("a resident submits a dossier, gets a receipt with a QR code, and anyone wi
   expect(await seriousA11yViolations(page)).toEqual([]);
   await submitButton(page).click();
 
-  await expect(page.getByRole("heading", { name: "Nộp hồ sơ thành công" })).toBeVisible();
-  const code = (await page.getByRole("group", { name: "Mã hồ sơ" }).locator(".receipt-code").textContent())!.trim();
-  expect(code).toMatch(CODE_PATTERN);
+  const code = await receiptCode(page);
   // The code names the receiving commune (Phường Bình Minh, 000.00.02.H99).
   expect(code.startsWith("000.00.02.H99-")).toBe(true);
   await expect(page).toHaveURL(`${APP}/h/${code}`);
@@ -223,12 +181,11 @@ test("a failed submission is retried with the same idempotency key and creates o
   await submitButton(page).click();
   await expect(page.getByRole("alert").filter({ hasText: "Không kết nối được máy chủ" })).toBeVisible();
   await submitButton(page).click();
-  await expect(page.getByRole("heading", { name: "Nộp hồ sơ thành công" })).toBeVisible();
+  const code = await receiptCode(page);
 
   expect(keys).toHaveLength(2);
   expect(keys[0]).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
   expect(keys[1]).toBe(keys[0]);
-  const code = (await page.getByRole("group", { name: "Mã hồ sơ" }).locator(".receipt-code").textContent())!.trim();
   const after = await dossierCodes(request, session);
   expect(after.filter((c) => !before.includes(c))).toEqual([code]);
 });
@@ -236,36 +193,7 @@ test("a failed submission is retried with the same idempotency key and creates o
 test("the resident reads a dossier's timeline and withdraws it with a reason", async ({ page, request }) => {
   const session = await apiSession(request);
   // A dossier filed through the API, as another device would.
-  const upload = await request.post(`${API}/api/files`, {
-    headers: { ...bearer(session), "X-File-Name": encodeURIComponent("to-khai.pdf"), "Content-Type": "application/octet-stream" },
-    data: PDF,
-  });
-  expect(upload.status()).toBe(201);
-  const file = await upload.json();
-  const procedure = await (await request.get(`${API}/api/procedures/${TAM_TRU}`)).json();
-  const submitted = await request.post(`${API}/api/dossiers`, {
-    headers: { ...bearer(session), "Idempotency-Key": `e2e-withdraw-${Date.now()}` },
-    data: {
-      procedureCode: TAM_TRU,
-      procedureVersion: procedure.version,
-      receivingUnitId: "phuong-an-hoa",
-      form: {
-        fullName: "Nguyễn Văn An",
-        citizenId: "001203004567",
-        tempAddress: "Số 1 đường Hòa Bình",
-        fromDate: "2025-10-01",
-        durationMonths: 6,
-        phone: "0987654321",
-      },
-      documents: [
-        { docIndex: 0, fileIds: [file.id] },
-        { docIndex: 1, fileIds: [file.id] },
-      ],
-      consent: true,
-    },
-  });
-  expect(submitted.status()).toBe(201);
-  const { code, trackingUrl } = await submitted.json();
+  const { code, trackingUrl } = await submitTamTruByApi(request, session);
 
   await page.goto(`/ho-so/${code}`);
   await pickPersona(page);
@@ -327,7 +255,7 @@ test("an expired access token is renewed once; a dead session asks to sign in ag
 
 test("only residents can submit: a staff account is told so and can switch user", async ({ page }) => {
   await page.goto(`/p/${THUONG_TRU}/nop`);
-  await pickPersona(page, /Cán bộ một cửa: Phường An Hòa/);
+  await pickPersona(page, COMMUNE_STAFF);
   await expect(page.getByRole("alert")).toContainText("Chỉ tài khoản công dân mới nộp được hồ sơ trực tuyến.");
   await expect(page.getByRole("region", { name: "Tờ khai" })).toHaveCount(0);
   await page.getByRole("button", { name: "Đổi người dùng" }).click();

@@ -1,0 +1,103 @@
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+
+/** Shared by the browser journeys: the local API and app, test personas, and filing a dossier. */
+
+export const API = "http://127.0.0.1:8788";
+export const APP = "http://localhost:5174";
+export const SESSION_KEY = "mot-cua.session";
+/** Commune-level, no VNeID needed, two required documents and a date field. */
+export const TAM_TRU = "1.004194";
+export const RESIDENT = /Nguyễn Văn An/;
+export const COMMUNE_STAFF = /Cán bộ một cửa: Phường An Hòa/;
+export const CODE_PATTERN = /^[0-9.A-Z]+-\d{6}-\d{4}$/;
+export const PDF = Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+
+export type Session = { accessToken: string; refreshToken: string; user: { id: string } };
+
+export async function apiSession(request: APIRequestContext, persona = "cu-dan-an"): Promise<Session> {
+  const res = await request.post(`${API}/api/auth/dev`, { data: { persona } });
+  expect(res.status()).toBe(200);
+  return res.json();
+}
+
+export const bearer = (session: Session) => ({ Authorization: `Bearer ${session.accessToken}` });
+
+export async function deleteDraft(request: APIRequestContext, session: Session, code: string) {
+  expect((await request.delete(`${API}/api/drafts/${code}`, { headers: bearer(session) })).status()).toBe(204);
+}
+
+/** Signs in on the persona picker that a page needing a session shows in development. */
+export async function pickPersona(page: Page, name: RegExp = RESIDENT) {
+  await expect(page.getByRole("heading", { name: "Chọn người dùng thử (chỉ dùng khi phát triển)" })).toBeVisible();
+  await page.getByRole("button", { name }).click();
+}
+
+export const missingList = (page: Page) => page.getByRole("list", { name: "Danh sách còn thiếu" });
+export const consent = (page: Page) => page.getByLabel(/Tôi đồng ý cho cơ quan giải quyết xử lý dữ liệu cá nhân/);
+export const submitButton = (page: Page) => page.getByRole("button", { name: "Nộp hồ sơ", exact: true });
+
+/** Fills the eForm of "Đăng ký tạm trú" for `commune` and attaches both required documents. */
+export async function fillTamTru(page: Page, commune = "Phường Bình Minh") {
+  await page.getByLabel("Xã, phường tiếp nhận và giải quyết").selectOption({ label: commune });
+  await page.getByLabel("Họ, chữ đệm và tên người đăng ký").fill("Nguyễn Văn An");
+  await page.getByLabel("Số định danh cá nhân (số thẻ căn cước)").fill("001203004567");
+  await page.getByLabel("Địa chỉ nơi tạm trú").fill("Số 5, ngõ 12, đường Bình Minh");
+  await page.getByLabel("Ngày bắt đầu tạm trú").fill("2025-09-01");
+  await page.getByLabel("Thời hạn tạm trú (tháng)").fill("12");
+  await page.getByLabel("Số điện thoại liên hệ").fill("0912345678");
+  await expect(missingList(page).getByRole("listitem")).toHaveCount(2);
+
+  await page.getByLabel("Tải lên: Tờ khai thay đổi thông tin cư trú").setInputFiles({ name: "to-khai-CT01.pdf", mimeType: "application/pdf", buffer: PDF });
+  await expect(page.getByRole("list", { name: "Tệp đã đính kèm: Tờ khai thay đổi thông tin cư trú" })).toContainText("to-khai-CT01.pdf");
+  await expect(missingList(page).getByRole("listitem")).toHaveCount(1);
+  await page
+    .getByLabel("Tải lên: Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp")
+    .setInputFiles({ name: "hop-dong-thue-nha.pdf", mimeType: "application/pdf", buffer: PDF });
+  await expect(page.getByRole("list", { name: "Tệp đã đính kèm: Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp" })).toContainText(
+    "hop-dong-thue-nha.pdf",
+  );
+  await expect(missingList(page)).toHaveCount(0);
+  await expect(page.getByText("Hồ sơ đã đủ thông tin và giấy tờ bắt buộc.")).toBeVisible();
+}
+
+/** The code shown on the receipt after a successful submission. */
+export async function receiptCode(page: Page): Promise<string> {
+  await expect(page.getByRole("heading", { name: "Nộp hồ sơ thành công" })).toBeVisible();
+  const code = (await page.getByRole("group", { name: "Mã hồ sơ" }).locator(".receipt-code").textContent())!.trim();
+  expect(code).toMatch(CODE_PATTERN);
+  return code;
+}
+
+/** A dossier filed through the API (as another device would): "Đăng ký tạm trú" at `unit`. */
+export async function submitTamTruByApi(request: APIRequestContext, session: Session, unit = "phuong-an-hoa"): Promise<{ code: string; trackingUrl: string }> {
+  const upload = await request.post(`${API}/api/files`, {
+    headers: { ...bearer(session), "X-File-Name": encodeURIComponent("to-khai.pdf"), "Content-Type": "application/octet-stream" },
+    data: PDF,
+  });
+  expect(upload.status()).toBe(201);
+  const file = await upload.json();
+  const procedure = await (await request.get(`${API}/api/procedures/${TAM_TRU}`)).json();
+  const submitted = await request.post(`${API}/api/dossiers`, {
+    headers: { ...bearer(session), "Idempotency-Key": `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 10)}` },
+    data: {
+      procedureCode: TAM_TRU,
+      procedureVersion: procedure.version,
+      receivingUnitId: unit,
+      form: {
+        fullName: "Nguyễn Văn An",
+        citizenId: "001203004567",
+        tempAddress: "Số 1 đường Hòa Bình",
+        fromDate: "2025-10-01",
+        durationMonths: 6,
+        phone: "0987654321",
+      },
+      documents: [
+        { docIndex: 0, fileIds: [file.id] },
+        { docIndex: 1, fileIds: [file.id] },
+      ],
+      consent: true,
+    },
+  });
+  expect(submitted.status()).toBe(201);
+  return submitted.json();
+}
