@@ -55,6 +55,11 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
               <time dateTime={e.at}>{formatDateTime(e.at)}</time>
             </p>
             {e.note && <p className="timeline__note">{e.note}</p>}
+            {e.details.map((line) => (
+              <p key={line} className="note">
+                {line}
+              </p>
+            ))}
             {e.items.length > 0 && (
               <ul className="plain-list timeline__items">
                 {e.items.map((item) => (

@@ -119,6 +119,8 @@ export const TimelineEvent = z.object({
   note: z.string().nullable(),
   /** Items a supplement request lists, or files a step attached. */
   items: z.array(z.string()),
+  /** What the step recorded, one line each (a due date, a new date, an amount, a unit). */
+  details: z.array(z.string()),
   files: z.array(FileMeta),
 });
 export type TimelineEvent = z.infer<typeof TimelineEvent>;

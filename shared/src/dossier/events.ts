@@ -26,16 +26,34 @@ export const eventTitle = (type: string) => EVENT_TITLES[type] ?? "Cập nhật 
 /** Events only staff see; a resident's timeline and notifications leave them out. */
 export const STAFF_ONLY_EVENTS: readonly string[] = ["internal_note"];
 
-/** Details of a step that a resident's notification may quote. */
+/** Details of a step that a notification or the timeline may quote. */
 export type NoticeDetails = {
   note?: string | null;
   items?: string[];
   replyBy?: string;
   amount?: number;
+  legalBasis?: string;
   newDate?: string;
   dueDate?: string;
+  pausedDays?: number;
   toUnitName?: string;
+  returnChannel?: string;
 };
+
+const RETURN_CHANNELS: Record<string, string> = { counter: "Tại bộ phận một cửa", post: "Qua dịch vụ bưu chính", online: "Trực tuyến" };
+
+/** The facts a step recorded, one line each, for the timeline (e.g. "Ngày hẹn mới: 05/03/2026"). */
+export function eventDetails(type: string, d: NoticeDetails): string[] {
+  const lines: string[] = [];
+  if (d.dueDate) lines.push(`${type === "supplement_submitted" ? "Ngày hẹn trả kết quả sau khi bổ sung" : "Ngày hẹn trả kết quả"}: ${formatDate(d.dueDate)}`);
+  if (d.pausedDays) lines.push(`Tạm dừng ${d.pausedDays} ngày làm việc chờ bổ sung`);
+  if (d.replyBy) lines.push(`Hạn bổ sung: ${formatDate(d.replyBy)}`);
+  if (d.amount !== undefined) lines.push(`Số tiền: ${formatVnd(d.amount)}${d.legalBasis ? ` (${d.legalBasis})` : ""}`);
+  if (d.newDate) lines.push(`Ngày hẹn mới: ${formatDate(d.newDate)}`);
+  if (d.toUnitName) lines.push(`Chuyển đến: ${d.toUnitName}`);
+  if (d.returnChannel) lines.push(`Hình thức trả kết quả: ${RETURN_CHANNELS[d.returnChannel] ?? d.returnChannel}`);
+  return lines;
+}
 
 /**
  * What the applicant is told about a staff step on their dossier, or null for steps they

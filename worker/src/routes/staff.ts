@@ -4,7 +4,7 @@ import { IdempotencyKey, DossierCodeParam } from "../../../shared/src/dossier/ap
 import { verifyChain } from "../../../shared/src/dossier/audit";
 import { vietnamDate } from "../../../shared/src/dossier/code";
 import { allowedActions, CLOCK_RUNNING } from "../../../shared/src/dossier/lifecycle";
-import type { DossierStatus } from "../../../shared/src/dossier/status";
+import { officialStatusLabel, type DossierStatus } from "../../../shared/src/dossier/status";
 import { ActionBody, InboxQuery, IntakeBody, ReadReason, type AuditReport, type StaffDossierDetail } from "../../../shared/src/staff/api";
 import { requireRole, requireUser } from "../auth/middleware";
 import type { Db } from "../db/client";
@@ -60,6 +60,7 @@ async function staffDetail(db: Db, row: ViewRow, user: AuthUser, scope: StaffSco
   const mayAct = user.role === "staff" && inScope(scope, d);
   return {
     ...detail,
+    statusLabel: officialStatusLabel(d.status as DossierStatus),
     version: d.version,
     allowedActions: mayAct ? allowedActions(lifecycleState(d)) : [],
     applicant: { name: d.applicantName, phone: applicant?.phone ?? null, vneidVerified: d.vneidVerified },
@@ -96,7 +97,9 @@ export const staffRoutes = factory
       return c.body(claim.body, claim.status as 201, { "Content-Type": "application/json; charset=utf-8", "Idempotent-Replayed": "true" });
     }
     try {
-      return c.json(await submitDossier(c.var.db, user, body, key.data, c.env.QR_LINK_BASE, { channel, applicant, paperDocuments }), 201);
+      // The dossier records the applicant's VNeID status; an officer's own says nothing about it.
+      const officer = { ...user, vneidVerified: false };
+      return c.json(await submitDossier(c.var.db, officer, body, key.data, c.env.QR_LINK_BASE, { channel, applicant, paperDocuments }), 201);
     } catch (err) {
       await releaseIdempotencyKey(c.var.db, user.id, key.data);
       throw err;
@@ -128,7 +131,9 @@ export const staffRoutes = factory
       c.var.db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, row.d.id)).orderBy(dossierEvents.seq),
       dossierReadLog(c.var.db, row.d.id),
     ]);
-    const result = await verifyChain(events);
+    const chain = await verifyChain(events);
+    // Every step raises the version by one: a chain that verifies but ends early (or late) lost (or gained) events at its end.
+    const result = chain.valid && events.length !== row.d.version ? { ...chain, valid: false, brokenAtSeq: Math.min(events.length, row.d.version) + 1 } : chain;
     const report: AuditReport = { code: row.d.code, ...result, events: events.length, reads };
     return c.json(report, 200);
   });

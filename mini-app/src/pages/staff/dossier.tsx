@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { officialStatusLabel, type DossierStatus } from "../../../../shared/src/dossier/status";
 import { formatDate } from "../../../../shared/src/format/vi";
 import type { AuditReport, StaffDossierDetail } from "../../../../shared/src/staff/api";
 import { StatusBadge } from "../../components/badges";
@@ -22,7 +21,7 @@ function Head({ detail }: { detail: StaffDossierDetail }) {
       </h2>
       <p className="note">Mã hồ sơ {detail.code}</p>
       <p className="badges-row">
-        <StatusBadge status={detail.status} label={officialStatusLabel(detail.status as DossierStatus)} />
+        <StatusBadge status={detail.status} label={detail.statusLabel} />
         <DueBadge state={detail.dueState} />
       </p>
       {detail.withdrawalRequested && detail.status !== 7 && <p className="note">Công dân đã đề nghị rút hồ sơ, chờ xác nhận.</p>}

@@ -6,7 +6,7 @@ import { resumeAfterPause, type WorkCalendar } from "../../../../shared/src/dead
 import { dossierDateKey } from "../../../../shared/src/dossier/code";
 import type { FormValues } from "../../../../shared/src/dossier/eform";
 import { GENESIS_HASH, eventHash } from "../../../../shared/src/dossier/audit";
-import { eventTitle, residentNotice, STAFF_ONLY_EVENTS } from "../../../../shared/src/dossier/events";
+import { eventDetails, eventTitle, residentNotice, STAFF_ONLY_EVENTS } from "../../../../shared/src/dossier/events";
 import { canApply, transition, type LifecycleState } from "../../../../shared/src/dossier/lifecycle";
 import { isClosed, statusLabel, type DossierStatus } from "../../../../shared/src/dossier/status";
 import { trackingPath } from "../../../../shared/src/links/deep-link";
@@ -213,6 +213,7 @@ export async function dossierDetail(db: Db, row: ViewRow, viewer: AuthUser, link
     title: eventTitle(e.type),
     note: e.note,
     items: e.data.items ?? [],
+    details: eventDetails(e.type, e.data),
     files: (e.data.fileIds ?? []).flatMap((id) => eventFiles.get(id) ?? []),
   }));
   const documents = row.procedureDocuments
@@ -301,7 +302,8 @@ export async function submitSupplement(db: Db, d: DossierRow, actor: AuthUser, d
       type: "supplement_submitted",
       actor,
       note,
-      data: { fileIds: documents.flatMap((x) => x.fileIds), ...(resumed ? { dueDate: resumed.date, pausedDays: resumed.pausedDays } : {}) },
+      // One file may answer several documents; event_files holds it once (a duplicate would fail the batch as if concurrent).
+      data: { fileIds: [...new Set(documents.flatMap((x) => x.fileIds))], ...(resumed ? { dueDate: resumed.date, pausedDays: resumed.pausedDays } : {}) },
       set: { status: d.receivedAt ? 4 : 1, pausedAt: null, ...(resumed ? { dueDate: resumed.date, dueExplanation: resumed.explanation } : {}) },
     },
     documentInserts(db, d.id, documents, round),

@@ -104,9 +104,10 @@ export async function staffInbox(db: Db, scope: StaffScope, query: InboxQuery, c
       .select({
         d: dossiers,
         rank,
-        procedureCode: procedures.code,
-        procedureName: procedures.name,
-        unitName: sql<string>`(SELECT ${units.name} FROM ${units} WHERE ${units.id} = ${dossiers.handlingUnitId})`,
+        // Aliased: a D1 batch returns rows keyed by column name, where procedures.code would overwrite dossiers.code.
+        procedureCode: sql<string>`${procedures.code}`.as("procedure_code"),
+        procedureName: sql<string>`${procedures.name}`.as("procedure_name"),
+        unitName: sql<string>`(SELECT ${units.name} FROM ${units} WHERE ${units.id} = ${dossiers.handlingUnitId})`.as("unit_name"),
       })
       .from(dossiers)
       .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
