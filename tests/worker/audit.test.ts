@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Session } from "../../shared/src/auth/api";
 import { addDays } from "../../shared/src/deadline/due-date";
 import { dossierEvents } from "../../worker/src/db/schema";
+import { env } from "cloudflare:workers";
 import { api, bearer, db, getJson, signIn } from "./helpers";
 import { act, actionBody, dossierRow, drive, eventsOf, fileDossier, quietSecurityLog, residentView, staffView, step, uploadPdf, type ActionRequest } from "./staff-fixtures";
 
@@ -10,11 +11,41 @@ afterEach(() => vi.restoreAllMocks());
 
 const audit = (session: Session, code: string) => getJson(`/api/staff/dossiers/${code}/audit`, { headers: bearer(session) });
 
+const APPEND_ONLY = ["dossier_events_no_update", "dossier_events_no_delete"];
+
+/**
+ * Someone with write access to the database itself: drops the append-only triggers, runs
+ * `change`, and puts the triggers back (from the migration, so they stay what production has).
+ */
+async function asDatabaseAttacker(change: () => Promise<unknown>) {
+  const migration = env.TEST_MIGRATIONS.find((m) => m.name.includes("append_only"))!;
+  for (const name of APPEND_ONLY) await env.DB.prepare(`DROP TRIGGER ${name}`).run();
+  try {
+    await change();
+  } finally {
+    for (const statement of migration.queries.filter((q) => APPEND_ONLY.some((name) => q.includes(name)))) await env.DB.prepare(statement).run();
+  }
+}
+
 /** Rewrites one stored event behind the API's back. */
 async function tamper(code: string, seq: number, patch: Partial<typeof dossierEvents.$inferInsert>) {
   const { id } = await dossierRow(code);
-  await db().update(dossierEvents).set(patch).where(and(eq(dossierEvents.dossierId, id), eq(dossierEvents.seq, seq)));
+  await asDatabaseAttacker(() => db().update(dossierEvents).set(patch).where(and(eq(dossierEvents.dossierId, id), eq(dossierEvents.seq, seq))));
 }
+
+describe("append-only storage", () => {
+  it("refuses to change or remove an event or a recorded read, even outside the API", async () => {
+    const officer = await signIn("can-bo-phuong");
+    const d = await fileDossier();
+    expect((await staffView(officer, d.code)).status).toBe(200);
+    const { id } = await dossierRow(d.code);
+    await expect(env.DB.prepare("UPDATE dossier_events SET note = 'sửa' WHERE dossier_id = ?").bind(id).run()).rejects.toThrow(/append-only/);
+    await expect(env.DB.prepare("DELETE FROM dossier_events WHERE dossier_id = ?").bind(id).run()).rejects.toThrow(/append-only/);
+    await expect(env.DB.prepare("DELETE FROM dossier_reads WHERE dossier_id = ?").bind(id).run()).rejects.toThrow(/append-only/);
+    await expect(env.DB.prepare("UPDATE dossier_reads SET reason = 'x' WHERE dossier_id = ?").bind(id).run()).rejects.toThrow(/append-only/);
+    expect((await audit(officer, d.code)).body).toMatchObject({ valid: true, events: 1 });
+  });
+});
 
 describe("reads", () => {
   it("records each staff opening of a dossier with its reason, or the default one, and lists them", async () => {
@@ -95,7 +126,7 @@ describe("the event hash chain", () => {
     await tamper(d.code, 2, { data: events[1]!.data });
 
     // Removing the last event leaves a chain that verifies on its own; the dossier's version says one is missing.
-    await db().delete(dossierEvents).where(eq(dossierEvents.id, events.at(-1)!.id));
+    await asDatabaseAttacker(() => db().delete(dossierEvents).where(eq(dossierEvents.id, events.at(-1)!.id)));
     expect((await audit(officer, d.code)).body).toMatchObject({ valid: false, brokenAtSeq: 5, events: 4 });
   });
 });

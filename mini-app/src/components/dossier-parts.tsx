@@ -84,7 +84,7 @@ export function SubmittedDocuments({ documents }: { documents: { docIndex: numbe
         {documents.map((d) => (
           <li key={d.docIndex} className="doc-list__item">
             <p className="doc-list__name">{d.name}</p>
-            {d.files.length > 0 ? <FileLinks files={d.files} label={`Tệp: ${d.name}`} /> : <p className="note">Chưa có tệp điện tử</p>}
+            {d.files.length > 0 ? <FileLinks files={d.files} label={`Tệp: ${d.name}`} /> : <p className="note">Bản giấy (không có tệp điện tử)</p>}
           </li>
         ))}
       </ol>

@@ -127,6 +127,7 @@ export type TimelineEvent = z.infer<typeof TimelineEvent>;
 
 export const DossierDetail = SubmitResponse.extend({
   form: FormValues,
+  /** Documents received; one without files was handed in on paper (counter or postal intake). */
   documents: z.array(z.object({ docIndex: z.number().int(), name: z.string(), files: z.array(FileMeta) })),
   timeline: z.array(TimelineEvent),
   /** The open supplement request, when status is 5. */

@@ -42,14 +42,23 @@ export type NoticeDetails = {
 
 const RETURN_CHANNELS: Record<string, string> = { counter: "Tại bộ phận một cửa", post: "Qua dịch vụ bưu chính", online: "Trực tuyến" };
 
+/** Labels of the detail lines a printed form reads back (see `detailValue`). */
+export const DETAIL_LABEL = { replyBy: "Hạn bổ sung", newDate: "Ngày hẹn mới" } as const;
+
+/** The value of one labelled detail line: "05/03/2026" from "Hạn bổ sung: 05/03/2026", else null. */
+export function detailValue(details: readonly string[], label: string): string | null {
+  const prefix = `${label}: `;
+  return details.find((line) => line.startsWith(prefix))?.slice(prefix.length) ?? null;
+}
+
 /** The facts a step recorded, one line each, for the timeline (e.g. "Ngày hẹn mới: 05/03/2026"). */
 export function eventDetails(type: string, d: NoticeDetails): string[] {
   const lines: string[] = [];
   if (d.dueDate) lines.push(`${type === "supplement_submitted" ? "Ngày hẹn trả kết quả sau khi bổ sung" : "Ngày hẹn trả kết quả"}: ${formatDate(d.dueDate)}`);
   if (d.pausedDays) lines.push(`Tạm dừng ${d.pausedDays} ngày làm việc chờ bổ sung`);
-  if (d.replyBy) lines.push(`Hạn bổ sung: ${formatDate(d.replyBy)}`);
+  if (d.replyBy) lines.push(`${DETAIL_LABEL.replyBy}: ${formatDate(d.replyBy)}`);
   if (d.amount !== undefined) lines.push(`Số tiền: ${formatVnd(d.amount)}${d.legalBasis ? ` (${d.legalBasis})` : ""}`);
-  if (d.newDate) lines.push(`Ngày hẹn mới: ${formatDate(d.newDate)}`);
+  if (d.newDate) lines.push(`${DETAIL_LABEL.newDate}: ${formatDate(d.newDate)}`);
   if (d.toUnitName) lines.push(`Chuyển đến: ${d.toUnitName}`);
   if (d.returnChannel) lines.push(`Hình thức trả kết quả: ${RETURN_CHANNELS[d.returnChannel] ?? d.returnChannel}`);
   return lines;

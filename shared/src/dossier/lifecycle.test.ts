@@ -37,6 +37,7 @@ function apply(s: LifecycleState, action: LifecycleAction) {
 const LEGAL: readonly [LifecycleState, LifecycleAction, DossierStatus, string][] = [
   [state(1), "accept", 2, "accepted"],
   [state(1), "refuse", 3, "refused"],
+  [state(5, false), "refuse", 3, "refused"],
   [state(2), "start_processing", 4, "processing"],
   [state(1), "request_supplement", 5, "supplement_requested"],
   [state(2), "request_supplement", 5, "supplement_requested"],
@@ -65,6 +66,7 @@ const LEGAL: readonly [LifecycleState, LifecycleAction, DossierStatus, string][]
   [state(5, false), "submit_supplement", 1, "supplement_submitted"],
   [state(5, true), "submit_supplement", 4, "supplement_submitted"],
   [state(1), "withdraw", 7, "withdrawn"],
+  [state(5, false), "withdraw", 7, "withdrawn"],
   [state(2), "withdraw", 2, "withdrawal_requested"],
   [state(4), "withdraw", 4, "withdrawal_requested"],
   [state(5), "withdraw", 5, "withdrawal_requested"],
@@ -81,6 +83,9 @@ const ILLEGAL: readonly [LifecycleState, LifecycleAction][] = [
   [state(6), "request_payment"],
   [state(4), "confirm_payment"],
   [state(2), "stop"],
+  [state(5, false), "stop"],
+  [state(5, false), "apologise"],
+  [state(5, true), "refuse"],
   [state(1), "stop"],
   [state(2), "finish"],
   [state(6), "finish"],
@@ -118,11 +123,23 @@ describe("lifecycle rule table", () => {
     expect(t.allowed).not.toContain(a);
   });
 
+  // Whether the clock has started decides between refusing and stopping, and whether a withdrawal is immediate.
+  const RECEIVED_MATTERS: LifecycleAction[] = ["refuse", "stop", "apologise", "withdraw"];
+
   it("refuses every move the table does not list", () => {
-    const states = ALL_STATUSES.flatMap((s) => [state(s, false), state(s, true), state(s, true, true)]);
+    // Only reachable combinations: 1 and 3 come before acceptance, 5 and 7 either side of it, the rest after.
+    const reachable = (s: LifecycleState) => (s.status === 5 || s.status === 7 ? true : s.received === !(s.status === 1 || s.status === 3));
+    const states = ALL_STATUSES.flatMap((s) => [state(s, false), state(s, true), state(s, true, true)]).filter(reachable);
     for (const s of states) {
       for (const a of ALL_ACTIONS) {
-        const listed = LEGAL.some(([from, action]) => action === a && from.status === s.status && (a !== "confirm_withdrawal" || s.withdrawalRequested) && (a !== "withdraw" || !s.withdrawalRequested));
+        const listed = LEGAL.some(
+          ([from, action]) =>
+            action === a &&
+            from.status === s.status &&
+            (!RECEIVED_MATTERS.includes(a) || from.received === s.received) &&
+            (a !== "confirm_withdrawal" || s.withdrawalRequested) &&
+            (a !== "withdraw" || !s.withdrawalRequested),
+        );
         expect(canApply(s, a), `${a} from ${JSON.stringify(s)}`).toBe(listed);
       }
     }

@@ -54,24 +54,26 @@ const ALL: readonly DossierStatus[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
 const RULES: Record<LifecycleAction, Rule> = {
   accept: { from: [1], to: () => 2, event: "accepted" },
-  refuse: { from: [1], to: () => 3, event: "refused" },
+  // A supplement left unanswered before acceptance ends in a refusal, after it in a stop (DOMAIN §3).
+  refuse: { from: [1, 5], to: () => 3, when: (s) => !s.received, event: "refused" },
   start_processing: { from: [2], to: () => 4, event: "processing" },
   // One notice lists everything missing (Mẫu 02); before acceptance the clock has not started.
   request_supplement: { from: [1, 2, 4], to: () => 5, event: "supplement_requested" },
   request_payment: { from: [2, 4], to: () => 6, event: "payment_requested" },
   confirm_payment: { from: [6], to: () => 4, event: "payment_confirmed" },
-  stop: { from: [4, 5, 6], to: () => 8, event: "stopped" },
+  stop: { from: [4, 5, 6], to: () => 8, when: (s) => s.received, event: "stopped" },
   finish: { from: [4], to: () => 9, event: "finished" },
   hand_over: { from: [9], to: () => 10, event: "returned" },
   confirm_withdrawal: { from: OPEN_RECEIVED, to: () => 7, when: (s) => s.withdrawalRequested, event: "withdrawn" },
-  apologise: { from: OPEN_RECEIVED, event: "apologised" },
+  apologise: { from: OPEN_RECEIVED, when: (s) => s.received, event: "apologised" },
   transfer: { from: [1, 2, 4], event: "transferred" },
   note: { from: ALL, event: "internal_note" },
   reply: { from: ALL, event: "message" },
   submit_supplement: { from: [5], to: (s) => (s.received ? 4 : 1), event: "supplement_submitted" },
+  // Before anyone accepted it the withdrawal takes effect at once; afterwards an officer confirms it.
   withdraw: {
     from: [1, ...OPEN_RECEIVED],
-    to: (s) => (s.status === 1 ? 7 : s.status),
+    to: (s) => (s.received ? s.status : 7),
     when: (s) => !s.withdrawalRequested,
     event: "withdrawal_requested",
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeDocument, formatDate, formatFeeQuote, formatProcessingTime, formatVnd, formatWeekdays, onlineSaving } from "./vi";
+import { describeDocument, formatDate, formatDateLine, formatFeeQuote, formatProcessingTime, formatVnd, formatWeekday, formatWeekdays, onlineSaving } from "./vi";
 
 const fees = { counter: 50_000, online: 0, legalBasis: "Thông tư 47/2019/TT-BTC" };
 
@@ -13,6 +13,14 @@ describe("Vietnamese formatting", () => {
     // 17:30 UTC on 31 Dec is already 1 Jan in Vietnam (UTC+7).
     expect(formatDate(new Date("2025-12-31T17:30:00Z"))).toBe("01/01/2026");
     expect(formatDate("2025-07-01")).toBe("01/07/2025");
+  });
+
+  it("writes the date line of an official form and the weekday of a local date", () => {
+    expect(formatDateLine(new Date("2025-12-31T17:30:00Z"))).toBe("ngày 01 tháng 01 năm 2026");
+    expect(formatDateLine("2025-07-14")).toBe("ngày 14 tháng 07 năm 2025");
+    expect(formatWeekday("2027-01-01")).toBe("Thứ Sáu");
+    expect(formatWeekday("2026-04-26")).toBe("Chủ Nhật");
+    expect(formatWeekday("2026-04-27")).toBe("Thứ Hai");
   });
 
   it("labels processing times", () => {

@@ -20,6 +20,12 @@ export function formatDate(value: Date | string): string {
   return new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric" }).format(date);
 }
 
+/** The date line of an official form: "ngày 14 tháng 07 năm 2025" (Vietnam's time zone). */
+export function formatDateLine(value: Date | string): string {
+  const [d, m, y] = formatDate(value).split("/");
+  return `ngày ${d} tháng ${m} năm ${y}`;
+}
+
 const TIME_UNIT_LABEL = { working_day: "ngày làm việc", day: "ngày", hour: "giờ làm việc" } as const;
 
 /** "3 ngày làm việc", "Trong ngày". */
@@ -41,13 +47,19 @@ export function formatFeeQuote(fees: Fees): string {
 
 const WEEKDAY_LABEL = ["", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"] as const;
 
+/** The weekday of a local date (YYYY-MM-DD): "2027-01-01" → "Thứ Sáu". */
+export function formatWeekday(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return WEEKDAY_LABEL[day === 0 ? 7 : day] ?? "";
+}
+
 /** [2, 4] → "Thứ Ba và Thứ Năm". */
 export function formatWeekdays(days: readonly number[]): string {
   const labels = days.map((d) => WEEKDAY_LABEL[d] ?? "");
   return labels.length <= 1 ? (labels[0] ?? "") : `${labels.slice(0, -1).join(", ")} và ${labels.at(-1)}`;
 }
 
-const DOCUMENT_FORM_LABEL: Record<DocumentForm, string> = {
+export const DOCUMENT_FORM_LABEL: Record<DocumentForm, string> = {
   original: "Bản chính",
   copy: "Bản sao",
   certified_copy: "Bản sao có chứng thực",

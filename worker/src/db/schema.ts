@@ -226,6 +226,8 @@ export type EventData = {
   returnChannel?: string;
   dueDate?: string;
   pausedDays?: number;
+  /** Required documents (by index) an officer received on paper at counter or postal intake. */
+  paperDocuments?: number[];
 };
 
 /** Files attached to a dossier per required document; `round` 0 is the submission, then each supplement. */

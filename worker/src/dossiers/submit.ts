@@ -130,7 +130,7 @@ export async function submitDossier(
       submittedAt: now,
       dueDate: due.date,
       dueExplanation: response.dueExplanation,
-      ...(intake ? { intake: { channel: intake.channel, officer: user, applicant: intake.applicant } } : {}),
+      ...(intake ? { intake: { channel: intake.channel, officer: user, applicant: intake.applicant, paperDocuments: intake.paperDocuments } } : {}),
     },
     [completeIdempotencyKey(db, user.id, idempotencyKey, 201, template, CODE_PLACEHOLDER, sql`(SELECT ${dossiers.code} FROM ${dossiers} WHERE ${dossiers.id} = ${id})`)],
   );

@@ -50,7 +50,13 @@ export type NewDossier = {
   dueDate: string;
   dueExplanation: string;
   /** Online submissions start at 1; counter and postal intake is accepted on the spot (2). */
-  intake?: { channel: "counter" | "postal"; officer: AuthUser; applicant: { fullName: string; phone?: string | undefined } };
+  intake?: {
+    channel: "counter" | "postal";
+    officer: AuthUser;
+    applicant: { fullName: string; phone?: string | undefined };
+    /** Documents received on paper, recorded on the acceptance event. */
+    paperDocuments?: readonly number[];
+  };
 };
 
 /**
@@ -63,7 +69,16 @@ export async function insertSubmittedDossier(db: Db, d: NewDossier, extra: (Batc
   const day = dossierDateKey(d.submittedAt);
   const at = d.submittedAt.toISOString();
   const first = d.intake
-    ? { seq: 1, type: "accepted", actorId: d.intake.officer.id, actorRole: "staff" as const, at, note: null, data: { dueDate: d.dueDate }, status: 2 }
+    ? {
+        seq: 1,
+        type: "accepted",
+        actorId: d.intake.officer.id,
+        actorRole: "staff" as const,
+        at,
+        note: null,
+        data: { dueDate: d.dueDate, ...(d.intake.paperDocuments?.length ? { paperDocuments: [...d.intake.paperDocuments] } : {}) },
+        status: 2,
+      }
     : { seq: 1, type: "submitted", actorId: d.applicantId, actorRole: "resident" as const, at, note: null, data: {}, status: 1 };
   const hash = await eventHash(GENESIS_HASH, first);
   const sequence = sql`(SELECT ${dossierCounters.seq} FROM ${dossierCounters} WHERE ${dossierCounters.unitId} = ${d.receivingUnit.id} AND ${dossierCounters.day} = ${day})`;
@@ -216,9 +231,11 @@ export async function dossierDetail(db: Db, row: ViewRow, viewer: AuthUser, link
     details: eventDetails(e.type, e.data),
     files: (e.data.fileIds ?? []).flatMap((id) => eventFiles.get(id) ?? []),
   }));
+  // A document received on paper at intake is listed without files.
+  const onPaper = new Set(events.flatMap((e) => e.data.paperDocuments ?? []));
   const documents = row.procedureDocuments
     .map((doc, docIndex) => ({ docIndex, name: doc.name, files: attached.filter((a) => a.docIndex === docIndex).map((a) => toFileMeta(a.file)) }))
-    .filter((doc) => doc.files.length > 0);
+    .filter((doc) => doc.files.length > 0 || onPaper.has(doc.docIndex));
   const lastRequest = [...events].reverse().find((e) => e.type === "supplement_requested");
   const isApplicant = d.applicantId === viewer.id;
   const status = d.status as DossierStatus;
@@ -283,7 +300,8 @@ export async function appendStep(db: Db, d: DossierRow, step: Step, extra: Batch
     ]);
     return true;
   } catch (err) {
-    if (String((err as Error).message).includes("UNIQUE constraint failed")) return false;
+    // Only the (dossier, seq) index means "another step came first"; anything else is a real failure.
+    if (String((err as Error).message).includes("UNIQUE constraint failed: dossier_events.dossier_id, dossier_events.seq")) return false;
     throw err;
   }
 }
