@@ -27,6 +27,7 @@ export function AppRoutes() {
       <Route path="/t/:code" element={page(() => import("./pages/track"))} />
       <Route path="/ho-so" element={page(() => import("./pages/dossiers"))} />
       <Route path="/ho-so/:code" element={page(() => import("./pages/dossier"))} />
+      <Route path="/thong-bao" element={page(() => import("./pages/notifications"))} />
       <Route path="/can-bo" element={page(() => import("./pages/staff"))} />
       <Route path="/can-bo/ho-so/:code" element={page(() => import("./pages/staff"))} />
       <Route path="/can-bo/tiep-nhan" element={page(() => import("./pages/staff/intake"))} />

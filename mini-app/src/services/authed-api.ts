@@ -103,6 +103,18 @@ export const dossierApi = {
   withdraw: (code: string, reason: string) => callAuthed((api) => api.dossiers[":code"].withdraw.$post({ param: { code }, json: { reason } })),
 };
 
+export const notificationApi = {
+  /** What staff did on the resident's dossiers, newest first; `cursor` is the id of the last one seen. */
+  list: (query: { cursor?: string; limit?: number } = {}) =>
+    callAuthed((api) =>
+      api.me.notifications.$get({
+        query: { ...(query.cursor ? { cursor: query.cursor } : {}), ...(query.limit ? { limit: String(query.limit) } : {}) },
+      }),
+    ),
+  /** Marks every notification read (204). */
+  markAllRead: () => sendAuthed((api) => api.me.notifications.read.$post()).then(() => undefined),
+};
+
 export const trackApi = {
   get: (code: string, k: string) => call(() => client.track[":code"].$get({ param: { code }, query: { k } })),
 };
@@ -118,3 +130,5 @@ export type DossierPage = Awaited<ReturnType<typeof dossierApi.list>>;
 export type DossierItem = DossierPage["items"][number];
 export type DossierDetailData = Awaited<ReturnType<typeof dossierApi.get>>;
 export type TrackData = Awaited<ReturnType<typeof trackApi.get>>;
+export type NotificationPage = Awaited<ReturnType<typeof notificationApi.list>>;
+export type NotificationItem = NotificationPage["items"][number];

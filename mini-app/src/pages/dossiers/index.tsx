@@ -4,6 +4,7 @@ import { Page } from "zmp-ui";
 import { formatDate } from "../../../../shared/src/format/vi";
 import { AppHeader } from "../../components/app-header";
 import { StatusBadge } from "../../components/badges";
+import { NotificationBell } from "../../components/notification-bell";
 import { AccountBar, RequireSession } from "../../components/session-gate";
 import { ErrorMessage, Loading } from "../../components/status";
 import { useDossiers } from "../../stores/dossiers";
@@ -61,7 +62,9 @@ function DossierList() {
 export default function DossiersPage() {
   return (
     <Page className="page">
-      <AppHeader title="Hồ sơ của tôi" />
+      <AppHeader title="Hồ sơ của tôi">
+        <NotificationBell />
+      </AppHeader>
       <RequireSession purpose="Bạn cần đăng nhập để xem hồ sơ của mình.">{(user) => (
           <>
             <AccountBar user={user} />

@@ -15,6 +15,8 @@ const ESSENTIAL = { essential: true };
 
 // The session store is not part of the first screen: this loads after it, and shows only to staff.
 const StaffEntry = lazy(() => import("./staff-entry"));
+// Likewise the resident's unread notifications, counted only when someone is signed in.
+const UnreadBadge = lazy(() => import("./unread-badge"));
 
 function FieldGrid() {
   const fields = useCatalogue((s) => s.fields);
@@ -69,6 +71,9 @@ export default function HomePage() {
         <InstantResults query={query} onShowAll={() => showResults(query.trim())} />
         <Link to="/ho-so" className="button button--light button--block">
           Hồ sơ của tôi
+          <Suspense fallback={null}>
+            <UnreadBadge />
+          </Suspense>
         </Link>
         <Suspense fallback={null}>
           <StaffEntry />

@@ -1,0 +1,73 @@
+import { useEffect } from "react";
+import { Link } from "react-router-dom";
+import { Page } from "zmp-ui";
+import { AppHeader } from "../../components/app-header";
+import "../../components/notifications.css";
+import { AccountBar, RequireSession } from "../../components/session-gate";
+import { Empty, ErrorMessage, Loading } from "../../components/status";
+import { useNotifications } from "../../stores/notifications";
+import { formatDateTime } from "../../utils/format";
+
+function NotificationList() {
+  const items = useNotifications((s) => s.items);
+  const nextCursor = useNotifications((s) => s.nextCursor);
+  const status = useNotifications((s) => s.listLoad);
+  const error = useNotifications((s) => s.listError);
+  const open = useNotifications((s) => s.open);
+  const loadMore = useNotifications((s) => s.loadMore);
+  // Opening the page reads everything: the first page loads, then all are marked read.
+  useEffect(() => void open(), [open]);
+
+  if (status === "error" && items.length === 0) return <ErrorMessage message={error ?? ""} onRetry={() => void open()} />;
+  if (status !== "done" && items.length === 0) return <Loading />;
+  if (items.length === 0) {
+    return (
+      <section className="section">
+        <Empty message="Chưa có thông báo nào." />
+      </section>
+    );
+  }
+  return (
+    <section className="section">
+      <ul className="notice-list" aria-label="Danh sách thông báo">
+        {items.map((n) => (
+          <li key={n.id} className={n.readAt ? "notice" : "notice notice--unread"}>
+            <h2 className="notice__title">
+              {!n.readAt && <span className="badge notice__new">Mới</span>}{" "}
+              {n.title}
+            </h2>
+            <p className="notice__body">{n.body}</p>
+            <p className="notice__meta">
+              <Link to={`/ho-so/${n.code}`} className="text-link">
+                Hồ sơ {n.code}
+              </Link>
+              <time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time>
+            </p>
+          </li>
+        ))}
+      </ul>
+      {status === "error" && <ErrorMessage message={error ?? ""} onRetry={() => void loadMore()} />}
+      {nextCursor && status !== "error" && (
+        <button type="button" className="button button--secondary button--block" disabled={status === "loading"} onClick={() => void loadMore()}>
+          {status === "loading" ? "Đang tải…" : "Xem thêm"}
+        </button>
+      )}
+    </section>
+  );
+}
+
+export default function NotificationsPage() {
+  return (
+    <Page className="page">
+      <AppHeader title="Thông báo" />
+      <RequireSession purpose="Bạn cần đăng nhập để xem thông báo về hồ sơ của mình.">
+        {(user) => (
+          <>
+            <AccountBar user={user} />
+            <NotificationList />
+          </>
+        )}
+      </RequireSession>
+    </Page>
+  );
+}
