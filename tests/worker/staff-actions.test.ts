@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Session } from "../../shared/src/auth/api";
 import { addDays, dueDate } from "../../shared/src/deadline/due-date";
 import { eventTitle } from "../../shared/src/dossier/events";
 import { allowedActions, STAFF_ACTIONS } from "../../shared/src/dossier/lifecycle";
@@ -377,6 +378,22 @@ describe("notifications and atomic steps", () => {
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
     const theirs = await getJson("/api/me/notifications", { headers: bearer(other.owner) });
     expect(theirs.body.items.map((n: any) => n.code)).toEqual([other.code]);
+
+    // Paging by cursor gives every notification once.
+    const first = await getJson("/api/me/notifications?limit=5", { headers: bearer(d.owner) });
+    const second = await getJson(`/api/me/notifications?limit=5&cursor=${first.body.nextCursor}`, { headers: bearer(d.owner) });
+    expect([...first.body.items, ...second.body.items].map((n: any) => n.id)).toEqual(ids);
+    expect(second.body.nextCursor).toBeNull();
+
+    // Reading marks only what was shown (up to an id), and only the caller's own.
+    const read = (session: Session, upTo: unknown) => api("/api/me/notifications/read", json("POST", { upTo }, bearer(session)));
+    expect((await read(d.owner, ids[2])).status).toBe(204);
+    const after = await getJson("/api/me/notifications?limit=50", { headers: bearer(d.owner) });
+    expect(after.body.items.map((n: any) => n.readAt !== null)).toEqual(ids.map((_: number, i: number) => i >= 2));
+    expect((await read(other.owner, ids[0])).status).toBe(204);
+    expect((await getJson("/api/me/notifications?limit=50", { headers: bearer(d.owner) })).body.items[0].readAt).toBeNull();
+    quietSecurityLog();
+    expect((await read(d.owner, "all")).status).toBe(400);
   });
 
   it("a step whose notification cannot be written leaves no event and no state change behind", async () => {

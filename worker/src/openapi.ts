@@ -12,7 +12,7 @@ import {
   UnitList,
   UnitWithCount,
 } from "../../shared/src/catalogue/api";
-import { Me, NotificationList, NotificationQuery, PhoneBody, PhoneExchange, RefreshBody, Session, ZaloLoginBody } from "../../shared/src/auth/api";
+import { Me, NotificationList, NotificationQuery, NotificationsReadBody, PhoneBody, PhoneExchange, RefreshBody, Session, ZaloLoginBody } from "../../shared/src/auth/api";
 import { CalendarDateParam, CalendarDay, CalendarDayBody, CalendarQuery } from "../../shared/src/deadline/api";
 import { ActionBody, AuditReport, Inbox, InboxQuery, IntakeBody, ReadReason, StaffDossierDetail } from "../../shared/src/staff/api";
 import {
@@ -167,7 +167,9 @@ export const openApiDocument = {
     "/api/me/notifications": {
       get: { ...signedIn, summary: "The caller's notifications, newest first", parameters: parameters("query", NotificationQuery), responses: { 200: ok("A page of notifications", NotificationList), ...authErrors } },
     },
-    "/api/me/notifications/read": { post: { ...signedIn, summary: "Mark every notification read", responses: { 204: { description: "Marked" }, ...authErrors } } },
+    "/api/me/notifications/read": {
+      post: { ...signedIn, summary: "Mark notifications read up to an id", requestBody: body(NotificationsReadBody), responses: { 204: { description: "Marked" }, 400: error("Invalid body"), ...authErrors } },
+    },
     "/api/staff/dossiers": {
       get: {
         ...signedIn,

@@ -55,7 +55,8 @@ export async function fetchAuthed<T>(path: string, init: RequestInit = {}): Prom
     if (token) headers.set("Authorization", `Bearer ${token}`);
     return fetch(`${apiBaseUrl}${path}`, { ...init, headers });
   });
-  return res.json() as Promise<T>;
+  // 204 No Content (a deletion) has no body to read.
+  return (res.status === 204 ? undefined : res.json()) as Promise<T>;
 }
 
 export const authApi = {
@@ -111,8 +112,8 @@ export const notificationApi = {
         query: { ...(query.cursor ? { cursor: query.cursor } : {}), ...(query.limit ? { limit: String(query.limit) } : {}) },
       }),
     ),
-  /** Marks every notification read (204). */
-  markAllRead: () => sendAuthed((api) => api.me.notifications.read.$post()).then(() => undefined),
+  /** Marks read everything up to the newest notification shown (204). */
+  markReadUpTo: (upTo: number) => sendAuthed((api) => api.me.notifications.read.$post({ json: { upTo } })).then(() => undefined),
 };
 
 export const trackApi = {

@@ -67,7 +67,7 @@ export const useNotifications = create<NotificationsState>()((set, get) => ({
     set({ items: page.items, nextCursor: page.nextCursor, listLoad: "done", unread: countUnread(page.items) });
     if (!page.items.some((n) => n.readAt === null)) return;
     try {
-      await notificationApi.markAllRead();
+      await notificationApi.markReadUpTo(page.items[0]!.id);
       if (user === userEpoch) {
         readEpoch++;
         set({ unread: 0 });

@@ -60,6 +60,9 @@ export const NotificationQuery = z.object({
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 
+/** `POST /api/me/notifications/read`: marks read what the resident has seen, up to this id. */
+export const NotificationsReadBody = z.strictObject({ upTo: z.number().int().min(1) });
+
 export const NotificationList = z.object({
   items: z.array(z.object({ id: z.number().int(), code: z.string(), title: z.string(), body: z.string(), createdAt: z.string(), readAt: z.string().nullable() })),
   nextCursor: z.string().nullable(),

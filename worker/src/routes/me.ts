@@ -1,4 +1,4 @@
-import { NotificationQuery, PhoneBody } from "../../../shared/src/auth/api";
+import { NotificationQuery, NotificationsReadBody, PhoneBody } from "../../../shared/src/auth/api";
 import { limit, requireUser } from "../auth/middleware";
 import { listNotifications, markNotificationsRead } from "../db/repo/notifications";
 import { getUser, setPhone, toMe } from "../db/repo/users";
@@ -20,8 +20,8 @@ export const meRoutes = factory
     const { cursor, limit: size } = c.req.valid("query");
     return c.json(await listNotifications(c.var.db, c.var.user.id, cursor, size), 200);
   })
-  .post("/notifications/read", async (c) => {
-    await markNotificationsRead(c.var.db, c.var.user.id);
+  .post("/notifications/read", validate("json", NotificationsReadBody), async (c) => {
+    await markNotificationsRead(c.var.db, c.var.user.id, c.req.valid("json").upTo);
     return c.body(null, 204);
   })
   // The resident tapped "Dùng số điện thoại Zalo" after being told why: exchange the single-use token.

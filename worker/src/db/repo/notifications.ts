@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lt } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, lte } from "drizzle-orm";
 import type { Db } from "../client";
 import { dossiers, notifications } from "../schema";
 
@@ -15,9 +15,10 @@ export async function listNotifications(db: Db, userId: string, before: number |
   return { items, nextCursor: rows.length > limit ? String(items.at(-1)!.id) : null };
 }
 
-export async function markNotificationsRead(db: Db, userId: string) {
+/** Marks read the notifications up to `upTo`, so one that arrived after the list was shown stays unread. */
+export async function markNotificationsRead(db: Db, userId: string, upTo: number) {
   await db
     .update(notifications)
     .set({ readAt: new Date().toISOString() })
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), lte(notifications.id, upTo)));
 }
