@@ -31,6 +31,8 @@ export function AppRoutes() {
       <Route path="/can-bo" element={page(() => import("./pages/staff"))} />
       <Route path="/can-bo/ho-so/:code" element={page(() => import("./pages/staff"))} />
       <Route path="/can-bo/tiep-nhan" element={page(() => import("./pages/staff/intake"))} />
+      <Route path="/can-bo/ho-so/:code/in/:form" element={page(() => import("./pages/staff/print"))} />
+      <Route path="/quan-tri/lich" element={page(() => import("./pages/admin/calendar"))} />
       <Route path="*" element={<HomePage />} />
     </AnimationRoutes>
   );

@@ -26,7 +26,9 @@ export const staffApi = {
     for (const [key, value] of Object.entries(filters)) if (value) query.set(key, value);
     return fetchAuthed<Inbox>(`/api/staff/dossiers?${query}`);
   },
-  get: (code: string) => fetchAuthed<StaffDossierDetail>(dossierPath(code)),
+  /** Opening a dossier is audited; `reason` says why (e.g. printing a form), else "Xem hồ sơ để giải quyết". */
+  get: (code: string, reason?: string) =>
+    fetchAuthed<StaffDossierDetail>(reason ? `${dossierPath(code)}?${new URLSearchParams({ reason })}` : dossierPath(code)),
   /** One step on a dossier, valid only against the version the officer saw (If-Match). */
   act: (code: string, version: number, body: ActionBody) =>
     fetchAuthed<StaffDossierDetail>(`${dossierPath(code)}/actions`, json(body, { "If-Match": `"${version}"` })),

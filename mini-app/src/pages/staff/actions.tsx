@@ -5,6 +5,7 @@ import { formatVnd } from "../../../../shared/src/format/vi";
 import type { ActionBody, StaffDossierDetail } from "../../../../shared/src/staff/api";
 import { Dialog } from "../../components/dialog";
 import { DocumentFiles } from "../../components/document-files";
+import { Field, type Invalid } from "../../components/text-field";
 import { ApiFailure, errorMessage } from "../../services/api";
 import type { FileItem } from "../../services/authed-api";
 import { staffApi } from "../../services/staff-api";
@@ -54,51 +55,6 @@ const RETURN_CHANNELS = [
   { value: "online", label: "Trực tuyến (bản điện tử)" },
 ] as const;
 type ReturnChannel = (typeof RETURN_CHANNELS)[number]["value"];
-
-type Invalid = { field: string; message: string } | null;
-
-/** A labelled input or textarea; its error (if it is the invalid one) is announced with it. */
-function Field(props: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  invalid: Invalid;
-  optional?: boolean;
-  multiline?: boolean;
-  type?: "text" | "date";
-  inputMode?: "numeric";
-  min?: string;
-  hint?: ReactNode;
-}) {
-  const error = props.invalid?.field === props.id ? props.invalid.message : null;
-  const common = {
-    id: props.id,
-    value: props.value,
-    "aria-invalid": error ? true : undefined,
-    "aria-describedby": error ? `${props.id}-error` : undefined,
-    onChange: (e: { target: { value: string } }) => props.onChange(e.target.value),
-  };
-  return (
-    <div className={`field${error ? " field--invalid" : ""}`}>
-      <label htmlFor={props.id} className="field__label">
-        {props.label}
-        {props.optional && <span className="note"> (không bắt buộc)</span>}
-      </label>
-      {props.multiline ? (
-        <textarea {...common} rows={3} maxLength={2000} />
-      ) : (
-        <input {...common} type={props.type ?? "text"} inputMode={props.inputMode} min={props.min} maxLength={500} />
-      )}
-      {props.hint}
-      {error && (
-        <p id={`${props.id}-error`} className="field__error">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
 
 /** The list of documents a supplement request names: one input per item, added one by one. */
 function ItemsEditor({ items, onChange, invalid }: { items: string[]; onChange: (items: string[]) => void; invalid: Invalid }) {

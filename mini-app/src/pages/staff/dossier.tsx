@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { Link } from "react-router-dom";
 import { formatDate } from "../../../../shared/src/format/vi";
 import type { AuditReport, StaffDossierDetail } from "../../../../shared/src/staff/api";
 import { StatusBadge } from "../../components/badges";
@@ -10,6 +11,7 @@ import { useStaffInbox } from "../../stores/staff";
 import { formatDateTime } from "../../utils/format";
 import { ActionBar } from "./actions";
 import { CHANNEL_LABEL, DueBadge } from "./parts";
+import { PRINT_FORMS, printableForms, printPath } from "./print-forms";
 
 export const STALE_MESSAGE = "Hồ sơ vừa được người khác cập nhật, đã tải lại.";
 
@@ -62,6 +64,28 @@ function Head({ detail }: { detail: StaffDossierDetail }) {
           <dd>{detail.handlingUnit.name}</dd>
         </div>
       </dl>
+    </section>
+  );
+}
+
+/** "In phiếu": the desk's forms that apply to this dossier now, each opened in a print view. */
+function PrintLinks({ detail }: { detail: StaffDossierDetail }) {
+  const forms = printableForms(detail);
+  if (forms.length === 0) return null;
+  return (
+    <section className="section" aria-labelledby="print-title">
+      <h2 id="print-title" className="section__title">
+        In phiếu
+      </h2>
+      <ul className="plain-list print-links">
+        {forms.map((form) => (
+          <li key={form}>
+            <Link to={printPath(detail.code, form)} className="text-link">
+              In phiếu Mẫu {form}: {PRINT_FORMS[form]}
+            </Link>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
@@ -124,6 +148,7 @@ function DossierView(props: { detail: StaffDossierDetail; notice: string | null;
       )}
       <Head detail={detail} />
       <ActionBar detail={detail} onUpdated={props.onUpdated} onStale={props.onStale} />
+      <PrintLinks detail={detail} />
       {detail.supplement && (
         <section className="section section--action" aria-labelledby="open-supplement-title">
           <h2 id="open-supplement-title" className="section__title">

@@ -212,6 +212,11 @@ export function InboxPanel({ user, selected }: { user: SessionUser; selected: st
             Tiếp nhận hồ sơ tại quầy, bưu chính
           </Link>
         )}
+        {user.role === "admin" && (
+          <Link to="/quan-tri/lich" className="button button--secondary button--block inbox__intake">
+            Lịch nghỉ lễ, làm bù
+          </Link>
+        )}
         <InboxFilters user={user} />
         <InboxTabs />
         <div role="tabpanel" id="inbox-panel" aria-labelledby={tabId(tab)} aria-busy={load === "loading"}>

@@ -10,26 +10,54 @@ import "./staff.css";
 
 const STAFF_ROLES: readonly Role[] = ["staff", "admin"];
 
-/** Staff and admins only; a resident is told so and sees nothing else. */
-export function StaffGate({ children }: { children: (user: SessionUser) => ReactNode }) {
+/**
+ * Only users with one of `roles`; anyone else is told so (`refusal`), offered a way back and
+ * sees nothing else: no data is requested for them. In development the persona picker offers
+ * only personas with these roles.
+ */
+export function RoleGate(props: {
+  roles: readonly Role[];
+  purpose: string;
+  refusal: string;
+  children: (user: SessionUser) => ReactNode;
+}) {
   return (
-    <RequireSession purpose="Bạn cần đăng nhập bằng tài khoản cán bộ để xử lý hồ sơ." personaRoles={STAFF_ROLES}>
+    <RequireSession purpose={props.purpose} personaRoles={props.roles}>
       {(user) =>
-        STAFF_ROLES.includes(user.role) ? (
-          children(user)
+        props.roles.includes(user.role) ? (
+          props.children(user)
         ) : (
           <>
-            <ErrorMessage message="Trang này chỉ dành cho cán bộ tiếp nhận và giải quyết hồ sơ. Tài khoản của bạn không có quyền truy cập." />
+            <ErrorMessage message={props.refusal} />
             <section className="section">
-              <Link to="/ho-so" className="button button--secondary button--block">
-                Xem hồ sơ của tôi
-              </Link>
+              {user.role === "resident" ? (
+                <Link to="/ho-so" className="button button--secondary button--block">
+                  Xem hồ sơ của tôi
+                </Link>
+              ) : (
+                <Link to="/can-bo" className="button button--secondary button--block">
+                  Về hồ sơ cần xử lý
+                </Link>
+              )}
             </section>
             <AccountBar user={user} />
           </>
         )
       }
     </RequireSession>
+  );
+}
+
+/** Staff and admins only; a resident is told so and sees nothing else. */
+export function StaffGate({ children }: { children: (user: SessionUser) => ReactNode }) {
+  return (
+    <RoleGate
+      roles={STAFF_ROLES}
+      purpose="Bạn cần đăng nhập bằng tài khoản cán bộ để xử lý hồ sơ."
+      refusal="Trang này chỉ dành cho cán bộ tiếp nhận và giải quyết hồ sơ. Tài khoản của bạn không có quyền truy cập."
+    >
+      {children}
+    </RoleGate>
   );
 }
 

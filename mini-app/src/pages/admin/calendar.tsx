@@ -1,0 +1,358 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { Page, useSnackbar } from "zmp-ui";
+import type { Role } from "../../../../shared/src/auth/api";
+import type { CalendarDay } from "../../../../shared/src/deadline/api";
+import { formatDate, formatWeekday } from "../../../../shared/src/format/vi";
+import { AppHeader } from "../../components/app-header";
+import { Dialog } from "../../components/dialog";
+import { AccountBar } from "../../components/session-gate";
+import { Empty, ErrorMessage, Loading } from "../../components/status";
+import { Field, type Invalid } from "../../components/text-field";
+import { adminApi } from "../../services/admin-api";
+import { errorMessage } from "../../services/api";
+import type { SessionUser } from "../../stores/session";
+import { RoleGate } from "../staff/parts";
+import "./admin.css";
+
+const ADMIN_ROLES: readonly Role[] = ["admin"];
+/** The years the seeded calendar covers, and the only ones this page edits. */
+const CALENDAR_YEARS = [2025, 2026, 2027] as const;
+type Year = (typeof CALENDAR_YEARS)[number];
+
+const KIND_LABEL: Record<CalendarDay["kind"], string> = { holiday: "Nghỉ lễ", workday: "Làm bù" };
+const KIND_HELP: Record<CalendarDay["kind"], string> = {
+  holiday: "Nghỉ lễ (không tính là ngày làm việc)",
+  workday: "Làm bù (ngày cuối tuần tính là ngày làm việc)",
+};
+
+const thisYear = (): Year => {
+  const year = Number(new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Ho_Chi_Minh" }).slice(0, 4));
+  return CALENDAR_YEARS.find((y) => y === year) ?? CALENDAR_YEARS[CALENDAR_YEARS.length - 1]!;
+};
+const yearOf = (date: string) => Number(date.slice(0, 4));
+const isWeekend = (date: string) => [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
+const dayLabel = (date: string) => `${formatDate(date)} (${formatWeekday(date)})`;
+
+type Draft = { date: string; kind: CalendarDay["kind"]; name: string; source: string; verified: boolean };
+const EMPTY: Draft = { date: "", kind: "holiday", name: "", source: "", verified: false };
+
+/** Adds a day or corrects one (its date then stays); checked like the API checks it. */
+function DayForm(props: { initial: Draft; editing: boolean; taken: (date: string) => Promise<boolean>; onSaved: (day: CalendarDay) => void; onCancel: () => void }) {
+  const [draft, setDraft] = useState<Draft>(props.initial);
+  const [invalid, setInvalid] = useState<Invalid>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+
+  const check = async (): Promise<Invalid> => {
+    const first = CALENDAR_YEARS[0];
+    const last = CALENDAR_YEARS[CALENDAR_YEARS.length - 1];
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.date)) return { field: "day-date", message: "Chọn ngày" };
+    if (!CALENDAR_YEARS.some((y) => y === yearOf(draft.date))) return { field: "day-date", message: `Chọn một ngày trong các năm ${first}–${last}` };
+    if (draft.name.trim().length < 2) return { field: "day-name", message: "Nhập tên ngày (ít nhất 2 ký tự)" };
+    if (draft.source.trim().length < 2) return { field: "day-source", message: "Nhập văn bản công bố ngày này" };
+    if (!props.editing && (await props.taken(draft.date))) return { field: "day-date", message: "Ngày này đã có trong lịch. Hãy dùng nút Sửa ở ngày đó." };
+    return null;
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setBusy(true);
+    try {
+      const problem = await check();
+      setInvalid(problem);
+      if (problem) return;
+      const saved = await adminApi.putDay(draft.date, { kind: draft.kind, name: draft.name.trim(), source: draft.source.trim(), verified: draft.verified });
+      props.onSaved(saved);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // A holiday on a weekend is replaced by the next working day (the law), a make-up day falls on a weekend.
+  const hint =
+    draft.date && /^\d{4}-\d{2}-\d{2}$/.test(draft.date) ? (
+      <p className="note">
+        Ngày {formatDate(draft.date)} là {formatWeekday(draft.date)}.
+        {draft.kind === "holiday" && isWeekend(draft.date) && " Ngày nghỉ lễ trùng ngày nghỉ hằng tuần được nghỉ bù vào ngày làm việc kế tiếp: hãy thêm cả ngày nghỉ bù."}
+        {draft.kind === "workday" && !isWeekend(draft.date) && " Ngày làm bù thường là Thứ Bảy hoặc Chủ Nhật."}
+      </p>
+    ) : null;
+
+  return (
+    <form noValidate onSubmit={(e) => void submit(e)}>
+      <Field
+        id="day-date"
+        label="Ngày"
+        type="date"
+        value={draft.date}
+        min={`${CALENDAR_YEARS[0]}-01-01`}
+        max={`${CALENDAR_YEARS[CALENDAR_YEARS.length - 1]}-12-31`}
+        readOnly={props.editing}
+        onChange={(date) => set({ date })}
+        invalid={invalid}
+        hint={hint}
+      />
+      <fieldset className="field choice-group">
+        <legend className="field__label">Loại ngày</legend>
+        {(["holiday", "workday"] as const).map((kind) => (
+          <label key={kind} className="toggle">
+            <input type="radio" name="day-kind" value={kind} checked={draft.kind === kind} onChange={() => set({ kind })} />
+            <span>{KIND_HELP[kind]}</span>
+          </label>
+        ))}
+      </fieldset>
+      <Field id="day-name" label="Tên ngày" value={draft.name} maxLength={200} onChange={(name) => set({ name })} invalid={invalid} />
+      <Field id="day-source" label="Căn cứ (văn bản công bố)" value={draft.source} onChange={(source) => set({ source })} invalid={invalid} multiline maxLength={500} />
+      <label className="toggle toggle--top">
+        <input type="checkbox" checked={draft.verified} onChange={(e) => set({ verified: e.target.checked })} />
+        <span>Đã đối chiếu với văn bản công bố chính thức</span>
+      </label>
+      {(error || invalid) && (
+        <p className="field__error" role="alert">
+          {error ?? invalid?.message}
+        </p>
+      )}
+      <div className="dialog__actions">
+        <button type="button" className="button button--secondary" onClick={props.onCancel}>
+          Hủy
+        </button>
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? "Đang lưu…" : "Lưu"}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function DayItem({ day, onEdit, onDelete }: { day: CalendarDay; onEdit: () => void; onDelete: () => void }) {
+  return (
+    <li className="calendar-day">
+      <div className="calendar-day__main">
+        <p className="calendar-day__date">
+          <time dateTime={day.date}>{formatDate(day.date)}</time> · {formatWeekday(day.date)}
+        </p>
+        <p className="badges-row">
+          <span className={`badge badge--${day.kind}`}>{KIND_LABEL[day.kind]}</span>
+          {!day.verified && <span className="badge badge--unverified">Chưa xác minh</span>}
+        </p>
+        <p className="calendar-day__name">{day.name}</p>
+        <p className="note">Căn cứ: {day.source}</p>
+      </div>
+      <div className="calendar-day__actions">
+        <button type="button" className="button button--small button--secondary" aria-label={`Sửa ngày ${formatDate(day.date)}`} onClick={onEdit}>
+          Sửa
+        </button>
+        <button type="button" className="button button--small button--link" aria-label={`Xóa ngày ${formatDate(day.date)}`} onClick={onDelete}>
+          Xóa
+        </button>
+      </div>
+    </li>
+  );
+}
+
+function YearTabs({ year, onChange }: { year: Year; onChange: (year: Year) => void }) {
+  const select = (next: Year) => {
+    onChange(next);
+    document.getElementById(`year-tab-${next}`)?.focus();
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    const i = CALENDAR_YEARS.indexOf(year);
+    const n = CALENDAR_YEARS.length;
+    const moves: Record<string, number> = { ArrowRight: (i + 1) % n, ArrowLeft: (i - 1 + n) % n, Home: 0, End: n - 1 };
+    if (!(e.key in moves)) return;
+    e.preventDefault();
+    select(CALENDAR_YEARS[moves[e.key]!]!);
+  };
+  return (
+    <div role="tablist" aria-label="Năm" className="year-tabs" onKeyDown={onKeyDown}>
+      {CALENDAR_YEARS.map((y) => (
+        <button
+          key={y}
+          id={`year-tab-${y}`}
+          type="button"
+          role="tab"
+          aria-selected={y === year}
+          aria-controls="calendar-panel"
+          tabIndex={y === year ? 0 : -1}
+          className="year-tab"
+          onClick={() => select(y)}
+        >
+          {y}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+type Editing = { mode: "add" } | { mode: "edit"; day: CalendarDay } | null;
+
+function CalendarEditor({ user }: { user: SessionUser }) {
+  const { openSnackbar } = useSnackbar();
+  const [year, setYear] = useState<Year>(thisYear);
+  const [days, setDays] = useState<Partial<Record<Year, CalendarDay[]>>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [deleting, setDeleting] = useState<CalendarDay | null>(null);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  // A late answer for a year no longer shown must not replace the current list.
+  const shown = useRef(year);
+  shown.current = year;
+
+  const load = useCallback(async (y: Year) => {
+    const { items } = await adminApi.calendar(y);
+    setDays((all) => ({ ...all, [y]: items }));
+    return items;
+  }, []);
+
+  useEffect(() => {
+    setError(null);
+    load(year).catch((e: unknown) => shown.current === year && setError(errorMessage(e)));
+  }, [year, load, attempt]);
+
+  const taken = async (date: string) => {
+    const y = yearOf(date) as Year;
+    const list = days[y] ?? (await load(y));
+    return list.some((d) => d.date === date);
+  };
+
+  const saved = (day: CalendarDay) => {
+    setEditing(null);
+    openSnackbar({ text: `Đã lưu ngày ${formatDate(day.date)}.`, type: "success" });
+    const y = yearOf(day.date) as Year;
+    setYear(y);
+    void load(y).catch((e: unknown) => setError(errorMessage(e)));
+  };
+
+  const remove = async () => {
+    if (!deleting) return;
+    setBusy(true);
+    setDeleteError(null);
+    try {
+      await adminApi.deleteDay(deleting.date);
+      openSnackbar({ text: `Đã xóa ngày ${formatDate(deleting.date)} khỏi lịch.`, type: "success" });
+      setDeleting(null);
+      await load(yearOf(deleting.date) as Year);
+    } catch (e) {
+      setDeleteError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const list = days[year];
+  const unverified = list?.filter((d) => !d.verified).length ?? 0;
+  return (
+    <>
+      <AccountBar user={user} />
+      <section className="section" aria-labelledby="calendar-about-title">
+        <h2 id="calendar-about-title" className="section__title">
+          Lịch dùng để tính hạn trả kết quả
+        </h2>
+        <p>
+          Ngày nghỉ lễ không được tính là ngày làm việc; ngày làm bù (thường là Thứ Bảy) được tính là ngày làm việc. Thay đổi được áp dụng cho hồ sơ tiếp nhận
+          từ nay: <strong>hạn trả kết quả đã tính cho các hồ sơ đã tiếp nhận không được tính lại.</strong>
+        </p>
+        <p className="note">Ngày âm lịch và ngày nghỉ bù phải đối chiếu với thông báo chính thức; ngày chưa đối chiếu mang nhãn “Chưa xác minh”.</p>
+      </section>
+      <section className="section" aria-labelledby="calendar-title">
+        <div className="calendar__head">
+          <h2 id="calendar-title" className="section__title">
+            Ngày nghỉ lễ, làm bù
+          </h2>
+          <button type="button" className="button button--small button--primary" onClick={() => setEditing({ mode: "add" })}>
+            Thêm ngày
+          </button>
+        </div>
+        <YearTabs year={year} onChange={setYear} />
+        <div role="tabpanel" id="calendar-panel" aria-labelledby={`year-tab-${year}`} aria-busy={!list && !error}>
+          {error && !list && <ErrorMessage message={error} onRetry={() => setAttempt((n) => n + 1)} />}
+          {!list && !error && <Loading />}
+          {list && (
+            <>
+              <p className="note calendar__summary">
+                {list.filter((d) => d.kind === "holiday").length} ngày nghỉ lễ, {list.filter((d) => d.kind === "workday").length} ngày làm bù
+                {unverified > 0 && `; ${unverified} ngày chưa xác minh`}.
+              </p>
+              {list.length === 0 ? (
+                <Empty message={`Chưa có ngày nghỉ lễ, làm bù nào trong năm ${year}.`} />
+              ) : (
+                <ul className="plain-list calendar-days" aria-label={`Ngày nghỉ lễ, làm bù năm ${year}`}>
+                  {list.map((day) => (
+                    <DayItem
+                      key={day.date}
+                      day={day}
+                      onEdit={() => setEditing({ mode: "edit", day })}
+                      onDelete={() => {
+                        setDeleteError(null);
+                        setDeleting(day);
+                      }}
+                    />
+                  ))}
+                </ul>
+              )}
+            </>
+          )}
+        </div>
+      </section>
+
+      <Dialog open={editing !== null} title={editing?.mode === "edit" ? `Sửa ngày ${dayLabel(editing.day.date)}` : "Thêm ngày vào lịch"} onClose={() => setEditing(null)}>
+        {editing && (
+          <DayForm
+            key={editing.mode === "edit" ? editing.day.date : "new"}
+            initial={editing.mode === "edit" ? editing.day : EMPTY}
+            editing={editing.mode === "edit"}
+            taken={taken}
+            onSaved={saved}
+            onCancel={() => setEditing(null)}
+          />
+        )}
+      </Dialog>
+
+      <Dialog open={deleting !== null} title="Xóa ngày khỏi lịch" onClose={() => setDeleting(null)}>
+        {deleting && (
+          <>
+            <p>
+              Xóa “{deleting.name}” ({KIND_LABEL[deleting.kind].toLocaleLowerCase("vi")}) ngày {dayLabel(deleting.date)} khỏi lịch?
+            </p>
+            <p className="note">Hồ sơ tiếp nhận từ nay tính hạn theo lịch mới; hạn trả kết quả của hồ sơ đã tiếp nhận không thay đổi.</p>
+            {deleteError && (
+              <p className="field__error" role="alert">
+                {deleteError}
+              </p>
+            )}
+            <div className="dialog__actions">
+              <button type="button" className="button button--secondary" onClick={() => setDeleting(null)}>
+                Hủy
+              </button>
+              <button type="button" className="button button--danger" disabled={busy} onClick={() => void remove()}>
+                {busy ? "Đang xóa…" : "Xóa"}
+              </button>
+            </div>
+          </>
+        )}
+      </Dialog>
+    </>
+  );
+}
+
+/** `/quan-tri/lich`: the province's holidays and compensatory working days (admins only). */
+export default function AdminCalendarPage() {
+  return (
+    <Page className="page page--admin">
+      <AppHeader title="Lịch nghỉ lễ, làm bù" />
+      <RoleGate
+        roles={ADMIN_ROLES}
+        purpose="Bạn cần đăng nhập bằng tài khoản quản trị của tỉnh để sửa lịch nghỉ lễ, làm bù."
+        refusal="Trang này chỉ dành cho quản trị viên của tỉnh. Tài khoản của bạn không có quyền sửa lịch nghỉ lễ, làm bù."
+      >
+        {(user) => <CalendarEditor user={user} />}
+      </RoleGate>
+    </Page>
+  );
+}
