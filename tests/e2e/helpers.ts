@@ -9,7 +9,7 @@ export const SESSION_KEY = "mot-cua.session";
 export const TAM_TRU = "1.004194";
 export const RESIDENT = /Nguyễn Văn An/;
 export const COMMUNE_STAFF = /Cán bộ một cửa: Phường An Hòa/;
-export const CODE_PATTERN = /^[0-9.A-Z]+-\d{6}-\d{4}$/;
+const CODE_PATTERN = /^[0-9.A-Z]+-\d{6}-\d{4}$/;
 export const PDF = Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
 
 export type Session = { accessToken: string; refreshToken: string; user: { id: string } };

@@ -6,7 +6,7 @@ import { fetchAuthed } from "./authed-api";
  * import this module.
  */
 
-export type CalendarDayInput = Omit<CalendarDay, "date">;
+type CalendarDayInput = Omit<CalendarDay, "date">;
 
 const dayPath = (date: string) => `/api/admin/calendar/${encodeURIComponent(date)}`;
 

@@ -131,5 +131,5 @@ export type DossierPage = Awaited<ReturnType<typeof dossierApi.list>>;
 export type DossierItem = DossierPage["items"][number];
 export type DossierDetailData = Awaited<ReturnType<typeof dossierApi.get>>;
 export type TrackData = Awaited<ReturnType<typeof trackApi.get>>;
-export type NotificationPage = Awaited<ReturnType<typeof notificationApi.list>>;
+type NotificationPage = Awaited<ReturnType<typeof notificationApi.list>>;
 export type NotificationItem = NotificationPage["items"][number];

@@ -7,7 +7,7 @@ import { useSession } from "./session";
 type Load = "idle" | "loading" | "done" | "error";
 
 /** The unread count looks at the newest few only: above 9 it reads "9+". */
-export const UNREAD_CAP = 9;
+const UNREAD_CAP = 9;
 const COUNT_PAGE = UNREAD_CAP + 1;
 
 type NotificationsState = {

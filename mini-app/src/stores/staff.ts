@@ -9,7 +9,7 @@ type Load = "idle" | "loading" | "done" | "error";
 const FRESH_MS = 60_000;
 
 /** What each inbox tab asks the API for. */
-export const TAB_QUERY: Record<InboxTab, Pick<InboxFilters, "status" | "due">> = {
+const TAB_QUERY: Record<InboxTab, Pick<InboxFilters, "status" | "due">> = {
   new: { status: "1" },
   processing: { status: "2,4" },
   supplement: { status: "5" },
@@ -20,8 +20,8 @@ export const TAB_QUERY: Record<InboxTab, Pick<InboxFilters, "status" | "due">> =
 };
 
 export type Channel = "online" | "counter" | "postal";
-export type InboxSearch = { q: string; channel: Channel | ""; procedure: string; unit: string };
-export type StaffUnit = { id: string; name: string };
+type InboxSearch = { q: string; channel: Channel | ""; procedure: string; unit: string };
+type StaffUnit = { id: string; name: string };
 
 type StaffState = {
   tab: InboxTab;

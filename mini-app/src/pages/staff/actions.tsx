@@ -10,7 +10,7 @@ import { ApiFailure, errorMessage } from "../../services/api";
 import type { FileItem } from "../../services/authed-api";
 import { staffApi } from "../../services/staff-api";
 
-export const ACTION_LABEL: Record<StaffAction, string> = {
+const ACTION_LABEL: Record<StaffAction, string> = {
   accept: "Tiếp nhận",
   refuse: "Từ chối tiếp nhận",
   start_processing: "Bắt đầu xử lý",

@@ -13,7 +13,7 @@ import { ActionBar } from "./actions";
 import { CHANNEL_LABEL, DueBadge } from "./parts";
 import { PRINT_FORMS, printableForms, printPath } from "./print-forms";
 
-export const STALE_MESSAGE = "Hồ sơ vừa được người khác cập nhật, đã tải lại.";
+const STALE_MESSAGE = "Hồ sơ vừa được người khác cập nhật, đã tải lại.";
 
 function Head({ detail }: { detail: StaffDossierDetail }) {
   return (

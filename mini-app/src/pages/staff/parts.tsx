@@ -84,7 +84,7 @@ export function DueBadge({ state }: { state: "overdue" | "soon" | "ok" | null })
   return null;
 }
 
-export type ProcedureOption = { code: string; name: string };
+type ProcedureOption = { code: string; name: string };
 
 /** Procedures an officer of `unit` handles (the most used 50), or the province's most used for an admin. */
 export function useProcedureOptions(unit: string | null): ProcedureOption[] {

@@ -16,7 +16,7 @@ export const isPrintForm = (value: string): value is PrintForm => (Object.keys(P
 const FORM_EVENT: Record<Exclude<PrintForm, "01">, string> = { "02": "supplement_requested", "03": "refused", "04": "apologised" };
 
 /** The most recent event of `type`, if any. */
-export function latestEvent(timeline: readonly TimelineEvent[], type: string): TimelineEvent | null {
+function latestEvent(timeline: readonly TimelineEvent[], type: string): TimelineEvent | null {
   for (let i = timeline.length - 1; i >= 0; i--) if (timeline[i]!.type === type) return timeline[i]!;
   return null;
 }

@@ -18,7 +18,7 @@ import { PRINT_FORMS, type PrintForm } from "../print-forms";
 export type IssuingUnit = { name: string; address: string | null; phone: string | null };
 
 /** What the catalogue adds, when it still publishes the version the dossier was filed under. */
-export type ProcedureFacts = { processingTime: ProcessingTime; documents: readonly Pick<RequiredDocument, "form" | "count">[]; resultDelivery: readonly ResultDelivery[] };
+type ProcedureFacts = { processingTime: ProcessingTime; documents: readonly Pick<RequiredDocument, "form" | "count">[]; resultDelivery: readonly ResultDelivery[] };
 
 export type FormData = {
   detail: StaffDossierDetail;
@@ -28,7 +28,7 @@ export type FormData = {
 };
 
 /** "Phường An Hòa" from "Số 1 đường Hùng Vương, phường An Hòa, tỉnh An Hòa"; else the unit's name. */
-export function placeOf(unit: IssuingUnit): string {
+function placeOf(unit: IssuingUnit): string {
   const parts = (unit.address ?? "").split(",").map((p) => p.trim()).filter(Boolean);
   const place = parts.length >= 2 ? parts[parts.length - 2]! : unit.name;
   return place.charAt(0).toLocaleUpperCase("vi") + place.slice(1);
@@ -42,7 +42,7 @@ const DELIVERY: Record<ResultDelivery, string> = {
 };
 
 /** Unit and national heading, the place and date line, then the form's title. */
-export function FormHeading(props: { unit: IssuingUnit; desk: boolean; form: PrintForm; at: string; code: string }) {
+function FormHeading(props: { unit: IssuingUnit; desk: boolean; form: PrintForm; at: string; code: string }) {
   return (
     <header className="form-heading">
       <div className="form-heading__row">
@@ -68,10 +68,10 @@ export function FormHeading(props: { unit: IssuingUnit; desk: boolean; form: Pri
   );
 }
 
-export type Signature = { title: string; hint: string; name?: string };
+type Signature = { title: string; hint: string; name?: string };
 
 /** Side by side: who signs, how, and (when known) the name below the space for the signature. */
-export function SignatureBlocks({ blocks }: { blocks: readonly Signature[] }) {
+function SignatureBlocks({ blocks }: { blocks: readonly Signature[] }) {
   return (
     <div className={`form-signatures form-signatures--${blocks.length}`}>
       {blocks.map((b) => (
@@ -108,10 +108,10 @@ function Applicant({ detail }: { detail: StaffDossierDetail }) {
   );
 }
 
-export type DocumentRow = { key: number; name: string; kind: string; quantity: string };
+type DocumentRow = { key: number; name: string; kind: string; quantity: string };
 
 /** Documents received: electronic ones by their files, paper ones (no file) as "Bản giấy" in the catalogue's quantity. */
-export function documentRows(documents: StaffDossierDetail["documents"], procedure: ProcedureFacts | null): DocumentRow[] {
+function documentRows(documents: StaffDossierDetail["documents"], procedure: ProcedureFacts | null): DocumentRow[] {
   return documents.map((d) => {
     const required = procedure?.documents[d.docIndex];
     if (d.files.length > 0) return { key: d.docIndex, name: d.name, kind: "Bản điện tử", quantity: `${d.files.length} tệp` };
@@ -152,7 +152,7 @@ function DocumentsTable({ rows }: { rows: DocumentRow[] }) {
 }
 
 /** "20.000 đ/lần (nộp trực tiếp)", with the other channel's rate when it differs. */
-export function feeLines(fee: FeeQuote): string[] {
+function feeLines(fee: FeeQuote): string[] {
   const per = fee.per && fee.amount ? `/${fee.per}` : "";
   const lines = [`${formatVnd(fee.amount)}${per} (${FEE_CHANNEL[fee.channel]})`];
   if (fee.online !== fee.counter) lines.push(`Mức thu khi nộp trực tuyến: ${formatVnd(fee.online)}; khi nộp trực tiếp: ${formatVnd(fee.counter)}.`);
@@ -161,7 +161,7 @@ export function feeLines(fee: FeeQuote): string[] {
 }
 
 /** The tracking QR code of the dossier, as on the resident's receipt; `onSettled` once it loaded or failed. */
-export function TrackingQr({ trackingUrl, onSettled }: { trackingUrl: string; onSettled?: (loaded: boolean) => void }) {
+function TrackingQr({ trackingUrl, onSettled }: { trackingUrl: string; onSettled?: (loaded: boolean) => void }) {
   const path = inAppPath(trackingUrl);
   if (!path) return null;
   return (
