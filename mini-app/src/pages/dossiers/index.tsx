@@ -5,8 +5,8 @@ import { formatDate } from "../../../../shared/src/format/vi";
 import { AppHeader } from "../../components/app-header";
 import { StatusBadge } from "../../components/badges";
 import { NotificationBell } from "../../components/notification-bell";
+import { PagedList } from "../../components/paged-list";
 import { AccountBar, RequireSession } from "../../components/session-gate";
-import { ErrorMessage, Loading } from "../../components/status";
 import { useDossiers } from "../../stores/dossiers";
 
 function DossierList() {
@@ -18,20 +18,23 @@ function DossierList() {
   const loadMore = useDossiers((s) => s.loadMore);
   useEffect(() => void loadList(), [loadList]);
 
-  if (status === "error" && items.length === 0) return <ErrorMessage message={error ?? ""} onRetry={() => void loadList()} />;
-  if (status !== "done" && items.length === 0) return <Loading />;
-  if (items.length === 0) {
-    return (
-      <section className="section">
-        <p>Bạn chưa nộp hồ sơ trực tuyến nào.</p>
-        <Link to="/search" className="button button--secondary button--block">
-          Tìm thủ tục để nộp hồ sơ
-        </Link>
-      </section>
-    );
-  }
   return (
-    <section className="section">
+    <PagedList
+      status={status}
+      error={error}
+      count={items.length}
+      more={Boolean(nextCursor)}
+      onLoad={() => void loadList()}
+      onMore={() => void loadMore()}
+      empty={
+        <>
+          <p>Bạn chưa nộp hồ sơ trực tuyến nào.</p>
+          <Link to="/search" className="button button--secondary button--block">
+            Tìm thủ tục để nộp hồ sơ
+          </Link>
+        </>
+      }
+    >
       <ul className="card-list" aria-label="Danh sách hồ sơ">
         {items.map((d) => (
           <li key={d.code} className="card">
@@ -49,13 +52,7 @@ function DossierList() {
           </li>
         ))}
       </ul>
-      {status === "error" && <ErrorMessage message={error ?? ""} onRetry={() => void loadMore()} />}
-      {nextCursor && status !== "error" && (
-        <button type="button" className="button button--secondary button--block" disabled={status === "loading"} onClick={() => void loadMore()}>
-          {status === "loading" ? "Đang tải…" : "Xem thêm"}
-        </button>
-      )}
-    </section>
+    </PagedList>
   );
 }
 

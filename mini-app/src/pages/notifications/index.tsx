@@ -4,7 +4,8 @@ import { Page } from "zmp-ui";
 import { AppHeader } from "../../components/app-header";
 import "../../components/notifications.css";
 import { AccountBar, RequireSession } from "../../components/session-gate";
-import { Empty, ErrorMessage, Loading } from "../../components/status";
+import { PagedList } from "../../components/paged-list";
+import { Empty } from "../../components/status";
 import { useNotifications } from "../../stores/notifications";
 import { formatDateTime } from "../../utils/format";
 
@@ -18,17 +19,16 @@ function NotificationList() {
   // Opening the page reads everything: the first page loads, then all are marked read.
   useEffect(() => void open(), [open]);
 
-  if (status === "error" && items.length === 0) return <ErrorMessage message={error ?? ""} onRetry={() => void open()} />;
-  if (status !== "done" && items.length === 0) return <Loading />;
-  if (items.length === 0) {
-    return (
-      <section className="section">
-        <Empty message="Chưa có thông báo nào." />
-      </section>
-    );
-  }
   return (
-    <section className="section">
+    <PagedList
+      status={status}
+      error={error}
+      count={items.length}
+      more={Boolean(nextCursor)}
+      onLoad={() => void open()}
+      onMore={() => void loadMore()}
+      empty={<Empty message="Chưa có thông báo nào." />}
+    >
       <ul className="notice-list" aria-label="Danh sách thông báo">
         {items.map((n) => (
           <li key={n.id} className={n.readAt ? "notice" : "notice notice--unread"}>
@@ -46,13 +46,7 @@ function NotificationList() {
           </li>
         ))}
       </ul>
-      {status === "error" && <ErrorMessage message={error ?? ""} onRetry={() => void loadMore()} />}
-      {nextCursor && status !== "error" && (
-        <button type="button" className="button button--secondary button--block" disabled={status === "loading"} onClick={() => void loadMore()}>
-          {status === "loading" ? "Đang tải…" : "Xem thêm"}
-        </button>
-      )}
-    </section>
+    </PagedList>
   );
 }
 

@@ -1,0 +1,33 @@
+import type { ReactNode } from "react";
+import { ErrorMessage, Loading } from "./status";
+
+/**
+ * A list read page by page (by cursor): the first page's loading and failure, what to show when
+ * there is nothing, then the items and "Xem thêm" while there are more.
+ */
+export function PagedList(props: {
+  status: "idle" | "loading" | "done" | "error";
+  error: string | null;
+  count: number;
+  more: boolean;
+  onLoad: () => void;
+  onMore: () => void;
+  empty: ReactNode;
+  children: ReactNode;
+}) {
+  const { status, error, count, onMore } = props;
+  if (status === "error" && count === 0) return <ErrorMessage message={error ?? ""} onRetry={props.onLoad} />;
+  if (status !== "done" && count === 0) return <Loading />;
+  if (count === 0) return <section className="section">{props.empty}</section>;
+  return (
+    <section className="section">
+      {props.children}
+      {status === "error" && <ErrorMessage message={error ?? ""} onRetry={onMore} />}
+      {props.more && status !== "error" && (
+        <button type="button" className="button button--secondary button--block" disabled={status === "loading"} onClick={onMore}>
+          {status === "loading" ? "Đang tải…" : "Xem thêm"}
+        </button>
+      )}
+    </section>
+  );
+}
