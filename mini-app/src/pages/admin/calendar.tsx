@@ -11,7 +11,7 @@ import { Field, type Invalid } from "../../components/text-field";
 import { adminApi } from "../../services/admin-api";
 import { errorMessage } from "../../services/api";
 import type { SessionUser } from "../../stores/session";
-import { RoleGate } from "../staff/parts";
+import { RoleGate, tabKeyTarget } from "../staff/parts";
 import "./admin.css";
 
 const ADMIN_ROLES: readonly Role[] = ["admin"];
@@ -160,12 +160,10 @@ function YearTabs({ year, onChange }: { year: Year; onChange: (year: Year) => vo
     document.getElementById(`year-tab-${next}`)?.focus();
   };
   const onKeyDown = (e: KeyboardEvent) => {
-    const i = CALENDAR_YEARS.indexOf(year);
-    const n = CALENDAR_YEARS.length;
-    const moves: Record<string, number> = { ArrowRight: (i + 1) % n, ArrowLeft: (i - 1 + n) % n, Home: 0, End: n - 1 };
-    if (!(e.key in moves)) return;
+    const next = tabKeyTarget(e.key, CALENDAR_YEARS.indexOf(year), CALENDAR_YEARS.length);
+    if (next === null) return;
     e.preventDefault();
-    select(CALENDAR_YEARS[moves[e.key]!]!);
+    select(CALENDAR_YEARS[next]!);
   };
   return (
     <div role="tablist" aria-label="Năm" className="year-tabs" onKeyDown={onKeyDown}>
@@ -178,7 +176,7 @@ function YearTabs({ year, onChange }: { year: Year; onChange: (year: Year) => vo
           aria-selected={y === year}
           aria-controls="calendar-panel"
           tabIndex={y === year ? 0 : -1}
-          className="year-tab"
+          className="pill-tab year-tab"
           onClick={() => select(y)}
         >
           {y}
@@ -261,7 +259,7 @@ function CalendarEditor({ user }: { user: SessionUser }) {
         <p className="note">Ngày âm lịch và ngày nghỉ bù phải đối chiếu với thông báo chính thức; ngày chưa đối chiếu mang nhãn “Chưa xác minh”.</p>
       </section>
       <section className="section" aria-labelledby="calendar-title">
-        <div className="calendar__head">
+        <div className="section-head calendar__head">
           <h2 id="calendar-title" className="section__title">
             Ngày nghỉ lễ, làm bù
           </h2>

@@ -9,7 +9,7 @@ import { AccountBar } from "../../components/session-gate";
 import { Empty, ErrorMessage, Loading } from "../../components/status";
 import type { SessionUser } from "../../stores/session";
 import { useStaffInbox, type Channel } from "../../stores/staff";
-import { CHANNEL_LABEL, DueBadge, useProcedureOptions, useWideLayout } from "./parts";
+import { CHANNEL_LABEL, DueBadge, tabKeyTarget, useProcedureOptions, useWideLayout } from "./parts";
 
 const TABS: readonly { tab: InboxTab; label: string }[] = [
   { tab: "new", label: "Mới" },
@@ -42,9 +42,8 @@ function InboxTabs() {
     document.getElementById(tabId(next))?.focus();
   };
   const onKeyDown = (e: KeyboardEvent) => {
-    const i = TABS.findIndex((t) => t.tab === tab);
-    const moves: Record<string, number> = { ArrowRight: i + 1, ArrowLeft: i - 1 + TABS.length, Home: 0, End: TABS.length - 1 };
-    const target = e.key in moves ? TABS[moves[e.key]! % TABS.length] : undefined;
+    const next = tabKeyTarget(e.key, TABS.findIndex((t) => t.tab === tab), TABS.length);
+    const target = next === null ? undefined : TABS[next];
     if (!target) return;
     e.preventDefault();
     select(target.tab);
@@ -60,7 +59,7 @@ function InboxTabs() {
           aria-selected={t.tab === tab}
           aria-controls="inbox-panel"
           tabIndex={t.tab === tab ? 0 : -1}
-          className={`inbox-tab${t.tab === "overdue" && counts?.overdue ? " inbox-tab--alert" : ""}`}
+          className={`pill-tab inbox-tab${t.tab === "overdue" && counts?.overdue ? " inbox-tab--alert" : ""}`}
           onClick={() => select(t.tab)}
         >
           {t.label}
@@ -199,7 +198,7 @@ export function InboxPanel({ user, selected }: { user: SessionUser; selected: st
     <>
       <AccountBar user={user} />
       <section className="section inbox" aria-labelledby="inbox-title">
-        <div className="inbox__head">
+        <div className="section-head">
           <h2 id="inbox-title" className="section__title">
             Hồ sơ cần xử lý
           </h2>

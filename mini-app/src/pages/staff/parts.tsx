@@ -75,6 +75,12 @@ export function useWideLayout(): boolean {
   return wide;
 }
 
+/** ARIA tabs' keys: the tab that `key` moves to from tab `i` of `n` (arrows wrap around), or null for any other key. */
+export function tabKeyTarget(key: string, i: number, n: number): number | null {
+  const moves: Record<string, number> = { ArrowRight: (i + 1) % n, ArrowLeft: (i - 1 + n) % n, Home: 0, End: n - 1 };
+  return key in moves ? moves[key]! : null;
+}
+
 export const CHANNEL_LABEL: Record<Channel, string> = { online: "Trực tuyến", counter: "Tại quầy", postal: "Bưu chính" };
 
 /** How close the due date is, while the clock runs. */
