@@ -10,7 +10,14 @@ export const toAttachments = (docs: DocFiles) =>
     .filter((d) => d.fileIds.length > 0)
     .sort((a, b) => a.docIndex - b.docIndex);
 
-/** 32 random characters from [0-9a-f]: one per submission attempt, reused when that attempt is retried. */
-export function newIdempotencyKey(): string {
-  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
+/** `docs` with `file` attached to document `docIndex`, once (attached again, it moves to the end). */
+export const withFile = (docs: DocFiles, docIndex: number, file: FileItem): DocFiles => ({
+  ...docs,
+  [docIndex]: [...(docs[docIndex] ?? []).filter((f) => f.id !== file.id), file],
+});
+
+/** `docs` without file `id` on document `docIndex`. */
+export const withoutFile = (docs: DocFiles, docIndex: number, id: string): DocFiles => ({
+  ...docs,
+  [docIndex]: (docs[docIndex] ?? []).filter((f) => f.id !== id),
+});

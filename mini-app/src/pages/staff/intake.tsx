@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { Page, useNavigate, useSnackbar } from "zmp-ui";
 import { missingItems, type MissingItem } from "../../../../shared/src/dossier/completeness";
 import { checkForm, normaliseForm } from "../../../../shared/src/dossier/eform";
@@ -6,14 +6,15 @@ import { describeDocument, formatVnd } from "../../../../shared/src/format/vi";
 import type { IntakeBody } from "../../../../shared/src/staff/api";
 import { AppHeader } from "../../components/app-header";
 import { DocumentFiles } from "../../components/document-files";
-import { MissingList } from "../../components/missing-list";
+import { MissingSummary, SubmitBar } from "../../components/missing-list";
 import { ErrorMessage, Loading } from "../../components/status";
-import { ApiFailure, errorMessage, type ProcedureDetailData } from "../../services/api";
+import type { ProcedureDetailData } from "../../services/api";
 import { staffApi } from "../../services/staff-api";
 import { useCatalogue } from "../../stores/catalogue";
 import type { SessionUser } from "../../stores/session";
 import { useStaffInbox } from "../../stores/staff";
-import { newIdempotencyKey, toAttachments, type DocFiles } from "../../utils/attachments";
+import { toAttachments, withFile, withoutFile, type DocFiles } from "../../utils/attachments";
+import { useFiling } from "../../utils/filing";
 import { EFormInput, type FieldValue } from "../submit/eform-field";
 import { StaffGate, useProcedureOptions } from "./parts";
 
@@ -31,11 +32,7 @@ function IntakeForm({ procedure, unitId }: { procedure: ProcedureDetailData; uni
   const [values, setValues] = useState<Record<string, FieldValue>>({});
   const [docs, setDocs] = useState<DocFiles>({});
   const [paper, setPaper] = useState<ReadonlySet<number>>(new Set());
-  const [attempted, setAttempted] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
-  const attempt = useRef<{ body: string; key: string } | null>(null);
-  const summaryRef = useRef<HTMLElement>(null);
+  const { attempted, submitting, failure, summaryRef, file } = useFiling();
 
   const attachments = useMemo(() => toAttachments(docs), [docs]);
   const issues = useMemo(() => new Map(checkForm(procedure.eform, values).map((i) => [i.key, i.message])), [procedure, values]);
@@ -48,40 +45,29 @@ function IntakeForm({ procedure, unitId }: { procedure: ProcedureDetailData; uni
     return items;
   }, [procedure, values, attachments, paper, fullName]);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setAttempted(true);
-    setFailure(null);
-    if (missing.length > 0 || phoneError) {
-      summaryRef.current?.focus();
-      return;
-    }
-    const body: IntakeBody = {
-      procedureCode: procedure.code,
-      procedureVersion: procedure.version,
-      receivingUnitId: unitId,
-      channel,
-      applicant: { fullName: fullName.trim(), ...(phone.trim() ? { phone: phone.trim() } : {}) },
-      form: normaliseForm(procedure.eform, values),
-      documents: attachments,
-      paperDocuments: [...paper].sort((a, b) => a - b),
-    };
-    // A retry of the same registration reuses its key, so the dossier is created at most once.
-    const text = JSON.stringify(body);
-    if (attempt.current?.body !== text) attempt.current = { body: text, key: newIdempotencyKey() };
-    setSubmitting(true);
-    try {
-      const receipt = await staffApi.intake(body, attempt.current.key);
+    const body: IntakeBody | null =
+      missing.length > 0 || phoneError
+        ? null
+        : {
+            procedureCode: procedure.code,
+            procedureVersion: procedure.version,
+            receivingUnitId: unitId,
+            channel,
+            applicant: { fullName: fullName.trim(), ...(phone.trim() ? { phone: phone.trim() } : {}) },
+            form: normaliseForm(procedure.eform, values),
+            documents: attachments,
+            paperDocuments: [...paper].sort((a, b) => a - b),
+          };
+    return file(body, async (b, key) => {
+      const receipt = await staffApi.intake(b, key);
       refreshInbox();
       openSnackbar({ text: `Đã tiếp nhận hồ sơ ${receipt.code}.`, type: "success" });
       navigate(`/can-bo/ho-so/${receipt.code}`, { replace: true });
-    } catch (e) {
-      setFailure(e instanceof ApiFailure ? e : new ApiFailure(0, "internal", errorMessage(e)));
-      setSubmitting(false);
-    }
+    });
   };
 
-  const serverMissing = failure?.code === "incomplete" && Array.isArray(failure.details) ? (failure.details as MissingItem[]) : null;
   const shown = (key: string) => (attempted ? (issues.get(key) ?? null) : null);
 
   return (
@@ -185,8 +171,8 @@ function IntakeForm({ procedure, unitId }: { procedure: ProcedureDetailData; uni
                 <DocumentFiles
                   docName={doc.name}
                   files={docs[docIndex] ?? []}
-                  onAdd={(file) => setDocs((d) => ({ ...d, [docIndex]: [...(d[docIndex] ?? []).filter((f) => f.id !== file.id), file] }))}
-                  onRemove={(id) => setDocs((d) => ({ ...d, [docIndex]: (d[docIndex] ?? []).filter((f) => f.id !== id) }))}
+                  onAdd={(added) => setDocs((d) => withFile(d, docIndex, added))}
+                  onRemove={(id) => setDocs((d) => withoutFile(d, docIndex, id))}
                 />
               </li>
             );
@@ -194,30 +180,17 @@ function IntakeForm({ procedure, unitId }: { procedure: ProcedureDetailData; uni
         </ol>
       </section>
 
-      <section className="section" aria-labelledby="missing-title" ref={summaryRef} tabIndex={-1}>
-        <h2 id="missing-title" className="section__title">
-          Còn thiếu
-        </h2>
-        {missing.length === 0 ? <p className="ok-note">Hồ sơ đã đủ thông tin và giấy tờ bắt buộc.</p> : <MissingList items={missing} label="Danh sách còn thiếu" />}
+      <MissingSummary items={missing} focusRef={summaryRef}>
         <p className="note">Phí, lệ phí nộp trực tiếp: {formatVnd(procedure.fees.counter)}</p>
-      </section>
+      </MissingSummary>
 
-      <section className="section submit-bar">
-        {attempted && missing.length > 0 && (
-          <div className="status status--error" role="alert">
-            <p>Hồ sơ còn thiếu {missing.length} mục.</p>
-          </div>
-        )}
-        {failure && (
-          <div className="status status--error" role="alert">
-            <p>{failure.message}</p>
-            {serverMissing && <MissingList items={serverMissing} label="Máy chủ báo còn thiếu" />}
-          </div>
-        )}
-        <button type="submit" className="button button--primary button--block" disabled={submitting}>
-          {submitting ? "Đang tiếp nhận…" : "Tiếp nhận hồ sơ"}
-        </button>
-      </section>
+      <SubmitBar
+        incomplete={attempted && missing.length > 0 ? `Hồ sơ còn thiếu ${missing.length} mục.` : null}
+        failure={failure}
+        submitting={submitting}
+        label="Tiếp nhận hồ sơ"
+        busyLabel="Đang tiếp nhận…"
+      />
     </form>
   );
 }

@@ -8,16 +8,17 @@ import { describeDocument, formatDate, formatVnd, onlineSaving } from "../../../
 import { submissionPath } from "../../../../shared/src/links/deep-link";
 import { AppHeader } from "../../components/app-header";
 import { DocumentFiles } from "../../components/document-files";
-import { MissingList } from "../../components/missing-list";
+import { MissingSummary, SubmitBar } from "../../components/missing-list";
 import { AccountBar, RequireSession } from "../../components/session-gate";
 import { ErrorMessage, Loading } from "../../components/status";
 import { vneidFailureMessage, VneidRequired } from "../../components/vneid";
-import { ApiFailure, errorMessage, type ProcedureDetailData } from "../../services/api";
+import { errorMessage, type ProcedureDetailData } from "../../services/api";
 import { dossierApi, draftApi, fileApi, type FileItem } from "../../services/authed-api";
 import { useCatalogue } from "../../stores/catalogue";
 import { useDossiers } from "../../stores/dossiers";
 import type { SessionUser } from "../../stores/session";
-import { newIdempotencyKey, toAttachments, type DocFiles } from "../../utils/attachments";
+import { toAttachments, type DocFiles } from "../../utils/attachments";
+import { useFiling } from "../../utils/filing";
 import { formatTime } from "../../utils/format";
 import { useDraftAutosave } from "./drafts";
 import { EFormInput, type FieldValue } from "./eform-field";
@@ -119,12 +120,8 @@ function DossierForm({ procedure, initial }: { procedure: ProcedureDetailData; i
   const [values, setValues] = useState<Values>(initial.values);
   const [docs, setDocs] = useState<DocFiles>(initial.docs);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
-  const [attempted, setAttempted] = useState(false);
   const [consent, setConsent] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
-  const attempt = useRef<{ body: string; key: string } | null>(null);
-  const summaryRef = useRef<HTMLElement>(null);
+  const { attempted, submitting, failure, setFailure, summaryRef, file } = useFiling();
   const draft = useDraftAutosave(procedure.code, initial.savedAt);
   const reloadProcedure = useCatalogue((s) => s.reloadProcedure);
 
@@ -169,40 +166,28 @@ function DossierForm({ procedure, initial }: { procedure: ProcedureDetailData; i
   const touch = (key: string) => setTouched((t) => (t.has(key) ? t : new Set(t).add(key)));
   const shown = (key: string) => attempted || touched.has(key);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setAttempted(true);
-    setFailure(null);
-    if (missing.length > 0 || !consent || !unitId) {
-      summaryRef.current?.focus();
-      return;
-    }
-    const body: SubmitBody = {
-      procedureCode: procedure.code,
-      procedureVersion: procedure.version,
-      receivingUnitId: unitId,
-      form: normaliseForm(procedure.eform, values),
-      documents: attachments,
-      consent: true,
-    };
-    // A retry of the same attempt reuses its key, so the dossier is created at most once.
-    const text = JSON.stringify(body);
-    if (attempt.current?.body !== text) attempt.current = { body: text, key: newIdempotencyKey() };
-    setSubmitting(true);
-    try {
+    const body: SubmitBody | null =
+      missing.length > 0 || !consent || !unitId
+        ? null
+        : {
+            procedureCode: procedure.code,
+            procedureVersion: procedure.version,
+            receivingUnitId: unitId,
+            form: normaliseForm(procedure.eform, values),
+            documents: attachments,
+            consent: true,
+          };
+    return file(body, async (b, key) => {
       // A draft save still on its way must not land after the submission removed the draft.
       await draft.settle();
-      const receipt = await dossierApi.submit(body, attempt.current.key);
+      const receipt = await dossierApi.submit(b, key);
       draft.stop();
       remember(receipt);
       navigate(`/h/${receipt.code}`, { replace: true });
-    } catch (e) {
-      setFailure(e instanceof ApiFailure ? e : new ApiFailure(0, "internal", errorMessage(e)));
-      setSubmitting(false);
-    }
+    });
   };
-
-  const serverMissing = failure?.code === "incomplete" && Array.isArray(failure.details) ? (failure.details as MissingItem[]) : null;
 
   return (
     <form noValidate onSubmit={(e) => void submit(e)}>
@@ -270,16 +255,7 @@ function DossierForm({ procedure, initial }: { procedure: ProcedureDetailData; i
         <p className="note">Nhận tệp PDF, JPEG, PNG hoặc HEIC, mỗi tệp tối đa 10 MB.</p>
       </section>
 
-      <section className="section" aria-labelledby="missing-title" ref={summaryRef} tabIndex={-1}>
-        <h2 id="missing-title" className="section__title">
-          Còn thiếu
-        </h2>
-        {missing.length === 0 ? (
-          <p className="ok-note">Hồ sơ đã đủ thông tin và giấy tờ bắt buộc.</p>
-        ) : (
-          <MissingList items={missing} label="Danh sách còn thiếu" />
-        )}
-      </section>
+      <MissingSummary items={missing} focusRef={summaryRef} />
 
       <FeeQuote procedure={procedure} />
 
@@ -308,27 +284,19 @@ function DossierForm({ procedure, initial }: { procedure: ProcedureDetailData; i
         </div>
       </section>
 
-      <section className="section submit-bar">
-        {attempted && missing.length > 0 && (
-          <div className="status status--error" role="alert">
-            <p>Hồ sơ còn thiếu {missing.length} mục, vui lòng bổ sung trước khi nộp.</p>
-          </div>
+      <SubmitBar
+        incomplete={attempted && missing.length > 0 ? `Hồ sơ còn thiếu ${missing.length} mục, vui lòng bổ sung trước khi nộp.` : null}
+        failure={failure}
+        submitting={submitting}
+        label="Nộp hồ sơ"
+        busyLabel="Đang nộp hồ sơ…"
+      >
+        {failure?.code === "conflict" && (
+          <button type="button" className="button button--secondary" onClick={() => void reloadProcedure(procedure.code)}>
+            Tải lại thủ tục
+          </button>
         )}
-        {failure && (
-          <div className="status status--error" role="alert">
-            <p>{failure.message}</p>
-            {serverMissing && <MissingList items={serverMissing} label="Máy chủ báo còn thiếu" />}
-            {failure.code === "conflict" && (
-              <button type="button" className="button button--secondary" onClick={() => void reloadProcedure(procedure.code)}>
-                Tải lại thủ tục
-              </button>
-            )}
-          </div>
-        )}
-        <button type="submit" className="button button--primary button--block" disabled={submitting}>
-          {submitting ? "Đang nộp hồ sơ…" : "Nộp hồ sơ"}
-        </button>
-      </section>
+      </SubmitBar>
     </form>
   );
 }
