@@ -10,9 +10,10 @@ import { FileLinks, FormValuesList, SubmittedDocuments, Timeline } from "../../c
 import { RequireSession } from "../../components/session-gate";
 import { ErrorMessage, Loading } from "../../components/status";
 import { errorMessage } from "../../services/api";
-import { dossierApi, type DossierDetailData, type FileItem } from "../../services/authed-api";
+import { dossierApi, type DossierDetailData } from "../../services/authed-api";
 import { useCatalogue } from "../../stores/catalogue";
 import { useDossiers } from "../../stores/dossiers";
+import { toAttachments, withFile, withoutFile, type DocFiles } from "../../utils/attachments";
 import { formatDateTime } from "../../utils/format";
 
 /** The officer asked for more documents (status 5): attach them and send. */
@@ -21,7 +22,7 @@ function SupplementBox({ detail }: { detail: DossierDetailData }) {
   const procedure = useCatalogue((s) => s.procedures[detail.procedure.code]);
   const loadProcedure = useCatalogue((s) => s.loadProcedure);
   const { openSnackbar } = useSnackbar();
-  const [docs, setDocs] = useState<Record<number, FileItem[]>>({});
+  const [docs, setDocs] = useState<DocFiles>({});
   const [note, setNote] = useState("");
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -29,9 +30,7 @@ function SupplementBox({ detail }: { detail: DossierDetailData }) {
   const documents = procedure?.documents.map((d, docIndex) => ({ docIndex, name: d.name })) ?? detail.documents;
 
   const send = async () => {
-    const attachments = Object.entries(docs)
-      .map(([docIndex, files]) => ({ docIndex: Number(docIndex), fileIds: files.map((f) => f.id) }))
-      .filter((d) => d.fileIds.length > 0);
+    const attachments = toAttachments(docs);
     if (attachments.length === 0) {
       setError("Vui lòng đính kèm giấy tờ bổ sung.");
       return;
@@ -71,8 +70,8 @@ function SupplementBox({ detail }: { detail: DossierDetailData }) {
             <DocumentFiles
               docName={doc.name}
               files={docs[doc.docIndex] ?? []}
-              onAdd={(file) => setDocs((d) => ({ ...d, [doc.docIndex]: [...(d[doc.docIndex] ?? []).filter((f) => f.id !== file.id), file] }))}
-              onRemove={(id) => setDocs((d) => ({ ...d, [doc.docIndex]: (d[doc.docIndex] ?? []).filter((f) => f.id !== id) }))}
+              onAdd={(file) => setDocs((d) => withFile(d, doc.docIndex, file))}
+              onRemove={(id) => setDocs((d) => withoutFile(d, doc.docIndex, id))}
             />
           </li>
         ))}
