@@ -1,9 +1,10 @@
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { useSearchParams } from "react-router-dom";
 import { errorMessage } from "../services/api";
 import { authApi } from "../services/authed-api";
 import { openExternal } from "../services/zalo";
 import { useSession } from "../stores/session";
+import { useTask } from "../utils/task";
 
 const FAILURE_MESSAGES: Record<string, string> = {
   expired: "Phiên xác thực VNeID đã hết hạn. Vui lòng xác thực lại.",
@@ -26,26 +27,18 @@ export function vneidFailureMessage(reason: string | null): string {
 export function VneidRequired({ returnPath, procedureName }: { returnPath: string; procedureName: string }) {
   const [params] = useSearchParams();
   const setUser = useSession((s) => s.setUser);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useTask();
   const returned = params.get("vneid") === "ok";
 
   useEffect(() => {
     if (returned) authApi.me().then(setUser, (e: unknown) => setError(errorMessage(e)));
   }, [returned, setUser]);
 
-  const start = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const start = () =>
+    run(async () => {
       const { authorizationUrl } = await authApi.startVneid(returnPath);
       await openExternal(authorizationUrl);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <section className="section" aria-labelledby="vneid-title">

@@ -11,6 +11,7 @@ import { Field, type Invalid } from "../../components/text-field";
 import { adminApi } from "../../services/admin-api";
 import { errorMessage } from "../../services/api";
 import type { SessionUser } from "../../stores/session";
+import { useTask } from "../../utils/task";
 import { RoleGate, tabKeyTarget } from "../staff/parts";
 import "./admin.css";
 
@@ -40,8 +41,7 @@ const EMPTY: Draft = { date: "", kind: "holiday", name: "", source: "", verified
 function DayForm(props: { initial: Draft; editing: boolean; taken: (date: string) => Promise<boolean>; onSaved: (day: CalendarDay) => void; onCancel: () => void }) {
   const [draft, setDraft] = useState<Draft>(props.initial);
   const [invalid, setInvalid] = useState<Invalid>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useTask();
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
   const check = async (): Promise<Invalid> => {
@@ -57,19 +57,13 @@ function DayForm(props: { initial: Draft; editing: boolean; taken: (date: string
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    setBusy(true);
-    try {
+    await run(async () => {
       const problem = await check();
       setInvalid(problem);
       if (problem) return;
       const saved = await adminApi.putDay(draft.date, { kind: draft.kind, name: draft.name.trim(), source: draft.source.trim(), verified: draft.verified });
       props.onSaved(saved);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   // A holiday on a weekend is replaced by the next working day (the law), a make-up day falls on a weekend.
@@ -195,8 +189,7 @@ function CalendarEditor({ user }: { user: SessionUser }) {
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<CalendarDay | null>(null);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const deletion = useTask();
   const [attempt, setAttempt] = useState(0);
   // A late answer for a year no longer shown must not replace the current list.
   const shown = useRef(year);
@@ -229,18 +222,12 @@ function CalendarEditor({ user }: { user: SessionUser }) {
 
   const remove = async () => {
     if (!deleting) return;
-    setBusy(true);
-    setDeleteError(null);
-    try {
+    await deletion.run(async () => {
       await adminApi.deleteDay(deleting.date);
       openSnackbar({ text: `Đã xóa ngày ${formatDate(deleting.date)} khỏi lịch.`, type: "success" });
       setDeleting(null);
       await load(yearOf(deleting.date) as Year);
-    } catch (e) {
-      setDeleteError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const list = days[year];
@@ -287,7 +274,7 @@ function CalendarEditor({ user }: { user: SessionUser }) {
                       day={day}
                       onEdit={() => setEditing({ mode: "edit", day })}
                       onDelete={() => {
-                        setDeleteError(null);
+                        deletion.setError(null);
                         setDeleting(day);
                       }}
                     />
@@ -319,17 +306,17 @@ function CalendarEditor({ user }: { user: SessionUser }) {
               Xóa “{deleting.name}” ({KIND_LABEL[deleting.kind].toLocaleLowerCase("vi")}) ngày {dayLabel(deleting.date)} khỏi lịch?
             </p>
             <p className="note">Hồ sơ tiếp nhận từ nay tính hạn theo lịch mới; hạn trả kết quả của hồ sơ đã tiếp nhận không thay đổi.</p>
-            {deleteError && (
+            {deletion.error && (
               <p className="field__error" role="alert">
-                {deleteError}
+                {deletion.error}
               </p>
             )}
             <div className="dialog__actions">
               <button type="button" className="button button--secondary" onClick={() => setDeleting(null)}>
                 Hủy
               </button>
-              <button type="button" className="button button--danger" disabled={busy} onClick={() => void remove()}>
-                {busy ? "Đang xóa…" : "Xóa"}
+              <button type="button" className="button button--danger" disabled={deletion.busy} onClick={() => void remove()}>
+                {deletion.busy ? "Đang xóa…" : "Xóa"}
               </button>
             </div>
           </>

@@ -9,12 +9,12 @@ import { DocumentFiles } from "../../components/document-files";
 import { FileLinks, FormValuesList, SubmittedDocuments, Timeline } from "../../components/dossier-parts";
 import { RequireSession } from "../../components/session-gate";
 import { ErrorMessage, Loading } from "../../components/status";
-import { errorMessage } from "../../services/api";
 import { dossierApi, type DossierDetailData } from "../../services/authed-api";
 import { useCatalogue } from "../../stores/catalogue";
 import { useDossiers } from "../../stores/dossiers";
 import { toAttachments, withFile, withoutFile, type DocFiles } from "../../utils/attachments";
 import { formatDateTime } from "../../utils/format";
+import { useTask } from "../../utils/task";
 
 /** The officer asked for more documents (status 5): attach them and send. */
 function SupplementBox({ detail }: { detail: DossierDetailData }) {
@@ -24,8 +24,7 @@ function SupplementBox({ detail }: { detail: DossierDetailData }) {
   const { openSnackbar } = useSnackbar();
   const [docs, setDocs] = useState<DocFiles>({});
   const [note, setNote] = useState("");
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy: sending, error, setError, run } = useTask();
   useEffect(() => void loadProcedure(detail.procedure.code), [detail.procedure.code, loadProcedure]);
   const documents = procedure?.documents.map((d, docIndex) => ({ docIndex, name: d.name })) ?? detail.documents;
 
@@ -35,16 +34,10 @@ function SupplementBox({ detail }: { detail: DossierDetailData }) {
       setError("Vui lòng đính kèm giấy tờ bổ sung.");
       return;
     }
-    setSending(true);
-    setError(null);
-    try {
+    await run(async () => {
       setDetail(await dossierApi.supplement(detail.code, { documents: attachments, note: note.trim() }));
       openSnackbar({ text: "Đã gửi bổ sung hồ sơ.", type: "success" });
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setSending(false);
-    }
+    });
   };
 
   return (
@@ -99,25 +92,18 @@ function WithdrawAction({ detail }: { detail: DossierDetailData }) {
   const { openSnackbar } = useSnackbar();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
+  const { busy: sending, error, setError, run } = useTask();
 
   const confirm = async () => {
     if (reason.trim().length < 3) {
       setError("Vui lòng cho biết lý do rút hồ sơ");
       return;
     }
-    setSending(true);
-    setError(null);
-    try {
+    await run(async () => {
       setDetail(await dossierApi.withdraw(detail.code, reason.trim()));
       setOpen(false);
       openSnackbar({ text: "Đã gửi đề nghị rút hồ sơ.", type: "success" });
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setSending(false);
-    }
+    });
   };
 
   return (

@@ -6,9 +6,10 @@ import type { ActionBody, StaffDossierDetail } from "../../../../shared/src/staf
 import { Dialog } from "../../components/dialog";
 import { DocumentFiles } from "../../components/document-files";
 import { Field, type Invalid } from "../../components/text-field";
-import { ApiFailure, errorMessage } from "../../services/api";
+import { ApiFailure } from "../../services/api";
 import type { FileItem } from "../../services/authed-api";
 import { staffApi } from "../../services/staff-api";
+import { useTask } from "../../utils/task";
 
 const ACTION_LABEL: Record<StaffAction, string> = {
   accept: "Tiếp nhận",
@@ -325,33 +326,27 @@ export function ActionBar(props: {
   const { detail } = props;
   const { openSnackbar } = useSnackbar();
   const [open, setOpen] = useState<StaffAction | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useTask();
 
   const choose = (action: StaffAction) => {
     setError(null);
     setOpen(action);
   };
 
-  const submit = async (body: ActionBody) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const next = await staffApi.act(detail.code, detail.version, body);
-      setOpen(null);
-      props.onUpdated(next);
-      openSnackbar({ text: `Đã thực hiện: ${ACTION_LABEL[body.action]}.`, type: "success" });
-    } catch (e) {
-      if (e instanceof ApiFailure && (e.status === 409 || e.status === 412 || e.status === 428)) {
+  const submit = (body: ActionBody) =>
+    run(async () => {
+      try {
+        const next = await staffApi.act(detail.code, detail.version, body);
+        setOpen(null);
+        props.onUpdated(next);
+        openSnackbar({ text: `Đã thực hiện: ${ACTION_LABEL[body.action]}.`, type: "success" });
+      } catch (e) {
+        // Someone else changed the dossier meanwhile: no error here, the view is reloaded.
+        if (!(e instanceof ApiFailure && (e.status === 409 || e.status === 412 || e.status === 428))) throw e;
         setOpen(null);
         props.onStale(e);
-      } else {
-        setError(errorMessage(e));
       }
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <section className="section" aria-labelledby="actions-title">

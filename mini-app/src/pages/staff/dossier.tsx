@@ -9,6 +9,7 @@ import { ApiFailure, errorMessage } from "../../services/api";
 import { staffApi } from "../../services/staff-api";
 import { useStaffInbox } from "../../stores/staff";
 import { formatDateTime } from "../../utils/format";
+import { useTask } from "../../utils/task";
 import { ActionBar } from "./actions";
 import { CHANNEL_LABEL, DueBadge } from "./parts";
 import { PRINT_FORMS, printableForms, printPath } from "./print-forms";
@@ -93,19 +94,8 @@ function PrintLinks({ detail }: { detail: StaffDossierDetail }) {
 /** The tamper-evident event chain and who read the dossier, on demand. */
 function AuditSection({ code }: { code: string }) {
   const [report, setReport] = useState<AuditReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const check = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setReport(await staffApi.audit(code));
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useTask();
+  const check = () => run(async () => setReport(await staffApi.audit(code)));
   return (
     <section className="section" aria-labelledby="audit-title">
       <h2 id="audit-title" className="section__title">
