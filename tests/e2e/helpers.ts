@@ -68,20 +68,32 @@ export async function receiptCode(page: Page): Promise<string> {
   return code;
 }
 
-/** A dossier filed through the API (as another device would): "Đăng ký tạm trú" at `unit`. */
-export async function submitTamTruByApi(request: APIRequestContext, session: Session, unit = "phuong-an-hoa"): Promise<{ code: string; trackingUrl: string }> {
+/** Uploads `PDF` as `name` through the API; the file's id. */
+export async function uploadPdf(request: APIRequestContext, session: Session, name: string): Promise<string> {
   const upload = await request.post(`${API}/api/files`, {
-    headers: { ...bearer(session), "X-File-Name": encodeURIComponent("to-khai.pdf"), "Content-Type": "application/octet-stream" },
+    headers: { ...bearer(session), "X-File-Name": encodeURIComponent(name), "Content-Type": "application/octet-stream" },
     data: PDF,
   });
   expect(upload.status()).toBe(201);
-  const file = await upload.json();
-  const procedure = await (await request.get(`${API}/api/procedures/${TAM_TRU}`)).json();
+  return (await upload.json()).id;
+}
+
+/** The current version of "Đăng ký tạm trú", which a filing names. */
+export async function tamTruVersion(request: APIRequestContext): Promise<number> {
+  return (await (await request.get(`${API}/api/procedures/${TAM_TRU}`)).json()).version;
+}
+
+/** A fresh Idempotency-Key for one filing through the API. */
+export const idempotencyKey = (prefix = "e2e") => `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`;
+
+/** A dossier filed through the API (as another device would): "Đăng ký tạm trú" at `unit`. */
+export async function submitTamTruByApi(request: APIRequestContext, session: Session, unit = "phuong-an-hoa"): Promise<{ code: string; trackingUrl: string }> {
+  const fileId = await uploadPdf(request, session, "to-khai.pdf");
   const submitted = await request.post(`${API}/api/dossiers`, {
-    headers: { ...bearer(session), "Idempotency-Key": `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 10)}` },
+    headers: { ...bearer(session), "Idempotency-Key": idempotencyKey() },
     data: {
       procedureCode: TAM_TRU,
-      procedureVersion: procedure.version,
+      procedureVersion: await tamTruVersion(request),
       receivingUnitId: unit,
       form: {
         fullName: "Nguyễn Văn An",
@@ -92,12 +104,21 @@ export async function submitTamTruByApi(request: APIRequestContext, session: Ses
         phone: "0987654321",
       },
       documents: [
-        { docIndex: 0, fileIds: [file.id] },
-        { docIndex: 1, fileIds: [file.id] },
+        { docIndex: 0, fileIds: [fileId] },
+        { docIndex: 1, fileIds: [fileId] },
       ],
       consent: true,
     },
   });
   expect(submitted.status()).toBe(201);
   return submitted.json();
+}
+
+/** One staff step through the API, as the workspace sends it: against the version just read, with If-Match. */
+export async function staffAction(request: APIRequestContext, staff: Session, code: string, body: Record<string, unknown>) {
+  const opened = await request.get(`${API}/api/staff/dossiers/${code}`, { headers: bearer(staff) });
+  expect(opened.status()).toBe(200);
+  const res = await request.post(`${API}/api/staff/dossiers/${code}/actions`, { headers: { ...bearer(staff), "If-Match": opened.headers()["etag"]! }, data: body });
+  expect(res.status(), await res.text()).toBe(200);
+  return res.json();
 }

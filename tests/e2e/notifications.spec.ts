@@ -1,23 +1,12 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { seriousA11yViolations } from "./a11y";
-import { API, APP, apiSession, bearer, pickPersona, submitTamTruByApi, type Session } from "./helpers";
+import { API, APP, apiSession, bearer, pickPersona, staffAction, submitTamTruByApi, type Session } from "./helpers";
 
 const MESSAGE = "Vui lòng mang bản chính căn cước khi đến nhận kết quả.";
 const NOTE = "Đã gọi điện cho chủ nhà xác minh";
 const DATE_TIME = /\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/;
 
 type Notification = { id: number; code: string; title: string; body: string; createdAt: string; readAt: string | null };
-
-/** One staff action sent as the workspace does: against the version just read, with If-Match. */
-async function staffAction(request: APIRequestContext, staff: Session, code: string, body: Record<string, unknown>) {
-  const opened = await request.get(`${API}/api/staff/dossiers/${code}`, { headers: bearer(staff) });
-  expect(opened.status()).toBe(200);
-  const done = await request.post(`${API}/api/staff/dossiers/${code}/actions`, {
-    headers: { ...bearer(staff), "If-Match": opened.headers()["etag"]! },
-    data: body,
-  });
-  expect(done.status()).toBe(200);
-}
 
 async function notificationsOf(request: APIRequestContext, session: Session): Promise<Notification[]> {
   const res = await request.get(`${API}/api/me/notifications?limit=50`, { headers: bearer(session) });

@@ -1,6 +1,6 @@
 import { devices, expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { seriousA11yViolations } from "./a11y";
-import { API, APP, apiSession, bearer, COMMUNE_STAFF, PDF, pickPersona, SESSION_KEY, submitTamTruByApi, TAM_TRU, type Session } from "./helpers";
+import { API, APP, apiSession, bearer, COMMUNE_STAFF, idempotencyKey, pickPersona, SESSION_KEY, staffAction, submitTamTruByApi, TAM_TRU, tamTruVersion, uploadPdf, type Session } from "./helpers";
 
 const ADMIN = /Quản trị tỉnh/;
 const NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
@@ -19,29 +19,14 @@ async function counterPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-/** One staff step through the API, against the dossier's current version. */
-async function act(request: APIRequestContext, officer: Session, code: string, body: Record<string, unknown>) {
-  const opened = await request.get(`${API}/api/staff/dossiers/${code}`, { headers: bearer(officer) });
-  expect(opened.status()).toBe(200);
-  const res = await request.post(`${API}/api/staff/dossiers/${code}/actions`, { headers: { ...bearer(officer), "If-Match": opened.headers()["etag"]! }, data: body });
-  expect(res.status(), await res.text()).toBe(200);
-  return res.json();
-}
-
 /** "Đăng ký tạm trú" taken at Phường An Hòa's counter: the declaration on paper, the lease scanned. */
 async function counterIntake(request: APIRequestContext, officer: Session): Promise<{ code: string; dueDate: string }> {
-  const upload = await request.post(`${API}/api/files`, {
-    headers: { ...bearer(officer), "X-File-Name": encodeURIComponent("ban-quet-hop-dong.pdf"), "Content-Type": "application/octet-stream" },
-    data: PDF,
-  });
-  expect(upload.status()).toBe(201);
-  const scan = await upload.json();
-  const procedure = await (await request.get(`${API}/api/procedures/${TAM_TRU}`)).json();
+  const scanId = await uploadPdf(request, officer, "ban-quet-hop-dong.pdf");
   const res = await request.post(`${API}/api/staff/dossiers`, {
-    headers: { ...bearer(officer), "Idempotency-Key": `e2e-forms-${Date.now()}-${Math.random().toString(36).slice(2, 10)}` },
+    headers: { ...bearer(officer), "Idempotency-Key": idempotencyKey("e2e-forms") },
     data: {
       procedureCode: TAM_TRU,
-      procedureVersion: procedure.version,
+      procedureVersion: await tamTruVersion(request),
       receivingUnitId: "phuong-an-hoa",
       channel: "counter",
       applicant: { fullName: "Đỗ Thị Hoa", phone: "0901234567" },
@@ -53,7 +38,7 @@ async function counterIntake(request: APIRequestContext, officer: Session): Prom
         durationMonths: 6,
         phone: "0901234567",
       },
-      documents: [{ docIndex: 1, fileIds: [scan.id] }],
+      documents: [{ docIndex: 1, fileIds: [scanId] }],
       paperDocuments: [0],
     },
   });
@@ -137,7 +122,7 @@ test("a refused dossier prints Mẫu 03 with the reason, and no Mẫu 01", async
   const { code } = await submitTamTruByApi(request, resident);
   const officer = await apiSession(request, "can-bo-phuong");
   const reason = "Giấy tờ chứng minh chỗ ở không đúng địa chỉ đăng ký tạm trú";
-  await act(request, officer, code, { action: "refuse", reason });
+  await staffAction(request, officer, code, { action: "refuse", reason });
 
   const staff = await counterPage(browser);
   try {
@@ -167,10 +152,10 @@ test("a supplement request and an apology print Mẫu 02 and Mẫu 04 from their
   const resident = await apiSession(request);
   const { code } = await submitTamTruByApi(request, resident);
   const officer = await apiSession(request, "can-bo-phuong");
-  const accepted = await act(request, officer, code, { action: "accept" });
+  const accepted = await staffAction(request, officer, code, { action: "accept" });
   const newDate = `${Number(accepted.dueDate.slice(0, 4)) + 1}${accepted.dueDate.slice(4)}`;
-  await act(request, officer, code, { action: "apologise", reason: "Cần xác minh thêm với công an nơi cư trú cũ", newDate });
-  await act(request, officer, code, {
+  await staffAction(request, officer, code, { action: "apologise", reason: "Cần xác minh thêm với công an nơi cư trú cũ", newDate });
+  await staffAction(request, officer, code, {
     action: "request_supplement",
     items: ["Hợp đồng thuê nhà có công chứng", "Văn bản đồng ý của chủ hộ"],
     note: "Bản sao có chứng thực hoặc bản chính để đối chiếu",
