@@ -15,7 +15,7 @@ import type { SessionUser } from "../../stores/session";
 import { useStaffInbox } from "../../stores/staff";
 import { toAttachments, withFile, withoutFile, type DocFiles } from "../../utils/attachments";
 import { useFiling } from "../../utils/filing";
-import { EFormInput, type FieldValue } from "../submit/eform-field";
+import { EFormSection, type FieldValue } from "../submit/eform-field";
 import { StaffGate, useProcedureOptions } from "./parts";
 
 type Channel = IntakeBody["channel"];
@@ -123,23 +123,13 @@ function IntakeForm({ procedure, unitId }: { procedure: ProcedureDetailData; uni
         </div>
       </section>
 
-      <section className="section" aria-labelledby="eform-title">
-        <h2 id="eform-title" className="section__title">
-          Tờ khai
-        </h2>
-        {procedure.eform.fields.length === 0 && <p>Thủ tục này không cần khai thông tin.</p>}
-        {procedure.eform.fields.map((field) => (
-          <EFormInput
-            key={field.key}
-            field={field}
-            value={values[field.key]}
-            error={shown(field.key)}
-            zaloPhone={false}
-            onChange={(v) => setValues((current) => ({ ...current, [field.key]: v }))}
-            onBlur={() => undefined}
-          />
-        ))}
-      </section>
+      <EFormSection
+        fields={procedure.eform.fields}
+        values={values}
+        errorOf={shown}
+        zaloPhone={false}
+        onChange={(key, v) => setValues((current) => ({ ...current, [key]: v }))}
+      />
 
       <section className="section" aria-labelledby="docs-title">
         <h2 id="docs-title" className="section__title">

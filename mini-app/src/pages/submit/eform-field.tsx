@@ -15,7 +15,7 @@ const INPUT_TYPE: Partial<Record<EFormField["type"], { type: string; inputMode?:
 };
 
 /** One eForm field with its label, help text and (once shown) its Vietnamese error. */
-export function EFormInput(props: {
+function EFormInput(props: {
   field: EFormField;
   value: FieldValue | undefined;
   error: string | null;
@@ -127,5 +127,36 @@ function ZaloPhoneButton({ onNumber }: { onNumber: (phone: string) => void }) {
         </p>
       )}
     </div>
+  );
+}
+
+/** "Tờ khai": every field of a procedure's eForm, each with the error `errorOf` gives it. */
+export function EFormSection(props: {
+  fields: readonly EFormField[];
+  values: Record<string, FieldValue>;
+  errorOf: (key: string) => string | null;
+  onChange: (key: string, value: FieldValue) => void;
+  onBlur?: (key: string) => void;
+  /** As on EFormInput. */
+  zaloPhone?: boolean;
+}) {
+  return (
+    <section className="section" aria-labelledby="eform-title">
+      <h2 id="eform-title" className="section__title">
+        Tờ khai
+      </h2>
+      {props.fields.length === 0 && <p>Thủ tục này không cần khai thông tin.</p>}
+      {props.fields.map((field) => (
+        <EFormInput
+          key={field.key}
+          field={field}
+          value={props.values[field.key]}
+          error={props.errorOf(field.key)}
+          zaloPhone={props.zaloPhone}
+          onChange={(v) => props.onChange(field.key, v)}
+          onBlur={() => props.onBlur?.(field.key)}
+        />
+      ))}
+    </section>
   );
 }

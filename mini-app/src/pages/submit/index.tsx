@@ -21,7 +21,7 @@ import { toAttachments, type DocFiles } from "../../utils/attachments";
 import { useFiling } from "../../utils/filing";
 import { formatTime } from "../../utils/format";
 import { useDraftAutosave } from "./drafts";
-import { EFormInput, type FieldValue } from "./eform-field";
+import { EFormSection, type FieldValue } from "./eform-field";
 
 type Values = Record<string, FieldValue>;
 type Initial = { unitId: string | null; values: Values; docs: DocFiles; savedAt: string | null };
@@ -214,20 +214,13 @@ function DossierForm({ procedure, initial }: { procedure: ProcedureDetailData; i
         onChange={chooseUnit}
       />
 
-      <section className="section" aria-labelledby="eform-title">
-        <h2 id="eform-title" className="section__title">Tờ khai</h2>
-        {procedure.eform.fields.length === 0 && <p>Thủ tục này không cần khai thông tin.</p>}
-        {procedure.eform.fields.map((field) => (
-          <EFormInput
-            key={field.key}
-            field={field}
-            value={values[field.key]}
-            error={shown(field.key) ? (issues.get(field.key) ?? null) : null}
-            onChange={(v) => setValue(field.key, v)}
-            onBlur={() => touch(field.key)}
-          />
-        ))}
-      </section>
+      <EFormSection
+        fields={procedure.eform.fields}
+        values={values}
+        errorOf={(key) => (shown(key) ? (issues.get(key) ?? null) : null)}
+        onChange={setValue}
+        onBlur={touch}
+      />
 
       <section className="section" aria-labelledby="docs-title">
         <h2 id="docs-title" className="section__title">Giấy tờ đính kèm</h2>
