@@ -3,7 +3,7 @@ import type { MissingItem } from "../../../shared/src/dossier/completeness";
 import type { ApiFailure } from "../services/api";
 
 /** "Còn thiếu": what still keeps a dossier from being filed. */
-export function MissingList({ items, label }: { items: MissingItem[]; label: string }) {
+function MissingList({ items, label }: { items: MissingItem[]; label: string }) {
   return (
     <ul className="missing-list" aria-label={label}>
       {items.map((item) => (

@@ -56,7 +56,7 @@ export function calendarFrom(rows: readonly { date: string; kind: "holiday" | "w
 }
 
 /** A dossier is "due soon" when its due date is at most this many working days away. */
-export const DUE_SOON_WORKING_DAYS = 2;
+const DUE_SOON_WORKING_DAYS = 2;
 
 /** The local-date bounds that make a running clock overdue or due soon today. */
 export function dueThresholds(today: string, calendar: WorkCalendar) {

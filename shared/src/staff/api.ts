@@ -47,7 +47,7 @@ export type ActionBody = z.infer<typeof ActionBody>;
 
 export const StaffAction = z.enum(STAFF_ACTIONS);
 
-export const INBOX_TABS = ["new", "processing", "supplement", "payment", "due_soon", "overdue", "done"] as const;
+const INBOX_TABS = ["new", "processing", "supplement", "payment", "due_soon", "overdue", "done"] as const;
 export type InboxTab = (typeof INBOX_TABS)[number];
 
 /** `GET /api/staff/dossiers`. */

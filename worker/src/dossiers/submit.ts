@@ -22,7 +22,7 @@ import { completeIdempotencyKey } from "../lib/idempotency";
 const CODE_PLACEHOLDER = "{{dossier_code}}";
 
 /** The online fee while a dated online rate lasts, the counter fee after it ends or at the counter. */
-export function feeQuote(p: Pick<ProcedureRow, "fees">, at: Date, channel: FeeQuoteRow["channel"] = "online"): FeeQuoteRow {
+function feeQuote(p: Pick<ProcedureRow, "fees">, at: Date, channel: FeeQuoteRow["channel"] = "online"): FeeQuoteRow {
   const { fees } = p;
   const onlineRateValid = channel === "online" && (!fees.onlineUntil || vietnamDate(at) <= fees.onlineUntil);
   return {
