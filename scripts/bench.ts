@@ -1,6 +1,8 @@
-// `npm run bench`: measured, not asserted. Seeds 10k synthetic procedures into a fresh local D1,
-// loads the API under wrangler dev (loopback, bounded), sizes the mini app's production bundle and
-// times its first screen in Chromium on a throttled mobile profile. Writes bench/results.json.
+// `npm run bench`: measured, not asserted. Seeds 10k synthetic procedures and 100k synthetic
+// dossiers into a fresh local D1, loads the API under wrangler dev (loopback, bounded), sizes the mini
+// app's production bundle and times its first screen in Chromium on a throttled mobile profile.
+// Writes bench/results.json. BENCH_ONLY=staff runs only the staff inbox section (no synthetic
+// procedures, no build) and replaces only the `staff` entry of the results file.
 import { execFileSync } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync, existsSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -11,14 +13,20 @@ import { chromium } from "@playwright/test";
 // @ts-expect-error plain ESM helper without types
 import { prepareDatabase, startApi, waitUntilUp } from "./local-api.mjs";
 import { startFakeZalo } from "../tests/support/fake-zalo";
+import { sampleProvince } from "../worker/src/db/seed/sample-province";
+import { seedBenchDossiers } from "./bench-dossiers";
 
 const API_PORT = 8790;
 const APP_PORT = 4173;
 const API = `http://127.0.0.1:${API_PORT}`;
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const CATALOGUE_SIZE = Number(process.env.BENCH_PROCEDURES ?? 10_000);
-// The reference run (10k) goes to bench/results.json; other sizes beside it.
-const RESULTS_FILE = CATALOGUE_SIZE === 10_000 ? "bench/results.json" : `bench/results-${CATALOGUE_SIZE}.json`;
+const DOSSIER_COUNT = Number(process.env.BENCH_DOSSIERS ?? 100_000);
+const ONLY = process.env.BENCH_ONLY;
+if (ONLY !== undefined && ONLY !== "staff") throw new Error(`BENCH_ONLY=${ONLY}: only "staff" is known`);
+const STAFF_ONLY = ONLY === "staff";
+// The reference run (10k procedures, 100k dossiers) goes to bench/results.json; other sizes beside it.
+const RESULTS_FILE = `bench/results${CATALOGUE_SIZE === 10_000 ? "" : `-${CATALOGUE_SIZE}`}${DOSSIER_COUNT === 100_000 ? "" : `-dossiers-${DOSSIER_COUNT}`}.json`;
 const appId = JSON.parse(readFileSync("app-config.json", "utf8")).template.miniAppId as string;
 
 const SEARCHES = ["dang ky khai sinh", "so do", "bang lai", "giay phep kinh doanh", "cap doi giay chung nhan", "xac nhan doc than", "dang ky thuong t", "lam CCCD"];
@@ -32,7 +40,7 @@ function percentile(sorted: number[], p: number) {
   return sorted.length ? (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number) : NaN;
 }
 
-type NextRequest = () => string | { method: "POST"; path: string; headers: Record<string, string>; body: string };
+type NextRequest = () => string | { method: "GET" | "POST"; path: string; headers: Record<string, string>; body?: string };
 
 /** Runs a fixed-duration load; `next` gives the path (a GET) or the whole request of each call. */
 async function load(route: string, next: NextRequest, connections: number, duration = DURATION_S): Promise<LoadResult> {
@@ -136,6 +144,62 @@ function submissions(users: { authorization: string; body: string }[]): NextRequ
   };
 }
 
+type SeededDossiers = Awaited<ReturnType<typeof seedBenchDossiers>>;
+
+/** The commune officer's unit (the can-bo-phuong persona) and how many of its dossiers the detail runs open. */
+const STAFF_UNIT = "phuong-an-hoa";
+const DETAIL_SAMPLE = 5_000;
+
+async function getJson(pathname: string, authorization: string) {
+  const res = await fetch(`${API}${pathname}`, { headers: { Authorization: authorization } });
+  if (!res.ok) throw new Error(`${pathname}: ${res.status} ${await res.text()}`);
+  return res.json() as Promise<any>;
+}
+
+/**
+ * The staff workspace over the seeded dossiers: the inbox as the commune officer opens it (default
+ * view, the "new" tab, overdue, searches by applicant name and code prefix, the second page), the
+ * province admin's inbox over every unit, and the audited dossier view (each GET also writes a read record).
+ */
+async function staffLoad(seeded: SeededDossiers) {
+  const staff = `Bearer ${(await post("/api/auth/dev", { persona: "can-bo-phuong" })).accessToken}`;
+  const admin = `Bearer ${(await post("/api/auth/dev", { persona: "quan-tri-tinh" })).accessToken}`;
+  const first = await getJson("/api/staff/dossiers", staff);
+  const adminFirst = await getJson("/api/staff/dossiers", admin);
+  if (!first.nextCursor) throw new Error("staff inbox: no second page");
+  const get = (authorization: string, paths: string[]): NextRequest => {
+    let i = 0;
+    return () => ({ method: "GET", path: paths[i++ % paths.length] as string, headers: { Authorization: authorization } });
+  };
+  // Dossiers of the officer's unit in a fixed shuffled order (Fisher–Yates over a small LCG).
+  const codes = [...(seeded.codes.get(STAFF_UNIT) ?? [])];
+  let state = 12345;
+  for (let i = codes.length - 1; i > 0; i--) {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    const j = state % (i + 1);
+    [codes[i], codes[j]] = [codes[j]!, codes[i]!];
+  }
+  const inbox = (query: string) => `/api/staff/dossiers${query}`;
+  const views: [string, NextRequest][] = [
+    // The floor on this machine at the moment (the staff-only run has no other health figure).
+    ["health (reference)", () => "/api/health"],
+    ["staff inbox (default)", get(staff, [inbox("")])],
+    ["staff inbox: new (status=1)", get(staff, [inbox("?status=1")])],
+    ["staff inbox: due=overdue", get(staff, [inbox("?due=overdue")])],
+    ["staff inbox: q=applicant name", get(staff, seeded.nameFragments.map((q) => inbox(`?q=${encodeURIComponent(q)}`)))],
+    ["staff inbox: q=code prefix", get(staff, seeded.codePrefixes.map((q) => inbox(`?q=${encodeURIComponent(q)}`)))],
+    ["staff inbox: page 2 (cursor)", get(staff, [inbox(`?cursor=${first.nextCursor}`)])],
+    ["admin inbox (province)", get(admin, [inbox("")])],
+    ["staff dossier detail", get(staff, codes.slice(0, DETAIL_SAMPLE).map((code) => `/api/staff/dossiers/${encodeURIComponent(code)}`))],
+  ];
+  // Warm SQLite's page cache over every view first.
+  let w = 0;
+  await load("staff warmup", () => views[w++ % views.length]![1](), 4, 5);
+  const results: LoadResult[] = [];
+  for (const connections of [1, 16]) for (const [route, next] of views) results.push(await load(route, next, connections));
+  return { results, counts: { staff: first.counts, admin: adminFirst.counts } };
+}
+
 function bundleSizes() {
   const www = "mini-app/www";
   const html = readFileSync(path.join(www, "index.html"), "utf8");
@@ -222,10 +286,33 @@ async function firstScreen(runs = 5) {
 
 const persistTo = ".wrangler/bench";
 rmSync(persistTo, { recursive: true, force: true });
-console.log(`Seeding ${CATALOGUE_SIZE} synthetic procedures…`);
+console.log(STAFF_ONLY ? "Loading the sample province…" : `Seeding ${CATALOGUE_SIZE} synthetic procedures…`);
 const seedStart = Date.now();
-prepareDatabase(persistTo, { synthetic: CATALOGUE_SIZE });
+prepareDatabase(persistTo, STAFF_ONLY ? {} : { synthetic: CATALOGUE_SIZE });
 const seedSeconds = (Date.now() - seedStart) / 1000;
+console.log(`Seeding ${DOSSIER_COUNT} synthetic dossiers…`);
+const { province, units, procedures } = sampleProvince;
+const seeded = await seedBenchDossiers(persistTo, { count: DOSSIER_COUNT, provinceId: province.id, scopeUnitId: STAFF_UNIT, units, procedures });
+console.log(`… generated in ${seeded.generateSeconds} s, written to the local D1 in ${seeded.applySeconds} s`);
+
+function staffResults(s: SeededDossiers, measured: Awaited<ReturnType<typeof staffLoad>>) {
+  return {
+    dossiers: s.dossiers,
+    applicants: s.applicants,
+    seed: { generateSeconds: s.generateSeconds, applySeconds: s.applySeconds, statements: s.statements },
+    scope: { unit: STAFF_UNIT, dossiers: s.byUnit[STAFF_UNIT] ?? 0 },
+    distribution: { byStatus: s.byStatus, overdue: s.overdue, byChannel: s.byChannel, byUnit: s.byUnit },
+    tabCounts: measured.counts,
+    searches: { applicantName: s.nameFragments, codePrefix: s.codePrefixes },
+    durationSeconds: DURATION_S,
+    results: measured.results,
+  };
+}
+
+function printStaff(staff: ReturnType<typeof staffResults>) {
+  console.log(`\nStaff workspace, ${staff.dossiers} dossiers (${staff.scope.dossiers} at ${staff.scope.unit}), ${DURATION_S}s per run (latency in ms)`);
+  console.table(staff.results.map(({ route, connections, rps, p50, p95, p99, non2xx, errors }) => ({ route, connections, rps, p50, p95, p99, non2xx, errors })));
+}
 
 const zalo = await startFakeZalo("dev-zalo-app-secret");
 const api = startApi(persistTo, API_PORT, {
@@ -236,62 +323,77 @@ const api = startApi(persistTo, API_PORT, {
 let server: Server | undefined;
 try {
   await waitUntilUp(`${API}/api/health`);
-  const searchPaths = SEARCHES.map((q) => `/api/procedures?q=${encodeURIComponent(q)}&limit=20`);
-  const health = () => "/api/health";
-  // Warm up the isolate and SQLite's page cache (with queries the measured runs do not repeat).
-  await load("warmup", uncached(["khai tu", "ket hon", "tam tru", "ho chieu"]), 4, 5);
+  if (STAFF_ONLY) {
+    console.log(`Staff inbox over ${DOSSIER_COUNT} dossiers…`);
+    const staff = staffResults(seeded, await staffLoad(seeded));
+    // Only the staff entry changes; the rest of the file stays from the last full run.
+    const previous = existsSync(RESULTS_FILE) ? (JSON.parse(readFileSync(RESULTS_FILE, "utf8")) as Record<string, unknown>) : {};
+    writeFileSync(RESULTS_FILE, `${JSON.stringify({ ...previous, staff: { measuredAt: new Date().toISOString(), ...staff } }, null, 2)}\n`);
+    printStaff(staff);
+    console.log(`\nWritten to ${RESULTS_FILE} (staff entry only)`);
+  } else {
+    const searchPaths = SEARCHES.map((q) => `/api/procedures?q=${encodeURIComponent(q)}&limit=20`);
+    const health = () => "/api/health";
+    // Warm up the isolate and SQLite's page cache (with queries the measured runs do not repeat).
+    await load("warmup", uncached(["khai tu", "ket hon", "tam tru", "ho chieu"]), 4, 5);
 
-  const loadResults: LoadResult[] = [];
-  for (const connections of [1, 16]) {
-    loadResults.push(await load("health", health, connections));
-    loadResults.push(await load("search (uncached)", uncached(SEARCHES), connections));
-    loadResults.push(await load("search (cached)", cycle(searchPaths), connections));
+    const loadResults: LoadResult[] = [];
+    for (const connections of [1, 16]) {
+      loadResults.push(await load("health", health, connections));
+      loadResults.push(await load("search (uncached)", uncached(SEARCHES), connections));
+      loadResults.push(await load("search (cached)", cycle(searchPaths), connections));
+    }
+    // Before the submission runs, which would add a few thousand new dossiers to the officer's unit.
+    console.log(`Staff inbox over ${DOSSIER_COUNT} dossiers…`);
+    const staff = staffResults(seeded, await staffLoad(seeded));
+    console.log(`Signing in ${SUBMIT_USERS} residents for the submission runs…`);
+    const users = await submitters(SUBMIT_USERS);
+    for (const connections of [1, 16]) loadResults.push(await load("submit dossier", submissions(users), connections));
+    const receipt = await post("/api/dossiers", JSON.parse(users[0]!.body), { Authorization: users[0]!.authorization, "Idempotency-Key": "bench-tracking-probe-key" });
+    const tracking = new URL(receipt.trackingUrl);
+    const trackPath = tracking.pathname.replace(/^\/s\/\d+\/t\//, "/api/track/") + tracking.search;
+    for (const connections of [1, 16]) loadResults.push(await load("track (public)", () => trackPath, connections));
+    const perQuery: LoadResult[] = [];
+    for (const q of SEARCHES) perQuery.push(await load(q, uncached([q]), 1, 3));
+
+    const p95 = (route: string, c: number) => loadResults.find((r) => r.route === route && r.connections === c)!.p95;
+    const ratio = (route: string, c: number) => Math.round((p95(route, c) / p95("health", c)) * 100) / 100;
+    const ratios = {
+      uncached: { c1: ratio("search (uncached)", 1), c16: ratio("search (uncached)", 16) },
+      cached: { c1: ratio("search (cached)", 1), c16: ratio("search (cached)", 16) },
+    };
+
+    console.log("Building the mini app…");
+    execFileSync("npm", ["run", "build", "--prefix", "mini-app"], { stdio: "ignore", env: { ...process.env, VITE_API_URL: API } });
+    const bundle = bundleSizes();
+    server = await serveBuild();
+    const screen = await firstScreen();
+
+    const results = {
+      measuredAt: new Date().toISOString(),
+      machine: { node: process.version, platform: `${process.platform}-${process.arch}` },
+      catalogue: { procedures: CATALOGUE_SIZE, seedSeconds },
+      load: { durationSeconds: DURATION_S, queries: SEARCHES, results: loadResults, perQueryUncachedC1: perQuery, searchToHealthP95: ratios },
+      bundle,
+      firstScreen: { profile: "390×844, 4× CPU, 1.6 Mbps down / 750 kbps up / 150 ms, cold cache", ...screen },
+      staff,
+    };
+    writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+
+    console.log(`\nAPI on local workerd, ${CATALOGUE_SIZE} procedures, ${DURATION_S}s per run (latency in ms)`);
+    console.table(loadResults.map(({ route, connections, rps, p50, p95, p99, non2xx, errors }) => ({ route, connections, rps, p50, p95, p99, non2xx, errors })));
+    console.log(
+      `search p95 / health p95: uncached ${ratios.uncached.c1}× at 1 connection, ${ratios.uncached.c16}× at 16; ` +
+        `cached ${ratios.cached.c1}× and ${ratios.cached.c16}×`,
+    );
+    console.log("\nEach query uncached, 1 connection, 3 s");
+    console.table(perQuery.map(({ route, rps, p50, p95, p99 }) => ({ query: route, rps, p50, p95, p99 })));
+    console.log("\nMini app bundle (KB)");
+    console.table(bundle);
+    console.log(`First screen (median of ${screen.runs}): FCP ${screen.fcpMs} ms, LCP ${screen.lcpMs} ms`);
+    printStaff(staff);
+    console.log(`\nWritten to ${RESULTS_FILE}`);
   }
-  console.log(`Signing in ${SUBMIT_USERS} residents for the submission runs…`);
-  const users = await submitters(SUBMIT_USERS);
-  for (const connections of [1, 16]) loadResults.push(await load("submit dossier", submissions(users), connections));
-  const receipt = await post("/api/dossiers", JSON.parse(users[0]!.body), { Authorization: users[0]!.authorization, "Idempotency-Key": "bench-tracking-probe-key" });
-  const tracking = new URL(receipt.trackingUrl);
-  const trackPath = tracking.pathname.replace(/^\/s\/\d+\/t\//, "/api/track/") + tracking.search;
-  for (const connections of [1, 16]) loadResults.push(await load("track (public)", () => trackPath, connections));
-  const perQuery: LoadResult[] = [];
-  for (const q of SEARCHES) perQuery.push(await load(q, uncached([q]), 1, 3));
-
-  const p95 = (route: string, c: number) => loadResults.find((r) => r.route === route && r.connections === c)!.p95;
-  const ratio = (route: string, c: number) => Math.round((p95(route, c) / p95("health", c)) * 100) / 100;
-  const ratios = {
-    uncached: { c1: ratio("search (uncached)", 1), c16: ratio("search (uncached)", 16) },
-    cached: { c1: ratio("search (cached)", 1), c16: ratio("search (cached)", 16) },
-  };
-
-  console.log("Building the mini app…");
-  execFileSync("npm", ["run", "build", "--prefix", "mini-app"], { stdio: "ignore", env: { ...process.env, VITE_API_URL: API } });
-  const bundle = bundleSizes();
-  server = await serveBuild();
-  const screen = await firstScreen();
-
-  const results = {
-    measuredAt: new Date().toISOString(),
-    machine: { node: process.version, platform: `${process.platform}-${process.arch}` },
-    catalogue: { procedures: CATALOGUE_SIZE, seedSeconds },
-    load: { durationSeconds: DURATION_S, queries: SEARCHES, results: loadResults, perQueryUncachedC1: perQuery, searchToHealthP95: ratios },
-    bundle,
-    firstScreen: { profile: "390×844, 4× CPU, 1.6 Mbps down / 750 kbps up / 150 ms, cold cache", ...screen },
-  };
-  writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
-
-  console.log(`\nAPI on local workerd, ${CATALOGUE_SIZE} procedures, ${DURATION_S}s per run (latency in ms)`);
-  console.table(loadResults.map(({ route, connections, rps, p50, p95, p99, non2xx, errors }) => ({ route, connections, rps, p50, p95, p99, non2xx, errors })));
-  console.log(
-    `search p95 / health p95: uncached ${ratios.uncached.c1}× at 1 connection, ${ratios.uncached.c16}× at 16; ` +
-      `cached ${ratios.cached.c1}× and ${ratios.cached.c16}×`,
-  );
-  console.log("\nEach query uncached, 1 connection, 3 s");
-  console.table(perQuery.map(({ route, rps, p50, p95, p99 }) => ({ query: route, rps, p50, p95, p99 })));
-  console.log("\nMini app bundle (KB)");
-  console.table(bundle);
-  console.log(`First screen (median of ${screen.runs}): FCP ${screen.fcpMs} ms, LCP ${screen.lcpMs} ms`);
-  console.log(`\nWritten to ${RESULTS_FILE}`);
 } finally {
   server?.close();
   zalo.server.close();
