@@ -209,6 +209,8 @@ export const dossiers = sqliteTable(
   (t) => [
     index("dossiers_applicant").on(t.applicantId, t.submittedAt),
     index("dossiers_handling_unit").on(t.handlingUnitId, t.status, t.dueDate),
+    // The admin's province-wide inbox; province last, as one deployment serves one province.
+    index("dossiers_status_due").on(t.status, t.dueDate, t.provinceId),
   ],
 );
 

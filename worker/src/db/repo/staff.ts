@@ -15,7 +15,12 @@ export type StaffScope = { provinceId: string; unitIds: string[] | "all" };
 
 export async function staffScope(db: Db, user: AuthUser): Promise<StaffScope> {
   if (user.role === "admin") return { provinceId: user.provinceId, unitIds: "all" };
-  const grants = await db.select({ unitId: staffUnitGrants.unitId }).from(staffUnitGrants).where(eq(staffUnitGrants.userId, user.id));
+  // Only units of the user's province, so that the inbox can filter by unit alone.
+  const grants = await db
+    .select({ unitId: staffUnitGrants.unitId })
+    .from(staffUnitGrants)
+    .innerJoin(units, eq(units.id, staffUnitGrants.unitId))
+    .where(and(eq(staffUnitGrants.userId, user.id), eq(units.provinceId, user.provinceId)));
   const unitIds = [...new Set([...(user.unitId ? [user.unitId] : []), ...grants.map((g) => g.unitId)])];
   return { provinceId: user.provinceId, unitIds };
 }
@@ -30,15 +35,20 @@ export async function mayView(db: Db, user: AuthUser, d: Pick<DossierRow, "appli
   return inScope(await staffScope(db, user), d);
 }
 
+// The unit ids of a staff scope all belong to its province (staffScope), so a unit filter needs no
+// province filter, and the (handling_unit_id, status, due_date) index covers the tab counts.
 function scopeFilter(scope: StaffScope, unit?: string): SQL {
   const province = eq(dossiers.provinceId, scope.provinceId);
   if (unit) {
     if (scope.unitIds !== "all" && !scope.unitIds.includes(unit)) throw new ApiError(403, "forbidden", "Bạn không phụ trách đơn vị này.");
-    return and(province, eq(dossiers.handlingUnitId, unit))!;
+    return scope.unitIds === "all" ? and(province, eq(dossiers.handlingUnitId, unit))! : eq(dossiers.handlingUnitId, unit);
   }
   if (scope.unitIds === "all") return province;
-  return and(province, inArray(dossiers.handlingUnitId, scope.unitIds.length > 0 ? scope.unitIds : [""]))!;
+  return inArray(dossiers.handlingUnitId, scope.unitIds.length > 0 ? scope.unitIds : [""]);
 }
+
+/** Statuses ranked 0–3 (open, or finished and waiting to be handed over); 3, 7, 8 and 10 rank last. */
+const OPEN_RANKS = [1, 2, 4, 5, 6, 9];
 
 /** The units a staff member works for (own and granted), or every unit of the province for an admin. */
 export async function scopeUnits(db: Db, scope: StaffScope) {
@@ -99,7 +109,7 @@ export async function staffInbox(db: Db, scope: StaffScope, query: InboxQuery, c
     listFilters.push(sql`(${rank}, ${due}, ${dossiers.submittedAt}, ${dossiers.id}) > (${r}, ${d}, ${s}, ${id})`);
   }
 
-  const [rows, [counts]] = await db.batch([
+  const listQuery = (extra?: SQL) =>
     db
       .select({
         d: dossiers,
@@ -111,22 +121,25 @@ export async function staffInbox(db: Db, scope: StaffScope, query: InboxQuery, c
       })
       .from(dossiers)
       .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
-      .where(and(...listFilters))
+      .where(and(...listFilters, extra))
       .orderBy(rank, due, dossiers.submittedAt, dossiers.id)
-      .limit(query.limit + 1),
-    db
-      .select({
-        new: sql<number>`coalesce(sum(${dossiers.status} = 1), 0)`,
-        processing: sql<number>`coalesce(sum(${dossiers.status} IN (2, 4)), 0)`,
-        supplement: sql<number>`coalesce(sum(${dossiers.status} = 5), 0)`,
-        payment: sql<number>`coalesce(sum(${dossiers.status} = 6), 0)`,
-        due_soon: sql<number>`coalesce(sum(${soon}), 0)`,
-        overdue: sql<number>`coalesce(sum(${overdue}), 0)`,
-        done: sql<number>`coalesce(sum(${dossiers.status} IN (9, 10)), 0)`,
-      })
-      .from(dossiers)
-      .where(base),
-  ]);
+      .limit(query.limit + 1);
+  // Rows per status plus the two due-date ranges: with no text filter the index alone answers them.
+  const count = sql<number>`count(*)`.as("n");
+  const countsQuery = db
+    .select({ s: dossiers.status, n: count })
+    .from(dossiers)
+    .where(base)
+    .groupBy(dossiers.status)
+    .unionAll(db.select({ s: sql<number>`-1`.as("s"), n: count }).from(dossiers).where(and(base, overdue)))
+    .unionAll(db.select({ s: sql<number>`-2`.as("s"), n: count }).from(dossiers).where(and(base, soon)));
+  // Open dossiers rank before closed ones: while they fill the page, the closed majority need not be sorted.
+  const openFirst = !query.status && !query.due && (!query.cursor || decodeCursor(query.cursor)[0] < 4);
+  const [firstRows, countRows] = await db.batch([listQuery(openFirst ? inArray(dossiers.status, OPEN_RANKS) : undefined), countsQuery]);
+  const rows = openFirst && firstRows.length <= query.limit ? await listQuery() : firstRows;
+  const by = new Map(countRows.map((r) => [Number(r.s), Number(r.n)]));
+  const n = (...keys: number[]) => keys.reduce((sum, k) => sum + (by.get(k) ?? 0), 0);
+  const counts: InboxCounts = { new: n(1), processing: n(2, 4), supplement: n(5), payment: n(6), due_soon: n(-2), overdue: n(-1), done: n(9, 10) };
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
@@ -145,7 +158,7 @@ export async function staffInbox(db: Db, scope: StaffScope, query: InboxQuery, c
       withdrawalRequested: d.withdrawalRequested,
       handlingUnit: { id: d.handlingUnitId, name: unitName },
     })),
-    counts: counts as InboxCounts,
+    counts,
     nextCursor: rows.length > query.limit && last ? encodeCursor([last.rank, last.d.dueDate ?? "9999-12-31", last.d.submittedAt, last.d.id]) : null,
   };
 }

@@ -1,0 +1,1 @@
+CREATE INDEX `dossiers_status_due` ON `dossiers` (`status`,`due_date`,`province_id`);
