@@ -404,7 +404,8 @@ describe("notifications and atomic steps", () => {
     // Occupy the notification slot of the next step, so that the last statement of its batch fails.
     await db().insert(notifications).values({ userId: row.applicantId, dossierId: row.id, eventSeq: row.version + 1, title: "x", body: "x", createdAt: new Date().toISOString() });
     const res = await act(officer, d.code, { action: "accept" });
-    expect(res.status).not.toBe(200);
+    // Not a concurrent step (that would be a 412): a real failure, reported as one.
+    expect([res.status, res.body.error.code]).toEqual([500, "internal"]);
     expect(await dossierRow(d.code)).toMatchObject({ status: 1, version: 1, receivedAt: null });
     expect(await eventsOf(d.code)).toHaveLength(1);
     await db().delete(notifications).where(and(eq(notifications.dossierId, row.id), eq(notifications.title, "x")));
