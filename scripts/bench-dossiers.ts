@@ -17,18 +17,8 @@ import type { ProcedureInput, Unit } from "../shared/src/catalogue/schemas";
 import { dueDate, WEEKENDS_ONLY } from "../shared/src/deadline/due-date";
 import { GENESIS_HASH, eventHash } from "../shared/src/dossier/audit";
 import { dossierDateKey, formatDossierCode, vietnamDate } from "../shared/src/dossier/code";
+import { prng } from "../worker/src/db/seed/synthetic";
 
-/** mulberry32, as in worker/src/db/seed/synthetic.ts. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 type Rnd = () => number;
 
 function weighted<T>(rnd: Rnd, items: readonly (readonly [T, number])[]): T {

@@ -1,7 +1,7 @@
 import type { Field, ProcedureInput, Unit } from "../../../../shared/src/catalogue/schemas";
 
-/** Small deterministic PRNG (mulberry32), so a benchmark catalogue is the same on every run. */
-function prng(seed: number) {
+/** Small deterministic PRNG (mulberry32), so benchmark data is the same on every run. */
+export function prng(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
