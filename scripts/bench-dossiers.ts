@@ -124,7 +124,17 @@ type Row = {
  */
 export async function writeDossierSql(
   file: string,
-  opts: { count: number; provinceId: string; scopeUnitId: string; units: readonly Unit[]; procedures: readonly ProcedureInput[]; procedureIds: ReadonlyMap<string, number>; now?: Date; seed?: number },
+  opts: {
+    count: number;
+    provinceId: string;
+    scopeUnitId: string;
+    units: readonly Unit[];
+    procedures: readonly ProcedureInput[];
+    procedureIds: ReadonlyMap<string, number>;
+    auditKey: string;
+    now?: Date;
+    seed?: number;
+  },
 ): Promise<BenchDossiers> {
   const rnd = prng(opts.seed ?? 20260701);
   const now = opts.now ?? new Date();
@@ -260,7 +270,7 @@ export async function writeDossierSql(
   // accepted/finished events, so the audit report of a seeded dossier means nothing. Fine for timing.
   await inserts("INSERT INTO dossier_events (dossier_id, seq, type, actor_id, actor_role, at, note, data, status, hash)", rows, async (r) => {
     const event = { seq: 1, type: "submitted", actorId: r.applicant.id, actorRole: "resident", at: r.submittedAt.toISOString(), note: null, data: {}, status: 1 };
-    return `(${[r.id, 1, event.type, event.actorId, event.actorRole, event.at, null, "{}", 1, await eventHash(GENESIS_HASH, event)].map(q).join(", ")})`;
+    return `(${[r.id, 1, event.type, event.actorId, event.actorRole, event.at, null, "{}", 1, await eventHash(opts.auditKey, GENESIS_HASH, event)].map(q).join(", ")})`;
   });
 
   // So that a real submission today continues the sequence instead of colliding with a seeded code.
@@ -297,14 +307,14 @@ type MinimalD1 = {
  */
 export async function seedBenchDossiers(persistTo: string, opts: { count: number; provinceId: string; scopeUnitId: string; units: readonly Unit[]; procedures: readonly ProcedureInput[] }) {
   const file = `${persistTo}/dossiers.sql`;
-  const proxy = await getPlatformProxy<{ DB: MinimalD1 }>({ configPath: "worker/wrangler.jsonc", persist: { path: `${persistTo}/v3` } });
+  const proxy = await getPlatformProxy<{ DB: MinimalD1; AUDIT_SECRET: string }>({ configPath: "worker/wrangler.jsonc", persist: { path: `${persistTo}/v3` } });
   try {
     const db = proxy.env.DB;
     const { results } = await db
       .prepare(`SELECT id, code FROM procedures WHERE province_id = ${q(opts.provinceId)} AND status = 'published'`)
       .all<{ id: number; code: string }>();
     let start = Date.now();
-    const seeded = await writeDossierSql(file, { ...opts, procedureIds: new Map(results.map((r) => [r.code, r.id])) });
+    const seeded = await writeDossierSql(file, { ...opts, auditKey: proxy.env.AUDIT_SECRET, procedureIds: new Map(results.map((r) => [r.code, r.id])) });
     const generateSeconds = (Date.now() - start) / 1000;
     start = Date.now();
     const statements = (await readFile(file, "utf8")).split(";\n").filter((s) => s.trim() !== "");

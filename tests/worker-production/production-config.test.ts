@@ -20,6 +20,7 @@ describe("the production configuration", () => {
 
   it("carries no development secrets: they must come from `wrangler secret put`", () => {
     expect(env.SESSION_SECRET).toBeUndefined();
+    expect(env.AUDIT_SECRET).toBeUndefined();
     expect(env.ZALO_APP_SECRET).toBeUndefined();
     expect(env.OIDC_CLIENT_SECRET).toBeUndefined();
     expect(env.ALLOWED_ORIGINS).toBe("https://h5.zdn.vn");

@@ -1,11 +1,17 @@
 /**
- * The tamper-evident chain over a dossier's events: each event's hash covers its content and
- * the previous event's hash, so changing, removing or reordering any event breaks every hash
- * after it. Runs the same in the worker, the browser and Node (Web Crypto).
+ * The tamper-evident chain over a dossier's events: each event's HMAC-SHA256 covers its content
+ * and the previous event's hash, so changing, removing or reordering any event breaks every hash
+ * after it. The key is a secret of the worker, not of the database, so someone who can write to
+ * D1 cannot recompute a forged chain. Runs the same in the worker and Node (Web Crypto).
  */
 // shared/ compiles without DOM or Workers types; both runtimes provide these globals.
 const web = globalThis as unknown as {
-  crypto: { subtle: { digest(algorithm: "SHA-256", data: Uint8Array): Promise<ArrayBuffer> } };
+  crypto: {
+    subtle: {
+      importKey(format: "raw", key: Uint8Array, algorithm: { name: "HMAC"; hash: "SHA-256" }, extractable: false, usages: ["sign"]): Promise<unknown>;
+      sign(algorithm: "HMAC", key: unknown, data: Uint8Array): Promise<ArrayBuffer>;
+    };
+  };
   TextEncoder: new () => { encode(text: string): Uint8Array };
 };
 
@@ -36,17 +42,24 @@ function canonical(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-export async function eventHash(previous: string, e: Omit<ChainedEvent, "hash">): Promise<string> {
+const keys = new Map<string, Promise<unknown>>();
+
+export async function eventHash(key: string, previous: string, e: Omit<ChainedEvent, "hash">): Promise<string> {
+  let cryptoKey = keys.get(key);
+  if (!cryptoKey) {
+    cryptoKey = web.crypto.subtle.importKey("raw", new web.TextEncoder().encode(key), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    keys.set(key, cryptoKey);
+  }
   const text = canonical([previous, e.seq, e.type, e.actorId, e.actorRole, e.at, e.note, e.data, e.status]);
-  const digest = await web.crypto.subtle.digest("SHA-256", new web.TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  const mac = await web.crypto.subtle.sign("HMAC", await cryptoKey, new web.TextEncoder().encode(text));
+  return [...new Uint8Array(mac)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 /** Checks the chain end to end; events must be in seq order starting at 1. */
-export async function verifyChain(events: readonly ChainedEvent[]): Promise<{ valid: boolean; brokenAtSeq: number | null; head: string }> {
+export async function verifyChain(key: string, events: readonly ChainedEvent[]): Promise<{ valid: boolean; brokenAtSeq: number | null; head: string }> {
   let previous = GENESIS_HASH;
   for (const [i, e] of events.entries()) {
-    if (e.seq !== i + 1 || e.hash !== (await eventHash(previous, e))) return { valid: false, brokenAtSeq: e.seq, head: previous };
+    if (e.seq !== i + 1 || e.hash !== (await eventHash(key, previous, e))) return { valid: false, brokenAtSeq: e.seq, head: previous };
     previous = e.hash;
   }
   return { valid: true, brokenAtSeq: null, head: previous };

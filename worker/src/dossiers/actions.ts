@@ -97,6 +97,6 @@ async function stepFor(db: Db, user: AuthUser, row: ViewRow, body: ActionBody, c
 }
 
 /** Applies a staff action; false when a concurrent step committed first. */
-export async function performAction(db: Db, user: AuthUser, row: ViewRow, body: ActionBody, calendar: WorkCalendar, now = new Date()) {
-  return appendStep(db, row.d, await stepFor(db, user, row, body, calendar, now));
+export async function performAction(db: Db, auditKey: string, user: AuthUser, row: ViewRow, body: ActionBody, calendar: WorkCalendar, now = new Date()) {
+  return appendStep(db, auditKey, row.d, await stepFor(db, user, row, body, calendar, now));
 }

@@ -61,9 +61,10 @@ export async function submitDossier(
   user: AuthUser,
   body: Omit<SubmitBody, "consent">,
   idempotencyKey: string,
-  linkBase: string,
+  config: { linkBase: string; auditKey: string },
   intake?: CounterIntake,
 ): Promise<SubmitResponse> {
+  const { linkBase, auditKey } = config;
   const procedure = await publishedProcedureRow(db, user.provinceId, body.procedureCode);
   if (!procedure) throw notFound("Không tìm thấy thủ tục này.");
   if (procedure.version !== body.procedureVersion) {
@@ -130,6 +131,7 @@ export async function submitDossier(
       submittedAt: now,
       dueDate: due.date,
       dueExplanation: response.dueExplanation,
+      auditKey,
       ...(intake ? { intake: { channel: intake.channel, officer: user, applicant: intake.applicant, paperDocuments: intake.paperDocuments } } : {}),
     },
     [completeIdempotencyKey(db, user.id, idempotencyKey, 201, template, CODE_PLACEHOLDER, sql`(SELECT ${dossiers.code} FROM ${dossiers} WHERE ${dossiers.id} = ${id})`)],

@@ -1,4 +1,4 @@
-type SecretName = "ZALO_APP_SECRET" | "SESSION_SECRET" | "OIDC_CLIENT_SECRET";
+type SecretName = "ZALO_APP_SECRET" | "SESSION_SECRET" | "OIDC_CLIENT_SECRET" | "AUDIT_SECRET";
 
 /** A secret from configuration; a deployment without it fails closed with a logged 500. */
 export function secret(env: CloudflareBindings, name: SecretName): string {
@@ -6,5 +6,8 @@ export function secret(env: CloudflareBindings, name: SecretName): string {
   if (!value) throw new Error(`Configuration is missing the secret ${name}`);
   return value;
 }
+
+/** The key of the dossier events' hash chain (shared/src/dossier/audit.ts). */
+export const auditKey = (env: CloudflareBindings) => secret(env, "AUDIT_SECRET");
 
 export const devAuthEnabled = (env: CloudflareBindings) => env.DEV_AUTH === "enabled";

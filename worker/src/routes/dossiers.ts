@@ -10,6 +10,7 @@ import type { AuthUser } from "../db/repo/users";
 import { submitDossier } from "../dossiers/submit";
 import { sha256Hex } from "../lib/crypto";
 import { ApiError, conflict, notFound } from "../lib/errors";
+import { auditKey } from "../lib/config";
 import { factory } from "../lib/factory";
 import { claimIdempotencyKey, releaseIdempotencyKey } from "../lib/idempotency";
 import { validate } from "../lib/validate";
@@ -46,7 +47,7 @@ export const dossierRoutes = factory
       return c.body(claim.body, claim.status as 201, { "Content-Type": "application/json; charset=utf-8", "Idempotent-Replayed": "true" });
     }
     try {
-      return c.json(await submitDossier(c.var.db, user, body, key.data, c.env.QR_LINK_BASE), 201);
+      return c.json(await submitDossier(c.var.db, user, body, key.data, { linkBase: c.env.QR_LINK_BASE, auditKey: auditKey(c.env) }), 201);
     } catch (err) {
       await releaseIdempotencyKey(c.var.db, user.id, key.data);
       throw err;
@@ -74,7 +75,7 @@ export const dossierRoutes = factory
     if ((await ownFilesById(c.var.db, user.id, fileIds)).length !== fileIds.length) {
       throw new ApiError(400, "validation_failed", "Có tệp đính kèm không tồn tại.");
     }
-    const committed = await submitSupplement(c.var.db, row.d, user, documents, note, await workCalendar(c.var.db, user.provinceId));
+    const committed = await submitSupplement(c.var.db, auditKey(c.env), row.d, user, documents, note, await workCalendar(c.var.db, user.provinceId));
     return c.json(await detailAfterStep(c.var.db, user, row.d.id, committed, c.env.QR_LINK_BASE), 200);
   })
   // The applicant asks to withdraw; before acceptance it takes effect at once.
@@ -85,6 +86,6 @@ export const dossierRoutes = factory
     if (!canApply(lifecycleState(row.d), "withdraw")) {
       throw conflict("Hồ sơ ở trạng thái này không thể rút.");
     }
-    const committed = await withdraw(c.var.db, row.d, user, c.req.valid("json").reason);
+    const committed = await withdraw(c.var.db, auditKey(c.env), row.d, user, c.req.valid("json").reason);
     return c.json(await detailAfterStep(c.var.db, user, row.d.id, committed, c.env.QR_LINK_BASE), 200);
   });

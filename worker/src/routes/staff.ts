@@ -17,6 +17,7 @@ import { performAction } from "../dossiers/actions";
 import { submitDossier } from "../dossiers/submit";
 import { sha256Hex } from "../lib/crypto";
 import { ApiError, notFound } from "../lib/errors";
+import { auditKey } from "../lib/config";
 import { factory } from "../lib/factory";
 import { claimIdempotencyKey, releaseIdempotencyKey } from "../lib/idempotency";
 import { validate } from "../lib/validate";
@@ -99,7 +100,7 @@ export const staffRoutes = factory
     try {
       // The dossier records the applicant's VNeID status; an officer's own says nothing about it.
       const officer = { ...user, vneidVerified: false };
-      return c.json(await submitDossier(c.var.db, officer, body, key.data, c.env.QR_LINK_BASE, { channel, applicant, paperDocuments }), 201);
+      return c.json(await submitDossier(c.var.db, officer, body, key.data, { linkBase: c.env.QR_LINK_BASE, auditKey: auditKey(c.env) }, { channel, applicant, paperDocuments }), 201);
     } catch (err) {
       await releaseIdempotencyKey(c.var.db, user.id, key.data);
       throw err;
@@ -118,7 +119,7 @@ export const staffRoutes = factory
     const expected = ifMatchVersion(c.req.header("If-Match"));
     const row = await scopedDossier(db, scope, c.req.valid("param").code);
     if (expected !== row.d.version) throw stale();
-    const committed = await performAction(db, user, row, c.req.valid("json"), await workCalendar(db, user.provinceId));
+    const committed = await performAction(db, auditKey(c.env), user, row, c.req.valid("json"), await workCalendar(db, user.provinceId));
     if (!committed) throw stale();
     const updated = (await dossierByCode(db, row.d.code))!;
     c.header("ETag", etag(updated.d.version));
@@ -131,7 +132,7 @@ export const staffRoutes = factory
       c.var.db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, row.d.id)).orderBy(dossierEvents.seq),
       dossierReadLog(c.var.db, row.d.id),
     ]);
-    const chain = await verifyChain(events);
+    const chain = await verifyChain(auditKey(c.env), events);
     // Every step raises the version by one: a chain that verifies but ends early (or late) lost (or gained) events at its end.
     const result = chain.valid && events.length !== row.d.version ? { ...chain, valid: false, brokenAtSeq: Math.min(events.length, row.d.version) + 1 } : chain;
     const report: AuditReport = { code: row.d.code, ...result, events: events.length, reads };

@@ -57,6 +57,8 @@ export type NewDossier = {
     /** Documents received on paper, recorded on the acceptance event. */
     paperDocuments?: readonly number[];
   };
+  /** The key of the events' hash chain. */
+  auditKey: string;
 };
 
 /**
@@ -80,7 +82,7 @@ export async function insertSubmittedDossier(db: Db, d: NewDossier, extra: (Batc
         status: 2,
       }
     : { seq: 1, type: "submitted", actorId: d.applicantId, actorRole: "resident" as const, at, note: null, data: {}, status: 1 };
-  const hash = await eventHash(GENESIS_HASH, first);
+  const hash = await eventHash(d.auditKey, GENESIS_HASH, first);
   const sequence = sql`(SELECT ${dossierCounters.seq} FROM ${dossierCounters} WHERE ${dossierCounters.unitId} = ${d.receivingUnit.id} AND ${dossierCounters.day} = ${day})`;
   // A counter applicant gets a resident record of their own (no Zalo account), made in the same batch.
   const applicant = d.intake
@@ -267,7 +269,7 @@ export type Step = {
  * dossier's next version, so of two concurrent steps from the same version exactly one batch
  * commits; the other hits the unique (dossier, seq) index and rolls back whole.
  */
-export async function appendStep(db: Db, d: DossierRow, step: Step, extra: BatchItem<"sqlite">[] = []): Promise<boolean> {
+export async function appendStep(db: Db, auditKey: string, d: DossierRow, step: Step, extra: BatchItem<"sqlite">[] = []): Promise<boolean> {
   const at = new Date().toISOString();
   const version = d.version + 1;
   const event = {
@@ -285,7 +287,7 @@ export async function appendStep(db: Db, d: DossierRow, step: Step, extra: Batch
     .from(dossierEvents)
     .where(and(eq(dossierEvents.dossierId, d.id), eq(dossierEvents.seq, d.version)))
     .get();
-  const hash = await eventHash(previous?.hash ?? GENESIS_HASH, event);
+  const hash = await eventHash(auditKey, previous?.hash ?? GENESIS_HASH, event);
   const notice = event.actorRole === "staff" ? residentNotice(event.type, d.code, { ...event.data, note: event.note }) : null;
   try {
     await db.batch([
@@ -310,11 +312,12 @@ export async function appendStep(db: Db, d: DossierRow, step: Step, extra: Batch
  * The resident's answer to a supplement request: back to "Mới đăng ký" before acceptance, else to
  * processing, with the due date moved by the working days the clock was paused.
  */
-export async function submitSupplement(db: Db, d: DossierRow, actor: AuthUser, documents: readonly Attachment[], note: string, calendar: WorkCalendar) {
+export async function submitSupplement(db: Db, auditKey: string, d: DossierRow, actor: AuthUser, documents: readonly Attachment[], note: string, calendar: WorkCalendar) {
   const round = d.version + 1;
   const resumed = d.pausedAt && d.dueDate ? resumeAfterPause({ date: d.dueDate, explanation: d.dueExplanation }, new Date(d.pausedAt), new Date(), calendar) : null;
   return appendStep(
     db,
+    auditKey,
     d,
     {
       type: "supplement_submitted",
@@ -335,10 +338,10 @@ export const lifecycleState = (d: DossierRow): LifecycleState => ({
 });
 
 /** Before anyone accepted it, a dossier is withdrawn at once; afterwards an officer confirms the request. */
-export async function withdraw(db: Db, d: DossierRow, actor: AuthUser, reason: string) {
+export async function withdraw(db: Db, auditKey: string, d: DossierRow, actor: AuthUser, reason: string) {
   const moved = transition(lifecycleState(d), "withdraw");
   if (!moved.ok) return false;
-  return appendStep(db, d, {
+  return appendStep(db, auditKey, d, {
     type: moved.event,
     actor,
     note: reason,
