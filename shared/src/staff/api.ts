@@ -100,8 +100,6 @@ export const StaffDossierDetail = DossierDetail.extend({
   applicant: z.object({ name: z.string(), phone: z.string().nullable(), vneidVerified: z.boolean() }),
   receivedAt: z.string().nullable(),
   dueState: DueState.nullable(),
-  /** Units this dossier can be transferred to. */
-  transferTargets: z.array(UnitRef),
 });
 export type StaffDossierDetail = z.infer<typeof StaffDossierDetail>;
 

@@ -1,7 +1,12 @@
 import { and, eq, isNull, lt, sql } from "drizzle-orm";
+import type { Context, TypedResponse } from "hono";
+import type { JSONParsed } from "hono/utils/types";
+import { IdempotencyKey } from "../../../shared/src/dossier/api";
 import type { Db } from "../db/client";
 import { idempotencyKeys } from "../db/schema";
+import { sha256Hex } from "./crypto";
 import { ApiError, conflict } from "./errors";
+import type { AppEnv } from "./factory";
 
 /** A claim older than this belongs to a request that died; a retry may take it over. */
 const STALE_CLAIM_MS = 120_000;
@@ -63,4 +68,36 @@ export async function releaseIdempotencyKey(db: Db, userId: string, key: string)
   await db
     .delete(idempotencyKeys)
     .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key), isNull(idempotencyKeys.responseStatus)));
+}
+
+/** The request's `Idempotency-Key` header, or a 400 saying what a key looks like. */
+export function requireIdempotencyKey(header: string | undefined): string {
+  const key = IdempotencyKey.safeParse(header);
+  if (!key.success) {
+    throw new ApiError(400, "validation_failed", "Thiếu hoặc sai tiêu đề Idempotency-Key.", [{ path: "Idempotency-Key", message: key.error.issues[0]?.message ?? "" }]);
+  }
+  return key.data;
+}
+
+/**
+ * Runs a write once per key and body: a retry replays the stored response (`run` must store it
+ * with completeIdempotencyKey() in its own batch), a failed attempt frees the key for the next.
+ */
+export async function createOnce<T extends object>(
+  c: Context<AppEnv>,
+  key: string,
+  body: unknown,
+  run: () => Promise<T>,
+): Promise<Response | (Response & TypedResponse<JSONParsed<T>, 201, "json">)> {
+  const { db, user } = c.var;
+  const claim = await claimIdempotencyKey(db, user.id, key, await sha256Hex(JSON.stringify(body)));
+  if (claim.kind === "replay") {
+    return c.body(claim.body, claim.status as 201, { "Content-Type": "application/json; charset=utf-8", "Idempotent-Replayed": "true" });
+  }
+  try {
+    return c.json(await run(), 201);
+  } catch (err) {
+    await releaseIdempotencyKey(db, user.id, key);
+    throw err;
+  }
 }

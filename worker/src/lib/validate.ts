@@ -1,5 +1,6 @@
 import { zValidator } from "@hono/zod-validator";
 import type { ValidationTargets } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import type { ZodType } from "zod";
 import { ApiError } from "./errors";
 
@@ -12,3 +13,11 @@ export function validate<Target extends keyof ValidationTargets, Schema extends 
     }
   });
 }
+
+/** JSON bodies of dossier writes are small; anything bigger is refused before it is read. */
+export const jsonBodyLimit = bodyLimit({
+  maxSize: 256 * 1024,
+  onError: () => {
+    throw new ApiError(413, "payload_too_large", "Dữ liệu gửi lên quá lớn.");
+  },
+});

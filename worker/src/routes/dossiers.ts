@@ -1,5 +1,4 @@
-import { bodyLimit } from "hono/body-limit";
-import { DossierCodeParam, IdempotencyKey, ListQuery, SubmitBody, SupplementBody, WithdrawBody } from "../../../shared/src/dossier/api";
+import { DossierCodeParam, ListQuery, SubmitBody, SupplementBody, WithdrawBody } from "../../../shared/src/dossier/api";
 import { limit, requireRole, requireUser } from "../auth/middleware";
 import type { Db } from "../db/client";
 import { applicantDossier, dossierDetail, getDossierView, lifecycleState, listOwnDossiers, submitSupplement, visibleDossier, withdraw } from "../db/repo/dossiers";
@@ -8,21 +7,13 @@ import { ownFilesById } from "../db/repo/files";
 import { recordRead } from "../db/repo/staff";
 import type { AuthUser } from "../db/repo/users";
 import { submitDossier } from "../dossiers/submit";
-import { sha256Hex } from "../lib/crypto";
 import { ApiError, conflict, notFound } from "../lib/errors";
 import { auditKey } from "../lib/config";
 import { factory } from "../lib/factory";
-import { claimIdempotencyKey, releaseIdempotencyKey } from "../lib/idempotency";
-import { validate } from "../lib/validate";
+import { createOnce, requireIdempotencyKey } from "../lib/idempotency";
+import { jsonBodyLimit, validate } from "../lib/validate";
 import { canApply } from "../../../shared/src/dossier/lifecycle";
 
-/** JSON bodies of dossier writes are small; anything bigger is refused before it is read. */
-const JSON_LIMIT = bodyLimit({
-  maxSize: 256 * 1024,
-  onError: () => {
-    throw new ApiError(413, "payload_too_large", "Dữ liệu gửi lên quá lớn.");
-  },
-});
 
 /** The dossier as it stands after a step; a step that lost to a concurrent one is a 409. */
 async function detailAfterStep(db: Db, user: AuthUser, dossierId: string, committed: boolean, linkBase: string) {
@@ -34,24 +25,12 @@ async function detailAfterStep(db: Db, user: AuthUser, dossierId: string, commit
 export const dossierRoutes = factory
   .createApp()
   .use(requireUser())
-  .post("/", requireRole("resident"), JSON_LIMIT, validate("json", SubmitBody), async (c) => {
-    const key = IdempotencyKey.safeParse(c.req.header("Idempotency-Key"));
-    if (!key.success) {
-      throw new ApiError(400, "validation_failed", "Thiếu hoặc sai tiêu đề Idempotency-Key.", [{ path: "Idempotency-Key", message: key.error.issues[0]?.message ?? "" }]);
-    }
+  .post("/", requireRole("resident"), jsonBodyLimit, validate("json", SubmitBody), async (c) => {
+    const key = requireIdempotencyKey(c.req.header("Idempotency-Key"));
     const user = c.var.user;
     await limit(c.env.SUBMIT_LIMITER, `submit:${user.id}`);
     const body = c.req.valid("json");
-    const claim = await claimIdempotencyKey(c.var.db, user.id, key.data, await sha256Hex(JSON.stringify(body)));
-    if (claim.kind === "replay") {
-      return c.body(claim.body, claim.status as 201, { "Content-Type": "application/json; charset=utf-8", "Idempotent-Replayed": "true" });
-    }
-    try {
-      return c.json(await submitDossier(c.var.db, user, body, key.data, { linkBase: c.env.QR_LINK_BASE, auditKey: auditKey(c.env) }), 201);
-    } catch (err) {
-      await releaseIdempotencyKey(c.var.db, user.id, key.data);
-      throw err;
-    }
+    return createOnce(c, key, body, () => submitDossier(c.var.db, user, body, key, { linkBase: c.env.QR_LINK_BASE, auditKey: auditKey(c.env) }));
   })
   .get("/", validate("query", ListQuery), async (c) => {
     const { cursor, limit: size } = c.req.valid("query");
@@ -65,7 +44,7 @@ export const dossierRoutes = factory
     return c.json(await dossierDetail(c.var.db, row, c.var.user, c.env.QR_LINK_BASE), 200);
   })
   // The applicant answers a supplement request (status 5) with documents.
-  .post("/:code/supplement", JSON_LIMIT, validate("param", DossierCodeParam), validate("json", SupplementBody), async (c) => {
+  .post("/:code/supplement", jsonBodyLimit, validate("param", DossierCodeParam), validate("json", SupplementBody), async (c) => {
     const user = c.var.user;
     const row = await applicantDossier(c.var.db, user.id, c.req.valid("param").code);
     if (!row) throw notFound("Không tìm thấy hồ sơ.");
@@ -79,7 +58,7 @@ export const dossierRoutes = factory
     return c.json(await detailAfterStep(c.var.db, user, row.d.id, committed, c.env.QR_LINK_BASE), 200);
   })
   // The applicant asks to withdraw; before acceptance it takes effect at once.
-  .post("/:code/withdraw", JSON_LIMIT, validate("param", DossierCodeParam), validate("json", WithdrawBody), async (c) => {
+  .post("/:code/withdraw", jsonBodyLimit, validate("param", DossierCodeParam), validate("json", WithdrawBody), async (c) => {
     const user = c.var.user;
     const row = await applicantDossier(c.var.db, user.id, c.req.valid("param").code);
     if (!row) throw notFound("Không tìm thấy hồ sơ.");

@@ -1,6 +1,5 @@
-import { bodyLimit } from "hono/body-limit";
 import { dueState } from "../../../shared/src/deadline/due-date";
-import { IdempotencyKey, DossierCodeParam } from "../../../shared/src/dossier/api";
+import { DossierCodeParam } from "../../../shared/src/dossier/api";
 import { verifyChain } from "../../../shared/src/dossier/audit";
 import { vietnamDate } from "../../../shared/src/dossier/code";
 import { allowedActions, CLOCK_RUNNING } from "../../../shared/src/dossier/lifecycle";
@@ -15,20 +14,13 @@ import type { AuthUser } from "../db/repo/users";
 import { dossierEvents, users } from "../db/schema";
 import { performAction } from "../dossiers/actions";
 import { submitDossier } from "../dossiers/submit";
-import { sha256Hex } from "../lib/crypto";
 import { ApiError, notFound } from "../lib/errors";
 import { auditKey } from "../lib/config";
 import { factory } from "../lib/factory";
-import { claimIdempotencyKey, releaseIdempotencyKey } from "../lib/idempotency";
-import { validate } from "../lib/validate";
+import { createOnce, requireIdempotencyKey } from "../lib/idempotency";
+import { jsonBodyLimit, validate } from "../lib/validate";
 import { eq } from "drizzle-orm";
 
-const JSON_LIMIT = bodyLimit({
-  maxSize: 256 * 1024,
-  onError: () => {
-    throw new ApiError(413, "payload_too_large", "Dữ liệu gửi lên quá lớn.");
-  },
-});
 
 const etag = (version: number) => `"${version}"`;
 
@@ -50,11 +42,10 @@ async function scopedDossier(db: Db, scope: StaffScope, code: string): Promise<V
 
 async function staffDetail(db: Db, row: ViewRow, user: AuthUser, scope: StaffScope, linkBase: string): Promise<StaffDossierDetail> {
   const { d } = row;
-  const [detail, applicant, calendar, units] = await Promise.all([
+  const [detail, applicant, calendar] = await Promise.all([
     dossierDetail(db, row, user, linkBase),
     db.query.users.findFirst({ where: eq(users.id, d.applicantId), columns: { phone: true } }),
     workCalendar(db, d.provinceId),
-    scopeUnits(db, { provinceId: d.provinceId, unitIds: "all" }),
   ]);
   const clockRuns = CLOCK_RUNNING.includes(d.status as DossierStatus) && d.dueDate !== null;
   // Only staff act; an admin watches. After a transfer out of scope nothing is left to do here.
@@ -67,7 +58,6 @@ async function staffDetail(db: Db, row: ViewRow, user: AuthUser, scope: StaffSco
     applicant: { name: d.applicantName, phone: applicant?.phone ?? null, vneidVerified: d.vneidVerified },
     receivedAt: d.receivedAt,
     dueState: clockRuns ? dueState(d.dueDate!, vietnamDate(new Date()), calendar) : null,
-    transferTargets: units.filter((u) => u.id !== d.handlingUnitId),
   };
 }
 
@@ -85,26 +75,17 @@ export const staffRoutes = factory
   })
   .get("/units", async (c) => c.json({ items: await scopeUnits(c.var.db, c.var.scope) }, 200))
   // Counter or postal intake for a resident, accepted on the spot.
-  .post("/dossiers", requireRole("staff"), JSON_LIMIT, validate("json", IntakeBody), async (c) => {
-    const key = IdempotencyKey.safeParse(c.req.header("Idempotency-Key"));
-    if (!key.success) throw new ApiError(400, "validation_failed", "Thiếu hoặc sai tiêu đề Idempotency-Key.");
+  .post("/dossiers", requireRole("staff"), jsonBodyLimit, validate("json", IntakeBody), async (c) => {
+    const key = requireIdempotencyKey(c.req.header("Idempotency-Key"));
     const user = c.var.user;
     const { channel, applicant, paperDocuments, ...body } = c.req.valid("json");
     if (!inScope(c.var.scope, { provinceId: user.provinceId, handlingUnitId: body.receivingUnitId })) {
       throw new ApiError(403, "forbidden", "Bạn chỉ tiếp nhận hồ sơ tại đơn vị mình phụ trách.");
     }
-    const claim = await claimIdempotencyKey(c.var.db, user.id, key.data, await sha256Hex(JSON.stringify(c.req.valid("json"))));
-    if (claim.kind === "replay") {
-      return c.body(claim.body, claim.status as 201, { "Content-Type": "application/json; charset=utf-8", "Idempotent-Replayed": "true" });
-    }
-    try {
-      // The dossier records the applicant's VNeID status; an officer's own says nothing about it.
-      const officer = { ...user, vneidVerified: false };
-      return c.json(await submitDossier(c.var.db, officer, body, key.data, { linkBase: c.env.QR_LINK_BASE, auditKey: auditKey(c.env) }, { channel, applicant, paperDocuments }), 201);
-    } catch (err) {
-      await releaseIdempotencyKey(c.var.db, user.id, key.data);
-      throw err;
-    }
+    // The dossier records the applicant's VNeID status; an officer's own says nothing about it.
+    const officer = { ...user, vneidVerified: false };
+    const config = { linkBase: c.env.QR_LINK_BASE, auditKey: auditKey(c.env) };
+    return createOnce(c, key, c.req.valid("json"), () => submitDossier(c.var.db, officer, body, key, config, { channel, applicant, paperDocuments }));
   })
   // Opening a dossier is audited; the ETag is the version an action must name in If-Match.
   .get("/dossiers/:code", validate("param", DossierCodeParam), validate("query", ReadReason), async (c) => {
@@ -114,7 +95,7 @@ export const staffRoutes = factory
     c.header("Cache-Control", "private, no-store");
     return c.json(await staffDetail(c.var.db, row, c.var.user, c.var.scope, c.env.QR_LINK_BASE), 200);
   })
-  .post("/dossiers/:code/actions", requireRole("staff"), JSON_LIMIT, validate("param", DossierCodeParam), validate("json", ActionBody), async (c) => {
+  .post("/dossiers/:code/actions", requireRole("staff"), jsonBodyLimit, validate("param", DossierCodeParam), validate("json", ActionBody), async (c) => {
     const { db, user, scope } = c.var;
     const expected = ifMatchVersion(c.req.header("If-Match"));
     const row = await scopedDossier(db, scope, c.req.valid("param").code);

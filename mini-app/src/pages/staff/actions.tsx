@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useEffect, useState, type FormEvent, type ReactNode } from "react";
 import { useSnackbar } from "zmp-ui";
 import type { StaffAction } from "../../../../shared/src/dossier/lifecycle";
 import { formatVnd } from "../../../../shared/src/format/vi";
@@ -9,6 +9,7 @@ import { Field, type Invalid } from "../../components/text-field";
 import { ApiFailure } from "../../services/api";
 import type { FileItem } from "../../services/authed-api";
 import { staffApi } from "../../services/staff-api";
+import { useCatalogue } from "../../stores/catalogue";
 import { useTask } from "../../utils/task";
 
 const ACTION_LABEL: Record<StaffAction, string> = {
@@ -127,6 +128,12 @@ function ActionForm(props: {
   const [newDate, setNewDate] = useState("");
   const [unitId, setUnitId] = useState("");
   const [invalid, setInvalid] = useState<Invalid>(null);
+  // Transfer targets: the province's units, reference data the app loads once per session.
+  const units = useCatalogue((s) => s.units);
+  const loadUnits = useCatalogue((s) => s.loadUnits);
+  useEffect(() => {
+    if (action === "transfer") void loadUnits();
+  }, [action, loadUnits]);
 
   const optionalNote = note.trim() || undefined;
   const fileIds = files.map((f) => f.id);
@@ -261,7 +268,7 @@ function ActionForm(props: {
             </label>
             <select id="action-unit" value={unitId} aria-invalid={invalid?.field === "action-unit" ? true : undefined} onChange={(e) => setUnitId(e.target.value)}>
               <option value="">— Chọn đơn vị —</option>
-              {detail.transferTargets.map((u) => (
+              {units.filter((u) => u.id !== detail.handlingUnit.id).map((u) => (
                 <option key={u.id} value={u.id}>
                   {u.name}
                 </option>

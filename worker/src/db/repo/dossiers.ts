@@ -14,7 +14,7 @@ import { timingSafeEqual } from "../../lib/crypto";
 import type { Db } from "../client";
 import { dossierCounters, dossierDocuments, dossierEvents, dossiers, drafts, eventFiles, files, notifications, procedures, units, users, type EventData, type FeeQuoteRow } from "../schema";
 import { toFileMeta, type FileRow } from "./files";
-import { mayView } from "./staff";
+import { firstVisible } from "./staff";
 import type { AuthUser } from "./users";
 
 export type DossierRow = typeof dossiers.$inferSelect;
@@ -192,7 +192,7 @@ export async function listOwnDossiers(db: Db, userId: string, offset: number, li
 /** The dossier if the caller may see it; for anyone else it does not exist (a 404, never a 403 that confirms the code). */
 export async function visibleDossier(db: Db, user: AuthUser, code: string): Promise<ViewRow | undefined> {
   const row = await dossierByCode(db, code);
-  return row && (await mayView(db, user, row.d)) ? row : undefined;
+  return row && (await firstVisible(db, user, [row.d])) ? row : undefined;
 }
 
 export async function dossierByCode(db: Db, code: string): Promise<ViewRow | undefined> {

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { FileMeta } from "../../../../shared/src/dossier/api";
 import type { Db } from "../client";
 import { dossierDocuments, dossiers, eventFiles, files } from "../schema";
-import { mayView } from "./staff";
+import { firstVisible } from "./staff";
 import type { AuthUser } from "./users";
 
 export type FileRow = typeof files.$inferSelect;
@@ -26,10 +26,6 @@ export async function ownFilesById(db: Db, ownerId: string, ids: readonly string
 }
 
 /**
- * A file the caller may read: their own, or (staff) one attached to a dossier their unit handles,
- * (admin) one attached to a dossier of their province. Anything else is undefined, i.e. a 404.
- */
-/**
  * A file the caller may download: their own, or one attached to a dossier they may see (a
  * submitted document, a result, a reply); then `dossierId` names that dossier.
  */
@@ -44,6 +40,6 @@ export async function readableFile(db: Db, user: AuthUser, fileId: string): Prom
       sql`${dossiers.id} IN (SELECT ${dossierDocuments.dossierId} FROM ${dossierDocuments} WHERE ${dossierDocuments.fileId} = ${fileId}
           UNION SELECT ${eventFiles.dossierId} FROM ${eventFiles} WHERE ${eventFiles.fileId} = ${fileId})`,
     );
-  for (const d of linked) if (await mayView(db, user, d)) return { file, dossierId: d.id };
-  return undefined;
+  const dossier = await firstVisible(db, user, linked);
+  return dossier ? { file, dossierId: dossier.id } : undefined;
 }

@@ -28,11 +28,19 @@ export async function staffScope(db: Db, user: AuthUser): Promise<StaffScope> {
 export const inScope = (scope: StaffScope, d: Pick<DossierRow, "provinceId" | "handlingUnitId">) =>
   d.provinceId === scope.provinceId && (scope.unitIds === "all" || scope.unitIds.includes(d.handlingUnitId));
 
-/** Who may see a dossier: the applicant, staff whose units handle it, or an admin of the province. */
-export async function mayView(db: Db, user: AuthUser, d: Pick<DossierRow, "applicantId" | "provinceId" | "handlingUnitId">): Promise<boolean> {
-  if (d.applicantId === user.id) return true;
-  if (user.role === "resident") return false;
-  return inScope(await staffScope(db, user), d);
+/**
+ * The first of `candidates` the caller may see: as its applicant, as staff whose units handle it,
+ * or as an admin of the province. The staff scope is read once, and only when needed.
+ */
+export async function firstVisible<D extends Pick<DossierRow, "applicantId" | "provinceId" | "handlingUnitId">>(
+  db: Db,
+  user: AuthUser,
+  candidates: readonly D[],
+): Promise<D | undefined> {
+  const own = candidates.find((d) => d.applicantId === user.id);
+  if (own || user.role === "resident" || candidates.length === 0) return own;
+  const scope = await staffScope(db, user);
+  return candidates.find((d) => inScope(scope, d));
 }
 
 // The unit ids of a staff scope all belong to its province (staffScope), so a unit filter needs no
@@ -104,8 +112,9 @@ export async function staffInbox(db: Db, scope: StaffScope, query: InboxQuery, c
   if (query.status) listFilters.push(inArray(dossiers.status, query.status));
   if (query.due === "overdue") listFilters.push(overdue);
   if (query.due === "soon") listFilters.push(soon);
-  if (query.cursor) {
-    const [r, d, s, id] = decodeCursor(query.cursor);
+  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  if (after) {
+    const [r, d, s, id] = after;
     listFilters.push(sql`(${rank}, ${due}, ${dossiers.submittedAt}, ${dossiers.id}) > (${r}, ${d}, ${s}, ${id})`);
   }
 
@@ -134,7 +143,7 @@ export async function staffInbox(db: Db, scope: StaffScope, query: InboxQuery, c
     .unionAll(db.select({ s: sql<number>`-1`.as("s"), n: count }).from(dossiers).where(and(base, overdue)))
     .unionAll(db.select({ s: sql<number>`-2`.as("s"), n: count }).from(dossiers).where(and(base, soon)));
   // Open dossiers rank before closed ones: while they fill the page, the closed majority need not be sorted.
-  const openFirst = !query.status && !query.due && (!query.cursor || decodeCursor(query.cursor)[0] < 4);
+  const openFirst = !query.status && !query.due && (!after || after[0] < 4);
   const [firstRows, countRows] = await db.batch([listQuery(openFirst ? inArray(dossiers.status, OPEN_RANKS) : undefined), countsQuery]);
   const rows = openFirst && firstRows.length <= query.limit ? await listQuery() : firstRows;
   const by = new Map(countRows.map((r) => [Number(r.s), Number(r.n)]));
