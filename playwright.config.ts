@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_API_PORT, E2E_APP_PORT } from "./scripts/e2e-ports.mjs";
 
 const CI = !!process.env.CI;
 // The system Chromium (Debian's `chromium` package); Playwright cannot download its own here.
@@ -20,15 +21,20 @@ export default defineConfig({
   workers: 1,
   timeout: 30_000,
   reporter: CI ? "line" : "list",
-  use: { baseURL: "http://localhost:5174", trace: "retain-on-failure" },
+  use: { baseURL: `http://localhost:${E2E_APP_PORT}`, trace: "retain-on-failure" },
   webServer: [
-    { command: "node scripts/e2e-api.mjs", url: "http://127.0.0.1:8788/api/health", reuseExistingServer: !CI, timeout: 120_000 },
     {
-      command: "npm run dev --prefix mini-app -- --port 5174",
-      url: "http://localhost:5174",
+      command: "node scripts/e2e-api.mjs",
+      url: `http://127.0.0.1:${E2E_API_PORT}/api/health`,
       reuseExistingServer: !CI,
       timeout: 120_000,
-      env: { VITE_API_URL: "http://127.0.0.1:8788" },
+    },
+    {
+      command: `npm run dev --prefix mini-app -- --port ${E2E_APP_PORT}`,
+      url: `http://localhost:${E2E_APP_PORT}`,
+      reuseExistingServer: !CI,
+      timeout: 120_000,
+      env: { VITE_API_URL: `http://127.0.0.1:${E2E_API_PORT}` },
     },
   ],
   projects: [

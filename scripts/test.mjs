@@ -1,4 +1,4 @@
-// `npm test`: type checks, worker tests in workerd (real local D1), unit tests, then the
+// `npm test`: format and lint, type checks, worker tests in workerd (real local D1), unit tests, then the
 // browser tests in the system Chromium. Without a Chromium the browser tests are skipped
 // with instructions, except under CI=true where that is a failure.
 import { spawnSync } from "node:child_process";
@@ -6,7 +6,12 @@ import { existsSync } from "node:fs";
 import { ensureInstalled } from "./ensure-install.mjs";
 
 ensureInstalled();
-const env = { ...process.env, WRANGLER_SEND_METRICS: "false", WRANGLER_HIDE_BANNER: "true", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
+const env = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: "false",
+  WRANGLER_HIDE_BANNER: "true",
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+};
 
 function run(label, cmd, args) {
   console.log(`\n▶ ${label}`);
@@ -17,9 +22,17 @@ function run(label, cmd, args) {
   }
 }
 
+run("Format and lint (biome check)", "node_modules/.bin/biome", ["check", "."]);
 run("Type check (tsc -b)", "node_modules/.bin/tsc", ["-b"]);
 run("Worker bundles for production (wrangler deploy --dry-run)", "node_modules/.bin/wrangler", [
-  "deploy", "--dry-run", "--env", "production", "--config", "worker/wrangler.jsonc", "--outdir", ".wrangler/dry-run",
+  "deploy",
+  "--dry-run",
+  "--env",
+  "production",
+  "--config",
+  "worker/wrangler.jsonc",
+  "--outdir",
+  ".wrangler/dry-run",
 ]);
 if (existsSync(".git")) {
   run("Binding types are up to date", "npm", ["run", "--silent", "cf-typegen"]);

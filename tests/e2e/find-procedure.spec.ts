@@ -1,5 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { seriousA11yViolations } from "./a11y";
+import { API, APP } from "./helpers";
 
 const searchBox = (page: Page) => page.getByRole("searchbox", { name: "Tìm thủ tục hành chính" });
 
@@ -8,7 +9,10 @@ test("a resident types without accents, picks an instant result and reads the pr
   await expect(page.getByRole("heading", { level: 1, name: /^Dịch vụ công/ })).toBeVisible();
   await searchBox(page).fill("dang ky khai sinh");
   const suggestions = page.getByRole("region", { name: "Kết quả gợi ý" });
-  await suggestions.getByRole("link", { name: /^Đăng ký khai sinh/ }).first().click();
+  await suggestions
+    .getByRole("link", { name: /^Đăng ký khai sinh/ })
+    .first()
+    .click();
 
   await expect(page).toHaveURL(/\/p\/[0-9.]+$/);
   await expect(page.getByRole("heading", { level: 2, name: "Đăng ký khai sinh" })).toBeVisible();
@@ -46,18 +50,18 @@ test("filters narrow the results and live in the URL", async ({ page }) => {
 });
 
 test("a /p/<code> deep link opens the procedure directly, and back leads home", async ({ page, request }) => {
-  const list = await (await request.get("http://127.0.0.1:8788/api/procedures?q=ly%20lich%20tu%20phap&limit=1")).json();
+  const list = await (await request.get(`${API}/api/procedures?q=ly%20lich%20tu%20phap&limit=1`)).json();
   const { code, name } = list.items[0];
   await page.goto(`/p/${code}`);
   await expect(page.getByRole("heading", { level: 2, name })).toBeVisible();
   await expect(page.getByText(`Mã thủ tục ${code}`)).toBeVisible();
   await page.getByRole("button", { name: "Quay lại" }).click();
-  await expect(page).toHaveURL(/localhost:5174\/$/);
+  await expect(page).toHaveURL(new RegExp(`^${APP}/$`));
   await expect(page.getByRole("heading", { level: 1, name: /^Dịch vụ công/ })).toBeVisible();
 });
 
 test("a /u/<unit> deep link opens the unit with its priority days and procedures", async ({ page, request }) => {
-  const units = (await (await request.get("http://127.0.0.1:8788/api/units")).json()).items as {
+  const units = (await (await request.get(`${API}/api/units`)).json()).items as {
     id: string;
     name: string;
     kind: string;
@@ -67,7 +71,12 @@ test("a /u/<unit> deep link opens the unit with its priority days and procedures
   await page.goto(`/u/${unit.id}`);
   await expect(page.getByRole("heading", { level: 1, name: unit.name })).toBeVisible();
   await expect(page.getByText("Ngày ưu tiên hồ sơ trực tuyến")).toBeVisible();
-  await expect(page.getByRole("list", { name: `Thủ tục của ${unit.name}` }).getByRole("link").first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("list", { name: `Thủ tục của ${unit.name}` })
+      .getByRole("link")
+      .first(),
+  ).toBeVisible();
 });
 
 test("unknown procedure codes and units say so in Vietnamese", async ({ page }) => {
@@ -89,11 +98,11 @@ test("the home and procedure screens have no serious or critical accessibility v
 });
 
 test("when the network fails the resident is told why and can retry", async ({ page }) => {
-  await page.route("http://127.0.0.1:8788/api/**", (route) => route.abort("internetdisconnected"));
+  await page.route(`${API}/api/**`, (route) => route.abort("internetdisconnected"));
   await page.goto("/");
   const essential = page.getByRole("region", { name: "Dịch vụ thiết yếu" });
   await expect(essential.getByRole("alert")).toContainText("Không kết nối được máy chủ");
-  await page.unroute("http://127.0.0.1:8788/api/**");
+  await page.unroute(`${API}/api/**`);
   await essential.getByRole("button", { name: "Thử lại" }).click();
   await expect(page.getByRole("list", { name: "Dịch vụ thiết yếu" }).getByRole("link").first()).toBeVisible();
 });

@@ -1,9 +1,10 @@
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { type APIRequestContext, expect, type Page } from "@playwright/test";
+import { E2E_API_PORT, E2E_APP_PORT } from "../../scripts/e2e-ports.mjs";
 
 /** Shared by the browser journeys: the local API and app, test personas, and filing a dossier. */
 
-export const API = "http://127.0.0.1:8788";
-export const APP = "http://localhost:5174";
+export const API = `http://127.0.0.1:${E2E_API_PORT}`;
+export const APP = `http://localhost:${E2E_APP_PORT}`;
 export const SESSION_KEY = "mot-cua.session";
 /** Commune-level, no VNeID needed, two required documents and a date field. */
 export const TAM_TRU = "1.004194";
@@ -47,8 +48,12 @@ export async function fillTamTru(page: Page, commune = "Phường Bình Minh") {
   await page.getByLabel("Số điện thoại liên hệ").fill("0912345678");
   await expect(missingList(page).getByRole("listitem")).toHaveCount(2);
 
-  await page.getByLabel("Tải lên: Tờ khai thay đổi thông tin cư trú").setInputFiles({ name: "to-khai-CT01.pdf", mimeType: "application/pdf", buffer: PDF });
-  await expect(page.getByRole("list", { name: "Tệp đã đính kèm: Tờ khai thay đổi thông tin cư trú" })).toContainText("to-khai-CT01.pdf");
+  await page
+    .getByLabel("Tải lên: Tờ khai thay đổi thông tin cư trú")
+    .setInputFiles({ name: "to-khai-CT01.pdf", mimeType: "application/pdf", buffer: PDF });
+  await expect(page.getByRole("list", { name: "Tệp đã đính kèm: Tờ khai thay đổi thông tin cư trú" })).toContainText(
+    "to-khai-CT01.pdf",
+  );
   await expect(missingList(page).getByRole("listitem")).toHaveCount(1);
   await page
     .getByLabel("Tải lên: Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp")
@@ -87,7 +92,11 @@ export async function tamTruVersion(request: APIRequestContext): Promise<number>
 export const idempotencyKey = (prefix = "e2e") => `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`;
 
 /** A dossier filed through the API (as another device would): "Đăng ký tạm trú" at `unit`. */
-export async function submitTamTruByApi(request: APIRequestContext, session: Session, unit = "phuong-an-hoa"): Promise<{ code: string; trackingUrl: string }> {
+export async function submitTamTruByApi(
+  request: APIRequestContext,
+  session: Session,
+  unit = "phuong-an-hoa",
+): Promise<{ code: string; trackingUrl: string }> {
   const fileId = await uploadPdf(request, session, "to-khai.pdf");
   const submitted = await request.post(`${API}/api/dossiers`, {
     headers: { ...bearer(session), "Idempotency-Key": idempotencyKey() },
@@ -118,7 +127,10 @@ export async function submitTamTruByApi(request: APIRequestContext, session: Ses
 export async function staffAction(request: APIRequestContext, staff: Session, code: string, body: Record<string, unknown>) {
   const opened = await request.get(`${API}/api/staff/dossiers/${code}`, { headers: bearer(staff) });
   expect(opened.status()).toBe(200);
-  const res = await request.post(`${API}/api/staff/dossiers/${code}/actions`, { headers: { ...bearer(staff), "If-Match": opened.headers()["etag"]! }, data: body });
+  const res = await request.post(`${API}/api/staff/dossiers/${code}/actions`, {
+    headers: { ...bearer(staff), "If-Match": opened.headers().etag! },
+    data: body,
+  });
   expect(res.status(), await res.text()).toBe(200);
   return res.json();
 }
