@@ -15,7 +15,7 @@ import { readFile } from "node:fs/promises";
 import { getPlatformProxy } from "wrangler";
 import type { ProcedureInput, Unit } from "../shared/src/catalogue/schemas";
 import { dueDate, WEEKENDS_ONLY } from "../shared/src/deadline/due-date";
-import { GENESIS_HASH, eventHash } from "../shared/src/dossier/audit";
+import { eventHash, GENESIS_HASH } from "../shared/src/dossier/audit";
 import { dossierDateKey, formatDossierCode, vietnamDate } from "../shared/src/dossier/code";
 import { prng } from "../worker/src/db/seed/synthetic";
 
@@ -29,7 +29,8 @@ function weighted<T>(rnd: Rnd, items: readonly (readonly [T, number])[]): T {
 }
 const pick = <T>(rnd: Rnd, list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
 const hex = (rnd: Rnd, n: number) => Array.from({ length: n }, () => Math.floor(rnd() * 16).toString(16)).join("");
-const uuid = (rnd: Rnd) => `${hex(rnd, 8)}-${hex(rnd, 4)}-4${hex(rnd, 3)}-${"89ab"[Math.floor(rnd() * 4)]}${hex(rnd, 3)}-${hex(rnd, 12)}`;
+const uuid = (rnd: Rnd) =>
+  `${hex(rnd, 8)}-${hex(rnd, 4)}-4${hex(rnd, 3)}-${"89ab"[Math.floor(rnd() * 4)]}${hex(rnd, 3)}-${hex(rnd, 12)}`;
 const B64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 const token = (rnd: Rnd) => Array.from({ length: 24 }, () => B64URL[Math.floor(rnd() * 64)]).join("");
 const DAY_MS = 86_400_000;
@@ -77,20 +78,103 @@ const STATUS_SHARES: readonly (readonly [number | "overdue", number])[] = [
   ["overdue", 2.5],
 ];
 
-const SURNAMES = [["Nguyễn", 38], ["Trần", 11], ["Lê", 9.5], ["Phạm", 7], ["Hoàng", 3], ["Huỳnh", 2], ["Phan", 4.5], ["Vũ", 2], ["Võ", 2], ["Đặng", 2.1], ["Bùi", 2], ["Đỗ", 1.4], ["Hồ", 1.3], ["Ngô", 1.3], ["Dương", 1], ["Lý", 0.5]] as const;
+const SURNAMES = [
+  ["Nguyễn", 38],
+  ["Trần", 11],
+  ["Lê", 9.5],
+  ["Phạm", 7],
+  ["Hoàng", 3],
+  ["Huỳnh", 2],
+  ["Phan", 4.5],
+  ["Vũ", 2],
+  ["Võ", 2],
+  ["Đặng", 2.1],
+  ["Bùi", 2],
+  ["Đỗ", 1.4],
+  ["Hồ", 1.3],
+  ["Ngô", 1.3],
+  ["Dương", 1],
+  ["Lý", 0.5],
+] as const;
 const MALE_MIDDLE = ["Văn", "Văn", "Minh", "Đức", "Quốc", "Hữu", "Thanh", "Công", "Hoàng", "Gia"];
 const FEMALE_MIDDLE = ["Thị", "Thị", "Thị", "Ngọc", "Thu", "Thanh", "Minh", "Kim", "Bảo", "Thùy"];
-const MALE_GIVEN = ["An", "Bình", "Cường", "Dũng", "Hùng", "Hải", "Hiếu", "Huy", "Khánh", "Long", "Nam", "Phúc", "Quân", "Sơn", "Tâm", "Thắng", "Trung", "Tuấn", "Việt", "Vinh", "Đạt", "Khoa"];
-const FEMALE_GIVEN = ["Anh", "Chi", "Dung", "Hà", "Hạnh", "Hằng", "Hoa", "Hương", "Lan", "Linh", "Mai", "My", "Ngân", "Nhung", "Phương", "Quỳnh", "Thảo", "Trang", "Vân", "Yến", "Hiền", "Tâm"];
-const STREETS = ["Lê Lợi", "Trần Hưng Đạo", "Nguyễn Huệ", "Hai Bà Trưng", "Quang Trung", "Lý Thường Kiệt", "Phan Chu Trinh", "Bạch Đằng"];
+const MALE_GIVEN = [
+  "An",
+  "Bình",
+  "Cường",
+  "Dũng",
+  "Hùng",
+  "Hải",
+  "Hiếu",
+  "Huy",
+  "Khánh",
+  "Long",
+  "Nam",
+  "Phúc",
+  "Quân",
+  "Sơn",
+  "Tâm",
+  "Thắng",
+  "Trung",
+  "Tuấn",
+  "Việt",
+  "Vinh",
+  "Đạt",
+  "Khoa",
+];
+const FEMALE_GIVEN = [
+  "Anh",
+  "Chi",
+  "Dung",
+  "Hà",
+  "Hạnh",
+  "Hằng",
+  "Hoa",
+  "Hương",
+  "Lan",
+  "Linh",
+  "Mai",
+  "My",
+  "Ngân",
+  "Nhung",
+  "Phương",
+  "Quỳnh",
+  "Thảo",
+  "Trang",
+  "Vân",
+  "Yến",
+  "Hiền",
+  "Tâm",
+];
+const STREETS = [
+  "Lê Lợi",
+  "Trần Hưng Đạo",
+  "Nguyễn Huệ",
+  "Hai Bà Trưng",
+  "Quang Trung",
+  "Lý Thường Kiệt",
+  "Phan Chu Trinh",
+  "Bạch Đằng",
+];
 
 function personName(rnd: Rnd) {
   const surname = weighted(rnd, SURNAMES);
   const female = rnd() < 0.52;
-  return female ? `${surname} ${pick(rnd, FEMALE_MIDDLE)} ${pick(rnd, FEMALE_GIVEN)}` : `${surname} ${pick(rnd, MALE_MIDDLE)} ${pick(rnd, MALE_GIVEN)}`;
+  return female
+    ? `${surname} ${pick(rnd, FEMALE_MIDDLE)} ${pick(rnd, FEMALE_GIVEN)}`
+    : `${surname} ${pick(rnd, MALE_MIDDLE)} ${pick(rnd, MALE_GIVEN)}`;
 }
 
-const q = (v: string | number | boolean | null) => (v === null ? "NULL" : typeof v === "string" ? `'${v.replaceAll("'", "''")}'` : typeof v === "boolean" ? (v ? "1" : "0") : String(v));
+const q = (v: string | number | boolean | null) =>
+  v === null
+    ? "NULL"
+    : typeof v === "string"
+      ? `'${v.replaceAll("'", "''")}'`
+      : typeof v === "boolean"
+        ? v
+          ? "1"
+          : "0"
+        : String(v);
 
 export type BenchDossiers = {
   dossiers: number;
@@ -139,9 +223,12 @@ export async function writeDossierSql(
   const rnd = prng(opts.seed ?? 20260701);
   const now = opts.now ?? new Date();
   const today = vietnamDate(now);
-  const published = opts.procedures.filter((p) => p.status === "published" && opts.procedureIds.has(p.code)).map((p) => ({ ...p, id: opts.procedureIds.get(p.code)! }));
+  const published = opts.procedures
+    .filter((p) => p.status === "published" && opts.procedureIds.has(p.code))
+    .map((p) => ({ ...p, id: opts.procedureIds.get(p.code)! }));
   const communeProcedures = published.filter((p) => p.unitLevel === "commune");
-  const proceduresOf = (unit: Unit) => (unit.kind === "commune" ? communeProcedures : published.filter((p) => p.competentUnitId === unit.id));
+  const proceduresOf = (unit: Unit) =>
+    unit.kind === "commune" ? communeProcedures : published.filter((p) => p.competentUnitId === unit.id);
   const unitChoices = opts.units
     .filter((u) => proceduresOf(u).length > 0)
     .map((u) => [u, UNIT_WEIGHTS[u.id] ?? (u.kind === "commune" ? OTHER_COMMUNE_WEIGHT : 0)] as const)
@@ -163,12 +250,28 @@ export async function writeDossierSql(
     const procedure = weighted(rnd, procedureChoices.get(unit.id)!);
     const drawn = weighted(rnd, STATUS_SHARES);
     const overdue = drawn === "overdue";
-    const status = overdue ? weighted(rnd, [[2, 1], [4, 8], [6, 1]] as const) : drawn;
+    const status = overdue
+      ? weighted(rnd, [
+          [2, 1],
+          [4, 8],
+          [6, 1],
+        ] as const)
+      : drawn;
     const applicant = applicants[Math.floor(applicantCount * rnd() ** 1.3)]!;
     // Counter and postal intake is accepted on the spot, so "Mới đăng ký" is online only.
-    const channel = status === 1 ? "online" : weighted(rnd, [["online", 55], ["counter", 40], ["postal", 5]] as const);
+    const channel =
+      status === 1
+        ? "online"
+        : weighted(rnd, [
+            ["online", 55],
+            ["counter", 40],
+            ["postal", 5],
+          ] as const);
     // The calendar days a dossier submitted now would take, to place open ones before or after their due date.
-    const span = Math.max(0, Math.round((Date.parse(dueDate(now, procedure.processingTime, WEEKENDS_ONLY).date) - Date.parse(today)) / DAY_MS));
+    const span = Math.max(
+      0,
+      Math.round((Date.parse(dueDate(now, procedure.processingTime, WEEKENDS_ONLY).date) - Date.parse(today)) / DAY_MS),
+    );
     let ageDays: number;
     if (status === 1) ageDays = rnd() * 2;
     else if (overdue) ageDays = span + 3 + rnd() ** 2 * 60;
@@ -178,12 +281,23 @@ export async function writeDossierSql(
     // Office hours at the counter; online around the clock, mostly by day (local time, UTC+7).
     const local = new Date(now.getTime() - ageDays * DAY_MS);
     const hour = channel === "online" ? 6 + Math.floor(rnd() * 17) : 7 + Math.floor(rnd() * 10);
-    const submittedAt = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), hour - 7, Math.floor(rnd() * 60), Math.floor(rnd() * 60)));
+    const submittedAt = new Date(
+      Date.UTC(
+        local.getUTCFullYear(),
+        local.getUTCMonth(),
+        local.getUTCDate(),
+        hour - 7,
+        Math.floor(rnd() * 60),
+        Math.floor(rnd() * 60),
+      ),
+    );
     rows.push({ id: uuid(rnd), unit, procedure, applicant, status, channel, submittedAt: submittedAt > now ? now : submittedAt });
   }
 
   // Codes: the receiving unit's daily sequence in order of submission (receiving = handling here).
-  rows.sort((a, b) => (a.unit.id < b.unit.id ? -1 : a.unit.id > b.unit.id ? 1 : a.submittedAt.getTime() - b.submittedAt.getTime()));
+  rows.sort((a, b) =>
+    a.unit.id < b.unit.id ? -1 : a.unit.id > b.unit.id ? 1 : a.submittedAt.getTime() - b.submittedAt.getTime(),
+  );
   const counters = new Map<string, { unitId: string; day: string; seq: number }>();
   for (const r of rows) {
     const day = dossierDateKey(r.submittedAt);
@@ -218,8 +332,11 @@ export async function writeDossierSql(
     await flush();
   };
 
-  await inserts("INSERT INTO users (id, province_id, role, display_name, phone, created_at)", applicants, (a) =>
-    `(${[a.id, opts.provinceId, "resident", a.name, a.phone, new Date(now.getTime() - 400 * DAY_MS).toISOString()].map(q).join(", ")})`,
+  await inserts(
+    "INSERT INTO users (id, province_id, role, display_name, phone, created_at)",
+    applicants,
+    (a) =>
+      `(${[a.id, opts.provinceId, "resident", a.name, a.phone, new Date(now.getTime() - 400 * DAY_MS).toISOString()].map(q).join(", ")})`,
   );
 
   const byStatus: Record<string, number> = {};
@@ -234,7 +351,12 @@ export async function writeDossierSql(
     const at = r.submittedAt;
     const plusDays = (d: Date, days: number) => new Date(d.getTime() + days * DAY_MS);
     // Online dossiers wait up to a working day for acceptance; counter and postal intake is immediate.
-    const received = r.status === 1 || r.status === 3 || (r.status === 7 && rnd() < 0.5) ? null : r.channel === "online" ? plusDays(at, rnd() * 1.2) : at;
+    const received =
+      r.status === 1 || r.status === 3 || (r.status === 7 && rnd() < 0.5)
+        ? null
+        : r.channel === "online"
+          ? plusDays(at, rnd() * 1.2)
+          : at;
     const due = dueDate(received ?? at, p.processingTime, WEEKENDS_ONLY);
     const closedAt = (from: Date) => {
       const dueAt = Date.parse(`${due.date}T10:00:00Z`);
@@ -242,13 +364,30 @@ export async function writeDossierSql(
       const end = rnd() < 0.95 ? from.getTime() + rnd() * Math.max(0, dueAt - from.getTime()) : dueAt + rnd() * 10 * DAY_MS;
       return new Date(Math.min(end, now.getTime()));
     };
-    const finished = r.status === 9 || r.status === 10 ? closedAt(received ?? at) : r.status === 8 ? closedAt(received ?? at) : null;
-    const returned = r.status === 10 && finished ? new Date(Math.min(finished.getTime() + rnd() * 5 * DAY_MS, now.getTime())) : null;
-    const paused = r.status === 5 ? plusDays(received ?? at, rnd() * Math.max(0, (now.getTime() - (received ?? at).getTime()) / DAY_MS)) : null;
+    const finished =
+      r.status === 9 || r.status === 10 ? closedAt(received ?? at) : r.status === 8 ? closedAt(received ?? at) : null;
+    const returned =
+      r.status === 10 && finished ? new Date(Math.min(finished.getTime() + rnd() * 5 * DAY_MS, now.getTime())) : null;
+    const paused =
+      r.status === 5
+        ? plusDays(received ?? at, rnd() * Math.max(0, (now.getTime() - (received ?? at).getTime()) / DAY_MS))
+        : null;
     const fees = p.fees;
     const amount = r.channel === "online" ? fees.online : fees.counter;
-    const fee = { channel: r.channel, amount, online: fees.online, counter: fees.counter, ...(fees.per ? { per: fees.per } : {}), legalBasis: fees.legalBasis };
-    const form = { fullName: r.applicant.name, citizenId: r.applicant.citizenId, phone: r.applicant.phone, address: `${1 + Math.floor(rnd() * 300)} ${pick(rnd, STREETS)}, ${r.unit.name}` };
+    const fee = {
+      channel: r.channel,
+      amount,
+      online: fees.online,
+      counter: fees.counter,
+      ...(fees.per ? { per: fees.per } : {}),
+      legalBasis: fees.legalBasis,
+    };
+    const form = {
+      fullName: r.applicant.name,
+      citizenId: r.applicant.citizenId,
+      phone: r.applicant.phone,
+      address: `${1 + Math.floor(rnd() * 300)} ${pick(rnd, STREETS)}, ${r.unit.name}`,
+    };
     const explanation = received ? due.explanation : `Dự kiến: ${due.explanation}`;
     const updated = returned ?? finished ?? paused ?? received ?? at;
     byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
@@ -259,22 +398,63 @@ export async function writeDossierSql(
     list.push(r.code!);
     codes.set(r.unit.id, list);
     return `(${[
-      r.id, r.code!, opts.provinceId, p.id, r.applicant.id, r.unit.id, r.unit.id, r.status, r.channel, JSON.stringify(form), JSON.stringify(fee), token(rnd),
-      rnd() < 0.3, false, r.applicant.name, at.toISOString(), received?.toISOString() ?? null, due.date, explanation, null,
-      paused?.toISOString() ?? null, finished?.toISOString() ?? null, returned?.toISOString() ?? null, 1, updated.toISOString(),
-    ].map(q).join(", ")})`;
+      r.id,
+      r.code!,
+      opts.provinceId,
+      p.id,
+      r.applicant.id,
+      r.unit.id,
+      r.unit.id,
+      r.status,
+      r.channel,
+      JSON.stringify(form),
+      JSON.stringify(fee),
+      token(rnd),
+      rnd() < 0.3,
+      false,
+      r.applicant.name,
+      at.toISOString(),
+      received?.toISOString() ?? null,
+      due.date,
+      explanation,
+      null,
+      paused?.toISOString() ?? null,
+      finished?.toISOString() ?? null,
+      returned?.toISOString() ?? null,
+      1,
+      updated.toISOString(),
+    ]
+      .map(q)
+      .join(", ")})`;
   });
 
   // One "submitted" event per dossier (seq 1, status 1), hashed like the worker does. The chain is
   // valid for that single event but says nothing of the later steps: a closed dossier here has no
   // accepted/finished events, so the audit report of a seeded dossier means nothing. Fine for timing.
-  await inserts("INSERT INTO dossier_events (dossier_id, seq, type, actor_id, actor_role, at, note, data, status, hash)", rows, async (r) => {
-    const event = { seq: 1, type: "submitted", actorId: r.applicant.id, actorRole: "resident", at: r.submittedAt.toISOString(), note: null, data: {}, status: 1 };
-    return `(${[r.id, 1, event.type, event.actorId, event.actorRole, event.at, null, "{}", 1, await eventHash(opts.auditKey, GENESIS_HASH, event)].map(q).join(", ")})`;
-  });
+  await inserts(
+    "INSERT INTO dossier_events (dossier_id, seq, type, actor_id, actor_role, at, note, data, status, hash)",
+    rows,
+    async (r) => {
+      const event = {
+        seq: 1,
+        type: "submitted",
+        actorId: r.applicant.id,
+        actorRole: "resident",
+        at: r.submittedAt.toISOString(),
+        note: null,
+        data: {},
+        status: 1,
+      };
+      return `(${[r.id, 1, event.type, event.actorId, event.actorRole, event.at, null, "{}", 1, await eventHash(opts.auditKey, GENESIS_HASH, event)].map(q).join(", ")})`;
+    },
+  );
 
   // So that a real submission today continues the sequence instead of colliding with a seeded code.
-  await inserts("INSERT INTO dossier_counters (unit_id, day, seq)", [...counters.values()], (c) => `(${[c.unitId, c.day, c.seq].map(q).join(", ")})`);
+  await inserts(
+    "INSERT INTO dossier_counters (unit_id, day, seq)",
+    [...counters.values()],
+    (c) => `(${[c.unitId, c.day, c.seq].map(q).join(", ")})`,
+  );
   out.end();
   await once(out, "finish");
 
@@ -290,7 +470,17 @@ export async function writeDossierSql(
   const prefix = electronicId(opts.scopeUnitId);
   // This month, today, this year: from a few dozen matches to most of the unit.
   const codePrefixes = [`${prefix}-${ymd.slice(0, 4)}`, `${prefix}-${ymd}`, `${prefix}-${ymd.slice(0, 2)}`];
-  return { dossiers: opts.count, applicants: applicantCount, byUnit, byStatus, byChannel, overdue: overdueCount, codes, nameFragments, codePrefixes };
+  return {
+    dossiers: opts.count,
+    applicants: applicantCount,
+    byUnit,
+    byStatus,
+    byChannel,
+    overdue: overdueCount,
+    codes,
+    nameFragments,
+    codePrefixes,
+  };
 }
 
 /** The part of the D1 binding used here (the tools' tsconfig has no Workers types). */
@@ -305,23 +495,39 @@ type MinimalD1 = {
  * each). No SQL splitter is needed: every statement ends its last line with ";" and no value holds
  * a line break.
  */
-export async function seedBenchDossiers(persistTo: string, opts: { count: number; provinceId: string; scopeUnitId: string; units: readonly Unit[]; procedures: readonly ProcedureInput[] }) {
+export async function seedBenchDossiers(
+  persistTo: string,
+  opts: { count: number; provinceId: string; scopeUnitId: string; units: readonly Unit[]; procedures: readonly ProcedureInput[] },
+) {
   const file = `${persistTo}/dossiers.sql`;
-  const proxy = await getPlatformProxy<{ DB: MinimalD1; AUDIT_SECRET: string }>({ configPath: "worker/wrangler.jsonc", persist: { path: `${persistTo}/v3` } });
+  const proxy = await getPlatformProxy<{ DB: MinimalD1; AUDIT_SECRET: string }>({
+    configPath: "worker/wrangler.jsonc",
+    persist: { path: `${persistTo}/v3` },
+  });
   try {
     const db = proxy.env.DB;
     const { results } = await db
       .prepare(`SELECT id, code FROM procedures WHERE province_id = ${q(opts.provinceId)} AND status = 'published'`)
       .all<{ id: number; code: string }>();
     let start = Date.now();
-    const seeded = await writeDossierSql(file, { ...opts, auditKey: proxy.env.AUDIT_SECRET, procedureIds: new Map(results.map((r) => [r.code, r.id])) });
+    const seeded = await writeDossierSql(file, {
+      ...opts,
+      auditKey: proxy.env.AUDIT_SECRET,
+      procedureIds: new Map(results.map((r) => [r.code, r.id])),
+    });
     const generateSeconds = (Date.now() - start) / 1000;
     start = Date.now();
     const statements = (await readFile(file, "utf8")).split(";\n").filter((s) => s.trim() !== "");
     for (let i = 0; i < statements.length; i += STATEMENTS_PER_BATCH) {
       await db.batch(statements.slice(i, i + STATEMENTS_PER_BATCH).map((s) => db.prepare(s)));
     }
-    return { ...seeded, sqlFile: file, statements: statements.length, generateSeconds, applySeconds: (Date.now() - start) / 1000 };
+    return {
+      ...seeded,
+      sqlFile: file,
+      statements: statements.length,
+      generateSeconds,
+      applySeconds: (Date.now() - start) / 1000,
+    };
   } finally {
     await proxy.dispose();
   }

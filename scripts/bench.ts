@@ -4,17 +4,17 @@
 // Writes bench/results.json. BENCH_ONLY=staff runs only the staff inbox section (no synthetic
 // procedures, no build) and replaces only the `staff` entry of the results file.
 import { execFileSync } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync, existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import autocannon from "autocannon";
 import { chromium } from "@playwright/test";
-// @ts-expect-error plain ESM helper without types
-import { prepareDatabase, startApi, waitUntilUp } from "./local-api.mjs";
+import autocannon from "autocannon";
 import { startFakeZalo } from "../tests/support/fake-zalo";
 import { sampleProvince } from "../worker/src/db/seed/sample-province";
 import { seedBenchDossiers } from "./bench-dossiers";
+// @ts-expect-error plain ESM helper without types
+import { prepareDatabase, startApi, waitUntilUp } from "./local-api.mjs";
 
 const API_PORT = 8790;
 const APP_PORT = 4173;
@@ -29,12 +29,31 @@ const STAFF_ONLY = ONLY === "staff";
 const RESULTS_FILE = `bench/results${CATALOGUE_SIZE === 10_000 ? "" : `-${CATALOGUE_SIZE}`}${DOSSIER_COUNT === 100_000 ? "" : `-dossiers-${DOSSIER_COUNT}`}.json`;
 const appId = JSON.parse(readFileSync("app-config.json", "utf8")).template.miniAppId as string;
 
-const SEARCHES = ["dang ky khai sinh", "so do", "bang lai", "giay phep kinh doanh", "cap doi giay chung nhan", "xac nhan doc than", "dang ky thuong t", "lam CCCD"];
+const SEARCHES = [
+  "dang ky khai sinh",
+  "so do",
+  "bang lai",
+  "giay phep kinh doanh",
+  "cap doi giay chung nhan",
+  "xac nhan doc than",
+  "dang ky thuong t",
+  "lam CCCD",
+];
 
 const SUBMIT_PROCEDURE = "1.004222";
 const SUBMIT_USERS = 200;
 
-type LoadResult = { route: string; connections: number; requests: number; rps: number; p50: number; p95: number; p99: number; non2xx: number; errors: number };
+type LoadResult = {
+  route: string;
+  connections: number;
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+};
 
 function percentile(sorted: number[], p: number) {
   return sorted.length ? (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number) : NaN;
@@ -50,9 +69,8 @@ async function load(route: string, next: NextRequest, connections: number, durat
       const r = next();
       return typeof r === "string" ? { ...req, method: "GET" as const, path: r } : { ...req, ...r };
     };
-    const instance = autocannon(
-      { url: API, connections, duration, requests: [{ method: "GET", setupRequest }] },
-      (err, res) => (err ? reject(err) : resolve(res)),
+    const instance = autocannon({ url: API, connections, duration, requests: [{ method: "GET", setupRequest }] }, (err, res) =>
+      err ? reject(err) : resolve(res),
     );
     instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
   });
@@ -105,7 +123,11 @@ function benchConfig(): string {
 }
 
 async function post(pathname: string, body: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${API}${pathname}`, { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body: JSON.stringify(body) });
+  const res = await fetch(`${API}${pathname}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`${pathname}: ${res.status} ${await res.text()}`);
   return res.json() as Promise<any>;
 }
@@ -115,16 +137,40 @@ async function submitters(count: number) {
   const procedure = (await (await fetch(`${API}/api/procedures/${SUBMIT_PROCEDURE}`)).json()) as any;
   const form: Record<string, unknown> = {};
   for (const f of procedure.eform.fields as { key: string; type: string; options?: { value: string }[] }[]) {
-    form[f.key] = ({ date: "1990-05-17", number: 2, select: f.options?.[0]?.value, checkbox: true, citizenId: "001090012345", phone: "0912345678", email: "an@example.vn" } as Record<string, unknown>)[f.type] ?? "Nguyễn Văn An";
+    form[f.key] =
+      (
+        {
+          date: "1990-05-17",
+          number: 2,
+          select: f.options?.[0]?.value,
+          checkbox: true,
+          citizenId: "001090012345",
+          phone: "0912345678",
+          email: "an@example.vn",
+        } as Record<string, unknown>
+      )[f.type] ?? "Nguyễn Văn An";
   }
   const users = [];
   for (let i = 0; i < count; i++) {
     const session = await post("/api/auth/zalo", { accessToken: `valid-bench-${i}` });
     const authorization = `Bearer ${session.accessToken}`;
-    const upload = await fetch(`${API}/api/files`, { method: "POST", headers: { Authorization: authorization, "X-File-Name": "giay-to.pdf" }, body: "%PDF-1.4\n% bench\n%%EOF\n" });
+    const upload = await fetch(`${API}/api/files`, {
+      method: "POST",
+      headers: { Authorization: authorization, "X-File-Name": "giay-to.pdf" },
+      body: "%PDF-1.4\n% bench\n%%EOF\n",
+    });
     const file = (await upload.json()) as { id: string };
-    const documents = (procedure.documents as { required: boolean }[]).flatMap((d, docIndex) => (d.required ? [{ docIndex, fileIds: [file.id] }] : []));
-    const body = JSON.stringify({ procedureCode: SUBMIT_PROCEDURE, procedureVersion: procedure.version, receivingUnitId: "phuong-an-hoa", form, documents, consent: true });
+    const documents = (procedure.documents as { required: boolean }[]).flatMap((d, docIndex) =>
+      d.required ? [{ docIndex, fileIds: [file.id] }] : [],
+    );
+    const body = JSON.stringify({
+      procedureCode: SUBMIT_PROCEDURE,
+      procedureVersion: procedure.version,
+      receivingUnitId: "phuong-an-hoa",
+      form,
+      documents,
+      consent: true,
+    });
     users.push({ authorization, body });
   }
   return users;
@@ -138,7 +184,11 @@ function submissions(users: { authorization: string; body: string }[]): NextRequ
     return {
       method: "POST",
       path: "/api/dossiers",
-      headers: { "Content-Type": "application/json", Authorization: user.authorization, "Idempotency-Key": `bench-${Date.now()}-${n}-key` },
+      headers: {
+        "Content-Type": "application/json",
+        Authorization: user.authorization,
+        "Idempotency-Key": `bench-${Date.now()}-${n}-key`,
+      },
       body: user.body,
     };
   };
@@ -186,11 +236,29 @@ async function staffLoad(seeded: SeededDossiers) {
     ["staff inbox (default)", get(staff, [inbox("")])],
     ["staff inbox: new (status=1)", get(staff, [inbox("?status=1")])],
     ["staff inbox: due=overdue", get(staff, [inbox("?due=overdue")])],
-    ["staff inbox: q=applicant name", get(staff, seeded.nameFragments.map((q) => inbox(`?q=${encodeURIComponent(q)}`)))],
-    ["staff inbox: q=code prefix", get(staff, seeded.codePrefixes.map((q) => inbox(`?q=${encodeURIComponent(q)}`)))],
+    [
+      "staff inbox: q=applicant name",
+      get(
+        staff,
+        seeded.nameFragments.map((q) => inbox(`?q=${encodeURIComponent(q)}`)),
+      ),
+    ],
+    [
+      "staff inbox: q=code prefix",
+      get(
+        staff,
+        seeded.codePrefixes.map((q) => inbox(`?q=${encodeURIComponent(q)}`)),
+      ),
+    ],
     ["staff inbox: page 2 (cursor)", get(staff, [inbox(`?cursor=${first.nextCursor}`)])],
     ["admin inbox (province)", get(admin, [inbox("")])],
-    ["staff dossier detail", get(staff, codes.slice(0, DETAIL_SAMPLE).map((code) => `/api/staff/dossiers/${encodeURIComponent(code)}`))],
+    [
+      "staff dossier detail",
+      get(
+        staff,
+        codes.slice(0, DETAIL_SAMPLE).map((code) => `/api/staff/dossiers/${encodeURIComponent(code)}`),
+      ),
+    ],
   ];
   // Warm SQLite's page cache over every view first.
   let w = 0;
@@ -204,7 +272,9 @@ function bundleSizes() {
   const www = "mini-app/www";
   const html = readFileSync(path.join(www, "index.html"), "utf8");
   const refs = (re: RegExp) => [...html.matchAll(re)].map((m) => m[1] as string);
-  const firstJs = [...new Set([...refs(/<script[^>]+src="([^"]+\.js)"/g), ...refs(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)])];
+  const firstJs = [
+    ...new Set([...refs(/<script[^>]+src="([^"]+\.js)"/g), ...refs(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)]),
+  ];
   const firstCss = refs(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g);
   const size = (files: string[]) => {
     const buffers = files.map((f) => readFileSync(path.join(www, f)));
@@ -224,7 +294,13 @@ function bundleSizes() {
 /** Serves the production build where Zalo would: under /zapps/<appId>/, on a localhost host. */
 function serveBuild(): Promise<Server> {
   const root = path.resolve("mini-app/www");
-  const types: Record<string, string> = { ".js": "text/javascript", ".css": "text/css", ".html": "text/html", ".json": "application/json", ".svg": "image/svg+xml" };
+  const types: Record<string, string> = {
+    ".js": "text/javascript",
+    ".css": "text/css",
+    ".html": "text/html",
+    ".json": "application/json",
+    ".svg": "image/svg+xml",
+  };
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     const rel = url.pathname.replace(`/zapps/${appId}`, "");
@@ -245,12 +321,25 @@ function serveBuild(): Promise<Server> {
 async function firstScreen(runs = 5) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   const samples: { fcp: number; lcp: number }[] = [];
   try {
     for (let i = 0; i < runs; i++) {
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+      const context = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 3,
+        isMobile: true,
+        hasTouch: true,
+      });
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send("Network.enable");
@@ -292,7 +381,13 @@ prepareDatabase(persistTo, STAFF_ONLY ? {} : { synthetic: CATALOGUE_SIZE });
 const seedSeconds = (Date.now() - seedStart) / 1000;
 console.log(`Seeding ${DOSSIER_COUNT} synthetic dossiers…`);
 const { province, units, procedures } = sampleProvince;
-const seeded = await seedBenchDossiers(persistTo, { count: DOSSIER_COUNT, provinceId: province.id, scopeUnitId: STAFF_UNIT, units, procedures });
+const seeded = await seedBenchDossiers(persistTo, {
+  count: DOSSIER_COUNT,
+  provinceId: province.id,
+  scopeUnitId: STAFF_UNIT,
+  units,
+  procedures,
+});
 console.log(`… generated in ${seeded.generateSeconds} s, written to the local D1 in ${seeded.applySeconds} s`);
 
 function staffResults(s: SeededDossiers, measured: Awaited<ReturnType<typeof staffLoad>>) {
@@ -310,8 +405,21 @@ function staffResults(s: SeededDossiers, measured: Awaited<ReturnType<typeof sta
 }
 
 function printStaff(staff: ReturnType<typeof staffResults>) {
-  console.log(`\nStaff workspace, ${staff.dossiers} dossiers (${staff.scope.dossiers} at ${staff.scope.unit}), ${DURATION_S}s per run (latency in ms)`);
-  console.table(staff.results.map(({ route, connections, rps, p50, p95, p99, non2xx, errors }) => ({ route, connections, rps, p50, p95, p99, non2xx, errors })));
+  console.log(
+    `\nStaff workspace, ${staff.dossiers} dossiers (${staff.scope.dossiers} at ${staff.scope.unit}), ${DURATION_S}s per run (latency in ms)`,
+  );
+  console.table(
+    staff.results.map(({ route, connections, rps, p50, p95, p99, non2xx, errors }) => ({
+      route,
+      connections,
+      rps,
+      p50,
+      p95,
+      p99,
+      non2xx,
+      errors,
+    })),
+  );
 }
 
 const zalo = await startFakeZalo("dev-zalo-app-secret");
@@ -328,7 +436,10 @@ try {
     const staff = staffResults(seeded, await staffLoad(seeded));
     // Only the staff entry changes; the rest of the file stays from the last full run.
     const previous = existsSync(RESULTS_FILE) ? (JSON.parse(readFileSync(RESULTS_FILE, "utf8")) as Record<string, unknown>) : {};
-    writeFileSync(RESULTS_FILE, `${JSON.stringify({ ...previous, staff: { measuredAt: new Date().toISOString(), ...staff } }, null, 2)}\n`);
+    writeFileSync(
+      RESULTS_FILE,
+      `${JSON.stringify({ ...previous, staff: { measuredAt: new Date().toISOString(), ...staff } }, null, 2)}\n`,
+    );
     printStaff(staff);
     console.log(`\nWritten to ${RESULTS_FILE} (staff entry only)`);
   } else {
@@ -349,7 +460,10 @@ try {
     console.log(`Signing in ${SUBMIT_USERS} residents for the submission runs…`);
     const users = await submitters(SUBMIT_USERS);
     for (const connections of [1, 16]) loadResults.push(await load("submit dossier", submissions(users), connections));
-    const receipt = await post("/api/dossiers", JSON.parse(users[0]!.body), { Authorization: users[0]!.authorization, "Idempotency-Key": "bench-tracking-probe-key" });
+    const receipt = await post("/api/dossiers", JSON.parse(users[0]!.body), {
+      Authorization: users[0]!.authorization,
+      "Idempotency-Key": "bench-tracking-probe-key",
+    });
     const tracking = new URL(receipt.trackingUrl);
     const trackPath = tracking.pathname.replace(/^\/s\/\d+\/t\//, "/api/track/") + tracking.search;
     for (const connections of [1, 16]) loadResults.push(await load("track (public)", () => trackPath, connections));
@@ -364,7 +478,10 @@ try {
     };
 
     console.log("Building the mini app…");
-    execFileSync("npm", ["run", "build", "--prefix", "mini-app"], { stdio: "ignore", env: { ...process.env, VITE_API_URL: API } });
+    execFileSync("npm", ["run", "build", "--prefix", "mini-app"], {
+      stdio: "ignore",
+      env: { ...process.env, VITE_API_URL: API },
+    });
     const bundle = bundleSizes();
     server = await serveBuild();
     const screen = await firstScreen();
@@ -373,7 +490,13 @@ try {
       measuredAt: new Date().toISOString(),
       machine: { node: process.version, platform: `${process.platform}-${process.arch}` },
       catalogue: { procedures: CATALOGUE_SIZE, seedSeconds },
-      load: { durationSeconds: DURATION_S, queries: SEARCHES, results: loadResults, perQueryUncachedC1: perQuery, searchToHealthP95: ratios },
+      load: {
+        durationSeconds: DURATION_S,
+        queries: SEARCHES,
+        results: loadResults,
+        perQueryUncachedC1: perQuery,
+        searchToHealthP95: ratios,
+      },
       bundle,
       firstScreen: { profile: "390×844, 4× CPU, 1.6 Mbps down / 750 kbps up / 150 ms, cold cache", ...screen },
       staff,
@@ -381,7 +504,18 @@ try {
     writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
 
     console.log(`\nAPI on local workerd, ${CATALOGUE_SIZE} procedures, ${DURATION_S}s per run (latency in ms)`);
-    console.table(loadResults.map(({ route, connections, rps, p50, p95, p99, non2xx, errors }) => ({ route, connections, rps, p50, p95, p99, non2xx, errors })));
+    console.table(
+      loadResults.map(({ route, connections, rps, p50, p95, p99, non2xx, errors }) => ({
+        route,
+        connections,
+        rps,
+        p50,
+        p95,
+        p99,
+        non2xx,
+        errors,
+      })),
+    );
     console.log(
       `search p95 / health p95: uncached ${ratios.uncached.c1}× at 1 connection, ${ratios.uncached.c16}× at 16; ` +
         `cached ${ratios.cached.c1}× and ${ratios.cached.c16}×`,

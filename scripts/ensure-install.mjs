@@ -3,7 +3,8 @@
 import { execSync } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 
-const stale = (lock, installed) => !existsSync(installed) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(installed).mtimeMs);
+const stale = (lock, installed) =>
+  !existsSync(installed) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(installed).mtimeMs);
 
 export function ensureInstalled() {
   const root = stale("package-lock.json", "node_modules/.package-lock.json");

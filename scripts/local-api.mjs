@@ -3,21 +3,34 @@
 import { execFileSync, spawn } from "node:child_process";
 
 // Offline: no telemetry, no update check (it comes with the banner), no fetch of the Request.cf object.
-const env = { ...process.env, WRANGLER_SEND_METRICS: "false", WRANGLER_HIDE_BANNER: "true", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
+const env = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: "false",
+  WRANGLER_HIDE_BANNER: "true",
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+};
 const bin = (name) => `node_modules/.bin/${name}`;
 
 /** Applies migrations and loads the sample province (plus N synthetic procedures) into `persistTo`. */
 export function prepareDatabase(persistTo, { synthetic } = {}) {
-  execFileSync(bin("wrangler"), ["d1", "migrations", "apply", "DB", "--local", "--config", "worker/wrangler.jsonc", "--persist-to", persistTo], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env,
-  });
+  execFileSync(
+    bin("wrangler"),
+    ["d1", "migrations", "apply", "DB", "--local", "--config", "worker/wrangler.jsonc", "--persist-to", persistTo],
+    {
+      stdio: ["ignore", "ignore", "inherit"],
+      env,
+    },
+  );
   const args = ["scripts/seed.ts", "--persist", persistTo, ...(synthetic ? ["--synthetic", String(synthetic)] : [])];
   execFileSync(bin("tsx"), args, { stdio: "inherit", env });
 }
 
 /** Starts wrangler dev; stopping it with SIGTERM also stops its workerd. `detached` gives it its own process group. */
-export function startApi(persistTo, port, { quiet = false, extraArgs = [], detached = false, config = "worker/wrangler.jsonc" } = {}) {
+export function startApi(
+  persistTo,
+  port,
+  { quiet = false, extraArgs = [], detached = false, config = "worker/wrangler.jsonc" } = {},
+) {
   const args = ["dev", "--config", config, "--persist-to", persistTo, "--ip", "127.0.0.1", "--port", String(port)];
   return spawn(bin("wrangler"), [...args, "--show-interactive-dev-session=false", ...extraArgs], {
     stdio: quiet ? "ignore" : "inherit",

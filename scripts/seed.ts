@@ -19,7 +19,9 @@ const proxy = await getPlatformProxy({
 try {
   const db = createDb(proxy.env.DB as Parameters<typeof createDb>[0]);
   const counts = await seedSampleProvince(db);
-  console.log(`Sample province: ${counts.units} units, ${counts.fields} fields, ${counts.procedures} procedures, ${counts.calendarDays} calendar days`);
+  console.log(
+    `Sample province: ${counts.units} units, ${counts.fields} fields, ${counts.procedures} procedures, ${counts.calendarDays} calendar days`,
+  );
   if (values.synthetic) {
     const n = Number(values.synthetic);
     const { province, fields, units } = sampleProvince;

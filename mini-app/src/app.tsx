@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import { App as ZaloApp, SnackbarProvider, useNavigate, ZMPRouter } from "zmp-ui";
+import { SnackbarProvider, useNavigate, App as ZaloApp, ZMPRouter } from "zmp-ui";
 import { inAppPath } from "../../shared/src/links/deep-link";
 import { AppRoutes } from "./router";
 import { onOpenApp } from "./services/zalo";

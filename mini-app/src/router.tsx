@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ComponentType } from "react";
+import { type ComponentType, lazy, Suspense } from "react";
 import { AnimationRoutes, Route } from "zmp-ui";
 import { Loading } from "./components/status";
 import HomePage from "./pages/home";

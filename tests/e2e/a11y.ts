@@ -9,7 +9,11 @@ export async function seriousA11yViolations(page: Page) {
   const result = await page.evaluate(async () => {
     // @ts-expect-error axe is injected above
     const r = await window.axe.run(document, { resultTypes: ["violations"] });
-    return r.violations.map((v: { id: string; impact: string; nodes: unknown[] }) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+    return r.violations.map((v: { id: string; impact: string; nodes: unknown[] }) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.length,
+    }));
   });
   return (result as { id: string; impact: string }[]).filter((v) => v.impact === "serious" || v.impact === "critical");
 }

@@ -1,6 +1,6 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { seriousA11yViolations } from "./a11y";
-import { API, APP, apiSession, bearer, pickPersona, staffAction, submitTamTruByApi, type Session } from "./helpers";
+import { API, APP, apiSession, bearer, pickPersona, type Session, staffAction, submitTamTruByApi } from "./helpers";
 
 const MESSAGE = "Vui lòng mang bản chính căn cước khi đến nhận kết quả.";
 const NOTE = "Đã gọi điện cho chủ nhà xác minh";
@@ -16,7 +16,10 @@ async function notificationsOf(request: APIRequestContext, session: Session): Pr
 
 async function markAllRead(request: APIRequestContext, session: Session) {
   const [newest] = await notificationsOf(request, session);
-  if (newest) expect((await request.post(`${API}/api/me/notifications/read`, { headers: bearer(session), data: { upTo: newest.id } })).status()).toBe(204);
+  if (newest)
+    expect(
+      (await request.post(`${API}/api/me/notifications/read`, { headers: bearer(session), data: { upTo: newest.id } })).status(),
+    ).toBe(204);
 }
 
 /** The list's requests (not "mark read"). */
@@ -69,7 +72,9 @@ test("a resident is told what staff did on their dossier: unread count, the list
   await expect(reply).toContainText(`Cán bộ nhắn về hồ sơ ${code}: ${MESSAGE}`);
   await expect(reply.locator("time")).toHaveText(DATE_TIME);
   await expect(accepted.getByRole("heading", { level: 2 })).toHaveText("Mới Cán bộ đã tiếp nhận hồ sơ");
-  await expect(accepted).toContainText(new RegExp(`Hồ sơ ${code.replace(/\./g, "\\.")} đã được tiếp nhận\\. Ngày hẹn trả kết quả: \\d{2}/\\d{2}/\\d{4}\\.`));
+  await expect(accepted).toContainText(
+    new RegExp(`Hồ sơ ${code.replace(/\./g, "\\.")} đã được tiếp nhận\\. Ngày hẹn trả kết quả: \\d{2}/\\d{2}/\\d{4}\\.`),
+  );
   await expect(accepted.getByRole("link", { name: `Hồ sơ ${code}` })).toHaveAttribute("href", `/ho-so/${code}`);
   await expect(page.getByText(NOTE)).toHaveCount(0);
   expect(await seriousA11yViolations(page)).toEqual([]);
@@ -87,7 +92,10 @@ test("a resident is told what staff did on their dossier: unread count, the list
   await page.goto("/thong-bao");
   await expect(items).toHaveCount(2);
   await expect(noticeList(page).getByText("Mới", { exact: true })).toHaveCount(0);
-  await items.nth(0).getByRole("link", { name: `Hồ sơ ${code}` }).click();
+  await items
+    .nth(0)
+    .getByRole("link", { name: `Hồ sơ ${code}` })
+    .click();
   await expect(page).toHaveURL(`${APP}/ho-so/${code}`);
 
   // Another resident sees none of it.
@@ -101,7 +109,7 @@ test("a resident is told what staff did on their dossier: unread count, the list
   await expect(page.getByText(code)).toHaveCount(0);
 });
 
-test("\"Thông báo\" loads further pages by cursor with \"Xem thêm\", and says when there is nothing", async ({ page, request }) => {
+test('"Thông báo" loads further pages by cursor with "Xem thêm", and says when there is nothing', async ({ page, request }) => {
   const resident = await apiSession(request, "cu-dan-binh");
   const { code } = await submitTamTruByApi(request, resident);
   const staff = await apiSession(request, "can-bo-phuong");
@@ -129,7 +137,9 @@ test("\"Thông báo\" loads further pages by cursor with \"Xem thêm\", and says
 
   // Nothing yet: the page says so.
   await page.unroute(isList);
-  await page.route(isList, async (route) => route.fulfill({ response: await route.fetch(), json: { items: [], nextCursor: null } }));
+  await page.route(isList, async (route) =>
+    route.fulfill({ response: await route.fetch(), json: { items: [], nextCursor: null } }),
+  );
   await page.reload();
   await expect(page.getByText("Chưa có thông báo nào.")).toBeVisible();
   await expect(noticeList(page)).toHaveCount(0);

@@ -1,6 +1,21 @@
-import { devices, expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { type APIRequestContext, type Browser, devices, expect, type Page, test } from "@playwright/test";
 import { seriousA11yViolations } from "./a11y";
-import { API, APP, apiSession, bearer, COMMUNE_STAFF, idempotencyKey, pickPersona, SESSION_KEY, staffAction, submitTamTruByApi, TAM_TRU, tamTruVersion, uploadPdf, type Session } from "./helpers";
+import {
+  API,
+  APP,
+  apiSession,
+  bearer,
+  COMMUNE_STAFF,
+  idempotencyKey,
+  pickPersona,
+  SESSION_KEY,
+  type Session,
+  staffAction,
+  submitTamTruByApi,
+  TAM_TRU,
+  tamTruVersion,
+  uploadPdf,
+} from "./helpers";
 
 const ADMIN = /Quản trị tỉnh/;
 const NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
@@ -15,7 +30,11 @@ const ddmmyyyy = (date: string) => date.split("-").reverse().join("/");
 
 /** The desk's desktop, where forms are printed. */
 async function counterPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 }, baseURL: APP });
+  const context = await browser.newContext({
+    ...devices["Desktop Chrome"],
+    viewport: { width: 1280, height: 900 },
+    baseURL: APP,
+  });
   return context.newPage();
 }
 
@@ -49,7 +68,10 @@ async function counterIntake(request: APIRequestContext, officer: Session): Prom
 const printLinks = (page: Page) => page.getByRole("region", { name: "In phiếu" });
 const sheet = (page: Page, title: string) => page.getByRole("article", { name: title });
 
-test("a counter intake prints Mẫu 01 with the code, applicant, due date, documents and a loaded tracking QR", async ({ browser, request }) => {
+test("a counter intake prints Mẫu 01 with the code, applicant, due date, documents and a loaded tracking QR", async ({
+  browser,
+  request,
+}) => {
   const officer = await apiSession(request, "can-bo-phuong");
   const { code, dueDate } = await counterIntake(request, officer);
   const staff = await counterPage(browser);
@@ -64,7 +86,18 @@ test("a counter intake prints Mẫu 01 with the code, applicant, due date, docum
 
     const form = sheet(staff, TITLE_01);
     await expect(form).toBeVisible();
-    for (const text of [NATION, MOTTO, "Phường An Hòa", code, "Đỗ Thị Hoa", "0901234567", "Đăng ký tạm trú", `mã thủ tục ${TAM_TRU}`, "Người nộp hồ sơ", "Người tiếp nhận hồ sơ"]) {
+    for (const text of [
+      NATION,
+      MOTTO,
+      "Phường An Hòa",
+      code,
+      "Đỗ Thị Hoa",
+      "0901234567",
+      "Đăng ký tạm trú",
+      `mã thủ tục ${TAM_TRU}`,
+      "Người nộp hồ sơ",
+      "Người tiếp nhận hồ sơ",
+    ]) {
       await expect(form).toContainText(text);
     }
     await expect(form).toContainText(`Thời gian trả kết quả giải quyết hồ sơ: ngày ${ddmmyyyy(dueDate)}`);
@@ -106,7 +139,8 @@ test("a counter intake prints Mẫu 01 with the code, applicant, due date, docum
       const clips: string[] = [];
       for (let el = sheetEl.parentElement; el; el = el.parentElement) {
         const style = getComputedStyle(el);
-        if (style.overflowY !== "visible" && el.getBoundingClientRect().height < height) clips.push(`${el.tagName}.${el.className}`);
+        if (style.overflowY !== "visible" && el.getBoundingClientRect().height < height)
+          clips.push(`${el.tagName}.${el.className}`);
       }
       return clips;
     });
@@ -154,7 +188,11 @@ test("a supplement request and an apology print Mẫu 02 and Mẫu 04 from their
   const officer = await apiSession(request, "can-bo-phuong");
   const accepted = await staffAction(request, officer, code, { action: "accept" });
   const newDate = `${Number(accepted.dueDate.slice(0, 4)) + 1}${accepted.dueDate.slice(4)}`;
-  await staffAction(request, officer, code, { action: "apologise", reason: "Cần xác minh thêm với công an nơi cư trú cũ", newDate });
+  await staffAction(request, officer, code, {
+    action: "apologise",
+    reason: "Cần xác minh thêm với công an nơi cư trú cũ",
+    newDate,
+  });
   await staffAction(request, officer, code, {
     action: "request_supplement",
     items: ["Hợp đồng thuê nhà có công chứng", "Văn bản đồng ý của chủ hộ"],
@@ -166,9 +204,15 @@ test("a supplement request and an apology print Mẫu 02 and Mẫu 04 from their
   try {
     await staff.goto(`/can-bo/ho-so/${code}`);
     await pickPersona(staff, COMMUNE_STAFF);
-    await expect(printLinks(staff).getByRole("link")).toHaveText([`In phiếu Mẫu 01: ${TITLE_01}`, `In phiếu Mẫu 02: ${TITLE_02}`, `In phiếu Mẫu 04: ${TITLE_04}`]);
+    await expect(printLinks(staff).getByRole("link")).toHaveText([
+      `In phiếu Mẫu 01: ${TITLE_01}`,
+      `In phiếu Mẫu 02: ${TITLE_02}`,
+      `In phiếu Mẫu 04: ${TITLE_04}`,
+    ]);
 
-    await printLinks(staff).getByRole("link", { name: /Mẫu 02/ }).click();
+    await printLinks(staff)
+      .getByRole("link", { name: /Mẫu 02/ })
+      .click();
     const notice = sheet(staff, TITLE_02);
     await expect(notice.getByRole("listitem")).toHaveText(["Hợp đồng thuê nhà có công chứng", "Văn bản đồng ý của chủ hộ"]);
     await expect(notice).toContainText("Bản sao có chứng thực hoặc bản chính để đối chiếu");
@@ -186,7 +230,10 @@ test("a supplement request and an apology print Mẫu 02 and Mẫu 04 from their
   }
 });
 
-test("an admin adds a holiday (unverified), verifies and renames it, then deletes it; the page passes axe", async ({ browser, request }) => {
+test("an admin adds a holiday (unverified), verifies and renames it, then deletes it; the page passes axe", async ({
+  browser,
+  request,
+}) => {
   const date = "2027-11-19";
   const admin = await counterPage(browser);
   const listed = (year: number) => admin.getByRole("list", { name: `Ngày nghỉ lễ, làm bù năm ${year}` });
@@ -197,7 +244,9 @@ test("an admin adds a holiday (unverified), verifies and renames it, then delete
     await pickPersona(admin, ADMIN);
     await admin.getByRole("link", { name: "Lịch nghỉ lễ, làm bù" }).click();
     await expect(admin).toHaveURL(`${APP}/quan-tri/lich`);
-    await expect(admin.getByText("hạn trả kết quả đã tính cho các hồ sơ đã tiếp nhận không được tính lại", { exact: false })).toBeVisible();
+    await expect(
+      admin.getByText("hạn trả kết quả đã tính cho các hồ sơ đã tiếp nhận không được tính lại", { exact: false }),
+    ).toBeVisible();
 
     await admin.getByRole("tab", { name: "2027" }).click();
     await expect(admin.getByRole("tab", { name: "2027" })).toHaveAttribute("aria-selected", "true");
@@ -245,7 +294,11 @@ test("an admin adds a holiday (unverified), verifies and renames it, then delete
     await expect(day()).not.toContainText("Chưa xác minh");
     const session = JSON.parse((await admin.evaluate((key) => localStorage.getItem(key), SESSION_KEY))!) as Session;
     const stored = await (await request.get(`${API}/api/admin/calendar?year=2027`, { headers: bearer(session) })).json();
-    expect(stored.items.find((d: { date: string }) => d.date === date)).toMatchObject({ kind: "holiday", name: "Kỷ niệm ngày thành lập tỉnh", verified: true });
+    expect(stored.items.find((d: { date: string }) => d.date === date)).toMatchObject({
+      kind: "holiday",
+      name: "Kỷ niệm ngày thành lập tỉnh",
+      verified: true,
+    });
 
     // Deleted after confirming.
     await day().getByRole("button", { name: "Xóa ngày 19/11/2027" }).click();
@@ -271,7 +324,9 @@ test("a staff officer cannot use the calendar page: a refusal and no data", asyn
   try {
     await staff.goto("/can-bo");
     await pickPersona(staff, COMMUNE_STAFF);
-    await expect(staff.getByRole("list", { name: "Danh sách hồ sơ" }).or(staff.getByText("Không có hồ sơ nào trong mục này."))).toBeVisible();
+    await expect(
+      staff.getByRole("list", { name: "Danh sách hồ sơ" }).or(staff.getByText("Không có hồ sơ nào trong mục này.")),
+    ).toBeVisible();
     await expect(staff.getByRole("link", { name: "Lịch nghỉ lễ, làm bù" })).toHaveCount(0);
 
     await staff.goto("/quan-tri/lich");
@@ -286,5 +341,12 @@ test("a staff officer cannot use the calendar page: a refusal and no data", asyn
   // And the API refuses too.
   const officer = await apiSession(request, "can-bo-phuong");
   expect((await request.get(`${API}/api/admin/calendar?year=2027`, { headers: bearer(officer) })).status()).toBe(403);
-  expect((await request.put(`${API}/api/admin/calendar/2027-11-19`, { headers: bearer(officer), data: { kind: "holiday", name: "Thử", source: "Thử" } })).status()).toBe(403);
+  expect(
+    (
+      await request.put(`${API}/api/admin/calendar/2027-11-19`, {
+        headers: bearer(officer),
+        data: { kind: "holiday", name: "Thử", source: "Thử" },
+      })
+    ).status(),
+  ).toBe(403);
 });

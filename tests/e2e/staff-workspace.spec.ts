@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { devices, expect, test, type Browser, type Page } from "@playwright/test";
+import { type Browser, devices, expect, type Page, test } from "@playwright/test";
 import { seriousA11yViolations } from "./a11y";
 import {
   API,
@@ -12,21 +12,27 @@ import {
   fillTamTru,
   PDF,
   pickPersona,
-  receiptCode,
   RESIDENT,
+  receiptCode,
   submitButton,
   submitTamTruByApi,
   TAM_TRU,
 } from "./helpers";
 
-const RESULT_PDF = Buffer.from("%PDF-1.4\n%ket-qua-dang-ky-tam-tru\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+const RESULT_PDF = Buffer.from(
+  "%PDF-1.4\n%ket-qua-dang-ky-tam-tru\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n",
+);
 const STALE = "Hồ sơ vừa được người khác cập nhật, đã tải lại.";
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** A second browser (the officer's phone, or a desktop at the counter), apart from the resident's. */
 async function officerPage(browser: Browser, viewport?: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ ...devices["Pixel 7"], ...(viewport ? { viewport, isMobile: false, hasTouch: false } : {}), baseURL: APP });
+  const context = await browser.newContext({
+    ...devices["Pixel 7"],
+    ...(viewport ? { viewport, isMobile: false, hasTouch: false } : {}),
+    baseURL: APP,
+  });
   return context.newPage();
 }
 
@@ -58,7 +64,11 @@ async function confirmAction(page: Page, label: string) {
 
 const staffHead = (page: Page) => page.getByRole("region", { name: "Đăng ký tạm trú" });
 
-test("a dossier goes from the resident to the commune's officer and back: accept, supplement, finish, hand over, download", async ({ page, browser, request }) => {
+test("a dossier goes from the resident to the commune's officer and back: accept, supplement, finish, hand over, download", async ({
+  page,
+  browser,
+  request,
+}) => {
   test.setTimeout(120_000);
   const session = await apiSession(request);
   await deleteDraft(request, session, TAM_TRU);
@@ -118,9 +128,9 @@ test("a dossier goes from the resident to the commune's officer and back: accept
     await request5
       .getByLabel("Tải lên: Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp")
       .setInputFiles({ name: "hop-dong-cong-chung.pdf", mimeType: "application/pdf", buffer: PDF });
-    await expect(request5.getByRole("list", { name: "Tệp đã đính kèm: Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp" })).toContainText(
-      "hop-dong-cong-chung.pdf",
-    );
+    await expect(
+      request5.getByRole("list", { name: "Tệp đã đính kèm: Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp" }),
+    ).toContainText("hop-dong-cong-chung.pdf");
     await request5.getByRole("button", { name: "Gửi bổ sung" }).click();
     await expect(request5).toBeHidden();
     await expect(page.getByText("Đang giải quyết", { exact: true })).toBeVisible();
@@ -136,7 +146,9 @@ test("a dossier goes from the resident to the commune's officer and back: accept
     await expect(staff.getByRole("region", { name: "Giấy tờ đã nộp" })).toContainText("hop-dong-cong-chung.pdf");
 
     const finish = await openAction(staff, "Hoàn thành, có kết quả");
-    await finish.getByLabel("Tải lên: Kết quả giải quyết").setInputFiles({ name: "ket-qua-tam-tru.pdf", mimeType: "application/pdf", buffer: RESULT_PDF });
+    await finish
+      .getByLabel("Tải lên: Kết quả giải quyết")
+      .setInputFiles({ name: "ket-qua-tam-tru.pdf", mimeType: "application/pdf", buffer: RESULT_PDF });
     await expect(finish.getByRole("list", { name: "Tệp đã đính kèm: Kết quả giải quyết" })).toContainText("ket-qua-tam-tru.pdf");
     await confirmAction(staff, "Hoàn thành, có kết quả");
     await expect(staffHead(staff)).toContainText("Đã xử lý xong");
@@ -151,18 +163,30 @@ test("a dossier goes from the resident to the commune's officer and back: accept
 
   // The resident follows every step and downloads the result.
   await page.reload();
-  for (const step of ["Cán bộ đã tiếp nhận hồ sơ", "Yêu cầu bổ sung hồ sơ", "Đã nộp bổ sung hồ sơ", "Đã có kết quả", "Đã trả kết quả"]) {
+  for (const step of [
+    "Cán bộ đã tiếp nhận hồ sơ",
+    "Yêu cầu bổ sung hồ sơ",
+    "Đã nộp bổ sung hồ sơ",
+    "Đã có kết quả",
+    "Đã trả kết quả",
+  ]) {
     await expect(timeline(page)).toContainText(step);
   }
   await expect(page.getByText("Đã nhận kết quả", { exact: true })).toBeVisible();
   const results = page.getByRole("region", { name: "Kết quả giải quyết" });
-  const [download] = await Promise.all([page.waitForEvent("download"), results.getByRole("button", { name: "Tải về ket-qua-tam-tru.pdf" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    results.getByRole("button", { name: "Tải về ket-qua-tam-tru.pdf" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe("ket-qua-tam-tru.pdf");
   expect(readFileSync((await download.path())!)).toEqual(RESULT_PDF);
   expect(await seriousA11yViolations(page)).toEqual([]);
 });
 
-test("an officer acting on an outdated view is told the dossier changed and sees it reloaded; inbox and detail pass axe", async ({ browser, request }) => {
+test("an officer acting on an outdated view is told the dossier changed and sees it reloaded; inbox and detail pass axe", async ({
+  browser,
+  request,
+}) => {
   const resident = await apiSession(request, "cu-dan-binh");
   const { code } = await submitTamTruByApi(request, resident);
 
@@ -238,14 +262,21 @@ test("at a desktop counter the inbox and the open dossier sit side by side", asy
   }
 });
 
-test("the inbox loads further pages by cursor with \"Xem thêm\"", async ({ browser, request }) => {
+test('the inbox loads further pages by cursor with "Xem thêm"', async ({ browser, request }) => {
   const resident = await apiSession(request, "cu-dan-binh");
   await submitTamTruByApi(request, resident);
   await submitTamTruByApi(request, resident);
   const staff = await officerPage(browser);
   try {
     // Pages of one row, so that two new dossiers need a second page.
-    await staff.route(`${API}/api/staff/dossiers?*`, (route) => route.continue({ url: route.request().url().replace(/([?&])limit=\d+/, "$1limit=1") }));
+    await staff.route(`${API}/api/staff/dossiers?*`, (route) =>
+      route.continue({
+        url: route
+          .request()
+          .url()
+          .replace(/([?&])limit=\d+/, "$1limit=1"),
+      }),
+    );
     await staff.goto("/can-bo");
     await pickPersona(staff, COMMUNE_STAFF);
     await expect(inbox(staff).getByRole("listitem")).toHaveCount(1);
@@ -253,7 +284,9 @@ test("the inbox loads further pages by cursor with \"Xem thêm\"", async ({ brow
     expect(total).toBeGreaterThanOrEqual(2);
     await staff.getByRole("button", { name: "Xem thêm" }).click();
     await expect(inbox(staff).getByRole("listitem")).toHaveCount(2);
-    const codes = await inbox(staff).getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+    const codes = await inbox(staff)
+      .getByRole("link")
+      .evaluateAll((links) => links.map((a) => a.getAttribute("href")));
     expect(new Set(codes).size).toBe(2);
   } finally {
     await staff.context().close();
@@ -280,7 +313,9 @@ test("an officer registers a dossier handed in at the counter", async ({ browser
     await staff.getByLabel("Thời hạn tạm trú (tháng)").fill("6");
     await staff.getByLabel("Số điện thoại liên hệ").fill("0901234567");
     await staff.getByLabel("Đã nhận bản giấy: Tờ khai thay đổi thông tin cư trú").check();
-    await staff.getByLabel("Tải lên: Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp").setInputFiles({ name: "ban-quet-hop-dong.pdf", mimeType: "application/pdf", buffer: PDF });
+    await staff
+      .getByLabel("Tải lên: Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp")
+      .setInputFiles({ name: "ban-quet-hop-dong.pdf", mimeType: "application/pdf", buffer: PDF });
     await expect(staff.getByText("Hồ sơ đã đủ thông tin và giấy tờ bắt buộc.")).toBeVisible();
     expect(await seriousA11yViolations(staff)).toEqual([]);
     await staff.getByRole("button", { name: "Tiếp nhận hồ sơ" }).click();

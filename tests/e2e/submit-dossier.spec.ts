@@ -1,4 +1,4 @@
-import { devices, expect, test, type APIRequestContext } from "@playwright/test";
+import { type APIRequestContext, devices, expect, test } from "@playwright/test";
 import { seriousA11yViolations } from "./a11y";
 import {
   API,
@@ -13,10 +13,10 @@ import {
   pickPersona,
   receiptCode,
   SESSION_KEY,
+  type Session,
   submitButton,
   submitTamTruByApi,
   TAM_TRU,
-  type Session,
 } from "./helpers";
 
 /** Commune-level, no VNeID needed: used for drafts. */
@@ -30,13 +30,21 @@ async function dossierCodes(request: APIRequestContext, session: Session): Promi
   return ((await res.json()).items as { code: string }[]).map((d) => d.code);
 }
 
-test("a resident submits a dossier, gets a receipt with a QR code, and anyone with the link can track it", async ({ page, browser, request }) => {
+test("a resident submits a dossier, gets a receipt with a QR code, and anyone with the link can track it", async ({
+  page,
+  browser,
+  request,
+}) => {
   const session = await apiSession(request);
   await deleteDraft(request, session, TAM_TRU);
 
   await page.goto("/");
   await page.getByRole("searchbox", { name: "Tìm thủ tục hành chính" }).fill("dang ky tam tru");
-  await page.getByRole("region", { name: "Kết quả gợi ý" }).getByRole("link", { name: /^Đăng ký tạm trú/ }).first().click();
+  await page
+    .getByRole("region", { name: "Kết quả gợi ý" })
+    .getByRole("link", { name: /^Đăng ký tạm trú/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(new RegExp(`/p/${TAM_TRU.replace(".", "\\.")}$`));
   await page.getByRole("link", { name: "Nộp hồ sơ trực tuyến" }).click();
   await expect(page).toHaveURL(/\/p\/1\.004194\/nop$/);
@@ -239,7 +247,9 @@ test("an expired access token is renewed once; a dead session asks to sign in ag
   );
   await page.goto("/ho-so");
   await expect(page.getByRole("heading", { level: 1, name: "Hồ sơ của tôi" })).toBeVisible();
-  await expect(page.getByRole("list", { name: "Danh sách hồ sơ" }).or(page.getByText("Bạn chưa nộp hồ sơ trực tuyến nào."))).toBeVisible();
+  await expect(
+    page.getByRole("list", { name: "Danh sách hồ sơ" }).or(page.getByText("Bạn chưa nộp hồ sơ trực tuyến nào.")),
+  ).toBeVisible();
   await expect(page.getByRole("heading", { name: /Chọn người dùng thử/ })).toHaveCount(0);
   // Refresh tokens rotate: the stored one is the new one.
   const stored = JSON.parse((await page.evaluate((key) => localStorage.getItem(key), SESSION_KEY))!) as Session;

@@ -16,7 +16,10 @@ export type TestClient = { clientId: string; clientSecret: string; redirectUri: 
  * With `publishForeignKey` the provider's JWKS advertises another key under the signing key's
  * `kid`, so its ID tokens no longer verify: a relying party that skips signatures would not notice.
  */
-export async function startOidcProvider(client: TestClient, { publishForeignKey = false } = {}): Promise<{ url: string; server: Server }> {
+export async function startOidcProvider(
+  client: TestClient,
+  { publishForeignKey = false } = {},
+): Promise<{ url: string; server: Server }> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -57,13 +60,21 @@ export async function startOidcProvider(client: TestClient, { publishForeignKey 
     const grant = new provider.Grant({ accountId, clientId: String(params.client_id) });
     grant.addOIDCScope("openid");
     const grantId = await grant.save();
-    await provider.interactionFinished(req, res, { login: { accountId }, consent: { grantId } }, { mergeWithLastSubmission: false });
+    await provider.interactionFinished(
+      req,
+      res,
+      { login: { accountId }, consent: { grantId } },
+      { mergeWithLastSubmission: false },
+    );
   }
 
-  const foreignJwks = JSON.stringify({ keys: [{ ...generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ format: "jwk" }), ...keyParams }] });
+  const foreignJwks = JSON.stringify({
+    keys: [{ ...generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ format: "jwk" }), ...keyParams }],
+  });
   const handle = provider.callback();
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
-    if (publishForeignKey && req.url === "/jwks") return void res.writeHead(200, { "Content-Type": "application/jwk-set+json" }).end(foreignJwks);
+    if (publishForeignKey && req.url === "/jwks")
+      return void res.writeHead(200, { "Content-Type": "application/jwk-set+json" }).end(foreignJwks);
     if (!req.url?.startsWith("/interaction/")) return void handle(req, res);
     interact(req, res).catch((err: Error) => {
       res.writeHead(500).end(err.message);

@@ -1,11 +1,24 @@
+import { env } from "cloudflare:workers";
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Session } from "../../shared/src/auth/api";
 import { addDays } from "../../shared/src/deadline/due-date";
 import { dossierEvents } from "../../worker/src/db/schema";
-import { env } from "cloudflare:workers";
 import { api, bearer, db, getJson, signIn } from "./helpers";
-import { act, actionBody, dossierRow, drive, eventsOf, fileDossier, quietSecurityLog, residentView, staffView, step, uploadPdf, type ActionRequest } from "./staff-fixtures";
+import {
+  type ActionRequest,
+  act,
+  actionBody,
+  dossierRow,
+  drive,
+  eventsOf,
+  fileDossier,
+  quietSecurityLog,
+  residentView,
+  staffView,
+  step,
+  uploadPdf,
+} from "./staff-fixtures";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -23,14 +36,20 @@ async function asDatabaseAttacker(change: () => Promise<unknown>) {
   try {
     await change();
   } finally {
-    for (const statement of migration.queries.filter((q) => APPEND_ONLY.some((name) => q.includes(name)))) await env.DB.prepare(statement).run();
+    for (const statement of migration.queries.filter((q) => APPEND_ONLY.some((name) => q.includes(name))))
+      await env.DB.prepare(statement).run();
   }
 }
 
 /** Rewrites one stored event behind the API's back. */
 async function tamper(code: string, seq: number, patch: Partial<typeof dossierEvents.$inferInsert>) {
   const { id } = await dossierRow(code);
-  await asDatabaseAttacker(() => db().update(dossierEvents).set(patch).where(and(eq(dossierEvents.dossierId, id), eq(dossierEvents.seq, seq))));
+  await asDatabaseAttacker(() =>
+    db()
+      .update(dossierEvents)
+      .set(patch)
+      .where(and(eq(dossierEvents.dossierId, id), eq(dossierEvents.seq, seq))),
+  );
 }
 
 describe("append-only storage", () => {
@@ -39,10 +58,14 @@ describe("append-only storage", () => {
     const d = await fileDossier();
     expect((await staffView(officer, d.code)).status).toBe(200);
     const { id } = await dossierRow(d.code);
-    await expect(env.DB.prepare("UPDATE dossier_events SET note = 'sửa' WHERE dossier_id = ?").bind(id).run()).rejects.toThrow(/append-only/);
+    await expect(env.DB.prepare("UPDATE dossier_events SET note = 'sửa' WHERE dossier_id = ?").bind(id).run()).rejects.toThrow(
+      /append-only/,
+    );
     await expect(env.DB.prepare("DELETE FROM dossier_events WHERE dossier_id = ?").bind(id).run()).rejects.toThrow(/append-only/);
     await expect(env.DB.prepare("DELETE FROM dossier_reads WHERE dossier_id = ?").bind(id).run()).rejects.toThrow(/append-only/);
-    await expect(env.DB.prepare("UPDATE dossier_reads SET reason = 'x' WHERE dossier_id = ?").bind(id).run()).rejects.toThrow(/append-only/);
+    await expect(env.DB.prepare("UPDATE dossier_reads SET reason = 'x' WHERE dossier_id = ?").bind(id).run()).rejects.toThrow(
+      /append-only/,
+    );
     expect((await audit(officer, d.code)).body).toMatchObject({ valid: true, events: 1 });
   });
 });
@@ -51,7 +74,9 @@ describe("reads", () => {
   it("records each staff opening of a dossier with its reason, or the default one, and lists them", async () => {
     const [officer, admin] = await Promise.all([signIn("can-bo-phuong"), signIn("quan-tri-tinh")]);
     const d = await fileDossier();
-    expect((await staffView(officer, d.code, `?reason=${encodeURIComponent("Kiểm tra theo phản ánh của công dân")}`)).status).toBe(200);
+    expect(
+      (await staffView(officer, d.code, `?reason=${encodeURIComponent("Kiểm tra theo phản ánh của công dân")}`)).status,
+    ).toBe(200);
     expect((await staffView(officer, d.code)).status).toBe(200);
     expect((await staffView(admin, d.code, "?reason=Giám sát")).status).toBe(200);
     quietSecurityLog();
@@ -95,7 +120,9 @@ describe("the event hash chain", () => {
         { action: "apologise", reason: "Chờ kết quả xác minh", newDate: addDays("2099-01-01", round) },
         status === 6 ? { action: "confirm_payment" } : actionBody("request_payment"),
       ];
-      const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => act(officer, d.code, mixed[i % mixed.length]!, version)));
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => act(officer, d.code, mixed[i % mixed.length]!, version)),
+      );
       expect([round, answers.map((r) => r.status).sort()]).toEqual([round, [200, ...Array(19).fill(412)]]);
     }
     const { version } = await dossierRow(d.code);
@@ -126,7 +153,11 @@ describe("the event hash chain", () => {
     await tamper(d.code, 2, { data: events[1]!.data });
 
     // Removing the last event leaves a chain that verifies on its own; the dossier's version says one is missing.
-    await asDatabaseAttacker(() => db().delete(dossierEvents).where(eq(dossierEvents.id, events.at(-1)!.id)));
+    await asDatabaseAttacker(() =>
+      db()
+        .delete(dossierEvents)
+        .where(eq(dossierEvents.id, events.at(-1)!.id)),
+    );
     expect((await audit(officer, d.code)).body).toMatchObject({ valid: false, brokenAtSeq: 5, events: 4 });
   });
 });

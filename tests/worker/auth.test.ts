@@ -9,7 +9,12 @@ describe("POST /api/auth/zalo", () => {
   it("verifies the token with Zalo's Graph API and starts a session", async () => {
     const { status, body } = await getJson<Session>("/api/auth/zalo", json("POST", { accessToken: "valid-zalo-1001" }));
     expect(status).toBe(200);
-    expect(body.user).toMatchObject({ role: "resident", displayName: "Người dùng zalo-1001", vneidVerified: false, phoneHint: null });
+    expect(body.user).toMatchObject({
+      role: "resident",
+      displayName: "Người dùng zalo-1001",
+      vneidVerified: false,
+      phoneHint: null,
+    });
     expect(body.refreshToken).toMatch(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/);
     const me = await getJson("/api/me", { headers: bearer(body) });
     expect(me.status).toBe(200);
@@ -30,13 +35,19 @@ describe("POST /api/auth/zalo", () => {
   });
 
   it("refuses when the appsecret_proof does not match (wrong app secret)", async () => {
-    const res = await api("/api/auth/zalo", json("POST", { accessToken: "valid-zalo-2" }), { ...testEnv(), ZALO_APP_SECRET: "another-secret" });
+    const res = await api("/api/auth/zalo", json("POST", { accessToken: "valid-zalo-2" }), {
+      ...testEnv(),
+      ZALO_APP_SECRET: "another-secret",
+    });
     expect(res.status).toBe(401);
   });
 
   it("answers 502 when Zalo is unreachable or answers garbage", async () => {
     expect((await getJson("/api/auth/zalo", json("POST", { accessToken: "broken-1" }))).status).toBe(502);
-    const res = await api("/api/auth/zalo", json("POST", { accessToken: "valid-x" }), { ...env, ZALO_GRAPH_URL: "http://127.0.0.1:9" });
+    const res = await api("/api/auth/zalo", json("POST", { accessToken: "valid-x" }), {
+      ...env,
+      ZALO_GRAPH_URL: "http://127.0.0.1:9",
+    });
     expect(res.status).toBe(502);
     expect(((await res.json()) as any).error.code).toBe("upstream_failed");
   });
@@ -47,7 +58,11 @@ describe("POST /api/auth/zalo", () => {
       expect(status).toBe(400);
       expect(err.error.code).toBe("validation_failed");
     }
-    const res = await api("/api/auth/zalo", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{not json" });
+    const res = await api("/api/auth/zalo", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{not json",
+    });
     expect(res.status).toBe(400);
   });
 });
@@ -101,7 +116,10 @@ describe("sessions", () => {
 describe("POST /api/me/phone", () => {
   it("exchanges the getPhoneNumber() token server-side, answers the number to its owner once, then only a hint", async () => {
     const session = await signInZalo("phone-user");
-    const { status, body } = await getJson("/api/me/phone", json("POST", { accessToken: "valid-phone-user", code: "phone-84912345678" }, bearer(session)));
+    const { status, body } = await getJson(
+      "/api/me/phone",
+      json("POST", { accessToken: "valid-phone-user", code: "phone-84912345678" }, bearer(session)),
+    );
     expect(status).toBe(200);
     expect(body).toMatchObject({ phone: "0912345678", phoneHint: "••• ••• 678" });
     const me = await getJson("/api/me", { headers: bearer(session) });
@@ -111,7 +129,10 @@ describe("POST /api/me/phone", () => {
 
   it("refuses a code Zalo does not accept", async () => {
     const session = await signInZalo("phone-user-2");
-    const { status } = await getJson("/api/me/phone", json("POST", { accessToken: "valid-phone-user-2", code: "bogus" }, bearer(session)));
+    const { status } = await getJson(
+      "/api/me/phone",
+      json("POST", { accessToken: "valid-phone-user-2", code: "bogus" }, bearer(session)),
+    );
     expect(status).toBe(400);
   });
 });

@@ -8,8 +8,7 @@ import { db } from "./helpers";
 
 const provinceId = sampleProvince.province.id;
 const base = sampleProvince.procedures[0]!;
-const count = async (table: string) =>
-  (await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())!.n;
+const count = async (table: string) => (await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())!.n;
 const find = (q: string) => searchProcedures(db(), provinceId, { q, limit: 50 });
 
 describe("catalogue repository", () => {
@@ -17,7 +16,9 @@ describe("catalogue repository", () => {
     const before = { procedures: await count("procedures"), units: await count("units"), fts: await count("procedures_fts") };
     await seedSampleProvince(db());
     await seedSampleProvince(db());
-    expect({ procedures: await count("procedures"), units: await count("units"), fts: await count("procedures_fts") }).toEqual(before);
+    expect({ procedures: await count("procedures"), units: await count("units"), fts: await count("procedures_fts") }).toEqual(
+      before,
+    );
     expect(before.fts).toBe(before.procedures);
   });
 
@@ -29,9 +30,7 @@ describe("catalogue repository", () => {
   });
 
   it("publishes only the published version: drafts stay hidden, a new version replaces the old", async () => {
-    await upsertProcedures(db(), provinceId, [
-      { ...base, code: "9.000001", status: "draft", name: "Bản nháp Thủ tục Lạc Việt" },
-    ]);
+    await upsertProcedures(db(), provinceId, [{ ...base, code: "9.000001", status: "draft", name: "Bản nháp Thủ tục Lạc Việt" }]);
     expect((await find("lac viet")).items).toEqual([]);
     expect(await getPublishedProcedure(db(), provinceId, "9.000001")).toBeUndefined();
 
@@ -45,8 +44,6 @@ describe("catalogue repository", () => {
   });
 
   it("refuses two published versions of one code", async () => {
-    await expect(
-      upsertProcedures(db(), provinceId, [{ ...base, version: base.version + 5 }]),
-    ).rejects.toThrow();
+    await expect(upsertProcedures(db(), provinceId, [{ ...base, version: base.version + 5 }])).rejects.toThrow();
   });
 });

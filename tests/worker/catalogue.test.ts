@@ -3,7 +3,15 @@ import { foldVietnamese } from "../../shared/src/text/fold";
 import { sampleProvince } from "../../worker/src/db/seed/sample-province";
 import { getJson } from "./helpers";
 
-type Item = { code: string; name: string; field: { id: string }; level: string; unitLevel: string; onlineOnly: boolean; essential: boolean };
+type Item = {
+  code: string;
+  name: string;
+  field: { id: string };
+  level: string;
+  unitLevel: string;
+  onlineOnly: boolean;
+  essential: boolean;
+};
 type Page = { items: Item[]; nextCursor: string | null };
 
 const published = sampleProvince.procedures.filter((p) => p.status === "published");
@@ -69,7 +77,15 @@ describe("GET /api/procedures: Vietnamese search", () => {
   });
 
   it("answers punctuation-only and operator-laden queries with a result, never a 500", async () => {
-    for (const q of ["!!!???", "***", '"', "khai\" OR sinh*", "NEAR(khai sinh)", "{search_body}: x", "-- ;DROP TABLE procedures"]) {
+    for (const q of [
+      "!!!???",
+      "***",
+      '"',
+      'khai" OR sinh*',
+      "NEAR(khai sinh)",
+      "{search_body}: x",
+      "-- ;DROP TABLE procedures",
+    ]) {
       const { status, body } = await search(`q=${encodeURIComponent(q)}`);
       expect(status, q).toBe(200);
       expect(Array.isArray(body.items), q).toBe(true);
@@ -104,7 +120,10 @@ describe("GET /api/procedures: filters", () => {
     expect(c.items.length).toBe(Math.min(50, communeCount));
 
     const department = sampleProvince.units.find((u) => published.some((p) => p.competentUnitId === u.id))!;
-    const expected = published.filter((p) => p.competentUnitId === department.id).map((p) => p.code).sort();
+    const expected = published
+      .filter((p) => p.competentUnitId === department.id)
+      .map((p) => p.code)
+      .sort();
     const { body: d } = await search(`unit=${department.id}&limit=50`);
     expect(d.items.map((i) => i.code).sort()).toEqual(expected);
   });
@@ -181,9 +200,9 @@ describe("GET /api/fields and /api/units", () => {
   });
 
   it("lists units as a tree with priority weekdays", async () => {
-    const { body } = await getJson<{ items: { id: string; parentId: string | null; kind: string; priorityWeekdays: number[] }[] }>(
-      "/api/units",
-    );
+    const { body } = await getJson<{
+      items: { id: string; parentId: string | null; kind: string; priorityWeekdays: number[] }[];
+    }>("/api/units");
     expect(body.items.filter((u) => u.kind === "department").length).toBeGreaterThanOrEqual(10);
     expect(body.items.filter((u) => u.kind === "commune").length).toBeGreaterThanOrEqual(10);
     const ids = new Set(body.items.map((u) => u.id));

@@ -1,6 +1,6 @@
+import type { Session } from "../../shared/src/auth/api";
 import type { EForm } from "../../shared/src/catalogue/schemas";
 import type { FormValues } from "../../shared/src/dossier/eform";
-import type { Session } from "../../shared/src/auth/api";
 import { startSession } from "../../worker/src/auth/session";
 import { upsertUser } from "../../worker/src/db/repo/users";
 import { api, bearer, db, json, testEnv } from "./helpers";
@@ -9,7 +9,8 @@ import { api, bearer, db, json, testEnv } from "./helpers";
 export const PROCEDURE = "1.004222";
 export const COMMUNE = "phuong-an-hoa";
 
-export const pdf = (text = "hồ sơ") => new TextEncoder().encode(`%PDF-1.4\n% ${text}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`);
+export const pdf = (text = "hồ sơ") =>
+  new TextEncoder().encode(`%PDF-1.4\n% ${text}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`);
 
 /** Well-formed values for every field of an eForm, by type. */
 export function validForm(eform: EForm): FormValues {
@@ -31,7 +32,11 @@ export function validForm(eform: EForm): FormValues {
 }
 
 export async function upload(session: Session, bytes: Uint8Array = pdf(), name = "giay-to.pdf") {
-  const res = await api("/api/files", { method: "POST", headers: { ...bearer(session), "X-File-Name": encodeURIComponent(name) }, body: bytes });
+  const res = await api("/api/files", {
+    method: "POST",
+    headers: { ...bearer(session), "X-File-Name": encodeURIComponent(name) },
+    body: bytes,
+  });
   return { status: res.status, body: (await res.json()) as any };
 }
 
@@ -48,7 +53,14 @@ export async function completeBody(session: Session, code = PROCEDURE, receiving
     const file = await upload(session, pdf(`tài liệu ${docIndex}`));
     documents.push({ docIndex, fileIds: [file.body.id] });
   }
-  return { procedureCode: code, procedureVersion: procedure.version, receivingUnitId, form: validForm(procedure.eform), documents, consent: true };
+  return {
+    procedureCode: code,
+    procedureVersion: procedure.version,
+    receivingUnitId,
+    form: validForm(procedure.eform),
+    documents,
+    consent: true,
+  };
 }
 
 let keyCounter = 0;
@@ -60,6 +72,12 @@ export function submit(session: Session, body: unknown, key: string | null = new
 
 /** A resident with its own session, created through the same repository and session code as sign-in. */
 export async function resident(id: string, vneidVerified = false): Promise<Session> {
-  const user = await upsertUser(db(), "an-hoa", { id, role: "resident", unitId: null, displayName: `Cư dân ${id}`, vneidVerified });
+  const user = await upsertUser(db(), "an-hoa", {
+    id,
+    role: "resident",
+    unitId: null,
+    displayName: `Cư dân ${id}`,
+    vneidVerified,
+  });
   return startSession(db(), testEnv(), user);
 }

@@ -3,13 +3,14 @@ import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Session } from "../../shared/src/auth/api";
 import { dossierEvents, dossiers } from "../../worker/src/db/schema";
-import { completeBody, newKey, procedureDetail, resident, submit, upload, validForm, PROCEDURE } from "./dossier-fixtures";
+import { completeBody, newKey, PROCEDURE, procedureDetail, resident, submit, upload, validForm } from "./dossier-fixtures";
 import { api, bearer, db, getJson, json, signIn } from "./helpers";
 
 const CODE_SHAPE = /^000\.00\.01\.H99-\d{6}-\d{4}$/;
 
 type Attachment = { docIndex: number; fileIds: string[] };
-const withFirstFile = (documents: Attachment[], fileId: string) => documents.map((d, i) => (i === 0 ? { ...d, fileIds: [fileId] } : d));
+const withFirstFile = (documents: Attachment[], fileId: string) =>
+  documents.map((d, i) => (i === 0 ? { ...d, fileIds: [fileId] } : d));
 
 // A fresh, VNeID-verified resident per test: submissions are rate-limited per user.
 let an: Session;
@@ -45,7 +46,9 @@ describe("POST /api/dossiers", () => {
     });
     expect(out.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(out.dueExplanation).toContain("ngày làm việc");
-    expect(out.trackingUrl).toMatch(new RegExp(`^https://zalo\\.me/s/1234567890123456789/t/${out.code.replaceAll(".", "\\.")}\\?k=[A-Za-z0-9_-]{24}$`));
+    expect(out.trackingUrl).toMatch(
+      new RegExp(`^https://zalo\\.me/s/1234567890123456789/t/${out.code.replaceAll(".", "\\.")}\\?k=[A-Za-z0-9_-]{24}$`),
+    );
 
     const [row] = await db().select().from(dossiers).where(eq(dossiers.code, out.code));
     expect(row).toMatchObject({ status: 1, channel: "online", version: 1 });
@@ -118,7 +121,14 @@ describe("POST /api/dossiers", () => {
     const procedure = await procedureDetail();
     const form = validForm(procedure.eform);
     delete form.citizenId;
-    const res = await submit(an, { procedureCode: PROCEDURE, procedureVersion: procedure.version, receivingUnitId: "phuong-an-hoa", form, documents: [], consent: true });
+    const res = await submit(an, {
+      procedureCode: PROCEDURE,
+      procedureVersion: procedure.version,
+      receivingUnitId: "phuong-an-hoa",
+      form,
+      documents: [],
+      consent: true,
+    });
     expect(res.status).toBe(422);
     const { error } = (await res.json()) as any;
     expect(error.code).toBe("incomplete");
@@ -253,7 +263,10 @@ describe("reading dossiers", () => {
     for (const persona of ["cu-dan-binh", "can-bo-tu-phap"]) {
       const other = await signIn(persona);
       const get = await api(`/api/dossiers/${code}`, { headers: bearer(other) });
-      const supplement = await api(`/api/dossiers/${code}/supplement`, json("POST", { documents: [{ docIndex: 0, fileIds: [(await upload(other)).body.id] }] }, bearer(other)));
+      const supplement = await api(
+        `/api/dossiers/${code}/supplement`,
+        json("POST", { documents: [{ docIndex: 0, fileIds: [(await upload(other)).body.id] }] }, bearer(other)),
+      );
       const withdraw = await api(`/api/dossiers/${code}/withdraw`, json("POST", { reason: "Tôi muốn rút" }, bearer(other)));
       expect([persona, get.status, supplement.status, withdraw.status]).toEqual([persona, 404, 404, 404]);
     }
@@ -268,7 +281,9 @@ describe("reading dossiers", () => {
       const { status, body } = await getJson(`/api/dossiers/${code}`, { headers: bearer(staff) });
       expect(status).toBe(200);
       expect(body).toMatchObject({ canWithdraw: false, canSupplement: false });
-      expect((await api(`/api/dossiers/${code}/withdraw`, json("POST", { reason: "Thử rút hộ" }, bearer(staff)))).status).toBe(404);
+      expect((await api(`/api/dossiers/${code}/withdraw`, json("POST", { reason: "Thử rút hộ" }, bearer(staff)))).status).toBe(
+        404,
+      );
     }
     // Staff read the attached file too; another unit's staff cannot.
     const fileId = (await getJson(`/api/dossiers/${code}`, { headers: bearer(owner) })).body.documents[0].files[0].id;
@@ -280,13 +295,33 @@ describe("reading dossiers", () => {
   it("tracks publicly with the right token only, without personal data", async () => {
     const { status, body } = await getJson(`/api/track/${code}?k=${token}`);
     expect(status).toBe(200);
-    expect(body).toMatchObject({ code, status: 1, statusLabel: "Đã nộp, chờ tiếp nhận", unitName: expect.stringContaining("An Hòa") });
-    expect(Object.keys(body).sort()).toEqual(["code", "dueDate", "procedureName", "receivedAt", "status", "statusLabel", "submittedAt", "unitName"]);
+    expect(body).toMatchObject({
+      code,
+      status: 1,
+      statusLabel: "Đã nộp, chờ tiếp nhận",
+      unitName: expect.stringContaining("An Hòa"),
+    });
+    expect(Object.keys(body).sort()).toEqual([
+      "code",
+      "dueDate",
+      "procedureName",
+      "receivedAt",
+      "status",
+      "statusLabel",
+      "submittedAt",
+      "unitName",
+    ]);
     const text = JSON.stringify(body);
     for (const secret of ["001090012345", "0912345678", "Nguyễn Văn An"]) expect(text).not.toContain(secret);
 
     const wrong = token.slice(0, -1) + (token.endsWith("A") ? "B" : "A");
-    for (const path of [`/api/track/${code}?k=${wrong}`, `/api/track/${code}`, `/api/track/${code}?k=`, `/api/track/000.00.01.H99-000101-0001?k=${token}`, `/api/track/..%2F..?k=${token}`]) {
+    for (const path of [
+      `/api/track/${code}?k=${wrong}`,
+      `/api/track/${code}`,
+      `/api/track/${code}?k=`,
+      `/api/track/000.00.01.H99-000101-0001?k=${token}`,
+      `/api/track/..%2F..?k=${token}`,
+    ]) {
       const miss = await getJson(path);
       expect([path, miss.status]).toEqual([path, 404]);
       expect(miss.body.error.message).toBe("Không tìm thấy hồ sơ.");
@@ -299,8 +334,21 @@ describe("supplement and withdrawal", () => {
   async function requestSupplement(code: string) {
     const [d] = await db().select().from(dossiers).where(eq(dossiers.code, code));
     await db().batch([
-      db().insert(dossierEvents).values({ dossierId: d!.id, seq: d!.version + 1, type: "supplement_requested", actorRole: "staff", at: new Date().toISOString(), note: "Ảnh chụp mờ", data: { items: ["Giấy tờ chứng minh chỗ ở hợp pháp (bản rõ nét)"] } }),
-      db().update(dossiers).set({ status: 5, version: d!.version + 1 }).where(eq(dossiers.id, d!.id)),
+      db()
+        .insert(dossierEvents)
+        .values({
+          dossierId: d!.id,
+          seq: d!.version + 1,
+          type: "supplement_requested",
+          actorRole: "staff",
+          at: new Date().toISOString(),
+          note: "Ảnh chụp mờ",
+          data: { items: ["Giấy tờ chứng minh chỗ ở hợp pháp (bản rõ nét)"] },
+        }),
+      db()
+        .update(dossiers)
+        .set({ status: 5, version: d!.version + 1 })
+        .where(eq(dossiers.id, d!.id)),
     ]);
   }
 
@@ -308,16 +356,29 @@ describe("supplement and withdrawal", () => {
     const out = (await (await submit(an, await completeBody(an))).json()) as any;
     await requestSupplement(out.code);
     const detail = await getJson(`/api/dossiers/${out.code}`, { headers: bearer(an) });
-    expect(detail.body.supplement).toMatchObject({ items: ["Giấy tờ chứng minh chỗ ở hợp pháp (bản rõ nét)"], note: "Ảnh chụp mờ" });
+    expect(detail.body.supplement).toMatchObject({
+      items: ["Giấy tờ chứng minh chỗ ở hợp pháp (bản rõ nét)"],
+      note: "Ảnh chụp mờ",
+    });
     expect(detail.body.canSupplement).toBe(true);
 
     const file = await upload(an, undefined, "cho-o-hop-phap.pdf");
-    const answered = await getJson(`/api/dossiers/${out.code}/supplement`, json("POST", { documents: [{ docIndex: 1, fileIds: [file.body.id] }], note: "Đã chụp lại" }, bearer(an)));
+    const answered = await getJson(
+      `/api/dossiers/${out.code}/supplement`,
+      json("POST", { documents: [{ docIndex: 1, fileIds: [file.body.id] }], note: "Đã chụp lại" }, bearer(an)),
+    );
     expect(answered.status).toBe(200);
     expect(answered.body.status).toBe(1);
-    expect(answered.body.timeline.at(-1)).toMatchObject({ type: "supplement_submitted", note: "Đã chụp lại", files: [expect.objectContaining({ name: "cho-o-hop-phap.pdf" })] });
+    expect(answered.body.timeline.at(-1)).toMatchObject({
+      type: "supplement_submitted",
+      note: "Đã chụp lại",
+      files: [expect.objectContaining({ name: "cho-o-hop-phap.pdf" })],
+    });
     // Not waiting for a supplement any more: a second answer is a conflict.
-    const again = await api(`/api/dossiers/${out.code}/supplement`, json("POST", { documents: [{ docIndex: 1, fileIds: [file.body.id] }] }, bearer(an)));
+    const again = await api(
+      `/api/dossiers/${out.code}/supplement`,
+      json("POST", { documents: [{ docIndex: 1, fileIds: [file.body.id] }] }, bearer(an)),
+    );
     expect(again.status).toBe(409);
   });
 
@@ -333,7 +394,9 @@ describe("supplement and withdrawal", () => {
   it("of two concurrent steps on one dossier exactly one wins", async () => {
     const out = (await (await submit(an, await completeBody(an))).json()) as any;
     const results = await Promise.all(
-      Array.from({ length: 5 }, () => api(`/api/dossiers/${out.code}/withdraw`, json("POST", { reason: "Rút hồ sơ" }, bearer(an)))),
+      Array.from({ length: 5 }, () =>
+        api(`/api/dossiers/${out.code}/withdraw`, json("POST", { reason: "Rút hồ sơ" }, bearer(an))),
+      ),
     );
     expect(results.map((r) => r.status).filter((s) => s === 200)).toHaveLength(1);
     expect(results.every((r) => r.status === 200 || r.status === 409)).toBe(true);
@@ -349,11 +412,15 @@ describe("files", () => {
     const { status, body } = await upload(an, bytes, "../../Ảnh chụp.png.exe");
     expect(status).toBe(201);
     expect(body).toMatchObject({ mime: "image/png", size: 11, name: "Ảnh chụp_png.png" });
-    const digest = [...new Uint8Array(await crypto.subtle.digest("SHA-256", bytes))].map((b) => b.toString(16).padStart(2, "0")).join("");
+    const digest = [...new Uint8Array(await crypto.subtle.digest("SHA-256", bytes))]
+      .map((b) => b.toString(16).padStart(2, "0"))
+      .join("");
     expect(body.sha256).toBe(digest);
     const content = await api(`/api/files/${body.id}/content`, { headers: bearer(an) });
     expect(content.headers.get("Content-Type")).toBe("image/png");
-    expect(content.headers.get("Content-Disposition")).toBe(`attachment; filename="Anh chup_png.png"; filename*=UTF-8''${encodeURIComponent("Ảnh chụp_png.png")}`);
+    expect(content.headers.get("Content-Disposition")).toBe(
+      `attachment; filename="Anh chup_png.png"; filename*=UTF-8''${encodeURIComponent("Ảnh chụp_png.png")}`,
+    );
     expect(new Uint8Array(await content.arrayBuffer())).toEqual(bytes);
     const store = await getJson("/api/files", { headers: bearer(an) });
     expect(store.body.items.some((f: any) => f.id === body.id)).toBe(true);
@@ -400,7 +467,11 @@ describe("drafts", () => {
   });
 
   it("validates drafts strictly", async () => {
-    for (const bad of [{ form: {} }, { receivingUnitId: null, form: { "bad key": 1 }, documents: [] }, { receivingUnitId: null, form: {}, documents: [{ docIndex: 99, fileIds: [] }] }]) {
+    for (const bad of [
+      { form: {} },
+      { receivingUnitId: null, form: { "bad key": 1 }, documents: [] },
+      { receivingUnitId: null, form: {}, documents: [{ docIndex: 99, fileIds: [] }] },
+    ]) {
       expect((await api(`/api/drafts/${PROCEDURE}`, json("PUT", bad, bearer(an)))).status).toBe(400);
     }
     expect((await api(`/api/drafts/not-a-code`, { headers: bearer(an) })).status).toBe(400);

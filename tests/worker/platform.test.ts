@@ -17,12 +17,30 @@ describe("GET /api/openapi.json", () => {
     expect(status).toBe(200);
     expect(body.openapi).toBe("3.1.0");
     expect(Object.keys(body.paths)).toEqual(
-      expect.arrayContaining(["/api/health", "/api/procedures", "/api/procedures/{code}", "/api/fields", "/api/units", "/api/qr"]),
+      expect.arrayContaining([
+        "/api/health",
+        "/api/procedures",
+        "/api/procedures/{code}",
+        "/api/fields",
+        "/api/units",
+        "/api/qr",
+      ]),
     );
     expect(Object.keys(body.paths)).toEqual(
-      expect.arrayContaining(["/api/auth/zalo", "/api/files", "/api/drafts/{code}", "/api/dossiers", "/api/dossiers/{code}", "/api/track/{code}"]),
+      expect.arrayContaining([
+        "/api/auth/zalo",
+        "/api/files",
+        "/api/drafts/{code}",
+        "/api/dossiers",
+        "/api/dossiers/{code}",
+        "/api/track/{code}",
+      ]),
     );
-    expect(body.paths["/api/dossiers"].post.parameters[0]).toMatchObject({ name: "Idempotency-Key", in: "header", required: true });
+    expect(body.paths["/api/dossiers"].post.parameters[0]).toMatchObject({
+      name: "Idempotency-Key",
+      in: "header",
+      required: true,
+    });
     expect(body.paths["/api/dossiers"].post.requestBody.content["application/json"].schema.required).toEqual(
       expect.arrayContaining(["procedureCode", "procedureVersion", "receivingUnitId", "form", "documents", "consent"]),
     );

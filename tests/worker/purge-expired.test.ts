@@ -1,10 +1,10 @@
+import { createScheduledController } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { eq, sql } from "drizzle-orm";
-import { createScheduledController } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { idempotencyKeys, oidcRequests, sessions } from "../../worker/src/db/schema";
 import worker from "../../worker/src/index";
 import { IDEMPOTENCY_RETENTION_MS, purgeExpired } from "../../worker/src/jobs/purge-expired";
-import { idempotencyKeys, oidcRequests, sessions } from "../../worker/src/db/schema";
 import { db, signIn } from "./helpers";
 
 const count = async (table: typeof idempotencyKeys | typeof oidcRequests | typeof sessions) =>
@@ -15,15 +15,33 @@ describe("nightly clean-up", () => {
     const session = await signIn("cu-dan-an");
     const now = new Date();
     const old = new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS - 60_000).toISOString();
-    await db().insert(idempotencyKeys).values([
-      { userId: session.user.id, key: "old-key-0000000000", requestHash: "h", createdAt: old },
-      { userId: session.user.id, key: "new-key-0000000000", requestHash: "h", createdAt: now.toISOString() },
-    ]);
-    await db().insert(oidcRequests).values([
-      { state: "expired-state", userId: session.user.id, codeVerifier: "v", nonce: "n", returnPath: "/", expiresAt: old },
-      { state: "live-state", userId: session.user.id, codeVerifier: "v", nonce: "n", returnPath: "/", expiresAt: new Date(now.getTime() + 60_000).toISOString() },
-    ]);
-    await db().insert(sessions).values({ id: "00000000-0000-4000-8000-000000000001", userId: session.user.id, refreshHash: "x", refreshExpiresAt: "2020-01-01T00:00:00.000Z" });
+    await db()
+      .insert(idempotencyKeys)
+      .values([
+        { userId: session.user.id, key: "old-key-0000000000", requestHash: "h", createdAt: old },
+        { userId: session.user.id, key: "new-key-0000000000", requestHash: "h", createdAt: now.toISOString() },
+      ]);
+    await db()
+      .insert(oidcRequests)
+      .values([
+        { state: "expired-state", userId: session.user.id, codeVerifier: "v", nonce: "n", returnPath: "/", expiresAt: old },
+        {
+          state: "live-state",
+          userId: session.user.id,
+          codeVerifier: "v",
+          nonce: "n",
+          returnPath: "/",
+          expiresAt: new Date(now.getTime() + 60_000).toISOString(),
+        },
+      ]);
+    await db()
+      .insert(sessions)
+      .values({
+        id: "00000000-0000-4000-8000-000000000001",
+        userId: session.user.id,
+        refreshHash: "x",
+        refreshExpiresAt: "2020-01-01T00:00:00.000Z",
+      });
     const before = { keys: await count(idempotencyKeys), requests: await count(oidcRequests), sessions: await count(sessions) };
 
     expect(await purgeExpired(db(), now)).toEqual({ idempotencyKeys: 1, oidcRequests: 1, sessions: 1 });
@@ -37,7 +55,9 @@ describe("nightly clean-up", () => {
 
   it("is what the worker's cron trigger runs", async () => {
     const session = await signIn("cu-dan-binh");
-    await db().insert(idempotencyKeys).values({ userId: session.user.id, key: "cron-key-000000000", requestHash: "h", createdAt: "2020-01-01T00:00:00.000Z" });
+    await db()
+      .insert(idempotencyKeys)
+      .values({ userId: session.user.id, key: "cron-key-000000000", requestHash: "h", createdAt: "2020-01-01T00:00:00.000Z" });
     await worker.scheduled(createScheduledController({ cron: "0 19 * * *" }), env);
     expect(await db().query.idempotencyKeys.findFirst({ where: eq(idempotencyKeys.key, "cron-key-000000000") })).toBeUndefined();
   });

@@ -9,7 +9,9 @@ const hostileText = fc.oneof(
   fc.string({ maxLength: 140 }),
   fc.string({ unit: "grapheme", maxLength: 60 }),
   fc.constantFrom('"', "*", "NEAR(", "^", ":", "{}", "' OR 1=1 --", "đ", "Đăng ký", "\u0000", "%", "\\"),
-  fc.array(fc.constantFrom("khai", "sinh", "AND", "OR", "NOT", "*", '"', "(", ")", "đất"), { maxLength: 20 }).map((w) => w.join(" ")),
+  fc
+    .array(fc.constantFrom("khai", "sinh", "AND", "OR", "NOT", "*", '"', "(", ")", "đất"), { maxLength: 20 })
+    .map((w) => w.join(" ")),
 );
 
 describe("GET /api/procedures with generated input", () => {

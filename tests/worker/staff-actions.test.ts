@@ -9,6 +9,7 @@ import { notifications } from "../../worker/src/db/schema";
 import { resident, upload } from "./dossier-fixtures";
 import { api, bearer, db, getJson, json, signIn } from "./helpers";
 import {
+  type ActionRequest,
   act,
   actionBody,
   clockAt,
@@ -28,7 +29,6 @@ import {
   stateKey,
   step,
   uploadPdf,
-  type ActionRequest,
 } from "./staff-fixtures";
 
 afterEach(() => {
@@ -54,9 +54,23 @@ describe("legal transitions through the HTTP API", () => {
       dueState: "ok",
       allowedActions: allowedActions({ status: 2, received: true, withdrawalRequested: false }),
     });
-    expect(await dossierRow(d.code)).toMatchObject({ status: 2, receivedAt: "2026-03-10T02:00:00.000Z", dueDate: "2026-03-19", pausedAt: null });
-    expect((await eventsOf(d.code)).at(-1)).toMatchObject({ seq: 2, type: "accepted", note: "Đủ thành phần hồ sơ", data: { dueDate: "2026-03-19" }, status: 2, actorRole: "staff" });
-    expect((await notificationsOf(d.code)).map((n) => n.body)).toEqual([`Hồ sơ ${d.code} đã được tiếp nhận. Ngày hẹn trả kết quả: 19/03/2026.`]);
+    expect(await dossierRow(d.code)).toMatchObject({
+      status: 2,
+      receivedAt: "2026-03-10T02:00:00.000Z",
+      dueDate: "2026-03-19",
+      pausedAt: null,
+    });
+    expect((await eventsOf(d.code)).at(-1)).toMatchObject({
+      seq: 2,
+      type: "accepted",
+      note: "Đủ thành phần hồ sơ",
+      data: { dueDate: "2026-03-19" },
+      status: 2,
+      actorRole: "staff",
+    });
+    expect((await notificationsOf(d.code)).map((n) => n.body)).toEqual([
+      `Hồ sơ ${d.code} đã được tiếp nhận. Ngày hẹn trả kết quả: 19/03/2026.`,
+    ]);
   });
 
   it("refuse 1→3 with the reason, which the applicant reads", async () => {
@@ -67,7 +81,11 @@ describe("legal transitions through the HTTP API", () => {
     expect(view).toMatchObject({ status: 3, receivedAt: null, allowedActions: ["note", "reply"] });
     const mine = await residentView(d.owner, d.code);
     expect(mine.body.status).toBe(3);
-    expect(mine.body.timeline.at(-1)).toMatchObject({ type: "refused", note: "Thủ tục không thuộc thẩm quyền của phường", actor: "staff" });
+    expect(mine.body.timeline.at(-1)).toMatchObject({
+      type: "refused",
+      note: "Thủ tục không thuộc thẩm quyền của phường",
+      actor: "staff",
+    });
     expect((await notificationsOf(d.code)).at(-1)!.body).toContain("Lý do: Thủ tục không thuộc thẩm quyền của phường");
   });
 
@@ -87,7 +105,9 @@ describe("legal transitions through the HTTP API", () => {
     const view = await step(officer, d.code, { action: "request_supplement", items: SUPPLEMENT_ITEMS, replyBy: "2099-01-15" });
     expect(view).toMatchObject({ status: 5, supplement: { items: SUPPLEMENT_ITEMS }, receivedAt: null });
     expect((await dossierRow(d.code)).pausedAt).toBeNull();
-    expect((await notificationsOf(d.code)).at(-1)!.body).toBe(`Hồ sơ ${d.code} cần bổ sung: ${SUPPLEMENT_ITEMS[0]}. Vui lòng bổ sung trước ngày 15/01/2099.`);
+    expect((await notificationsOf(d.code)).at(-1)!.body).toBe(
+      `Hồ sơ ${d.code} cần bổ sung: ${SUPPLEMENT_ITEMS[0]}. Vui lòng bổ sung trước ngày 15/01/2099.`,
+    );
 
     const asked = await residentView(d.owner, d.code);
     expect(asked.body).toMatchObject({ canSupplement: true, supplement: { items: SUPPLEMENT_ITEMS } });
@@ -95,31 +115,51 @@ describe("legal transitions through the HTTP API", () => {
     expect(await dossierRow(d.code)).toMatchObject({ status: 1, pausedAt: null, dueDate: expected, receivedAt: null });
   });
 
-  it.each([2, 4])("request_supplement from %i → 5 pauses the clock; the answer returns it to 4 with the due date moved by the working days paused", async (from) => {
-    clockAt("2026-03-10T02:00:00Z"); // Tuesday
-    const officer = await signIn("can-bo-phuong");
-    const d = await fileDossier();
-    await step(officer, d.code, { action: "accept" }); // due Thursday 19 March
-    if (from === 4) await step(officer, d.code, { action: "start_processing" });
-    const view = await step(officer, d.code, actionBody("request_supplement"));
-    expect(view).toMatchObject({ status: 5, dueState: null, supplement: { items: SUPPLEMENT_ITEMS, note: "Ảnh chụp bị mờ" } });
-    expect((await dossierRow(d.code)).pausedAt).toBe("2026-03-10T02:00:00.000Z");
+  it.each([2, 4])(
+    "request_supplement from %i → 5 pauses the clock; the answer returns it to 4 with the due date moved by the working days paused",
+    async (from) => {
+      clockAt("2026-03-10T02:00:00Z"); // Tuesday
+      const officer = await signIn("can-bo-phuong");
+      const d = await fileDossier();
+      await step(officer, d.code, { action: "accept" }); // due Thursday 19 March
+      if (from === 4) await step(officer, d.code, { action: "start_processing" });
+      const view = await step(officer, d.code, actionBody("request_supplement"));
+      expect(view).toMatchObject({ status: 5, dueState: null, supplement: { items: SUPPLEMENT_ITEMS, note: "Ảnh chụp bị mờ" } });
+      expect((await dossierRow(d.code)).pausedAt).toBe("2026-03-10T02:00:00.000Z");
 
-    // As if the request went out on Friday 6 March: the pause spans a weekend and costs Monday and Tuesday.
-    await setDossier(d.code, { pausedAt: "2026-03-06T02:00:00.000Z" });
-    await residentStep(d.owner, d.code, "submit_supplement");
-    const row = await dossierRow(d.code);
-    expect(row).toMatchObject({ status: 4, pausedAt: null, dueDate: "2026-03-23" });
-    expect(row.dueExplanation).toBe("7 ngày làm việc kể từ khi tiếp nhận; tạm dừng 2 ngày làm việc chờ bổ sung");
-    expect((await eventsOf(d.code)).at(-1)).toMatchObject({ type: "supplement_submitted", actorRole: "resident", status: 4, data: { dueDate: "2026-03-23", pausedDays: 2 } });
-  });
+      // As if the request went out on Friday 6 March: the pause spans a weekend and costs Monday and Tuesday.
+      await setDossier(d.code, { pausedAt: "2026-03-06T02:00:00.000Z" });
+      await residentStep(d.owner, d.code, "submit_supplement");
+      const row = await dossierRow(d.code);
+      expect(row).toMatchObject({ status: 4, pausedAt: null, dueDate: "2026-03-23" });
+      expect(row.dueExplanation).toBe("7 ngày làm việc kể từ khi tiếp nhận; tạm dừng 2 ngày làm việc chờ bổ sung");
+      expect((await eventsOf(d.code)).at(-1)).toMatchObject({
+        type: "supplement_submitted",
+        actorRole: "resident",
+        status: 4,
+        data: { dueDate: "2026-03-23", pausedDays: 2 },
+      });
+    },
+  );
 
   it("a supplement naming the same file for two documents is taken (not mistaken for a concurrent update)", async () => {
     const officer = await signIn("can-bo-phuong");
     const d = await fileDossier();
     await step(officer, d.code, actionBody("request_supplement"));
     const fileId = await uploadPdf(d.owner, "ca-hai.pdf");
-    const res = await api(`/api/dossiers/${d.code}/supplement`, json("POST", { documents: [{ docIndex: 0, fileIds: [fileId] }, { docIndex: 1, fileIds: [fileId] }] }, bearer(d.owner)));
+    const res = await api(
+      `/api/dossiers/${d.code}/supplement`,
+      json(
+        "POST",
+        {
+          documents: [
+            { docIndex: 0, fileIds: [fileId] },
+            { docIndex: 1, fileIds: [fileId] },
+          ],
+        },
+        bearer(d.owner),
+      ),
+    );
     expect(res.status).toBe(200);
     expect((await dossierRow(d.code)).status).toBe(1);
   });
@@ -128,7 +168,11 @@ describe("legal transitions through the HTTP API", () => {
     const officer = await signIn("can-bo-phuong");
     const d = await fileDossier();
     await drive(officer, d, ["accept", "start_processing"]);
-    const asked = await step(officer, d.code, { action: "request_payment", amount: 20000, legalBasis: "Thông tư 75/2022/TT-BTC" });
+    const asked = await step(officer, d.code, {
+      action: "request_payment",
+      amount: 20000,
+      legalBasis: "Thông tư 75/2022/TT-BTC",
+    });
     expect(asked).toMatchObject({ status: 6, dueState: "ok" });
     expect((await eventsOf(d.code)).at(-1)!.data).toEqual({ amount: 20000, legalBasis: "Thông tư 75/2022/TT-BTC" });
     expect((await notificationsOf(d.code)).at(-1)!.body).toMatch(/^Vui lòng nộp 20\.000\s?(₫|đ|VND)/);
@@ -141,7 +185,10 @@ describe("legal transitions through the HTTP API", () => {
     await drive(officer, d, ["accept", "start_processing"]);
     const view = await step(officer, d.code, { action: "stop", reason: "Người nộp đề nghị dừng để hoàn thiện giấy tờ" });
     expect(view).toMatchObject({ status: 8, dueState: null, allowedActions: ["note", "reply"] });
-    expect((await residentView(d.owner, d.code)).body.timeline.at(-1)).toMatchObject({ type: "stopped", note: "Người nộp đề nghị dừng để hoàn thiện giấy tờ" });
+    expect((await residentView(d.owner, d.code)).body.timeline.at(-1)).toMatchObject({
+      type: "stopped",
+      note: "Người nộp đề nghị dừng để hoàn thiện giấy tờ",
+    });
   });
 
   it("finish 4→9 with a result the officer uploaded, which the applicant downloads; hand_over 9→10", async () => {
@@ -151,10 +198,18 @@ describe("legal transitions through the HTTP API", () => {
     // Only files the officer uploaded can be a result.
     const residentsFile = await uploadPdf(d.owner, "cua-toi.pdf");
     expect((await act(officer, d.code, { action: "finish", resultFileIds: [residentsFile] })).status).toBe(400);
-    const result = await upload(officer, new TextEncoder().encode("%PDF-1.4\n% xác nhận thường trú\n%%EOF\n"), "xac-nhan-thuong-tru.pdf");
+    const result = await upload(
+      officer,
+      new TextEncoder().encode("%PDF-1.4\n% xác nhận thường trú\n%%EOF\n"),
+      "xac-nhan-thuong-tru.pdf",
+    );
     expect(result.status).toBe(201);
 
-    const finished = await step(officer, d.code, { action: "finish", resultFileIds: [result.body.id], note: "Đã cập nhật cơ sở dữ liệu cư trú" });
+    const finished = await step(officer, d.code, {
+      action: "finish",
+      resultFileIds: [result.body.id],
+      note: "Đã cập nhật cơ sở dữ liệu cư trú",
+    });
     expect(finished).toMatchObject({ status: 9, allowedActions: ["hand_over", "note", "reply"] });
     expect((await dossierRow(d.code)).finishedAt).not.toBeNull();
 
@@ -211,12 +266,20 @@ describe("legal transitions through the HTTP API", () => {
     const department = await signIn("can-bo-tu-phap");
     const d = await fileDossier();
     await step(officer, d.code, { action: "accept" });
-    expect((await act(officer, d.code, { action: "transfer", unitId: "phuong-an-hoa", reason: "Chuyển về chính mình" })).status).toBe(400);
-    expect((await act(officer, d.code, { action: "transfer", unitId: "khong-co-don-vi", reason: "Không tồn tại" })).status).toBe(400);
+    expect(
+      (await act(officer, d.code, { action: "transfer", unitId: "phuong-an-hoa", reason: "Chuyển về chính mình" })).status,
+    ).toBe(400);
+    expect((await act(officer, d.code, { action: "transfer", unitId: "khong-co-don-vi", reason: "Không tồn tại" })).status).toBe(
+      400,
+    );
     const { version } = await dossierRow(d.code);
     expect((await act(department, d.code, { action: "note", note: "Chưa phải của tôi" }, version)).status).toBe(404);
 
-    const moved = await step(officer, d.code, { action: "transfer", unitId: "so-tu-phap", reason: "Thuộc thẩm quyền Sở Tư pháp" });
+    const moved = await step(officer, d.code, {
+      action: "transfer",
+      unitId: "so-tu-phap",
+      reason: "Thuộc thẩm quyền Sở Tư pháp",
+    });
     expect(moved).toMatchObject({ handlingUnit: { id: "so-tu-phap" }, allowedActions: [] });
     expect((await eventsOf(d.code)).at(-1)!.data).toMatchObject({ fromUnitId: "phuong-an-hoa", toUnitId: "so-tu-phap" });
 
@@ -249,7 +312,11 @@ describe("legal transitions through the HTTP API", () => {
     const officer = await signIn("can-bo-phuong");
     const d = await fileDossier();
     const fileId = await uploadPdf(officer, "mau-to-khai.pdf", "mẫu tờ khai");
-    const view = await step(officer, d.code, { action: "reply", message: "Anh/chị tham khảo mẫu tờ khai đính kèm", fileIds: [fileId] });
+    const view = await step(officer, d.code, {
+      action: "reply",
+      message: "Anh/chị tham khảo mẫu tờ khai đính kèm",
+      fileIds: [fileId],
+    });
     expect(view.status).toBe(1);
     const mine = await residentView(d.owner, d.code);
     expect(mine.body.timeline.at(-1)).toMatchObject({
@@ -257,7 +324,9 @@ describe("legal transitions through the HTTP API", () => {
       note: "Anh/chị tham khảo mẫu tờ khai đính kèm",
       files: [expect.objectContaining({ id: fileId, name: "mau-to-khai.pdf" })],
     });
-    expect((await notificationsOf(d.code)).at(-1)!.body).toBe(`Cán bộ nhắn về hồ sơ ${d.code}: Anh/chị tham khảo mẫu tờ khai đính kèm`);
+    expect((await notificationsOf(d.code)).at(-1)!.body).toBe(
+      `Cán bộ nhắn về hồ sơ ${d.code}: Anh/chị tham khảo mẫu tờ khai đính kèm`,
+    );
     const download = await api(`/api/files/${fileId}/content`, { headers: bearer(d.owner) });
     expect(download.status).toBe(200);
     expect(new TextDecoder().decode(await download.arrayBuffer())).toContain("mẫu tờ khai");
@@ -269,14 +338,23 @@ describe("legal transitions through the HTTP API", () => {
 
 describe("illegal actions answer 409 with what is allowed, in every reachable state", () => {
   beforeEach(quietSecurityLog);
-  const cases = reachableStates().map(({ state, path }) => ({ name: stateKey(state), via: path.join(" → ") || "submission", state, path }));
+  const cases = reachableStates().map(({ state, path }) => ({
+    name: stateKey(state),
+    via: path.join(" → ") || "submission",
+    state,
+    path,
+  }));
 
   it.each(cases)("$name (via $via)", async ({ state, path }) => {
     const officer = await staffMember("phuong-an-hoa");
     const d = await fileDossier();
     await drive(officer, d, path);
     const view = await staffView(officer, d.code);
-    expect(view.body).toMatchObject({ status: state.status, withdrawalRequested: state.withdrawalRequested, receivedAt: state.received ? expect.any(String) : null });
+    expect(view.body).toMatchObject({
+      status: state.status,
+      withdrawalRequested: state.withdrawalRequested,
+      receivedAt: state.received ? expect.any(String) : null,
+    });
     const allowed = allowedActions(state);
     expect(view.body.allowedActions).toEqual(allowed);
 
@@ -299,13 +377,19 @@ describe("If-Match", () => {
     const first = await staffView(officer, d.code);
     expect(first.headers.get("ETag")).toBe(`"${first.body.version}"`);
     expect(first.body.version).toBe(1);
-    const res = await api(`/api/staff/dossiers/${d.code}/actions`, json("POST", { action: "accept" }, { ...bearer(officer), "If-Match": first.headers.get("ETag")! }));
+    const res = await api(
+      `/api/staff/dossiers/${d.code}/actions`,
+      json("POST", { action: "accept" }, { ...bearer(officer), "If-Match": first.headers.get("ETag")! }),
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get("ETag")).toBe('"2"');
     const again = await staffView(officer, d.code);
     expect([again.headers.get("ETag"), again.body.version]).toEqual(['"2"', 2]);
     // A weak validator names the same version.
-    const weak = await api(`/api/staff/dossiers/${d.code}/actions`, json("POST", { action: "note", note: "Ghi chú" }, { ...bearer(officer), "If-Match": 'W/"2"' }));
+    const weak = await api(
+      `/api/staff/dossiers/${d.code}/actions`,
+      json("POST", { action: "note", note: "Ghi chú" }, { ...bearer(officer), "If-Match": 'W/"2"' }),
+    );
     expect([weak.status, weak.headers.get("ETag")]).toEqual([200, '"3"']);
   });
 
@@ -316,7 +400,10 @@ describe("If-Match", () => {
     expect([missing.status, missing.body.error.code]).toEqual([428, "precondition_required"]);
     await step(officer, d.code, { action: "accept" });
     for (const ifMatch of ['"1"', '"3"', "*", "abc"]) {
-      const res = await api(`/api/staff/dossiers/${d.code}/actions`, json("POST", { action: "start_processing" }, { ...bearer(officer), "If-Match": ifMatch }));
+      const res = await api(
+        `/api/staff/dossiers/${d.code}/actions`,
+        json("POST", { action: "start_processing" }, { ...bearer(officer), "If-Match": ifMatch }),
+      );
       expect([ifMatch, res.status, ((await res.json()) as any).error.code]).toEqual([ifMatch, 412, "precondition_failed"]);
     }
     expect(await dossierRow(d.code)).toMatchObject({ status: 2, version: 2 });
@@ -365,13 +452,25 @@ describe("notifications and atomic steps", () => {
       if (s === "submit_supplement") await residentStep(d.owner, d.code, s);
       else await step(officer, d.code, s);
       const expected = s === "submit_supplement" || s.action === "note" ? 0 : 1;
-      expect([typeof s === "string" ? s : s.action, (await notificationsOf(d.code)).length - before]).toEqual([typeof s === "string" ? s : s.action, expected]);
+      expect([typeof s === "string" ? s : s.action, (await notificationsOf(d.code)).length - before]).toEqual([
+        typeof s === "string" ? s : s.action,
+        expected,
+      ]);
       await expectConsistent(d.code);
     }
 
     const listed = await getJson("/api/me/notifications?limit=50", { headers: bearer(d.owner) });
     expect(listed.status).toBe(200);
-    const titles = ["accepted", "message", "supplement_requested", "payment_requested", "payment_confirmed", "apologised", "finished", "returned"].map(eventTitle);
+    const titles = [
+      "accepted",
+      "message",
+      "supplement_requested",
+      "payment_requested",
+      "payment_confirmed",
+      "apologised",
+      "finished",
+      "returned",
+    ].map(eventTitle);
     expect(listed.body.items.map((n: any) => n.title)).toEqual([...titles].reverse());
     expect(listed.body.items.every((n: any) => n.code === d.code && n.readAt === null)).toBe(true);
     const ids = listed.body.items.map((n: any) => n.id);
@@ -402,13 +501,24 @@ describe("notifications and atomic steps", () => {
     const d = await fileDossier();
     const row = await dossierRow(d.code);
     // Occupy the notification slot of the next step, so that the last statement of its batch fails.
-    await db().insert(notifications).values({ userId: row.applicantId, dossierId: row.id, eventSeq: row.version + 1, title: "x", body: "x", createdAt: new Date().toISOString() });
+    await db()
+      .insert(notifications)
+      .values({
+        userId: row.applicantId,
+        dossierId: row.id,
+        eventSeq: row.version + 1,
+        title: "x",
+        body: "x",
+        createdAt: new Date().toISOString(),
+      });
     const res = await act(officer, d.code, { action: "accept" });
     // Not a concurrent step (that would be a 412): a real failure, reported as one.
     expect([res.status, res.body.error.code]).toEqual([500, "internal"]);
     expect(await dossierRow(d.code)).toMatchObject({ status: 1, version: 1, receivedAt: null });
     expect(await eventsOf(d.code)).toHaveLength(1);
-    await db().delete(notifications).where(and(eq(notifications.dossierId, row.id), eq(notifications.title, "x")));
+    await db()
+      .delete(notifications)
+      .where(and(eq(notifications.dossierId, row.id), eq(notifications.title, "x")));
     expect((await act(officer, d.code, { action: "accept" })).status).toBe(200);
     await expectConsistent(d.code);
   });
@@ -426,7 +536,9 @@ describe("due dates on the working-day calendar", () => {
     const { view } = await acceptAt("2026-02-13T02:00:00Z");
     // 23, 24, 25, 26, 27 February, 2 and 3 March; without the holidays it would have been 24 February.
     expect(view.dueDate).toBe("2026-03-03");
-    expect(view.dueExplanation).toBe("7 ngày làm việc kể từ khi tiếp nhận; không tính ngày nghỉ lễ 16/02/2026, 17/02/2026, 18/02/2026, 19/02/2026, 20/02/2026");
+    expect(view.dueExplanation).toBe(
+      "7 ngày làm việc kể từ khi tiếp nhận; không tính ngày nghỉ lễ 16/02/2026, 17/02/2026, 18/02/2026, 19/02/2026, 20/02/2026",
+    );
     expect(view.dueDate).toBe(dueDate(new Date(), { unit: "working_day", value: 7 }, await workCalendar(db(), "an-hoa")).date);
   });
 
@@ -473,9 +585,16 @@ describe("due dates on the working-day calendar", () => {
     const day = { kind: "holiday", name: "Ngày nghỉ", source: "Thử" };
     for (const date of ["2026-02-30", "2026-13-01", "26-01-01", "ngay-mai"]) {
       expect([date, (await api(`/api/admin/calendar/${date}`, json("PUT", day, bearer(admin)))).status]).toEqual([date, 400]);
-      expect([date, (await api(`/api/admin/calendar/${date}`, { method: "DELETE", headers: bearer(admin) })).status]).toEqual([date, 400]);
+      expect([date, (await api(`/api/admin/calendar/${date}`, { method: "DELETE", headers: bearer(admin) })).status]).toEqual([
+        date,
+        400,
+      ]);
     }
-    for (const bad of [{ ...day, kind: "weekend" }, { ...day, name: "" }, { ...day, extra: 1 }]) {
+    for (const bad of [
+      { ...day, kind: "weekend" },
+      { ...day, name: "" },
+      { ...day, extra: 1 },
+    ]) {
       expect((await api("/api/admin/calendar/2026-07-01", json("PUT", bad, bearer(admin)))).status).toBe(400);
     }
     expect((await api("/api/admin/calendar?year=99", { headers: bearer(admin) })).status).toBe(400);

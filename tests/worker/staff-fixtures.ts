@@ -1,15 +1,22 @@
 import { asc, eq } from "drizzle-orm";
 import { expect, vi } from "vitest";
+import type { z } from "zod";
 import type { Session } from "../../shared/src/auth/api";
 import { eventTitle } from "../../shared/src/dossier/events";
-import { RESIDENT_ACTIONS, STAFF_ACTIONS, transition, type LifecycleAction, type LifecycleState, type StaffAction } from "../../shared/src/dossier/lifecycle";
+import {
+  type LifecycleAction,
+  type LifecycleState,
+  RESIDENT_ACTIONS,
+  STAFF_ACTIONS,
+  type StaffAction,
+  transition,
+} from "../../shared/src/dossier/lifecycle";
 import type { ActionBody } from "../../shared/src/staff/api";
-import type { z } from "zod";
 import { startSession } from "../../worker/src/auth/session";
-import { upsertUser } from "../../worker/src/db/repo/users";
 import type { DossierRow } from "../../worker/src/db/repo/dossiers";
+import { upsertUser } from "../../worker/src/db/repo/users";
 import { dossierEvents, dossiers, notifications, staffUnitGrants } from "../../worker/src/db/schema";
-import { COMMUNE, completeBody, pdf, PROCEDURE, resident, submit, upload } from "./dossier-fixtures";
+import { COMMUNE, completeBody, PROCEDURE, pdf, resident, submit, upload } from "./dossier-fixtures";
 import { api, bearer, db, getJson, json, testEnv } from "./helpers";
 
 /** What a client sends to POST /api/staff/dossiers/:code/actions (defaults not filled in yet). */
@@ -22,7 +29,11 @@ const uniqueId = (prefix: string) => `${prefix}-${++people}-${crypto.randomUUID(
 export async function staffMember(unitId: string, grants: string[] = [], { vneidVerified = false } = {}): Promise<Session> {
   const id = uniqueId(`can-bo-${unitId}`);
   const user = await upsertUser(db(), "an-hoa", { id, role: "staff", unitId, displayName: `Cán bộ ${id}`, vneidVerified });
-  if (grants.length > 0) await db().insert(staffUnitGrants).values(grants.map((g) => ({ userId: id, unitId: g }))).onConflictDoNothing();
+  if (grants.length > 0)
+    await db()
+      .insert(staffUnitGrants)
+      .values(grants.map((g) => ({ userId: id, unitId: g })))
+      .onConflictDoNothing();
   return startSession(db(), testEnv(), user);
 }
 
@@ -37,10 +48,12 @@ export async function fileDossier(unit = COMMUNE, procedure = PROCEDURE, ownerNa
   return { code: body.code, owner };
 }
 
-export const dossierRow = async (code: string): Promise<DossierRow> => (await db().select().from(dossiers).where(eq(dossiers.code, code)).get())!;
+export const dossierRow = async (code: string): Promise<DossierRow> =>
+  (await db().select().from(dossiers).where(eq(dossiers.code, code)).get())!;
 
 /** Arranges a dossier directly in D1 (due dates, pauses) where waiting for real time is not an option. */
-export const setDossier = (code: string, patch: Partial<DossierRow>) => db().update(dossiers).set(patch).where(eq(dossiers.code, code));
+export const setDossier = (code: string, patch: Partial<DossierRow>) =>
+  db().update(dossiers).set(patch).where(eq(dossiers.code, code));
 
 export async function eventsOf(code: string) {
   const { id } = await dossierRow(code);
@@ -86,7 +99,9 @@ export async function expectConsistent(code: string) {
   expect(events.map((e) => e.seq)).toEqual(Array.from({ length: row.version }, (_, i) => i + 1));
   expect(events.at(-1)!.status).toBe(row.status);
   const notified = events.filter((e) => e.actorRole === "staff" && e.type !== "internal_note" && e.seq > 1);
-  expect(notes.map((n) => [n.eventSeq, n.title, n.userId])).toEqual(notified.map((e) => [e.seq, eventTitle(e.type), row.applicantId]));
+  expect(notes.map((n) => [n.eventSeq, n.title, n.userId])).toEqual(
+    notified.map((e) => [e.seq, eventTitle(e.type), row.applicantId]),
+  );
 }
 
 /** A PDF the session uploads through POST /api/files (a result, a reply attachment, a supplement). */
@@ -136,7 +151,11 @@ export async function residentStep(owner: Session, code: string, action: (typeof
       ? await api(`/api/dossiers/${code}/withdraw`, json("POST", { reason: "Tôi không còn nhu cầu" }, bearer(owner)))
       : await api(
           `/api/dossiers/${code}/supplement`,
-          json("POST", { documents: [{ docIndex: 1, fileIds: [await uploadPdf(owner, "bo-sung.pdf", "bổ sung")] }], note: "Đã bổ sung" }, bearer(owner)),
+          json(
+            "POST",
+            { documents: [{ docIndex: 1, fileIds: [await uploadPdf(owner, "bo-sung.pdf", "bổ sung")] }], note: "Đã bổ sung" },
+            bearer(owner),
+          ),
         );
   if (res.status !== 200) throw new Error(`${action} on ${code}: ${res.status} ${await res.text()}`);
 }
@@ -144,12 +163,14 @@ export async function residentStep(owner: Session, code: string, action: (typeof
 /** Runs a lifecycle path: staff actions as `officer`, resident actions as the dossier's owner. */
 export async function drive(officer: Session, { code, owner }: Filed, path: readonly LifecycleAction[]) {
   for (const action of path) {
-    if ((RESIDENT_ACTIONS as readonly string[]).includes(action)) await residentStep(owner, code, action as (typeof RESIDENT_ACTIONS)[number]);
+    if ((RESIDENT_ACTIONS as readonly string[]).includes(action))
+      await residentStep(owner, code, action as (typeof RESIDENT_ACTIONS)[number]);
     else await step(officer, code, actionBody(action as StaffAction, action === "finish" ? await uploadPdf(officer) : undefined));
   }
 }
 
-export const stateKey = (s: LifecycleState) => `status ${s.status}${s.received ? ", accepted" : ""}${s.withdrawalRequested ? ", withdrawal requested" : ""}`;
+export const stateKey = (s: LifecycleState) =>
+  `status ${s.status}${s.received ? ", accepted" : ""}${s.withdrawalRequested ? ", withdrawal requested" : ""}`;
 
 /**
  * Every lifecycle state reachable from a new online dossier, each with the shortest path of

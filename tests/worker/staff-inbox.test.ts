@@ -2,17 +2,31 @@ import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Session } from "../../shared/src/auth/api";
 import { addDays, dueThresholds } from "../../shared/src/deadline/due-date";
-import { workCalendar } from "../../worker/src/db/repo/calendar";
 import { vietnamDate } from "../../shared/src/dossier/code";
-import { sampleProvince } from "../../worker/src/db/seed/sample-province";
+import { workCalendar } from "../../worker/src/db/repo/calendar";
 import { dossiers } from "../../worker/src/db/schema";
-import { newKey, procedureDetail, validForm, PROCEDURE } from "./dossier-fixtures";
+import { sampleProvince } from "../../worker/src/db/seed/sample-province";
+import { newKey, PROCEDURE, procedureDetail, validForm } from "./dossier-fixtures";
 import { api, bearer, db, getJson, json, signIn } from "./helpers";
-import { act, dossierRow, drive, eventsOf, fileDossier, quietSecurityLog, setDossier, staffMember, staffView, step, uploadPdf, type Filed } from "./staff-fixtures";
+import {
+  act,
+  dossierRow,
+  drive,
+  eventsOf,
+  type Filed,
+  fileDossier,
+  quietSecurityLog,
+  setDossier,
+  staffMember,
+  staffView,
+  step,
+  uploadPdf,
+} from "./staff-fixtures";
 
 afterEach(() => vi.restoreAllMocks());
 
-const inbox = (session: Session, query = "") => getJson(`/api/staff/dossiers?limit=100${query ? `&${query}` : ""}`, { headers: bearer(session) });
+const inbox = (session: Session, query = "") =>
+  getJson(`/api/staff/dossiers?limit=100${query ? `&${query}` : ""}`, { headers: bearer(session) });
 const codes = (res: { body: any }) => (res.body.items as { code: string }[]).map((i) => i.code);
 
 /** A counter or postal intake body: every required document handed over on paper unless `documents` are given. */
@@ -55,25 +69,42 @@ describe("unit scoping on every staff route", () => {
       ["GET inbox", () => api("/api/staff/dossiers", { headers: bearer(session) })],
       ["GET units", () => api("/api/staff/units", { headers: bearer(session) })],
       ["GET dossier", () => api(`/api/staff/dossiers/${code}`, { headers: bearer(session) })],
-      ["POST action", () => api(`/api/staff/dossiers/${code}/actions`, json("POST", { action: "note", note: "Thử" }, { ...bearer(session), "If-Match": `"${version}"` }))],
+      [
+        "POST action",
+        () =>
+          api(
+            `/api/staff/dossiers/${code}/actions`,
+            json("POST", { action: "note", note: "Thử" }, { ...bearer(session), "If-Match": `"${version}"` }),
+          ),
+      ],
       ["GET audit", () => api(`/api/staff/dossiers/${code}/audit`, { headers: bearer(session) })],
-      ["POST intake", async () => api("/api/staff/dossiers", json("POST", await intakeBody(), { ...bearer(session), "Idempotency-Key": newKey() }))],
+      [
+        "POST intake",
+        async () =>
+          api("/api/staff/dossiers", json("POST", await intakeBody(), { ...bearer(session), "Idempotency-Key": newKey() })),
+      ],
     ] as const;
 
   it("refuses residents, the applicant included, with 403 on every staff route", async () => {
     quietSecurityLog();
     const { version } = await dossierRow(here.code);
     for (const who of [here.owner, await signIn("cu-dan-an")]) {
-      for (const [name, request] of routes(who, here.code, version)) expect([name, (await request()).status]).toEqual([name, 403]);
+      for (const [name, request] of routes(who, here.code, version))
+        expect([name, (await request()).status]).toEqual([name, 403]);
     }
-    for (const [name, request] of routes({ accessToken: "" } as Session, here.code, version)) expect([name, (await request()).status]).toEqual([name, 401]);
+    for (const [name, request] of routes({ accessToken: "" } as Session, here.code, version))
+      expect([name, (await request()).status]).toEqual([name, 401]);
     expect((await dossierRow(here.code)).version).toBe(version);
   });
 
   it("hides a dossier from staff of another unit: 404 on the dossier routes, absent from their inbox", async () => {
     quietSecurityLog();
     const { version } = await dossierRow(here.code);
-    const answers = await Promise.all(routes(department, here.code, version).slice(2, 5).map(async ([name, request]) => [name, (await request()).status]));
+    const answers = await Promise.all(
+      routes(department, here.code, version)
+        .slice(2, 5)
+        .map(async ([name, request]) => [name, (await request()).status]),
+    );
     expect(answers).toEqual([
       ["GET dossier", 404],
       ["POST action", 404],
@@ -106,7 +137,10 @@ describe("unit scoping on every staff route", () => {
 
   it("lets a staff member with a grant for another unit see and act on that unit's dossiers, and no others", async () => {
     const granted = await staffMember("phuong-tan-an", ["phuong-binh-minh"]);
-    expect((await getJson("/api/staff/units", { headers: bearer(granted) })).body.items.map((u: any) => u.id).sort()).toEqual(["phuong-binh-minh", "phuong-tan-an"]);
+    expect((await getJson("/api/staff/units", { headers: bearer(granted) })).body.items.map((u: any) => u.id).sort()).toEqual([
+      "phuong-binh-minh",
+      "phuong-tan-an",
+    ]);
     const mine = await inbox(granted);
     expect(codes(mine)).toContain(elsewhere.code);
     expect(codes(mine)).not.toContain(here.code);
@@ -125,7 +159,11 @@ describe("unit scoping on every staff route", () => {
     expect(filtered.status).toBe(200);
     expect(filtered.body.items.every((i: any) => i.handlingUnit.id === "phuong-binh-minh")).toBe(true);
     expect(codes(filtered)).toContain(elsewhere.code);
-    for (const [who, unit] of [[granted, "phuong-an-hoa"], [officer, "so-tu-phap"], [officer, "phuong-binh-minh"]] as const) {
+    for (const [who, unit] of [
+      [granted, "phuong-an-hoa"],
+      [officer, "so-tu-phap"],
+      [officer, "phuong-binh-minh"],
+    ] as const) {
       const res = await inbox(who, `unit=${unit}`);
       expect([unit, res.status, res.body.error?.code]).toEqual([unit, 403, "forbidden"]);
     }
@@ -178,7 +216,10 @@ describe("the inbox", () => {
       arrange("da-tra", ["accept", "start_processing", "finish", "hand_over"]),
       arrange("tu-choi", ["refuse"]),
     ]);
-    const counter = await intake(officer, await intakeBody({ receivingUnitId: UNIT, applicant: { fullName: "Lê Thị Quầy Giao" } }));
+    const counter = await intake(
+      officer,
+      await intakeBody({ receivingUnitId: UNIT, applicant: { fullName: "Lê Thị Quầy Giao" } }),
+    );
     expect(counter.status).toBe(201);
     at["tai-quay"] = counter.body.code;
   });
@@ -207,7 +248,12 @@ describe("the inbox", () => {
     });
     expect(item("qua-han").applicantName).toContain("qua-han");
     expect(item("moi-thu-tuc-khac").procedure.code).toBe("1.004194");
-    expect([item("sap-den-han").dueState, item("tiep-nhan").dueState, item("cho-bo-sung").dueState, item("moi").dueState]).toEqual(["soon", "ok", null, null]);
+    expect([
+      item("sap-den-han").dueState,
+      item("tiep-nhan").dueState,
+      item("cho-bo-sung").dueState,
+      item("moi").dueState,
+    ]).toEqual(["soon", "ok", null, null]);
     expect(item("nop-phi-qua-han").dueState).toBe("overdue");
     expect(item("tai-quay")).toMatchObject({ channel: "counter", applicantName: "Lê Thị Quầy Giao", status: 2 });
   });
@@ -227,7 +273,12 @@ describe("the inbox", () => {
       [`q=${at["sap-den-han"]!.toLowerCase()}`, only("sap-den-han")],
       ["q=%25", []],
       ["q=_", []],
-      [`q=${encodeURIComponent(at["qua-han"]!.slice(0, 14))}`, Object.values(at).filter((c) => c.startsWith(at["qua-han"]!.slice(0, 14))).sort()],
+      [
+        `q=${encodeURIComponent(at["qua-han"]!.slice(0, 14))}`,
+        Object.values(at)
+          .filter((c) => c.startsWith(at["qua-han"]!.slice(0, 14)))
+          .sort(),
+      ],
     ];
     const all = (await inbox(officer)).body.counts;
     for (const [query, expected] of cases) {
@@ -236,16 +287,37 @@ describe("the inbox", () => {
       if (/^(status|due)=/.test(query)) expect(res.body.counts).toEqual(all);
     }
     const online = await inbox(officer, "channel=online");
-    expect(codes(online).sort()).toEqual(Object.values(at).filter((c) => c !== at["tai-quay"]).sort());
+    expect(codes(online).sort()).toEqual(
+      Object.values(at)
+        .filter((c) => c !== at["tai-quay"])
+        .sort(),
+    );
     expect((await inbox(officer, "procedure=1.004222")).body.items).toHaveLength(Object.keys(at).length - 1);
     // Text and procedure narrow the counts too.
-    expect((await inbox(officer, "q=khong-co-ai-ten-nay")).body.counts).toEqual({ new: 0, processing: 0, supplement: 0, payment: 0, due_soon: 0, overdue: 0, done: 0 });
+    expect((await inbox(officer, "q=khong-co-ai-ten-nay")).body.counts).toEqual({
+      new: 0,
+      processing: 0,
+      supplement: 0,
+      payment: 0,
+      due_soon: 0,
+      overdue: 0,
+      done: 0,
+    });
     expect((await inbox(officer, "procedure=1.004194")).body.counts).toMatchObject({ new: 1, processing: 0 });
   });
 
   it("refuses malformed filters with 400", async () => {
     quietSecurityLog();
-    for (const query of ["status=0", "status=11", "status=4,", "due=later", "channel=fax", "limit=0", "limit=101", "procedure=abc"]) {
+    for (const query of [
+      "status=0",
+      "status=11",
+      "status=4,",
+      "due=later",
+      "channel=fax",
+      "limit=0",
+      "limit=101",
+      "procedure=abc",
+    ]) {
       expect([query, (await inbox(officer, query)).status]).toEqual([query, 400]);
     }
   });
@@ -266,21 +338,34 @@ describe("the inbox", () => {
       return [2, 4, 5, 6, 9].includes(d.status) ? 3 : 4;
     };
     const key = (d: (typeof rows)[number]) => [rank(d), d.dueDate ?? "9999-12-31", d.submittedAt, d.id] as const;
-    const before = (a: readonly unknown[], b: readonly unknown[]): number => (a.length === 0 ? 0 : a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : before(a.slice(1), b.slice(1)));
+    const before = (a: readonly unknown[], b: readonly unknown[]): number =>
+      a.length === 0 ? 0 : a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : before(a.slice(1), b.slice(1));
     const expected = [...rows].sort((a, b) => before(key(a), key(b))).map((d) => d.code);
     expect(items.map((i) => i.code)).toEqual(expected);
     // Closed for good (refused, returned) come last.
-    expect(items.slice(-2).map((i) => i.status).sort((a, b) => a - b)).toEqual([3, 10]);
+    expect(
+      items
+        .slice(-2)
+        .map((i) => i.status)
+        .sort((a, b) => a - b),
+    ).toEqual([3, 10]);
   });
 
   it("pages with a cursor: every dossier exactly once, in the same order", async () => {
     const full = codes(await inbox(officer));
-    for (const [size, filter] of [[5, ""], [1, ""], [2, "&status=2,4,5,6"]] as const) {
+    for (const [size, filter] of [
+      [5, ""],
+      [1, ""],
+      [2, "&status=2,4,5,6"],
+    ] as const) {
       const seen: string[] = [];
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const res: { status: number; body: any } = await getJson(`/api/staff/dossiers?limit=${size}${filter}${cursor ? `&cursor=${cursor}` : ""}`, { headers: bearer(officer) });
+        const res: { status: number; body: any } = await getJson(
+          `/api/staff/dossiers?limit=${size}${filter}${cursor ? `&cursor=${cursor}` : ""}`,
+          { headers: bearer(officer) },
+        );
         expect(res.status).toBe(200);
         expect(res.body.items.length).toBeLessThanOrEqual(size);
         seen.push(...codes(res));
@@ -335,7 +420,11 @@ describe("counter and postal intake", () => {
     expect(view.body.allowedActions).toContain("start_processing");
     expect((await eventsOf(code)).map((e) => [e.seq, e.type, e.actorRole, e.status])).toEqual([[1, "accepted", "staff", 2]]);
     const listed = await inbox(officer, "channel=counter");
-    expect(listed.body.items.find((i: any) => i.code === code)).toMatchObject({ applicantName: "Trần Văn Quầy", status: 2, channel: "counter" });
+    expect(listed.body.items.find((i: any) => i.code === code)).toMatchObject({
+      applicantName: "Trần Văn Quầy",
+      status: 2,
+      channel: "counter",
+    });
     // The officer goes on working it like any other.
     expect((await step(officer, code, { action: "start_processing" })).status).toBe(4);
   });
@@ -343,7 +432,15 @@ describe("counter and postal intake", () => {
   it("takes postal dossiers with scans the officer uploaded, which staff can then open", async () => {
     const procedure = await procedureDetail();
     const scan = await uploadPdf(officer, "to-khai-scan.pdf", "bản quét");
-    const res = await intake(officer, await intakeBody({ channel: "postal", documents: [{ docIndex: 0, fileIds: [scan] }], paperDocuments: [1], applicant: { fullName: "Phạm Bưu Điện" } }));
+    const res = await intake(
+      officer,
+      await intakeBody({
+        channel: "postal",
+        documents: [{ docIndex: 0, fileIds: [scan] }],
+        paperDocuments: [1],
+        applicant: { fullName: "Phạm Bưu Điện" },
+      }),
+    );
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ channel: "postal", status: 2 });
     const view = await staffView(officer, res.body.code);
@@ -386,7 +483,11 @@ describe("counter and postal intake", () => {
     expect(first.status).toBe(201);
     expect([again.status, again.headers.get("Idempotent-Replayed")]).toEqual([201, "true"]);
     expect(again.body).toEqual(first.body);
-    const named = await db().select({ n: sql<number>`count(*)` }).from(dossiers).where(eq(dossiers.applicantName, "Đỗ Lặp Lại")).get();
+    const named = await db()
+      .select({ n: sql<number>`count(*)` })
+      .from(dossiers)
+      .where(eq(dossiers.applicantName, "Đỗ Lặp Lại"))
+      .get();
     expect(named!.n).toBe(1);
     expect((await intake(officer, { ...body, channel: "postal" }, key)).status).toBe(422);
     expect((await intake(officer, body, null)).status).toBe(400);

@@ -76,7 +76,10 @@ function expectReturn(res: Response, reason: string, returnPath = RETURN_PATH) {
 
 async function sha256Base64Url(text: string) {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
-  return btoa(String.fromCharCode(...digest)).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+  return btoa(String.fromCharCode(...digest))
+    .replaceAll("+", "-")
+    .replaceAll("/", "_")
+    .replace(/=+$/, "");
 }
 
 describe("POST /api/auth/vneid/start", () => {
@@ -85,7 +88,11 @@ describe("POST /api/auth/vneid/start", () => {
     const url = new URL(await start(session));
     expect(url.origin).toBe(inject("oidcIssuer"));
     const q = url.searchParams;
-    expect(Object.fromEntries(["client_id", "redirect_uri", "response_type", "scope", "code_challenge_method"].map((k) => [k, q.get(k)]))).toEqual({
+    expect(
+      Object.fromEntries(
+        ["client_id", "redirect_uri", "response_type", "scope", "code_challenge_method"].map((k) => [k, q.get(k)]),
+      ),
+    ).toEqual({
       client_id: CLIENT.OIDC_CLIENT_ID,
       redirect_uri: CLIENT.OIDC_REDIRECT_URI,
       response_type: "code",
@@ -110,7 +117,11 @@ describe("POST /api/auth/vneid/start", () => {
   it("refuses a return path that is not an in-app path", async () => {
     const session = await signInZalo(unique("zalo"));
     for (const returnPath of ["https://evil.example/", "p/1", "/a?b=c"]) {
-      await expectError(await call("/api/auth/vneid/start", json("POST", { returnPath }, bearer(session))), 400, "validation_failed");
+      await expectError(
+        await call("/api/auth/vneid/start", json("POST", { returnPath }, bearer(session))),
+        400,
+        "validation_failed",
+      );
     }
   });
 

@@ -13,7 +13,16 @@ const RUNS = 1000;
 const jsonValue = fc.jsonValue({ maxDepth: 3 });
 const hostileString = fc.oneof(
   fc.string({ maxLength: 80 }),
-  fc.constantFrom("", " ", "'; DROP TABLE dossiers; --", "../../etc/passwd", "\u0000", "𝕏".repeat(40), "%PDF-1.4", "x".repeat(6000)),
+  fc.constantFrom(
+    "",
+    " ",
+    "'; DROP TABLE dossiers; --",
+    "../../etc/passwd",
+    "\u0000",
+    "𝕏".repeat(40),
+    "%PDF-1.4",
+    "x".repeat(6000),
+  ),
 );
 
 async function expectClientOutcome(res: Response) {
@@ -39,28 +48,77 @@ describe("generated write bodies", () => {
   const mutatedSubmission = () =>
     fc.oneof(
       jsonValue,
-      fc.record({ key: fc.constantFrom("procedureCode", "procedureVersion", "receivingUnitId", "form", "documents", "consent", "extra"), value: fc.oneof(jsonValue, hostileString) }).map(
-        ({ key, value }) => ({ ...valid, [key]: value }),
-      ),
-      fc.record({ field: fc.constantFrom(...Object.keys(valid.form), "unknownField"), value: fc.oneof(jsonValue, hostileString) }).map(
-        ({ field, value }) => ({ ...valid, form: { ...valid.form, [field]: value } }),
-      ),
-      fc.array(fc.record({ docIndex: fc.oneof(fc.integer(), jsonValue), fileIds: fc.oneof(fc.array(hostileString, { maxLength: 12 }), jsonValue) }), { maxLength: 45 }).map(
-        (documents) => ({ ...valid, documents }),
-      ),
+      fc
+        .record({
+          key: fc.constantFrom("procedureCode", "procedureVersion", "receivingUnitId", "form", "documents", "consent", "extra"),
+          value: fc.oneof(jsonValue, hostileString),
+        })
+        .map(({ key, value }) => ({ ...valid, [key]: value })),
+      fc
+        .record({ field: fc.constantFrom(...Object.keys(valid.form), "unknownField"), value: fc.oneof(jsonValue, hostileString) })
+        .map(({ field, value }) => ({ ...valid, form: { ...valid.form, [field]: value } })),
+      fc
+        .array(
+          fc.record({
+            docIndex: fc.oneof(fc.integer(), jsonValue),
+            fileIds: fc.oneof(fc.array(hostileString, { maxLength: 12 }), jsonValue),
+          }),
+          { maxLength: 45 },
+        )
+        .map((documents) => ({ ...valid, documents })),
     );
 
   const endpoints: [string, () => fc.Arbitrary<unknown>, (body: unknown) => Response | Promise<Response>][] = [
-    ["POST /api/dossiers", mutatedSubmission, (body) => api("/api/dossiers", send("POST", body, { "Idempotency-Key": newKey() }))],
-    ["PUT /api/drafts/:code", () => fc.oneof(jsonValue, mutatedSubmission()), (body) => api(`/api/drafts/${PROCEDURE}`, send("PUT", body))],
-    ["POST /api/auth/zalo", () => fc.oneof(jsonValue, hostileString.map((accessToken) => ({ accessToken }))), (body) => api("/api/auth/zalo", send("POST", body))],
-    ["POST /api/auth/refresh", () => fc.oneof(jsonValue, hostileString.map((refreshToken) => ({ refreshToken }))), (body) => api("/api/auth/refresh", send("POST", body))],
-    ["POST /api/dossiers/:code/withdraw", () => fc.oneof(jsonValue, hostileString.map((reason) => ({ reason }))), (body) => api("/api/dossiers/000.00.01.H99-261122-0001/withdraw", send("POST", body))],
-    ["POST /api/dossiers/:code/supplement", () => fc.oneof(jsonValue, mutatedSubmission()), (body) => api("/api/dossiers/000.00.01.H99-261122-0001/supplement", send("POST", body))],
+    [
+      "POST /api/dossiers",
+      mutatedSubmission,
+      (body) => api("/api/dossiers", send("POST", body, { "Idempotency-Key": newKey() })),
+    ],
+    [
+      "PUT /api/drafts/:code",
+      () => fc.oneof(jsonValue, mutatedSubmission()),
+      (body) => api(`/api/drafts/${PROCEDURE}`, send("PUT", body)),
+    ],
+    [
+      "POST /api/auth/zalo",
+      () =>
+        fc.oneof(
+          jsonValue,
+          hostileString.map((accessToken) => ({ accessToken })),
+        ),
+      (body) => api("/api/auth/zalo", send("POST", body)),
+    ],
+    [
+      "POST /api/auth/refresh",
+      () =>
+        fc.oneof(
+          jsonValue,
+          hostileString.map((refreshToken) => ({ refreshToken })),
+        ),
+      (body) => api("/api/auth/refresh", send("POST", body)),
+    ],
+    [
+      "POST /api/dossiers/:code/withdraw",
+      () =>
+        fc.oneof(
+          jsonValue,
+          hostileString.map((reason) => ({ reason })),
+        ),
+      (body) => api("/api/dossiers/000.00.01.H99-261122-0001/withdraw", send("POST", body)),
+    ],
+    [
+      "POST /api/dossiers/:code/supplement",
+      () => fc.oneof(jsonValue, mutatedSubmission()),
+      (body) => api("/api/dossiers/000.00.01.H99-261122-0001/supplement", send("POST", body)),
+    ],
   ];
 
   function send(method: string, body: unknown, headers: Record<string, string> = {}): RequestInit {
-    return { method, headers: { "Content-Type": "application/json", ...bearer(session), ...headers }, body: JSON.stringify(body) };
+    return {
+      method,
+      headers: { "Content-Type": "application/json", ...bearer(session), ...headers },
+      body: JSON.stringify(body),
+    };
   }
 
   for (const [name, arbitrary, call] of endpoints) {

@@ -13,10 +13,10 @@ import { dossierRoutes } from "./routes/dossiers";
 import { draftRoutes } from "./routes/drafts";
 import { fileRoutes } from "./routes/files";
 import { meRoutes } from "./routes/me";
-import { trackRoutes } from "./routes/track";
 import { metaRoutes } from "./routes/meta";
 import { procedureRoutes } from "./routes/procedures";
 import { staffRoutes } from "./routes/staff";
+import { trackRoutes } from "./routes/track";
 import { vneidRoutes } from "./routes/vneid";
 
 // Validation messages that reach residents are in Vietnamese.

@@ -1,5 +1,16 @@
-import { z, type ZodObject, type ZodType } from "zod";
+import { type ZodObject, type ZodType, z } from "zod";
 import { ErrorEnvelope } from "../../shared/src/api/errors";
+import {
+  Me,
+  NotificationList,
+  NotificationQuery,
+  NotificationsReadBody,
+  PhoneBody,
+  PhoneExchange,
+  RefreshBody,
+  Session,
+  ZaloLoginBody,
+} from "../../shared/src/auth/api";
 import {
   FieldList,
   Health,
@@ -12,9 +23,7 @@ import {
   UnitList,
   UnitWithCount,
 } from "../../shared/src/catalogue/api";
-import { Me, NotificationList, NotificationQuery, NotificationsReadBody, PhoneBody, PhoneExchange, RefreshBody, Session, ZaloLoginBody } from "../../shared/src/auth/api";
 import { CalendarDateParam, CalendarDay, CalendarDayBody, CalendarQuery } from "../../shared/src/deadline/api";
-import { ActionBody, AuditReport, Inbox, InboxQuery, IntakeBody, ReadReason, StaffDossierDetail } from "../../shared/src/staff/api";
 import {
   DossierCodeParam,
   DossierDetail,
@@ -29,6 +38,15 @@ import {
   TrackView,
   WithdrawBody,
 } from "../../shared/src/dossier/api";
+import {
+  ActionBody,
+  AuditReport,
+  Inbox,
+  InboxQuery,
+  IntakeBody,
+  ReadReason,
+  StaffDossierDetail,
+} from "../../shared/src/staff/api";
 
 /** OpenAPI 3.1 of the public API, generated from the same zod schemas that validate requests. */
 const schema = (s: ZodType) => z.toJSONSchema(s, { target: "draft-2020-12", io: "input", unrepresentable: "any" });
@@ -50,12 +68,21 @@ const body = (s: ZodType) => ({ required: true, content: { "application/json": {
 const signedIn = { security: [{ bearer: [] }] };
 const authErrors = { 401: error("Not signed in or session expired"), 403: error("Role not allowed") };
 const dossierPath = parameters("path", DossierCodeParam);
-const idempotencyKey = { name: "Idempotency-Key", in: "header", required: true, schema: { type: "string", pattern: "^[A-Za-z0-9_-]{16,64}$" } };
+const idempotencyKey = {
+  name: "Idempotency-Key",
+  in: "header",
+  required: true,
+  schema: { type: "string", pattern: "^[A-Za-z0-9_-]{16,64}$" },
+};
 const staffErrors = { ...authErrors, 403: error("Not staff or admin of this province") };
 
 export const openApiDocument = {
   openapi: "3.1.0",
-  info: { title: "Một Cửa Zalo API", version: "0.3.0", description: "Danh mục thủ tục hành chính, nộp và tra cứu hồ sơ trực tuyến của tỉnh." },
+  info: {
+    title: "Một Cửa Zalo API",
+    version: "0.3.0",
+    description: "Danh mục thủ tục hành chính, nộp và tra cứu hồ sơ trực tuyến của tỉnh.",
+  },
   components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } } },
   paths: {
     "/api/health": { get: { summary: "Liveness and database check", responses: { 200: ok("Healthy", Health) } } },
@@ -86,7 +113,13 @@ export const openApiDocument = {
       post: {
         summary: "Sign in with a Zalo access token (verified with Zalo's Graph API)",
         requestBody: body(ZaloLoginBody),
-        responses: { 200: ok("A new session", Session), 400: error("Invalid body"), 401: error("Zalo refused the token"), 429: error("Too many attempts"), 502: error("Zalo unreachable") },
+        responses: {
+          200: ok("A new session", Session),
+          400: error("Invalid body"),
+          401: error("Zalo refused the token"),
+          429: error("Too many attempts"),
+          502: error("Zalo unreachable"),
+        },
       },
     },
     "/api/auth/refresh": {
@@ -96,24 +129,44 @@ export const openApiDocument = {
         responses: { 200: ok("The renewed session", Session), 401: error("Invalid, expired or replayed token") },
       },
     },
-    "/api/auth/logout": { post: { ...signedIn, summary: "End this session", responses: { 204: { description: "Signed out" }, ...authErrors } } },
+    "/api/auth/logout": {
+      post: { ...signedIn, summary: "End this session", responses: { 204: { description: "Signed out" }, ...authErrors } },
+    },
     "/api/me": { get: { ...signedIn, summary: "The signed-in user", responses: { 200: ok("The user", Me), ...authErrors } } },
     "/api/me/phone": {
       post: {
         ...signedIn,
         summary: "Exchange a getPhoneNumber() token server-side",
         requestBody: body(PhoneBody),
-        responses: { 200: ok("The user and, this once, their own number", PhoneExchange), 400: error("Zalo refused the code"), ...authErrors },
+        responses: {
+          200: ok("The user and, this once, their own number", PhoneExchange),
+          400: error("Zalo refused the code"),
+          ...authErrors,
+        },
       },
     },
     "/api/files": {
       post: {
         ...signedIn,
         summary: "Upload one document (raw body, name in X-File-Name); PDF, JPEG, PNG or HEIC by content, at most 10 MB",
-        requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
-        responses: { 201: ok("Stored", FileMeta), 400: error("Empty"), 413: error("Too large"), 415: error("Type not allowed"), 429: error("Too many uploads"), ...authErrors },
+        requestBody: {
+          required: true,
+          content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } },
+        },
+        responses: {
+          201: ok("Stored", FileMeta),
+          400: error("Empty"),
+          413: error("Too large"),
+          415: error("Type not allowed"),
+          429: error("Too many uploads"),
+          ...authErrors,
+        },
       },
-      get: { ...signedIn, summary: "The personal document store", responses: { 200: ok("Files", z.object({ items: z.array(FileMeta) })), ...authErrors } },
+      get: {
+        ...signedIn,
+        summary: "The personal document store",
+        responses: { 200: ok("Files", z.object({ items: z.array(FileMeta) })), ...authErrors },
+      },
     },
     "/api/files/{id}/content": {
       get: {
@@ -124,9 +177,25 @@ export const openApiDocument = {
       },
     },
     "/api/drafts/{code}": {
-      get: { ...signedIn, summary: "The autosaved draft for a procedure", parameters: parameters("path", ProcedureCodeParam), responses: { 200: ok("Draft or null", z.object({ draft: DraftBody.nullable() })), ...authErrors } },
-      put: { ...signedIn, summary: "Autosave a draft", parameters: parameters("path", ProcedureCodeParam), requestBody: body(DraftBody), responses: { 200: ok("Saved", z.object({ updatedAt: z.string() })), 400: error("Invalid draft"), ...authErrors } },
-      delete: { ...signedIn, summary: "Discard the draft", parameters: parameters("path", ProcedureCodeParam), responses: { 204: { description: "Deleted" }, ...authErrors } },
+      get: {
+        ...signedIn,
+        summary: "The autosaved draft for a procedure",
+        parameters: parameters("path", ProcedureCodeParam),
+        responses: { 200: ok("Draft or null", z.object({ draft: DraftBody.nullable() })), ...authErrors },
+      },
+      put: {
+        ...signedIn,
+        summary: "Autosave a draft",
+        parameters: parameters("path", ProcedureCodeParam),
+        requestBody: body(DraftBody),
+        responses: { 200: ok("Saved", z.object({ updatedAt: z.string() })), 400: error("Invalid draft"), ...authErrors },
+      },
+      delete: {
+        ...signedIn,
+        summary: "Discard the draft",
+        parameters: parameters("path", ProcedureCodeParam),
+        responses: { 204: { description: "Deleted" }, ...authErrors },
+      },
     },
     "/api/dossiers": {
       post: {
@@ -146,16 +215,48 @@ export const openApiDocument = {
           401: error("Not signed in"),
         },
       },
-      get: { ...signedIn, summary: "The caller's own dossiers", parameters: parameters("query", ListQuery), responses: { 200: ok("A page of dossiers", DossierList), ...authErrors } },
+      get: {
+        ...signedIn,
+        summary: "The caller's own dossiers",
+        parameters: parameters("query", ListQuery),
+        responses: { 200: ok("A page of dossiers", DossierList), ...authErrors },
+      },
     },
     "/api/dossiers/{code}": {
-      get: { ...signedIn, summary: "One dossier (applicant, staff of the handling unit, province admin)", parameters: dossierPath, responses: { 200: ok("The dossier", DossierDetail), 404: error("Unknown or not visible"), ...authErrors } },
+      get: {
+        ...signedIn,
+        summary: "One dossier (applicant, staff of the handling unit, province admin)",
+        parameters: dossierPath,
+        responses: { 200: ok("The dossier", DossierDetail), 404: error("Unknown or not visible"), ...authErrors },
+      },
     },
     "/api/dossiers/{code}/supplement": {
-      post: { ...signedIn, summary: "Answer a supplement request", parameters: dossierPath, requestBody: body(SupplementBody), responses: { 200: ok("The dossier", DossierDetail), 404: error("Unknown or not yours"), 409: error("Not awaiting a supplement"), ...authErrors } },
+      post: {
+        ...signedIn,
+        summary: "Answer a supplement request",
+        parameters: dossierPath,
+        requestBody: body(SupplementBody),
+        responses: {
+          200: ok("The dossier", DossierDetail),
+          404: error("Unknown or not yours"),
+          409: error("Not awaiting a supplement"),
+          ...authErrors,
+        },
+      },
     },
     "/api/dossiers/{code}/withdraw": {
-      post: { ...signedIn, summary: "Withdraw, or ask to withdraw once accepted", parameters: dossierPath, requestBody: body(WithdrawBody), responses: { 200: ok("The dossier", DossierDetail), 404: error("Unknown or not yours"), 409: error("Cannot be withdrawn now"), ...authErrors } },
+      post: {
+        ...signedIn,
+        summary: "Withdraw, or ask to withdraw once accepted",
+        parameters: dossierPath,
+        requestBody: body(WithdrawBody),
+        responses: {
+          200: ok("The dossier", DossierDetail),
+          404: error("Unknown or not yours"),
+          409: error("Cannot be withdrawn now"),
+          ...authErrors,
+        },
+      },
     },
     "/api/track/{code}": {
       get: {
@@ -165,10 +266,20 @@ export const openApiDocument = {
       },
     },
     "/api/me/notifications": {
-      get: { ...signedIn, summary: "The caller's notifications, newest first", parameters: parameters("query", NotificationQuery), responses: { 200: ok("A page of notifications", NotificationList), ...authErrors } },
+      get: {
+        ...signedIn,
+        summary: "The caller's notifications, newest first",
+        parameters: parameters("query", NotificationQuery),
+        responses: { 200: ok("A page of notifications", NotificationList), ...authErrors },
+      },
     },
     "/api/me/notifications/read": {
-      post: { ...signedIn, summary: "Mark notifications read up to an id", requestBody: body(NotificationsReadBody), responses: { 204: { description: "Marked" }, 400: error("Invalid body"), ...authErrors } },
+      post: {
+        ...signedIn,
+        summary: "Mark notifications read up to an id",
+        requestBody: body(NotificationsReadBody),
+        responses: { 204: { description: "Marked" }, 400: error("Invalid body"), ...authErrors },
+      },
     },
     "/api/staff/dossiers": {
       get: {
@@ -182,16 +293,34 @@ export const openApiDocument = {
         summary: "Register a dossier received at the counter or by post (accepted on the spot)",
         parameters: [idempotencyKey],
         requestBody: body(IntakeBody),
-        responses: { 201: ok("Registered, or the replay of the original response", SubmitResponse), 400: error("Invalid body or missing key"), 422: error("Incomplete dossier"), ...staffErrors },
+        responses: {
+          201: ok("Registered, or the replay of the original response", SubmitResponse),
+          400: error("Invalid body or missing key"),
+          422: error("Incomplete dossier"),
+          ...staffErrors,
+        },
       },
     },
-    "/api/staff/units": { get: { ...signedIn, summary: "Units the caller works for", responses: { 200: ok("Units", z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) })), ...staffErrors } } },
+    "/api/staff/units": {
+      get: {
+        ...signedIn,
+        summary: "Units the caller works for",
+        responses: {
+          200: ok("Units", z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) })),
+          ...staffErrors,
+        },
+      },
+    },
     "/api/staff/dossiers/{code}": {
       get: {
         ...signedIn,
         summary: "One dossier for staff; the read is audited; ETag is the version actions must name",
         parameters: [...dossierPath, ...parameters("query", ReadReason)],
-        responses: { 200: ok("The dossier", StaffDossierDetail), 404: error("Unknown or outside the caller's units"), ...staffErrors },
+        responses: {
+          200: ok("The dossier", StaffDossierDetail),
+          404: error("Unknown or outside the caller's units"),
+          ...staffErrors,
+        },
       },
     },
     "/api/staff/dossiers/{code}/actions": {
@@ -212,14 +341,35 @@ export const openApiDocument = {
       },
     },
     "/api/staff/dossiers/{code}/audit": {
-      get: { ...signedIn, summary: "Verify the dossier's event hash chain and list who opened it", parameters: dossierPath, responses: { 200: ok("Audit report", AuditReport), 404: error("Unknown or outside the caller's units"), ...staffErrors } },
+      get: {
+        ...signedIn,
+        summary: "Verify the dossier's event hash chain and list who opened it",
+        parameters: dossierPath,
+        responses: { 200: ok("Audit report", AuditReport), 404: error("Unknown or outside the caller's units"), ...staffErrors },
+      },
     },
     "/api/admin/calendar": {
-      get: { ...signedIn, summary: "Holidays and compensatory working days", parameters: parameters("query", CalendarQuery), responses: { 200: ok("Days", z.object({ items: z.array(CalendarDay) })), ...authErrors } },
+      get: {
+        ...signedIn,
+        summary: "Holidays and compensatory working days",
+        parameters: parameters("query", CalendarQuery),
+        responses: { 200: ok("Days", z.object({ items: z.array(CalendarDay) })), ...authErrors },
+      },
     },
     "/api/admin/calendar/{date}": {
-      put: { ...signedIn, summary: "Publish or correct a day", parameters: parameters("path", CalendarDateParam), requestBody: body(CalendarDayBody), responses: { 200: ok("The day", CalendarDay), 400: error("Invalid day"), ...authErrors } },
-      delete: { ...signedIn, summary: "Remove a day", parameters: parameters("path", CalendarDateParam), responses: { 204: { description: "Removed" }, 404: error("Not in the calendar"), ...authErrors } },
+      put: {
+        ...signedIn,
+        summary: "Publish or correct a day",
+        parameters: parameters("path", CalendarDateParam),
+        requestBody: body(CalendarDayBody),
+        responses: { 200: ok("The day", CalendarDay), 400: error("Invalid day"), ...authErrors },
+      },
+      delete: {
+        ...signedIn,
+        summary: "Remove a day",
+        parameters: parameters("path", CalendarDateParam),
+        responses: { 204: { description: "Removed" }, 404: error("Not in the calendar"), ...authErrors },
+      },
     },
     "/api/qr": {
       get: {

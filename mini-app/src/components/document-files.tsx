@@ -1,14 +1,20 @@
-import { useEffect, useState, type ChangeEvent } from "react";
-import { formatDate } from "../../../shared/src/format/vi";
+import { type ChangeEvent, useEffect, useState } from "react";
 import { formatFileSize, MAX_FILE_BYTES } from "../../../shared/src/files/files";
+import { formatDate } from "../../../shared/src/format/vi";
 import { errorMessage } from "../services/api";
-import { fileApi, type FileItem } from "../services/authed-api";
+import { type FileItem, fileApi } from "../services/authed-api";
 import { Dialog } from "./dialog";
 
 export const FILE_ACCEPT = ".pdf,.jpg,.jpeg,.png,.heic,application/pdf,image/*";
 
 /** Picks files the resident uploaded before ("Kho dữ liệu") instead of uploading them again. */
-function LibraryDialog(props: { open: boolean; docName: string; attached: string[]; onPick: (f: FileItem) => void; onClose: () => void }) {
+function LibraryDialog(props: {
+  open: boolean;
+  docName: string;
+  attached: string[];
+  onPick: (f: FileItem) => void;
+  onClose: () => void;
+}) {
   const [files, setFiles] = useState<FileItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -47,7 +53,12 @@ function LibraryDialog(props: { open: boolean; docName: string; attached: string
                   · {formatFileSize(f.size)} · {formatDate(f.createdAt)}
                 </span>
               </span>
-              <button type="button" className="button button--small button--primary" aria-label={`Chọn ${f.name}`} onClick={() => props.onPick(f)}>
+              <button
+                type="button"
+                className="button button--small button--primary"
+                aria-label={`Chọn ${f.name}`}
+                onClick={() => props.onPick(f)}
+              >
                 Chọn
               </button>
             </li>
@@ -105,7 +116,12 @@ export function DocumentFiles(props: {
                 {f.name}
                 <span className="note"> · {f.size > 0 ? formatFileSize(f.size) : "đã lưu"}</span>
               </span>
-              <button type="button" className="button button--small button--link" aria-label={`Gỡ tệp ${f.name}`} onClick={() => props.onRemove(f.id)}>
+              <button
+                type="button"
+                className="button button--small button--link"
+                aria-label={`Gỡ tệp ${f.name}`}
+                onClick={() => props.onRemove(f.id)}
+              >
                 Gỡ
               </button>
             </li>
@@ -115,9 +131,21 @@ export function DocumentFiles(props: {
       <div className="doc-files__actions">
         <label className="button button--small button--secondary file-button">
           Tải lên
-          <input type="file" className="visually-hidden" accept={FILE_ACCEPT} multiple aria-label={`Tải lên: ${props.docName}`} onChange={(e) => void upload(e)} />
+          <input
+            type="file"
+            className="visually-hidden"
+            accept={FILE_ACCEPT}
+            multiple
+            aria-label={`Tải lên: ${props.docName}`}
+            onChange={(e) => void upload(e)}
+          />
         </label>
-        <button type="button" className="button button--small button--link" aria-label={`Chọn từ kho dữ liệu: ${props.docName}`} onClick={() => setLibraryOpen(true)}>
+        <button
+          type="button"
+          className="button button--small button--link"
+          aria-label={`Chọn từ kho dữ liệu: ${props.docName}`}
+          onClick={() => setLibraryOpen(true)}
+        >
           Chọn từ kho dữ liệu
         </button>
       </div>

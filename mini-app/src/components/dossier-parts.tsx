@@ -30,7 +30,12 @@ export function FileLinks({ files, label }: { files: FileRef[]; label: string })
             {f.name}
             <span className="note"> · {formatFileSize(f.size)}</span>
           </span>
-          <button type="button" className="button button--small button--secondary" aria-label={`Tải về ${f.name}`} onClick={() => void download(f)}>
+          <button
+            type="button"
+            className="button button--small button--secondary"
+            aria-label={`Tải về ${f.name}`}
+            onClick={() => void download(f)}
+          >
             Tải về
           </button>
         </li>
@@ -43,7 +48,9 @@ export function FileLinks({ files, label }: { files: FileRef[]; label: string })
 export function Timeline({ events }: { events: TimelineEvent[] }) {
   return (
     <section className="section" aria-labelledby="timeline-title">
-      <h2 id="timeline-title" className="section__title">Quá trình xử lý</h2>
+      <h2 id="timeline-title" className="section__title">
+        Quá trình xử lý
+      </h2>
       <ol className="timeline">
         {[...events].reverse().map((e) => (
           <li key={e.seq} className={`timeline__item${STAFF_ONLY_EVENTS.includes(e.type) ? " timeline__item--internal" : ""}`}>
@@ -79,12 +86,18 @@ export function SubmittedDocuments({ documents }: { documents: { docIndex: numbe
   if (documents.length === 0) return null;
   return (
     <section className="section" aria-labelledby="documents-title">
-      <h2 id="documents-title" className="section__title">Giấy tờ đã nộp</h2>
+      <h2 id="documents-title" className="section__title">
+        Giấy tờ đã nộp
+      </h2>
       <ol className="doc-list">
         {documents.map((d) => (
           <li key={d.docIndex} className="doc-list__item">
             <p className="doc-list__name">{d.name}</p>
-            {d.files.length > 0 ? <FileLinks files={d.files} label={`Tệp: ${d.name}`} /> : <p className="note">Bản giấy (không có tệp điện tử)</p>}
+            {d.files.length > 0 ? (
+              <FileLinks files={d.files} label={`Tệp: ${d.name}`} />
+            ) : (
+              <p className="note">Bản giấy (không có tệp điện tử)</p>
+            )}
           </li>
         ))}
       </ol>
@@ -93,7 +106,13 @@ export function SubmittedDocuments({ documents }: { documents: { docIndex: numbe
 }
 
 /** "Thông tin đã khai": the eForm values, labelled from the procedure's form. */
-export function FormValuesList({ procedureCode, form }: { procedureCode: string; form: Record<string, string | number | boolean> }) {
+export function FormValuesList({
+  procedureCode,
+  form,
+}: {
+  procedureCode: string;
+  form: Record<string, string | number | boolean>;
+}) {
   const procedure = useCatalogue((s) => s.procedures[procedureCode]);
   const loadProcedure = useCatalogue((s) => s.loadProcedure);
   useEffect(() => void loadProcedure(procedureCode), [procedureCode, loadProcedure]);
@@ -109,7 +128,9 @@ export function FormValuesList({ procedureCode, form }: { procedureCode: string;
   };
   return (
     <section className="section" aria-labelledby="form-title">
-      <h2 id="form-title" className="section__title">Thông tin đã khai</h2>
+      <h2 id="form-title" className="section__title">
+        Thông tin đã khai
+      </h2>
       <dl className="facts facts--stacked facts--plain">
         {entries.map(([key, value]) => (
           <div key={key}>

@@ -36,9 +36,17 @@ export function MissingSummary(props: { items: MissingItem[]; focusRef: RefObjec
  * The foot of a filing form: why it was not filed (`incomplete` here, or the server's `failure`
  * with what it found missing, then `children`), and the submit button.
  */
-export function SubmitBar(props: { incomplete: string | null; failure: ApiFailure | null; submitting: boolean; label: string; busyLabel: string; children?: ReactNode }) {
+export function SubmitBar(props: {
+  incomplete: string | null;
+  failure: ApiFailure | null;
+  submitting: boolean;
+  label: string;
+  busyLabel: string;
+  children?: ReactNode;
+}) {
   const { failure } = props;
-  const serverMissing = failure?.code === "incomplete" && Array.isArray(failure.details) ? (failure.details as MissingItem[]) : null;
+  const serverMissing =
+    failure?.code === "incomplete" && Array.isArray(failure.details) ? (failure.details as MissingItem[]) : null;
   return (
     <section className="section submit-bar">
       {props.incomplete && (

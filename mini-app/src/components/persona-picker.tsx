@@ -51,7 +51,12 @@ export default function PersonaPicker({ purpose, roles }: { purpose: string; rol
         <ul className="plain-list persona-list">
           {personas.map((p) => (
             <li key={p.id}>
-              <button type="button" className="button button--secondary button--block" disabled={busy} onClick={() => void choose(p.id)}>
+              <button
+                type="button"
+                className="button button--secondary button--block"
+                disabled={busy}
+                onClick={() => void choose(p.id)}
+              >
                 {p.label}
               </button>
             </li>

@@ -15,7 +15,8 @@ export function ProcedureResults(props: { params: SearchParams; label: string; e
     // `key` stands for params, whose object identity changes on every render.
   }, [key, pageSize, search]);
 
-  if (status === "error" && items.length === 0) return <ErrorMessage message={error ?? ""} onRetry={() => void search(params, pageSize)} />;
+  if (status === "error" && items.length === 0)
+    return <ErrorMessage message={error ?? ""} onRetry={() => void search(params, pageSize)} />;
   if (status === "done" && items.length === 0) return <Empty message={emptyMessage} />;
   return (
     <>

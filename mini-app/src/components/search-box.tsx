@@ -1,9 +1,14 @@
-import { useId, type FormEvent } from "react";
+import { type FormEvent, useId } from "react";
 import { MAX_QUERY_LENGTH } from "../../../shared/src/catalogue/limits";
 import { SearchIcon } from "./icons";
 
 /** The search field: submits on Enter, reports every keystroke for instant results. */
-export function SearchBox(props: { value: string; onChange: (value: string) => void; onSubmit: (value: string) => void; autoFocus?: boolean }) {
+export function SearchBox(props: {
+  value: string;
+  onChange: (value: string) => void;
+  onSubmit: (value: string) => void;
+  autoFocus?: boolean;
+}) {
   const id = useId();
   const submit = (e: FormEvent) => {
     e.preventDefault();

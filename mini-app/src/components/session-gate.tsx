@@ -1,8 +1,8 @@
-import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
+import { lazy, type ReactNode, Suspense, useEffect, useState } from "react";
 import type { Role } from "../../../shared/src/auth/api";
 import { errorMessage } from "../services/api";
 import { insideZalo } from "../services/zalo";
-import { useSession, type SessionUser } from "../stores/session";
+import { type SessionUser, useSession } from "../stores/session";
 import { ErrorMessage, Loading } from "./status";
 
 // The persona picker exists only in development builds; production has no such chunk.

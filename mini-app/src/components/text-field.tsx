@@ -38,7 +38,14 @@ export function Field(props: {
       {props.multiline ? (
         <textarea {...common} rows={3} maxLength={props.maxLength ?? 2000} />
       ) : (
-        <input {...common} type={props.type ?? "text"} inputMode={props.inputMode} min={props.min} max={props.max} maxLength={props.maxLength ?? 500} />
+        <input
+          {...common}
+          type={props.type ?? "text"}
+          inputMode={props.inputMode}
+          min={props.min}
+          max={props.max}
+          maxLength={props.maxLength ?? 500}
+        />
       )}
       {props.hint}
       {error && (

@@ -11,7 +11,8 @@ const FAILURE_MESSAGES: Record<string, string> = {
   cancelled: "Bạn đã hủy xác thực VNeID. Bạn có thể thử lại khi sẵn sàng.",
   rejected: "Kết quả xác thực VNeID không hợp lệ. Vui lòng xác thực lại.",
   unavailable: "Hệ thống xác thực VNeID đang gián đoạn. Vui lòng thử lại sau ít phút.",
-  identity_taken: "Danh tính VNeID này đã được liên kết với một tài khoản Zalo khác. Vui lòng đăng nhập bằng tài khoản đó hoặc liên hệ đường dây nóng.",
+  identity_taken:
+    "Danh tính VNeID này đã được liên kết với một tài khoản Zalo khác. Vui lòng đăng nhập bằng tài khoản đó hoặc liên hệ đường dây nóng.",
   account_linked: "Tài khoản của bạn đã được liên kết với một danh tính VNeID khác.",
 };
 
@@ -42,7 +43,9 @@ export function VneidRequired({ returnPath, procedureName }: { returnPath: strin
 
   return (
     <section className="section" aria-labelledby="vneid-title">
-      <h2 id="vneid-title" className="section__title">Cần xác thực danh tính bằng VNeID</h2>
+      <h2 id="vneid-title" className="section__title">
+        Cần xác thực danh tính bằng VNeID
+      </h2>
       <p>
         Thủ tục “{procedureName}” yêu cầu người nộp đã xác thực danh tính bằng tài khoản định danh điện tử VNeID (Nghị định
         69/2024/NĐ-CP). Bạn chỉ cần xác thực một lần; sau đó quay lại đây để nộp hồ sơ.

@@ -15,6 +15,10 @@ export const adminApi = {
   calendar: (year: number) => fetchAuthed<{ items: CalendarDay[] }>(`/api/admin/calendar?year=${year}`),
   /** Publishes or corrects one day (the same date is replaced). */
   putDay: (date: string, day: CalendarDayInput) =>
-    fetchAuthed<CalendarDay>(dayPath(date), { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(day) }),
+    fetchAuthed<CalendarDay>(dayPath(date), {
+      method: "PUT",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(day),
+    }),
   deleteDay: (date: string) => fetchAuthed<void>(dayPath(date), { method: "DELETE" }),
 };

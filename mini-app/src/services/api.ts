@@ -28,7 +28,8 @@ export function errorMessage(e: unknown): string {
 }
 
 /** Any error as an ApiFailure to show: one the API did not answer becomes "internal" with the generic message. */
-export const toApiFailure = (e: unknown): ApiFailure => (e instanceof ApiFailure ? e : new ApiFailure(0, "internal", errorMessage(e)));
+export const toApiFailure = (e: unknown): ApiFailure =>
+  e instanceof ApiFailure ? e : new ApiFailure(0, "internal", errorMessage(e));
 
 /** Runs a request; a network failure or an error envelope becomes an ApiFailure. */
 export async function send<R extends Response>(request: () => Promise<R>): Promise<R> {

@@ -1,7 +1,7 @@
 import { hc } from "hono/client";
 import type { DraftBody, SubmitBody, SubmitResponse } from "../../../shared/src/dossier/api";
 import type { AppType } from "../../../worker/src/index";
-import { apiBaseUrl, ApiFailure, call, client, send } from "./api";
+import { ApiFailure, apiBaseUrl, call, client, send } from "./api";
 
 /**
  * The signed-in half of the API client (sessions, files, drafts, dossiers) and public tracking.
@@ -67,7 +67,9 @@ export const authApi = {
   refresh: (refreshToken: string) => call(() => client.auth.refresh.$post({ json: { refreshToken } })),
   /** Revokes the session on the server; the token is passed explicitly as the store is clearing it. */
   logout: (accessToken: string) =>
-    send(() => client.auth.logout.$post(undefined, { headers: { Authorization: `Bearer ${accessToken}` } })).then(() => undefined),
+    send(() => client.auth.logout.$post(undefined, { headers: { Authorization: `Bearer ${accessToken}` } })).then(
+      () => undefined,
+    ),
   me: () => callAuthed((api) => api.me.$get()),
   exchangePhone: (token: { accessToken: string; code: string }) => callAuthed((api) => api.me.phone.$post({ json: token })),
   startVneid: (returnPath: string) => callAuthed((api) => api.auth.vneid.start.$post({ json: { returnPath } })),
@@ -96,12 +98,15 @@ export const draftApi = {
 export const dossierApi = {
   // The route's replay branch returns a raw body, so the client cannot infer this one.
   submit: (body: SubmitBody, idempotencyKey: string): Promise<SubmitResponse> =>
-    callAuthed((api) => api.dossiers.$post({ json: body }, { headers: { "Idempotency-Key": idempotencyKey } })) as Promise<SubmitResponse>,
+    callAuthed((api) =>
+      api.dossiers.$post({ json: body }, { headers: { "Idempotency-Key": idempotencyKey } }),
+    ) as Promise<SubmitResponse>,
   list: (cursor?: string) => callAuthed((api) => api.dossiers.$get({ query: cursor ? { cursor } : {} })),
   get: (code: string) => callAuthed((api) => api.dossiers[":code"].$get({ param: { code } })),
   supplement: (code: string, body: { documents: { docIndex: number; fileIds: string[] }[]; note: string }) =>
     callAuthed((api) => api.dossiers[":code"].supplement.$post({ param: { code }, json: body })),
-  withdraw: (code: string, reason: string) => callAuthed((api) => api.dossiers[":code"].withdraw.$post({ param: { code }, json: { reason } })),
+  withdraw: (code: string, reason: string) =>
+    callAuthed((api) => api.dossiers[":code"].withdraw.$post({ param: { code }, json: { reason } })),
 };
 
 export const notificationApi = {

@@ -1,6 +1,6 @@
 import { create } from "zustand";
 import { errorMessage } from "../services/api";
-import { dossierApi, type DossierDetailData, type DossierItem, type Receipt } from "../services/authed-api";
+import { type DossierDetailData, type DossierItem, dossierApi, type Receipt } from "../services/authed-api";
 import { useSession } from "./session";
 
 type Load = "idle" | "loading" | "done" | "error";
@@ -23,7 +23,15 @@ type DossiersState = {
 };
 
 type Data = Omit<DossiersState, "remember" | "loadList" | "loadMore" | "loadDetail" | "setDetail">;
-const empty = (): Data => ({ receipts: {}, items: [], nextCursor: null, listLoad: "idle", listError: null, details: {}, detailErrors: {} });
+const empty = (): Data => ({
+  receipts: {},
+  items: [],
+  nextCursor: null,
+  listLoad: "idle",
+  listError: null,
+  details: {},
+  detailErrors: {},
+});
 
 /** The signed-in resident's dossiers ("Hồ sơ của tôi"). */
 export const useDossiers = create<DossiersState>()((set, get) => ({

@@ -1,7 +1,7 @@
 import { useEffect } from "react";
 import { create } from "zustand";
 import { errorMessage } from "../services/api";
-import { notificationApi, type NotificationItem } from "../services/authed-api";
+import { type NotificationItem, notificationApi } from "../services/authed-api";
 import { useSession } from "./session";
 
 type Load = "idle" | "loading" | "done" | "error";

@@ -1,6 +1,6 @@
 import { create } from "zustand";
 import { ApiFailure } from "../services/api";
-import { authApi, setAuthProvider, type Session } from "../services/authed-api";
+import { authApi, type Session, setAuthProvider } from "../services/authed-api";
 import { getZaloAccessToken, storageGet, storageRemove, storageSet } from "../services/zalo";
 
 const STORAGE_KEY = "mot-cua.session";
@@ -25,7 +25,9 @@ function readStored(text: string | null): Session | null {
   if (!text) return null;
   try {
     const value = JSON.parse(text) as Partial<Session>;
-    return typeof value.accessToken === "string" && typeof value.refreshToken === "string" && value.user ? (value as Session) : null;
+    return typeof value.accessToken === "string" && typeof value.refreshToken === "string" && value.user
+      ? (value as Session)
+      : null;
   } catch {
     return null;
   }

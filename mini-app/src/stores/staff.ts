@@ -1,7 +1,7 @@
 import { create } from "zustand";
 import type { InboxCounts, InboxItem, InboxTab } from "../../../shared/src/staff/api";
 import { errorMessage } from "../services/api";
-import { staffApi, type InboxFilters } from "../services/staff-api";
+import { type InboxFilters, staffApi } from "../services/staff-api";
 import { useSession } from "./session";
 
 type Load = "idle" | "loading" | "done" | "error";
@@ -70,7 +70,13 @@ export const useStaffInbox = create<StaffState>()((set, get) => {
 
   const filters = (): InboxFilters => {
     const { tab, search } = get();
-    return { ...TAB_QUERY[tab], q: search.q.trim(), channel: search.channel || undefined, procedure: search.procedure, unit: search.unit };
+    return {
+      ...TAB_QUERY[tab],
+      q: search.q.trim(),
+      channel: search.channel || undefined,
+      procedure: search.procedure,
+      unit: search.unit,
+    };
   };
 
   const fetchPage = async (cursor: string | null) => {
@@ -80,7 +86,12 @@ export const useStaffInbox = create<StaffState>()((set, get) => {
       const page = await staffApi.inbox({ ...filters(), cursor: cursor ?? undefined });
       if (mine !== generation) return;
       if (!cursor) loadedAt = Date.now();
-      set((s) => ({ items: cursor ? [...s.items, ...page.items] : page.items, counts: page.counts, nextCursor: page.nextCursor, load: "done" }));
+      set((s) => ({
+        items: cursor ? [...s.items, ...page.items] : page.items,
+        counts: page.counts,
+        nextCursor: page.nextCursor,
+        load: "done",
+      }));
     } catch (e) {
       if (mine === generation) set({ load: "error", error: errorMessage(e) });
     }

@@ -1,5 +1,5 @@
 import { useRef, useState } from "react";
-import { toApiFailure, type ApiFailure } from "../services/api";
+import { type ApiFailure, toApiFailure } from "../services/api";
 
 /** 32 random characters from [0-9a-f]: one per submission attempt, reused when that attempt is retried. */
 function newIdempotencyKey(): string {

@@ -1,6 +1,11 @@
 import { TIME_ZONE } from "../../../shared/src/format/vi";
 
-const timeFormat = new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const timeFormat = new Intl.DateTimeFormat("en-GB", {
+  timeZone: TIME_ZONE,
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
 
 /** HH:mm of an instant in Vietnam's time zone. */
 export function formatTime(value: string | Date): string {

@@ -51,7 +51,10 @@ export type Persona = z.infer<typeof Persona>;
 /** `POST /api/auth/vneid/start`: where the mini app sends the resident to prove identity. */
 export const VneidStartBody = z.strictObject({
   /** In-app path to come back to, e.g. /p/1.004222/nop. */
-  returnPath: z.string().regex(/^\/[a-zA-Z0-9/._-]{0,200}$/, { error: "Đường dẫn quay lại không hợp lệ" }).default("/"),
+  returnPath: z
+    .string()
+    .regex(/^\/[a-zA-Z0-9/._-]{0,200}$/, { error: "Đường dẫn quay lại không hợp lệ" })
+    .default("/"),
 });
 
 /** `GET /api/me/notifications`: `cursor` is the id of the last notification seen. */
@@ -64,7 +67,16 @@ export const NotificationQuery = z.object({
 export const NotificationsReadBody = z.strictObject({ upTo: z.number().int().min(1) });
 
 export const NotificationList = z.object({
-  items: z.array(z.object({ id: z.number().int(), code: z.string(), title: z.string(), body: z.string(), createdAt: z.string(), readAt: z.string().nullable() })),
+  items: z.array(
+    z.object({
+      id: z.number().int(),
+      code: z.string(),
+      title: z.string(),
+      body: z.string(),
+      createdAt: z.string(),
+      readAt: z.string().nullable(),
+    }),
+  ),
   nextCursor: z.string().nullable(),
 });
 export type NotificationList = z.infer<typeof NotificationList>;

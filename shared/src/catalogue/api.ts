@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { inAppPath } from "../links/deep-link";
 import { MAX_QUERY_TOKENS } from "../search/query";
-import { MAX_QUERY_LENGTH } from "./limits";
 import { searchTokens } from "../text/fold";
+import { MAX_QUERY_LENGTH } from "./limits";
 import {
   EForm,
   Fees,
@@ -21,7 +21,6 @@ const BooleanParam = z
   .enum(["true", "false", "1", "0"], { error: "Giá trị phải là true hoặc false" })
   .transform((v) => v === "true" || v === "1");
 
-
 /** `GET /api/procedures` query string. */
 export const ProcedureSearchQuery = z.object({
   q: z
@@ -38,7 +37,10 @@ export const ProcedureSearchQuery = z.object({
   onlineOnly: BooleanParam.optional(),
   essential: BooleanParam.optional(),
   limit: z.coerce.number({ error: "limit phải là số" }).int().min(1).max(50).default(20),
-  cursor: z.string().regex(/^\d{1,6}$/, { error: "cursor không hợp lệ" }).optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,6}$/, { error: "cursor không hợp lệ" })
+    .optional(),
 });
 export type ProcedureSearchQuery = z.infer<typeof ProcedureSearchQuery>;
 

@@ -27,7 +27,10 @@ export const FieldId = Slug;
 export const UnitId = Slug;
 
 /** National TTHC code, optionally with the province's suffix, e.g. 1.004222 or 2.001218.000.00.00.H38. */
-export const ProcedureCode = z.string().regex(/^[0-9A-Za-z]+(\.[0-9A-Za-z]+){1,6}$/, "Mã thủ tục không hợp lệ").max(40);
+export const ProcedureCode = z
+  .string()
+  .regex(/^[0-9A-Za-z]+(\.[0-9A-Za-z]+){1,6}$/, "Mã thủ tục không hợp lệ")
+  .max(40);
 
 /** Statutory processing time; "same_day" is the civil-status "trong ngày" rule. */
 export const ProcessingTime = z.discriminatedUnion("unit", [
@@ -69,17 +72,7 @@ export type RequiredDocument = z.infer<typeof RequiredDocument>;
 
 const FieldKey = z.string().regex(/^[a-z][a-zA-Z0-9]{0,39}$/);
 
-export const EFormFieldType = z.enum([
-  "text",
-  "textarea",
-  "date",
-  "number",
-  "select",
-  "checkbox",
-  "citizenId",
-  "phone",
-  "email",
-]);
+export const EFormFieldType = z.enum(["text", "textarea", "date", "number", "select", "checkbox", "citizenId", "phone", "email"]);
 export type EFormFieldType = z.infer<typeof EFormFieldType>;
 
 export const EFormField = z.object({
@@ -87,7 +80,10 @@ export const EFormField = z.object({
   label: z.string().min(1).max(200),
   type: EFormFieldType,
   required: z.boolean(),
-  options: z.array(z.object({ value: z.string().min(1).max(60), label: z.string().min(1).max(200) })).max(50).optional(),
+  options: z
+    .array(z.object({ value: z.string().min(1).max(60), label: z.string().min(1).max(200) }))
+    .max(50)
+    .optional(),
   maxLength: z.number().int().min(1).max(5000).optional(),
   help: z.string().max(300).optional(),
 });

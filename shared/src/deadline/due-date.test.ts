@@ -13,12 +13,13 @@ import {
   isWorkingDay,
   resumeAfterPause,
   WEEKENDS_ONLY,
-  workingDaysBetween,
   type WorkCalendar,
+  workingDaysBetween,
 } from "./due-date";
 
 // Local 09:00 in Vietnam is 02:00 UTC.
-const at = (date: string, hourLocal = 9) => new Date(`${date}T${String(hourLocal - 7 < 0 ? hourLocal + 17 : hourLocal - 7).padStart(2, "0")}:00:00Z`);
+const at = (date: string, hourLocal = 9) =>
+  new Date(`${date}T${String(hourLocal - 7 < 0 ? hourLocal + 17 : hourLocal - 7).padStart(2, "0")}:00:00Z`);
 
 describe("dueDate", () => {
   it("counts working days after the day of receipt, skipping weekends", () => {
@@ -167,7 +168,9 @@ describe("dueDate with the seeded calendar", () => {
     expect(dueDate(at("2026-04-29"), { unit: "working_day", value: 2 }, CALENDAR).date).toBe("2026-05-05");
     const due = dueDate(at("2025-04-29"), { unit: "working_day", value: 3 }, CALENDAR);
     expect(due.date).toBe("2025-05-07");
-    expect(due.explanation).toBe("3 ngày làm việc kể từ khi tiếp nhận; không tính ngày nghỉ lễ 30/04/2025, 01/05/2025, 02/05/2025");
+    expect(due.explanation).toBe(
+      "3 ngày làm việc kể từ khi tiếp nhận; không tính ngày nghỉ lễ 30/04/2025, 01/05/2025, 02/05/2025",
+    );
   });
 
   it("counts a compensatory working Saturday", () => {
@@ -217,7 +220,11 @@ describe("deadline properties (generated dates)", () => {
   });
 
   it("resuming after a pause never moves the due date earlier", () => {
-    const instant = fc.date({ min: new Date("2025-01-01T00:00:00Z"), max: new Date("2027-12-31T00:00:00Z"), noInvalidDate: true });
+    const instant = fc.date({
+      min: new Date("2025-01-01T00:00:00Z"),
+      max: new Date("2027-12-31T00:00:00Z"),
+      noInvalidDate: true,
+    });
     fc.assert(
       fc.property(day, instant, instant, calendar, (d, a, b, cal) => {
         const [paused, resumed] = a <= b ? [a, b] : [b, a];
@@ -265,7 +272,8 @@ describe("calendar seed (worker/src/db/seed/calendar.ts)", () => {
     const rows = seed.filter((r) => r.date.startsWith(year));
     const holidays = rows.filter((r) => r.kind === "holiday");
     const workdays = rows.filter((r) => r.kind === "workday");
-    for (const [pattern, days] of ART_112) expect(holidays.filter((r) => pattern.test(r.name)).length, `${year} ${pattern}`).toBe(days);
+    for (const [pattern, days] of ART_112)
+      expect(holidays.filter((r) => pattern.test(r.name)).length, `${year} ${pattern}`).toBe(days);
     const swaps = holidays.filter((r) => SWAP.test(r.name));
     expect(swaps.length).toBe(workdays.length);
     // Every holiday row is exactly one of the above.
@@ -291,16 +299,46 @@ describe("calendar seed (worker/src/db/seed/calendar.ts)", () => {
     const holidays = (year: string) => seed.filter((r) => r.kind === "holiday" && r.date.startsWith(year)).map((r) => r.date);
     const workdays = seed.filter((r) => r.kind === "workday").map((r) => r.date);
     expect(holidays("2025")).toEqual([
-      "2025-01-01", "2025-01-27", "2025-01-28", "2025-01-29", "2025-01-30", "2025-01-31",
-      "2025-04-07", "2025-04-30", "2025-05-01", "2025-05-02", "2025-09-01", "2025-09-02",
+      "2025-01-01",
+      "2025-01-27",
+      "2025-01-28",
+      "2025-01-29",
+      "2025-01-30",
+      "2025-01-31",
+      "2025-04-07",
+      "2025-04-30",
+      "2025-05-01",
+      "2025-05-02",
+      "2025-09-01",
+      "2025-09-02",
     ]);
     expect(holidays("2026")).toEqual([
-      "2026-01-01", "2026-01-02", "2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20",
-      "2026-04-27", "2026-04-30", "2026-05-01", "2026-08-31", "2026-09-01", "2026-09-02",
+      "2026-01-01",
+      "2026-01-02",
+      "2026-02-16",
+      "2026-02-17",
+      "2026-02-18",
+      "2026-02-19",
+      "2026-02-20",
+      "2026-04-27",
+      "2026-04-30",
+      "2026-05-01",
+      "2026-08-31",
+      "2026-09-01",
+      "2026-09-02",
     ]);
     expect(holidays("2027")).toEqual([
-      "2027-01-01", "2027-02-05", "2027-02-08", "2027-02-09", "2027-02-10", "2027-02-11",
-      "2027-04-16", "2027-04-30", "2027-05-03", "2027-09-02", "2027-09-03",
+      "2027-01-01",
+      "2027-02-05",
+      "2027-02-08",
+      "2027-02-09",
+      "2027-02-10",
+      "2027-02-11",
+      "2027-04-16",
+      "2027-04-30",
+      "2027-05-03",
+      "2027-09-02",
+      "2027-09-03",
     ]);
     expect(workdays).toEqual(["2025-04-26", "2026-01-10", "2026-08-22"]);
   });

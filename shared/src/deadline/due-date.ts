@@ -74,7 +74,12 @@ export function dueState(due: string, today: string, calendar: WorkCalendar): "o
  * The due date after a pause for a supplement: moved by the working days the pause lasted.
  * The explanation gains the pause, e.g. "tạm dừng 3 ngày làm việc chờ bổ sung".
  */
-export function resumeAfterPause(due: DueDate, pausedAt: Date, resumedAt: Date, calendar: WorkCalendar): DueDate & { pausedDays: number } {
+export function resumeAfterPause(
+  due: DueDate,
+  pausedAt: Date,
+  resumedAt: Date,
+  calendar: WorkCalendar,
+): DueDate & { pausedDays: number } {
   const pausedDays = workingDaysBetween(vietnamDate(pausedAt), vietnamDate(resumedAt), calendar);
   if (pausedDays === 0) return { ...due, pausedDays };
   return {

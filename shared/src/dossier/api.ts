@@ -47,7 +47,9 @@ export const SubmitBody = z.strictObject({
 });
 export type SubmitBody = z.infer<typeof SubmitBody>;
 
-export const IdempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, { error: "Idempotency-Key gồm 16–64 ký tự chữ, số, - hoặc _" });
+export const IdempotencyKey = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{16,64}$/, { error: "Idempotency-Key gồm 16–64 ký tự chữ, số, - hoặc _" });
 
 export const SupplementBody = z.strictObject({
   documents: Attachments.refine((docs) => docs.some((d) => d.fileIds.length > 0), { error: "Vui lòng đính kèm giấy tờ bổ sung" }),
@@ -62,7 +64,10 @@ export const WithdrawBody = z.strictObject({
 export const DossierCodeParam = z.object({ code: DossierCode });
 export const TrackQuery = z.object({ k: z.string().max(100).optional() });
 export const ListQuery = z.object({
-  cursor: z.string().regex(/^\d{1,6}$/, { error: "cursor không hợp lệ" }).optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,6}$/, { error: "cursor không hợp lệ" })
+    .optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { eventHash, GENESIS_HASH, verifyChain, type ChainedEvent } from "./audit";
+import { type ChainedEvent, eventHash, GENESIS_HASH, verifyChain } from "./audit";
 
 type Draft = Omit<ChainedEvent, "hash" | "seq">;
 
@@ -20,8 +20,24 @@ async function chain(drafts: readonly Draft[]): Promise<ChainedEvent[]> {
 }
 
 const DRAFTS: Draft[] = [
-  { type: "submitted", actorId: "u-resident", actorRole: "resident", at: "2026-11-16T02:00:00.000Z", note: null, data: null, status: 1 },
-  { type: "accepted", actorId: "u-officer", actorRole: "officer", at: "2026-11-16T03:15:00.000Z", note: "Đủ thành phần hồ sơ", data: { due: "2026-11-23" }, status: 2 },
+  {
+    type: "submitted",
+    actorId: "u-resident",
+    actorRole: "resident",
+    at: "2026-11-16T02:00:00.000Z",
+    note: null,
+    data: null,
+    status: 1,
+  },
+  {
+    type: "accepted",
+    actorId: "u-officer",
+    actorRole: "officer",
+    at: "2026-11-16T03:15:00.000Z",
+    note: "Đủ thành phần hồ sơ",
+    data: { due: "2026-11-23" },
+    status: 2,
+  },
   {
     type: "supplement_requested",
     actorId: "u-officer",
@@ -31,7 +47,15 @@ const DRAFTS: Draft[] = [
     data: { items: ["Giấy khai sinh"], detail: { round: 1, fileIds: ["f1", "f2"] } },
     status: 5,
   },
-  { type: "supplement_submitted", actorId: "u-resident", actorRole: "resident", at: "2026-11-18T01:00:00.000Z", note: null, data: { fileIds: ["f3"] }, status: 4 },
+  {
+    type: "supplement_submitted",
+    actorId: "u-resident",
+    actorRole: "resident",
+    at: "2026-11-18T01:00:00.000Z",
+    note: null,
+    data: { fileIds: ["f3"] },
+    status: 4,
+  },
   { type: "finished", actorId: null, actorRole: "system", at: "2026-11-20T09:00:00.000Z", note: null, data: {}, status: 9 },
 ];
 
@@ -74,7 +98,11 @@ describe("audit hash chain", () => {
     ["role", 2, (e) => ({ ...e, actorRole: "admin" })],
     ["time", 4, (e) => ({ ...e, at: "2026-11-18T01:00:01.000Z" })],
     ["nested data", 3, (e) => ({ ...e, data: { items: ["Giấy khai sinh"], detail: { round: 2, fileIds: ["f1", "f2"] } } })],
-    ["array order in data", 3, (e) => ({ ...e, data: { items: ["Giấy khai sinh"], detail: { round: 1, fileIds: ["f2", "f1"] } } })],
+    [
+      "array order in data",
+      3,
+      (e) => ({ ...e, data: { items: ["Giấy khai sinh"], detail: { round: 1, fileIds: ["f2", "f1"] } } }),
+    ],
     ["added data key", 5, (e) => ({ ...e, data: { extra: true } })],
     ["seq", 2, (e) => ({ ...e, seq: 7 })],
     ["hash", 1, (e) => ({ ...e, hash: e.hash.replace(/^./, (c) => (c === "0" ? "1" : "0")) })],
@@ -99,7 +127,12 @@ describe("audit hash chain", () => {
 
   it.each([1, 2, 3, 4])("removing event %i breaks the chain at the event that moved up", async (seq) => {
     const events = await chain(DRAFTS);
-    expect(await verifyChain(KEY, events.filter((e) => e.seq !== seq))).toMatchObject({ valid: false, brokenAtSeq: seq + 1 });
+    expect(
+      await verifyChain(
+        KEY,
+        events.filter((e) => e.seq !== seq),
+      ),
+    ).toMatchObject({ valid: false, brokenAtSeq: seq + 1 });
     // Renumbered to hide the gap, the next event's hash no longer matches.
     const renumbered = events.filter((e) => e.seq !== seq).map((e, i) => ({ ...e, seq: i + 1 }));
     expect(await verifyChain(KEY, renumbered)).toMatchObject({ valid: false, brokenAtSeq: seq });
@@ -134,9 +167,21 @@ describe("audit hash chain", () => {
   });
 
   it("does not depend on property order in data, and ignores undefined values", async () => {
-    const a = await eventHash(KEY, GENESIS_HASH, { ...DRAFTS[2]!, seq: 3, data: { items: ["x"], detail: { round: 1, fileIds: ["f1"] } } });
-    const b = await eventHash(KEY, GENESIS_HASH, { ...DRAFTS[2]!, seq: 3, data: { detail: { fileIds: ["f1"], round: 1 }, items: ["x"] } });
-    const c = await eventHash(KEY, GENESIS_HASH, { ...DRAFTS[2]!, seq: 3, data: { detail: { fileIds: ["f1"], round: 1, gone: undefined }, items: ["x"] } });
+    const a = await eventHash(KEY, GENESIS_HASH, {
+      ...DRAFTS[2]!,
+      seq: 3,
+      data: { items: ["x"], detail: { round: 1, fileIds: ["f1"] } },
+    });
+    const b = await eventHash(KEY, GENESIS_HASH, {
+      ...DRAFTS[2]!,
+      seq: 3,
+      data: { detail: { fileIds: ["f1"], round: 1 }, items: ["x"] },
+    });
+    const c = await eventHash(KEY, GENESIS_HASH, {
+      ...DRAFTS[2]!,
+      seq: 3,
+      data: { detail: { fileIds: ["f1"], round: 1, gone: undefined }, items: ["x"] },
+    });
     expect(b).toBe(a);
     expect(c).toBe(a);
   });
@@ -144,7 +189,12 @@ describe("audit hash chain", () => {
   it("property order in data never changes a hash (generated data)", async () => {
     const reversed = (v: unknown): unknown => {
       if (Array.isArray(v)) return v.map(reversed);
-      if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reversed(x)]));
+      if (v && typeof v === "object")
+        return Object.fromEntries(
+          Object.entries(v)
+            .reverse()
+            .map(([k, x]) => [k, reversed(x)]),
+        );
       return v;
     };
     await fc.assert(

@@ -8,7 +8,13 @@
 const web = globalThis as unknown as {
   crypto: {
     subtle: {
-      importKey(format: "raw", key: Uint8Array, algorithm: { name: "HMAC"; hash: "SHA-256" }, extractable: false, usages: ["sign"]): Promise<unknown>;
+      importKey(
+        format: "raw",
+        key: Uint8Array,
+        algorithm: { name: "HMAC"; hash: "SHA-256" },
+        extractable: false,
+        usages: ["sign"],
+      ): Promise<unknown>;
       sign(algorithm: "HMAC", key: unknown, data: Uint8Array): Promise<ArrayBuffer>;
     };
   };
@@ -47,7 +53,9 @@ const keys = new Map<string, Promise<unknown>>();
 export async function eventHash(key: string, previous: string, e: Omit<ChainedEvent, "hash">): Promise<string> {
   let cryptoKey = keys.get(key);
   if (!cryptoKey) {
-    cryptoKey = web.crypto.subtle.importKey("raw", new web.TextEncoder().encode(key), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    cryptoKey = web.crypto.subtle.importKey("raw", new web.TextEncoder().encode(key), { name: "HMAC", hash: "SHA-256" }, false, [
+      "sign",
+    ]);
     keys.set(key, cryptoKey);
   }
   const text = canonical([previous, e.seq, e.type, e.actorId, e.actorRole, e.at, e.note, e.data, e.status]);
@@ -56,10 +64,14 @@ export async function eventHash(key: string, previous: string, e: Omit<ChainedEv
 }
 
 /** Checks the chain end to end; events must be in seq order starting at 1. */
-export async function verifyChain(key: string, events: readonly ChainedEvent[]): Promise<{ valid: boolean; brokenAtSeq: number | null; head: string }> {
+export async function verifyChain(
+  key: string,
+  events: readonly ChainedEvent[],
+): Promise<{ valid: boolean; brokenAtSeq: number | null; head: string }> {
   let previous = GENESIS_HASH;
   for (const [i, e] of events.entries()) {
-    if (e.seq !== i + 1 || e.hash !== (await eventHash(key, previous, e))) return { valid: false, brokenAtSeq: e.seq, head: previous };
+    if (e.seq !== i + 1 || e.hash !== (await eventHash(key, previous, e)))
+      return { valid: false, brokenAtSeq: e.seq, head: previous };
     previous = e.hash;
   }
   return { valid: true, brokenAtSeq: null, head: previous };

@@ -24,7 +24,12 @@ export function missingItems(
   });
   for (const d of draft.documents) {
     if (d.docIndex >= procedure.documents.length) {
-      items.push({ kind: "document", docIndex: d.docIndex, label: `#${d.docIndex + 1}`, message: "Thủ tục không có thành phần hồ sơ này" });
+      items.push({
+        kind: "document",
+        docIndex: d.docIndex,
+        label: `#${d.docIndex + 1}`,
+        message: "Thủ tục không có thành phần hồ sơ này",
+      });
     }
   }
   return items;

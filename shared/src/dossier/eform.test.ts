@@ -63,7 +63,10 @@ describe("missingItems", () => {
   ];
 
   it("lists unfilled fields and required documents without files", () => {
-    const items = missingItems({ eform, documents }, { form: { ...valid, citizenId: "" }, documents: [{ docIndex: 1, fileIds: ["f1"] }] });
+    const items = missingItems(
+      { eform, documents },
+      { form: { ...valid, citizenId: "" }, documents: [{ docIndex: 1, fileIds: ["f1"] }] },
+    );
     expect(items.map((i) => (i.kind === "field" ? i.key : i.docIndex))).toEqual(["citizenId", 0]);
   });
 
@@ -72,7 +75,16 @@ describe("missingItems", () => {
   });
 
   it("rejects attachments to documents the procedure does not have", () => {
-    const items = missingItems({ eform, documents }, { form: valid, documents: [{ docIndex: 0, fileIds: ["f"] }, { docIndex: 5, fileIds: ["f"] }] });
+    const items = missingItems(
+      { eform, documents },
+      {
+        form: valid,
+        documents: [
+          { docIndex: 0, fileIds: ["f"] },
+          { docIndex: 5, fileIds: ["f"] },
+        ],
+      },
+    );
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ kind: "document", docIndex: 5 });
   });

@@ -40,7 +40,11 @@ export type NoticeDetails = {
   returnChannel?: string;
 };
 
-const RETURN_CHANNELS: Record<string, string> = { counter: "Tại bộ phận một cửa", post: "Qua dịch vụ bưu chính", online: "Trực tuyến" };
+const RETURN_CHANNELS: Record<string, string> = {
+  counter: "Tại bộ phận một cửa",
+  post: "Qua dịch vụ bưu chính",
+  online: "Trực tuyến",
+};
 
 /** Labels of the detail lines a printed form reads back (see `detailValue`). */
 export const DETAIL_LABEL = { replyBy: "Hạn bổ sung", newDate: "Ngày hẹn mới" } as const;
@@ -54,7 +58,10 @@ export function detailValue(details: readonly string[], label: string): string |
 /** The facts a step recorded, one line each, for the timeline (e.g. "Ngày hẹn mới: 05/03/2026"). */
 export function eventDetails(type: string, d: NoticeDetails): string[] {
   const lines: string[] = [];
-  if (d.dueDate) lines.push(`${type === "supplement_submitted" ? "Ngày hẹn trả kết quả sau khi bổ sung" : "Ngày hẹn trả kết quả"}: ${formatDate(d.dueDate)}`);
+  if (d.dueDate)
+    lines.push(
+      `${type === "supplement_submitted" ? "Ngày hẹn trả kết quả sau khi bổ sung" : "Ngày hẹn trả kết quả"}: ${formatDate(d.dueDate)}`,
+    );
   if (d.pausedDays) lines.push(`Tạm dừng ${d.pausedDays} ngày làm việc chờ bổ sung`);
   if (d.replyBy) lines.push(`${DETAIL_LABEL.replyBy}: ${formatDate(d.replyBy)}`);
   if (d.amount !== undefined) lines.push(`Số tiền: ${formatVnd(d.amount)}${d.legalBasis ? ` (${d.legalBasis})` : ""}`);

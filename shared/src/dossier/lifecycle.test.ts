@@ -2,16 +2,16 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   allowedActions,
+  CLOCK_RUNNING,
   canApply,
   clockEffect,
-  CLOCK_RUNNING,
+  type LifecycleAction,
+  type LifecycleState,
   RESIDENT_ACTIONS,
   STAFF_ACTIONS,
   transition,
-  type LifecycleAction,
-  type LifecycleState,
 } from "./lifecycle";
-import { isClosed, type DossierStatus } from "./status";
+import { type DossierStatus, isClosed } from "./status";
 
 const ALL_ACTIONS: readonly LifecycleAction[] = [...STAFF_ACTIONS, ...RESIDENT_ACTIONS];
 const ALL_STATUSES: readonly DossierStatus[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
@@ -128,7 +128,8 @@ describe("lifecycle rule table", () => {
 
   it("refuses every move the table does not list", () => {
     // Only reachable combinations: 1 and 3 come before acceptance, 5 and 7 either side of it, the rest after.
-    const reachable = (s: LifecycleState) => (s.status === 5 || s.status === 7 ? true : s.received === !(s.status === 1 || s.status === 3));
+    const reachable = (s: LifecycleState) =>
+      s.status === 5 || s.status === 7 ? true : s.received === !(s.status === 1 || s.status === 3);
     const states = ALL_STATUSES.flatMap((s) => [state(s, false), state(s, true), state(s, true, true)]).filter(reachable);
     for (const s of states) {
       for (const a of ALL_ACTIONS) {
@@ -151,7 +152,16 @@ describe("lifecycle rule table", () => {
 
   it("offers staff actions in the workspace order, never resident ones", () => {
     expect(allowedActions(state(1))).toEqual(["accept", "refuse", "request_supplement", "transfer", "note", "reply"]);
-    expect(allowedActions(state(4))).toEqual(["request_supplement", "request_payment", "stop", "finish", "apologise", "transfer", "note", "reply"]);
+    expect(allowedActions(state(4))).toEqual([
+      "request_supplement",
+      "request_payment",
+      "stop",
+      "finish",
+      "apologise",
+      "transfer",
+      "note",
+      "reply",
+    ]);
     expect(allowedActions(state(5, true, true))).toEqual(["stop", "confirm_withdrawal", "apologise", "note", "reply"]);
     expect(allowedActions(state(5))).not.toContain("submit_supplement");
   });
@@ -250,13 +260,40 @@ describe("lifecycle properties (generated action sequences)", () => {
   // Random sequences seldom get as far as a handed-over result; these make sure every run walks
   // the long paths too (fast-check runs them first, then the generated ones).
   const examples: [LifecycleAction[]][] = [
-    [["accept", "start_processing", "request_payment", "confirm_payment", "request_supplement", "submit_supplement", "finish", "hand_over", "note", "accept"]],
-    [["request_supplement", "submit_supplement", "accept", "withdraw", "request_supplement", "confirm_withdrawal", "reply", "submit_supplement"]],
+    [
+      [
+        "accept",
+        "start_processing",
+        "request_payment",
+        "confirm_payment",
+        "request_supplement",
+        "submit_supplement",
+        "finish",
+        "hand_over",
+        "note",
+        "accept",
+      ],
+    ],
+    [
+      [
+        "request_supplement",
+        "submit_supplement",
+        "accept",
+        "withdraw",
+        "request_supplement",
+        "confirm_withdrawal",
+        "reply",
+        "submit_supplement",
+      ],
+    ],
     [["accept", "request_payment", "stop", "confirm_payment"]],
   ];
 
   /** Runs a sequence, skipping refused actions, and hands every step to `check`. */
-  function walk(seq: readonly LifecycleAction[], check: (before: LifecycleState, action: LifecycleAction, after: LifecycleState, ok: boolean) => void) {
+  function walk(
+    seq: readonly LifecycleAction[],
+    check: (before: LifecycleState, action: LifecycleAction, after: LifecycleState, ok: boolean) => void,
+  ) {
     let s = START;
     for (const a of seq) {
       const t = transition(s, a);

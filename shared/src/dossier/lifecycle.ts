@@ -1,4 +1,4 @@
-import { isClosed, type DossierStatus } from "./status";
+import { type DossierStatus, isClosed } from "./status";
 
 /**
  * The dossier lifecycle (DOMAIN §3) as a pure state machine. Staff actions either move the
@@ -89,9 +89,7 @@ export function allowedActions(state: LifecycleState): StaffAction[] {
   return STAFF_ACTIONS.filter((a) => canApply(state, a));
 }
 
-export type Transition =
-  | { ok: true; state: LifecycleState; event: string }
-  | { ok: false; allowed: StaffAction[] };
+export type Transition = { ok: true; state: LifecycleState; event: string } | { ok: false; allowed: StaffAction[] };
 
 /** Applies one action, or says which staff actions are allowed instead. */
 export function transition(state: LifecycleState, action: LifecycleAction): Transition {

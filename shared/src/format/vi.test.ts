@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { describeDocument, formatDate, formatDateLine, formatFeeQuote, formatProcessingTime, formatVnd, formatWeekday, formatWeekdays, onlineSaving } from "./vi";
+import {
+  describeDocument,
+  formatDate,
+  formatDateLine,
+  formatFeeQuote,
+  formatProcessingTime,
+  formatVnd,
+  formatWeekday,
+  formatWeekdays,
+  onlineSaving,
+} from "./vi";
 
 const fees = { counter: 50_000, online: 0, legalBasis: "Thông tư 47/2019/TT-BTC" };
 
@@ -44,7 +54,15 @@ describe("Vietnamese formatting", () => {
 
 describe("describeDocument", () => {
   it("names the document, its template and what is asked", () => {
-    expect(describeDocument({ name: "Tờ khai thay đổi thông tin cư trú", form: "original", count: 1, required: true, template: "CT01" })).toEqual({
+    expect(
+      describeDocument({
+        name: "Tờ khai thay đổi thông tin cư trú",
+        form: "original",
+        count: 1,
+        required: true,
+        template: "CT01",
+      }),
+    ).toEqual({
       title: "Tờ khai thay đổi thông tin cư trú (mẫu CT01)",
       meta: "Bản chính · 1 bản · Bắt buộc",
     });

@@ -17,7 +17,9 @@ export function formatDate(value: Date | string): string {
   }
   const date = typeof value === "string" ? new Date(value) : value;
   // en-GB gives dd/MM/yyyy with leading zeros in every runtime, vi-VN does not everywhere.
-  return new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric" }).format(date);
+  return new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric" }).format(
+    date,
+  );
 }
 
 /** The date line of an official form: "ngày 14 tháng 07 năm 2025" (Vietnam's time zone). */

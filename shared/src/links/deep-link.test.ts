@@ -27,7 +27,9 @@ describe("inAppPath", () => {
 
   it("returns to the submission form from the VNeID link, keeping only its outcome", () => {
     expect(inAppPath("https://zalo.me/s/123/p/1.004222/nop?vneid=ok")).toBe("/p/1.004222/nop?vneid=ok");
-    expect(inAppPath("/p/1.004222/nop?vneid=failed&reason=identity_taken&x=1")).toBe("/p/1.004222/nop?vneid=failed&reason=identity_taken");
+    expect(inAppPath("/p/1.004222/nop?vneid=failed&reason=identity_taken&x=1")).toBe(
+      "/p/1.004222/nop?vneid=failed&reason=identity_taken",
+    );
     expect(inAppPath("/p/1.004222/nop?vneid=failed&reason=<script>")).toBe("/p/1.004222/nop?vneid=failed");
     expect(inAppPath("/p/1.004222/nop?next=https://evil.example")).toBe("/p/1.004222/nop");
     expect(inAppPath("/p/1.004222/other")).toBeNull();

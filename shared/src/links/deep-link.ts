@@ -11,7 +11,11 @@ export const submissionPath = (code: string) => `/p/${code}/nop`;
 /** The public tracking page of one dossier; `k` is the dossier's unguessable tracking token. */
 export const trackingPath = (code: string, token: string) => `/t/${code}?k=${token}`;
 
-const queryValue = (query: string, name: string) => query.split("&").find((pair) => pair.startsWith(`${name}=`))?.slice(name.length + 1);
+const queryValue = (query: string, name: string) =>
+  query
+    .split("&")
+    .find((pair) => pair.startsWith(`${name}=`))
+    ?.slice(name.length + 1);
 
 /** `?vneid=ok` or `?vneid=failed&reason=<word>` from the identity link, anything else dropped. */
 function vneidOutcome(query: string): string {

@@ -35,7 +35,19 @@ const SYNONYMS: ReadonlyArray<readonly [keys: readonly string[], expansions: rea
  * They are dropped only when something else remains in the query.
  */
 const FILLERS: readonly string[] = [
-  "làm", "xin", "thủ tục", "cách", "ở đâu", "như thế nào", "thế nào", "muốn", "tôi", "cần", "gì", "bao lâu", "hướng dẫn",
+  "làm",
+  "xin",
+  "thủ tục",
+  "cách",
+  "ở đâu",
+  "như thế nào",
+  "thế nào",
+  "muốn",
+  "tôi",
+  "cần",
+  "gì",
+  "bao lâu",
+  "hướng dẫn",
 ];
 
 export { FILLERS, SYNONYMS };

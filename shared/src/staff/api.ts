@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ProcedureCode, UnitId } from "../catalogue/schemas";
-import { DossierCode } from "../dossier/code";
 import { DossierDetail, FileId, SubmitBody, UnitRef } from "../dossier/api";
+import { DossierCode } from "../dossier/code";
 import { STAFF_ACTIONS } from "../dossier/lifecycle";
 
 export const LocalDate = z.iso.date({ error: "Ngày không hợp lệ (YYYY-MM-DD)" });
@@ -41,7 +41,11 @@ export const ActionBody = z.discriminatedUnion("action", [
   z.strictObject({ action: z.literal("apologise"), reason: Reason, newDate: LocalDate }),
   z.strictObject({ action: z.literal("transfer"), unitId: UnitId, reason: Reason }),
   z.strictObject({ action: z.literal("note"), note: z.string().trim().min(1).max(2000) }),
-  z.strictObject({ action: z.literal("reply"), message: z.string().trim().min(1).max(2000), fileIds: z.array(FileId).max(10).default([]) }),
+  z.strictObject({
+    action: z.literal("reply"),
+    message: z.string().trim().min(1).max(2000),
+    fileIds: z.array(FileId).max(10).default([]),
+  }),
 ]);
 export type ActionBody = z.infer<typeof ActionBody>;
 
@@ -87,7 +91,9 @@ export const InboxItem = z.object({
 });
 export type InboxItem = z.infer<typeof InboxItem>;
 
-export const InboxCounts = z.object(Object.fromEntries(INBOX_TABS.map((t) => [t, z.number().int()])) as Record<InboxTab, z.ZodNumber>);
+export const InboxCounts = z.object(
+  Object.fromEntries(INBOX_TABS.map((t) => [t, z.number().int()])) as Record<InboxTab, z.ZodNumber>,
+);
 export type InboxCounts = z.infer<typeof InboxCounts>;
 
 export const Inbox = z.object({ items: z.array(InboxItem), counts: InboxCounts, nextCursor: z.string().nullable() });

@@ -17,7 +17,15 @@ describe("foldVietnamese", () => {
 
 describe("searchTokens", () => {
   it("splits on anything that is not a letter or digit", () => {
-    expect(searchTokens("  Giấy xác nhận—tình trạng (hôn nhân)! ")).toEqual(["giay", "xac", "nhan", "tinh", "trang", "hon", "nhan"]);
+    expect(searchTokens("  Giấy xác nhận—tình trạng (hôn nhân)! ")).toEqual([
+      "giay",
+      "xac",
+      "nhan",
+      "tinh",
+      "trang",
+      "hon",
+      "nhan",
+    ]);
     expect(searchTokens("1.004222")).toEqual(["1", "004222"]);
   });
 

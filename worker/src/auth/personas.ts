@@ -3,9 +3,28 @@ import type { UserSeed } from "../db/repo/users";
 
 /** Development sign-in identities (DEV_AUTH only). Staff units exist in the sample province. */
 export const DEV_PERSONAS: readonly (Persona & Pick<UserSeed, "displayName" | "vneidVerified">)[] = [
-  { id: "cu-dan-an", label: "Cư dân: Nguyễn Văn An (đã xác thực VNeID)", role: "resident", unitId: null, displayName: "Nguyễn Văn An", vneidVerified: true },
-  { id: "cu-dan-binh", label: "Cư dân: Trần Thị Bình (chưa xác thực VNeID)", role: "resident", unitId: null, displayName: "Trần Thị Bình" },
-  { id: "can-bo-phuong", label: "Cán bộ một cửa: Phường An Hòa", role: "staff", unitId: "phuong-an-hoa", displayName: "Lê Minh Cường" },
+  {
+    id: "cu-dan-an",
+    label: "Cư dân: Nguyễn Văn An (đã xác thực VNeID)",
+    role: "resident",
+    unitId: null,
+    displayName: "Nguyễn Văn An",
+    vneidVerified: true,
+  },
+  {
+    id: "cu-dan-binh",
+    label: "Cư dân: Trần Thị Bình (chưa xác thực VNeID)",
+    role: "resident",
+    unitId: null,
+    displayName: "Trần Thị Bình",
+  },
+  {
+    id: "can-bo-phuong",
+    label: "Cán bộ một cửa: Phường An Hòa",
+    role: "staff",
+    unitId: "phuong-an-hoa",
+    displayName: "Lê Minh Cường",
+  },
   { id: "can-bo-tu-phap", label: "Cán bộ: Sở Tư pháp", role: "staff", unitId: "so-tu-phap", displayName: "Phạm Thu Dung" },
   { id: "quan-tri-tinh", label: "Quản trị tỉnh", role: "admin", unitId: null, displayName: "Hoàng Quốc Em" },
 ];

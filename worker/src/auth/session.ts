@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { sign, verify } from "hono/jwt";
 import type { Session } from "../../../shared/src/auth/api";
 import type { Db } from "../db/client";
-import { toMe, type AuthUser, type User } from "../db/repo/users";
+import { type AuthUser, toMe, type User } from "../db/repo/users";
 import { sessions, users } from "../db/schema";
 import { secret } from "../lib/config";
 import { randomToken, sha256Hex, timingSafeEqual } from "../lib/crypto";
@@ -20,7 +20,11 @@ const REFRESH_TTL_S = 30 * 24 * 3600;
 
 async function issueTokens(env: CloudflareBindings, userId: string, sessionId: string) {
   const now = Math.floor(Date.now() / 1000);
-  const accessToken = await sign({ iss: ISSUER, sub: userId, sid: sessionId, iat: now, exp: now + ACCESS_TTL_S }, secret(env, "SESSION_SECRET"), "HS256");
+  const accessToken = await sign(
+    { iss: ISSUER, sub: userId, sid: sessionId, iat: now, exp: now + ACCESS_TTL_S },
+    secret(env, "SESSION_SECRET"),
+    "HS256",
+  );
   const refreshSecret = randomToken();
   return {
     accessToken,
@@ -34,8 +38,15 @@ async function issueTokens(env: CloudflareBindings, userId: string, sessionId: s
 export async function startSession(db: Db, env: CloudflareBindings, user: User): Promise<Session> {
   const sessionId = crypto.randomUUID();
   const tokens = await issueTokens(env, user.id, sessionId);
-  await db.insert(sessions).values({ id: sessionId, userId: user.id, refreshHash: tokens.refreshHash, refreshExpiresAt: tokens.refreshExpiresAt });
-  return { accessToken: tokens.accessToken, accessExpiresAt: tokens.accessExpiresAt, refreshToken: tokens.refreshToken, user: toMe(user) };
+  await db
+    .insert(sessions)
+    .values({ id: sessionId, userId: user.id, refreshHash: tokens.refreshHash, refreshExpiresAt: tokens.refreshExpiresAt });
+  return {
+    accessToken: tokens.accessToken,
+    accessExpiresAt: tokens.accessExpiresAt,
+    refreshToken: tokens.refreshToken,
+    user: toMe(user),
+  };
 }
 
 /** Rotates the refresh token. Presenting an already-rotated token revokes the session (it was stolen or replayed). */
@@ -48,7 +59,8 @@ export async function refreshSession(db: Db, env: CloudflareBindings, refreshTok
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, sessionId))
     .get();
-  if (!row || row.session.revokedAt || row.user.disabledAt || row.session.refreshExpiresAt < new Date().toISOString()) throw unauthorized();
+  if (!row || row.session.revokedAt || row.user.disabledAt || row.session.refreshExpiresAt < new Date().toISOString())
+    throw unauthorized();
   const presentedHash = await sha256Hex(presented);
   const tokens = await issueTokens(env, row.user.id, sessionId);
   const rotated = timingSafeEqual(presentedHash, row.session.refreshHash)
@@ -60,10 +72,17 @@ export async function refreshSession(db: Db, env: CloudflareBindings, refreshTok
     : null;
   if (!rotated || rotated.meta.changes !== 1) {
     await revokeSession(db, sessionId);
-    console.warn(JSON.stringify({ level: "warn", at: new Date().toISOString(), event: "refresh_token_reuse", session: sessionId }));
+    console.warn(
+      JSON.stringify({ level: "warn", at: new Date().toISOString(), event: "refresh_token_reuse", session: sessionId }),
+    );
     throw unauthorized();
   }
-  return { accessToken: tokens.accessToken, accessExpiresAt: tokens.accessExpiresAt, refreshToken: tokens.refreshToken, user: toMe(row.user) };
+  return {
+    accessToken: tokens.accessToken,
+    accessExpiresAt: tokens.accessExpiresAt,
+    refreshToken: tokens.refreshToken,
+    user: toMe(row.user),
+  };
 }
 
 export async function revokeSession(db: Db, sessionId: string) {
@@ -71,7 +90,11 @@ export async function revokeSession(db: Db, sessionId: string) {
 }
 
 /** The caller behind a bearer access token, or a 401. */
-export async function authenticate(db: Db, env: CloudflareBindings, authorization: string | undefined): Promise<AuthUser & { sessionId: string }> {
+export async function authenticate(
+  db: Db,
+  env: CloudflareBindings,
+  authorization: string | undefined,
+): Promise<AuthUser & { sessionId: string }> {
   const token = /^Bearer ([A-Za-z0-9._-]{20,2048})$/.exec(authorization ?? "")?.[1];
   if (!token) throw unauthorized("Vui lòng đăng nhập để tiếp tục.");
   let claims: Record<string, unknown>;

@@ -1,12 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import type {
-  EForm,
-  Fees,
-  ProcessingTime,
-  RequiredDocument,
-  ResultDelivery,
-} from "../../../shared/src/catalogue/schemas";
+import type { EForm, Fees, ProcessingTime, RequiredDocument, ResultDelivery } from "../../../shared/src/catalogue/schemas";
 
 const json = <T>(name: string) => text(name, { mode: "json" }).$type<T>();
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
@@ -23,7 +17,9 @@ export const units = sqliteTable(
   "units",
   {
     id: text("id").primaryKey(),
-    provinceId: text("province_id").notNull().references(() => provinces.id),
+    provinceId: text("province_id")
+      .notNull()
+      .references(() => provinces.id),
     parentId: text("parent_id"),
     kind: text("kind", { enum: ["province", "department", "commune"] }).notNull(),
     name: text("name").notNull(),
@@ -33,7 +29,10 @@ export const units = sqliteTable(
     priorityWeekdays: json<number[]>("priority_weekdays").notNull().default(sql`'[]'`),
     sortOrder: integer("sort_order").notNull().default(0),
   },
-  (t) => [index("units_province_kind").on(t.provinceId, t.kind, t.sortOrder), uniqueIndex("units_electronic_id").on(t.electronicId)],
+  (t) => [
+    index("units_province_kind").on(t.provinceId, t.kind, t.sortOrder),
+    uniqueIndex("units_electronic_id").on(t.electronicId),
+  ],
 );
 
 /** Lĩnh vực: the catalogue's subject areas. */
@@ -41,7 +40,9 @@ export const fields = sqliteTable(
   "fields",
   {
     id: text("id").primaryKey(),
-    provinceId: text("province_id").notNull().references(() => provinces.id),
+    provinceId: text("province_id")
+      .notNull()
+      .references(() => provinces.id),
     name: text("name").notNull(),
     sortOrder: integer("sort_order").notNull().default(0),
   },
@@ -56,14 +57,18 @@ export const procedures = sqliteTable(
   "procedures",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    provinceId: text("province_id").notNull().references(() => provinces.id),
+    provinceId: text("province_id")
+      .notNull()
+      .references(() => provinces.id),
     code: text("code").notNull(),
     version: integer("version").notNull(),
     status: text("status", { enum: ["draft", "published", "archived"] }).notNull(),
     effectiveFrom: text("effective_from").notNull(),
     name: text("name").notNull(),
     summary: text("summary").notNull().default(""),
-    fieldId: text("field_id").notNull().references(() => fields.id),
+    fieldId: text("field_id")
+      .notNull()
+      .references(() => fields.id),
     unitLevel: text("unit_level", { enum: ["province", "commune"] }).notNull(),
     competentUnitId: text("competent_unit_id").references(() => units.id),
     agency: text("agency").notNull(),
@@ -98,7 +103,9 @@ export const users = sqliteTable(
   "users",
   {
     id: text("id").primaryKey(),
-    provinceId: text("province_id").notNull().references(() => provinces.id),
+    provinceId: text("province_id")
+      .notNull()
+      .references(() => provinces.id),
     zaloId: text("zalo_id").unique(),
     role: text("role", { enum: ["resident", "staff", "admin"] }).notNull(),
     unitId: text("unit_id").references(() => units.id),
@@ -119,7 +126,9 @@ export const sessions = sqliteTable(
   "sessions",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id").notNull().references(() => users.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
     refreshHash: text("refresh_hash").notNull(),
     refreshExpiresAt: text("refresh_expires_at").notNull(),
     createdAt: text("created_at").notNull().default(now),
@@ -131,7 +140,9 @@ export const sessions = sqliteTable(
 /** An OpenID Connect authorization request in flight (state → PKCE verifier and nonce). */
 export const oidcRequests = sqliteTable("oidc_requests", {
   state: text("state").primaryKey(),
-  userId: text("user_id").notNull().references(() => users.id),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id),
   codeVerifier: text("code_verifier").notNull(),
   nonce: text("nonce").notNull(),
   returnPath: text("return_path").notNull(),
@@ -143,13 +154,17 @@ export const files = sqliteTable(
   "files",
   {
     id: text("id").primaryKey(),
-    ownerId: text("owner_id").notNull().references(() => users.id),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => users.id),
     r2Key: text("r2_key").notNull(),
     name: text("name").notNull(),
     mime: text("mime").notNull(),
     size: integer("size").notNull(),
     sha256: text("sha256").notNull(),
-    source: text("source", { enum: ["upload", "result"] }).notNull().default("upload"),
+    source: text("source", { enum: ["upload", "result"] })
+      .notNull()
+      .default("upload"),
     createdAt: text("created_at").notNull().default(now),
   },
   (t) => [index("files_owner").on(t.ownerId, t.createdAt)],
@@ -159,7 +174,9 @@ export const files = sqliteTable(
 export const drafts = sqliteTable(
   "drafts",
   {
-    userId: text("user_id").notNull().references(() => users.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
     procedureCode: text("procedure_code").notNull(),
     data: json<unknown>("data").notNull(),
     updatedAt: text("updated_at").notNull().default(now),
@@ -167,7 +184,14 @@ export const drafts = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.procedureCode] })],
 );
 
-export type FeeQuoteRow = { channel: "online" | "counter" | "postal"; amount: number; online: number; counter: number; per?: string; legalBasis: string };
+export type FeeQuoteRow = {
+  channel: "online" | "counter" | "postal";
+  amount: number;
+  online: number;
+  counter: number;
+  per?: string;
+  legalBasis: string;
+};
 
 /** A dossier (hồ sơ). `status` is the DVCQG code; `version` guards concurrent staff actions. */
 export const dossiers = sqliteTable(
@@ -175,11 +199,21 @@ export const dossiers = sqliteTable(
   {
     id: text("id").primaryKey(),
     code: text("code").notNull().unique(),
-    provinceId: text("province_id").notNull().references(() => provinces.id),
-    procedureId: integer("procedure_id").notNull().references(() => procedures.id),
-    applicantId: text("applicant_id").notNull().references(() => users.id),
-    receivingUnitId: text("receiving_unit_id").notNull().references(() => units.id),
-    handlingUnitId: text("handling_unit_id").notNull().references(() => units.id),
+    provinceId: text("province_id")
+      .notNull()
+      .references(() => provinces.id),
+    procedureId: integer("procedure_id")
+      .notNull()
+      .references(() => procedures.id),
+    applicantId: text("applicant_id")
+      .notNull()
+      .references(() => users.id),
+    receivingUnitId: text("receiving_unit_id")
+      .notNull()
+      .references(() => units.id),
+    handlingUnitId: text("handling_unit_id")
+      .notNull()
+      .references(() => units.id),
     status: integer("status").notNull(),
     channel: text("channel", { enum: ["online", "counter", "postal"] }).notNull(),
     form: json<Record<string, string | number | boolean>>("form").notNull(),
@@ -236,9 +270,13 @@ export type EventData = {
 export const dossierDocuments = sqliteTable(
   "dossier_documents",
   {
-    dossierId: text("dossier_id").notNull().references(() => dossiers.id),
+    dossierId: text("dossier_id")
+      .notNull()
+      .references(() => dossiers.id),
     docIndex: integer("doc_index").notNull(),
-    fileId: text("file_id").notNull().references(() => files.id),
+    fileId: text("file_id")
+      .notNull()
+      .references(() => files.id),
     round: integer("round").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.dossierId, t.docIndex, t.fileId] }), index("dossier_documents_file").on(t.fileId)],
@@ -249,7 +287,9 @@ export const dossierEvents = sqliteTable(
   "dossier_events",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    dossierId: text("dossier_id").notNull().references(() => dossiers.id),
+    dossierId: text("dossier_id")
+      .notNull()
+      .references(() => dossiers.id),
     seq: integer("seq").notNull(),
     type: text("type").notNull(),
     actorId: text("actor_id").references(() => users.id),
@@ -269,9 +309,13 @@ export const dossierEvents = sqliteTable(
 export const eventFiles = sqliteTable(
   "event_files",
   {
-    dossierId: text("dossier_id").notNull().references(() => dossiers.id),
+    dossierId: text("dossier_id")
+      .notNull()
+      .references(() => dossiers.id),
     seq: integer("seq").notNull(),
-    fileId: text("file_id").notNull().references(() => files.id),
+    fileId: text("file_id")
+      .notNull()
+      .references(() => files.id),
   },
   (t) => [primaryKey({ columns: [t.dossierId, t.seq, t.fileId] }), index("event_files_file").on(t.fileId)],
 );
@@ -280,7 +324,9 @@ export const eventFiles = sqliteTable(
 export const dossierCounters = sqliteTable(
   "dossier_counters",
   {
-    unitId: text("unit_id").notNull().references(() => units.id),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => units.id),
     day: text("day").notNull(),
     seq: integer("seq").notNull(),
   },
@@ -305,8 +351,12 @@ export const idempotencyKeys = sqliteTable(
 export const staffUnitGrants = sqliteTable(
   "staff_unit_grants",
   {
-    userId: text("user_id").notNull().references(() => users.id),
-    unitId: text("unit_id").notNull().references(() => units.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => units.id),
     grantedBy: text("granted_by").references(() => users.id),
     createdAt: text("created_at").notNull().default(now),
   },
@@ -317,7 +367,9 @@ export const staffUnitGrants = sqliteTable(
 export const calendarDays = sqliteTable(
   "calendar_days",
   {
-    provinceId: text("province_id").notNull().references(() => provinces.id),
+    provinceId: text("province_id")
+      .notNull()
+      .references(() => provinces.id),
     date: text("date").notNull(),
     kind: text("kind", { enum: ["holiday", "workday"] }).notNull(),
     name: text("name").notNull(),
@@ -334,8 +386,12 @@ export const dossierReads = sqliteTable(
   "dossier_reads",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    dossierId: text("dossier_id").notNull().references(() => dossiers.id),
-    actorId: text("actor_id").notNull().references(() => users.id),
+    dossierId: text("dossier_id")
+      .notNull()
+      .references(() => dossiers.id),
+    actorId: text("actor_id")
+      .notNull()
+      .references(() => users.id),
     at: text("at").notNull(),
     reason: text("reason").notNull(),
   },
@@ -347,8 +403,12 @@ export const notifications = sqliteTable(
   "notifications",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    userId: text("user_id").notNull().references(() => users.id),
-    dossierId: text("dossier_id").notNull().references(() => dossiers.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    dossierId: text("dossier_id")
+      .notNull()
+      .references(() => dossiers.id),
     eventSeq: integer("event_seq").notNull(),
     title: text("title").notNull(),
     body: text("body").notNull(),

@@ -14,7 +14,8 @@ const invalid = (path: string, message: string) => new ApiError(400, "validation
 
 async function requireOwnFiles(db: Db, user: AuthUser, ids: readonly string[], path: string) {
   const unique = [...new Set(ids)];
-  if ((await ownFilesById(db, user.id, unique)).length !== unique.length) throw invalid(path, "Có tệp đính kèm không tồn tại hoặc không do bạn tải lên.");
+  if ((await ownFilesById(db, user.id, unique)).length !== unique.length)
+    throw invalid(path, "Có tệp đính kèm không tồn tại hoặc không do bạn tải lên.");
   return unique;
 }
 
@@ -71,7 +72,10 @@ async function stepFor(db: Db, user: AuthUser, row: ViewRow, body: ActionBody, c
       step.set = { ...step.set, returnedAt: at };
       break;
     case "apologise": {
-      const floor = [d.dueDate, d.promisedDate, vietnamDate(now)].filter((x): x is string => !!x).sort().at(-1)!;
+      const floor = [d.dueDate, d.promisedDate, vietnamDate(now)]
+        .filter((x): x is string => !!x)
+        .sort()
+        .at(-1)!;
       if (body.newDate <= floor) throw invalid("newDate", "Ngày hẹn mới phải sau ngày hẹn hiện tại.");
       step.note = body.reason;
       step.data = { newDate: body.newDate };
@@ -79,7 +83,10 @@ async function stepFor(db: Db, user: AuthUser, row: ViewRow, body: ActionBody, c
       break;
     }
     case "transfer": {
-      const target = await db.query.units.findFirst({ where: and(eq(units.id, body.unitId), eq(units.provinceId, d.provinceId)), columns: { id: true, name: true } });
+      const target = await db.query.units.findFirst({
+        where: and(eq(units.id, body.unitId), eq(units.provinceId, d.provinceId)),
+        columns: { id: true, name: true },
+      });
       if (!target || target.id === d.handlingUnitId) throw invalid("unitId", "Đơn vị nhận không hợp lệ.");
       step.note = body.reason;
       step.data = { fromUnitId: d.handlingUnitId, toUnitId: target.id, toUnitName: target.name };
@@ -97,6 +104,14 @@ async function stepFor(db: Db, user: AuthUser, row: ViewRow, body: ActionBody, c
 }
 
 /** Applies a staff action; false when a concurrent step committed first. */
-export async function performAction(db: Db, auditKey: string, user: AuthUser, row: ViewRow, body: ActionBody, calendar: WorkCalendar, now = new Date()) {
+export async function performAction(
+  db: Db,
+  auditKey: string,
+  user: AuthUser,
+  row: ViewRow,
+  body: ActionBody,
+  calendar: WorkCalendar,
+  now = new Date(),
+) {
   return appendStep(db, auditKey, row.d, await stepFor(db, user, row, body, calendar, now));
 }

@@ -1,20 +1,20 @@
 import { and, eq, sql } from "drizzle-orm";
+import { dueDate } from "../../../shared/src/deadline/due-date";
 import type { SubmitBody, SubmitResponse } from "../../../shared/src/dossier/api";
-import type { IntakeBody } from "../../../shared/src/staff/api";
-import { missingItems } from "../../../shared/src/dossier/completeness";
 import { vietnamDate } from "../../../shared/src/dossier/code";
+import { missingItems } from "../../../shared/src/dossier/completeness";
 import { normaliseForm } from "../../../shared/src/dossier/eform";
 import { statusLabel } from "../../../shared/src/dossier/status";
-import { dueDate } from "../../../shared/src/deadline/due-date";
-import { workCalendar } from "../db/repo/calendar";
 import { MAX_DOSSIER_BYTES } from "../../../shared/src/files/files";
 import { trackingPath } from "../../../shared/src/links/deep-link";
+import type { IntakeBody } from "../../../shared/src/staff/api";
 import type { Db } from "../db/client";
+import { workCalendar } from "../db/repo/calendar";
 import { insertSubmittedDossier } from "../db/repo/dossiers";
 import { ownFilesById } from "../db/repo/files";
-import { publishedProcedureRow, type ProcedureRow } from "../db/repo/procedures";
+import { type ProcedureRow, publishedProcedureRow } from "../db/repo/procedures";
 import type { AuthUser } from "../db/repo/users";
-import { dossiers, units, type FeeQuoteRow } from "../db/schema";
+import { dossiers, type FeeQuoteRow, units } from "../db/schema";
 import { randomToken } from "../lib/crypto";
 import { ApiError, conflict, notFound } from "../lib/errors";
 import { completeIdempotencyKey } from "../lib/idempotency";
@@ -72,7 +72,11 @@ export async function submitDossier(
   }
   // At the counter the officer checks the applicant's papers in person.
   if (!intake && procedure.requiresVneid && !user.vneidVerified) {
-    throw new ApiError(403, "identity_required", "Thủ tục này cần xác thực danh tính bằng tài khoản định danh điện tử VNeID trước khi nộp.");
+    throw new ApiError(
+      403,
+      "identity_required",
+      "Thủ tục này cần xác thực danh tính bằng tài khoản định danh điện tử VNeID trước khi nộp.",
+    );
   }
   const onPaper = (intake?.paperDocuments ?? []).map((docIndex) => ({ docIndex, fileIds: ["paper"] }));
   const missing = missingItems(procedure, { form: body.form, documents: [...body.documents, ...onPaper] });
@@ -83,10 +87,19 @@ export async function submitDossier(
   const owned = await ownFilesById(db, user.id, fileIds);
   if (owned.length !== fileIds.length) {
     const known = new Set(owned.map((f) => f.id));
-    throw new ApiError(400, "validation_failed", "Có tệp đính kèm không tồn tại.", fileIds.filter((id) => !known.has(id)).map((id) => ({ path: "documents", message: `Không tìm thấy tệp ${id}` })));
+    throw new ApiError(
+      400,
+      "validation_failed",
+      "Có tệp đính kèm không tồn tại.",
+      fileIds.filter((id) => !known.has(id)).map((id) => ({ path: "documents", message: `Không tìm thấy tệp ${id}` })),
+    );
   }
   if (owned.reduce((sum, f) => sum + f.size, 0) > MAX_DOSSIER_BYTES) {
-    throw new ApiError(413, "payload_too_large", `Tổng dung lượng tệp của một hồ sơ tối đa ${MAX_DOSSIER_BYTES / 1024 / 1024} MB.`);
+    throw new ApiError(
+      413,
+      "payload_too_large",
+      `Tổng dung lượng tệp của một hồ sơ tối đa ${MAX_DOSSIER_BYTES / 1024 / 1024} MB.`,
+    );
   }
 
   const now = new Date();
@@ -105,7 +118,10 @@ export async function submitDossier(
     channel,
     submittedAt: now.toISOString(),
     dueDate: due.date,
-    handlingUnit: { id: handlingUnitId, name: handlingUnitId === receiving.id ? receiving.name : await unitName(db, handlingUnitId) },
+    handlingUnit: {
+      id: handlingUnitId,
+      name: handlingUnitId === receiving.id ? receiving.name : await unitName(db, handlingUnitId),
+    },
     receivingUnit: { id: receiving.id, name: receiving.name },
     fee,
     dueExplanation: intake ? due.explanation : `Dự kiến: ${due.explanation}`,
@@ -132,9 +148,28 @@ export async function submitDossier(
       dueDate: due.date,
       dueExplanation: response.dueExplanation,
       auditKey,
-      ...(intake ? { intake: { channel: intake.channel, officer: user, applicant: intake.applicant, paperDocuments: intake.paperDocuments } } : {}),
+      ...(intake
+        ? {
+            intake: {
+              channel: intake.channel,
+              officer: user,
+              applicant: intake.applicant,
+              paperDocuments: intake.paperDocuments,
+            },
+          }
+        : {}),
     },
-    [completeIdempotencyKey(db, user.id, idempotencyKey, 201, template, CODE_PLACEHOLDER, sql`(SELECT ${dossiers.code} FROM ${dossiers} WHERE ${dossiers.id} = ${id})`)],
+    [
+      completeIdempotencyKey(
+        db,
+        user.id,
+        idempotencyKey,
+        201,
+        template,
+        CODE_PLACEHOLDER,
+        sql`(SELECT ${dossiers.code} FROM ${dossiers} WHERE ${dossiers.id} = ${id})`,
+      ),
+    ],
   );
   return JSON.parse(template.replaceAll(CODE_PLACEHOLDER, code)) as SubmitResponse;
 }

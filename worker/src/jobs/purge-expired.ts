@@ -15,7 +15,12 @@ export async function purgeExpired(db: Db, now = new Date()) {
     db.delete(oidcRequests).where(lt(oidcRequests.expiresAt, now.toISOString())),
     db
       .delete(sessions)
-      .where(or(lt(sessions.refreshExpiresAt, at(SESSION_RETENTION_MS)), and(isNotNull(sessions.revokedAt), lt(sessions.revokedAt, at(SESSION_RETENTION_MS))))),
+      .where(
+        or(
+          lt(sessions.refreshExpiresAt, at(SESSION_RETENTION_MS)),
+          and(isNotNull(sessions.revokedAt), lt(sessions.revokedAt, at(SESSION_RETENTION_MS))),
+        ),
+      ),
   ]);
   return { idempotencyKeys: keys.meta.changes, oidcRequests: requests.meta.changes, sessions: ended.meta.changes };
 }

@@ -45,7 +45,13 @@ const SECURITY_STATUSES = new Set([401, 403, 409, 422, 429]);
  * logged, never request bodies, tokens, phone numbers, citizen ids or names.
  */
 export function securityLog(c: Context, event: string, userId?: string, level: "info" | "warn" = "warn") {
-  const line = JSON.stringify({ level, at: new Date().toISOString(), event, route: `${c.req.method} ${c.req.routePath}`, user: userId ?? c.get("user")?.id ?? null });
+  const line = JSON.stringify({
+    level,
+    at: new Date().toISOString(),
+    event,
+    route: `${c.req.method} ${c.req.routePath}`,
+    user: userId ?? c.get("user")?.id ?? null,
+  });
   if (level === "info") console.info(line);
   else console.warn(line);
 }

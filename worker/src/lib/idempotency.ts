@@ -26,7 +26,9 @@ export async function claimIdempotencyKey(db: Db, userId: string, key: string, r
     .returning({ key: idempotencyKeys.key });
   if (claimed.length === 1) return { kind: "claimed" };
 
-  const existing = await db.query.idempotencyKeys.findFirst({ where: and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)) });
+  const existing = await db.query.idempotencyKeys.findFirst({
+    where: and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)),
+  });
   if (!existing) return claimIdempotencyKey(db, userId, key, requestHash);
   if (existing.requestHash !== requestHash) {
     throw new ApiError(422, "idempotency_key_reused", "Idempotency-Key này đã được dùng cho một yêu cầu khác.");
@@ -38,7 +40,14 @@ export async function claimIdempotencyKey(db: Db, userId: string, key: string, r
   const takenOver = await db
     .update(idempotencyKeys)
     .set({ createdAt: now.toISOString() })
-    .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key), isNull(idempotencyKeys.responseStatus), lt(idempotencyKeys.createdAt, stale)))
+    .where(
+      and(
+        eq(idempotencyKeys.userId, userId),
+        eq(idempotencyKeys.key, key),
+        isNull(idempotencyKeys.responseStatus),
+        lt(idempotencyKeys.createdAt, stale),
+      ),
+    )
     .run();
   if (takenOver.meta.changes === 1) return { kind: "claimed" };
   throw conflict("Yêu cầu này đang được xử lý, vui lòng đợi trong giây lát.");
@@ -74,7 +83,9 @@ export async function releaseIdempotencyKey(db: Db, userId: string, key: string)
 export function requireIdempotencyKey(header: string | undefined): string {
   const key = IdempotencyKey.safeParse(header);
   if (!key.success) {
-    throw new ApiError(400, "validation_failed", "Thiếu hoặc sai tiêu đề Idempotency-Key.", [{ path: "Idempotency-Key", message: key.error.issues[0]?.message ?? "" }]);
+    throw new ApiError(400, "validation_failed", "Thiếu hoặc sai tiêu đề Idempotency-Key.", [
+      { path: "Idempotency-Key", message: key.error.issues[0]?.message ?? "" },
+    ]);
   }
   return key.data;
 }
@@ -92,7 +103,10 @@ export async function createOnce<T extends object>(
   const { db, user } = c.var;
   const claim = await claimIdempotencyKey(db, user.id, key, await sha256Hex(JSON.stringify(body)));
   if (claim.kind === "replay") {
-    return c.body(claim.body, claim.status as 201, { "Content-Type": "application/json; charset=utf-8", "Idempotent-Replayed": "true" });
+    return c.body(claim.body, claim.status as 201, {
+      "Content-Type": "application/json; charset=utf-8",
+      "Idempotent-Replayed": "true",
+    });
   }
   try {
     return c.json(await run(), 201);

@@ -17,6 +17,7 @@ export const adminRoutes = factory
     return c.json(await putCalendarDay(c.var.db, c.var.user.provinceId, day, c.var.user.id), 200);
   })
   .delete("/calendar/:date", validate("param", CalendarDateParam), async (c) => {
-    if (!(await deleteCalendarDay(c.var.db, c.var.user.provinceId, c.req.valid("param").date))) throw notFound("Không có ngày này trong lịch.");
+    if (!(await deleteCalendarDay(c.var.db, c.var.user.provinceId, c.req.valid("param").date)))
+      throw notFound("Không có ngày này trong lịch.");
     return c.body(null, 204);
   });

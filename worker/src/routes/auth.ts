@@ -38,7 +38,9 @@ export const devAuthRoutes = factory
     if (!devAuthEnabled(c.env)) throw notFound("Không tìm thấy đường dẫn này.");
     await next();
   })
-  .get("/personas", (c) => c.json({ items: DEV_PERSONAS.map(({ id, label, role, unitId }) => ({ id, label, role, unitId })) }, 200))
+  .get("/personas", (c) =>
+    c.json({ items: DEV_PERSONAS.map(({ id, label, role, unitId }) => ({ id, label, role, unitId })) }, 200),
+  )
   .post("/", validate("json", DevLoginBody), async (c) => {
     const persona = DEV_PERSONAS.find((p) => p.id === c.req.valid("json").persona);
     if (!persona) throw notFound("Không có người dùng thử này.");

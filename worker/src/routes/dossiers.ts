@@ -1,19 +1,27 @@
 import { DossierCodeParam, ListQuery, SubmitBody, SupplementBody, WithdrawBody } from "../../../shared/src/dossier/api";
+import { canApply } from "../../../shared/src/dossier/lifecycle";
 import { limit, requireRole, requireUser } from "../auth/middleware";
 import type { Db } from "../db/client";
-import { applicantDossier, dossierDetail, getDossierView, lifecycleState, listOwnDossiers, submitSupplement, visibleDossier, withdraw } from "../db/repo/dossiers";
 import { workCalendar } from "../db/repo/calendar";
+import {
+  applicantDossier,
+  dossierDetail,
+  getDossierView,
+  lifecycleState,
+  listOwnDossiers,
+  submitSupplement,
+  visibleDossier,
+  withdraw,
+} from "../db/repo/dossiers";
 import { ownFilesById } from "../db/repo/files";
 import { recordRead } from "../db/repo/staff";
 import type { AuthUser } from "../db/repo/users";
 import { submitDossier } from "../dossiers/submit";
-import { ApiError, conflict, notFound } from "../lib/errors";
 import { auditKey } from "../lib/config";
+import { ApiError, conflict, notFound } from "../lib/errors";
 import { factory } from "../lib/factory";
 import { createOnce, requireIdempotencyKey } from "../lib/idempotency";
 import { jsonBodyLimit, validate } from "../lib/validate";
-import { canApply } from "../../../shared/src/dossier/lifecycle";
-
 
 /** The dossier as it stands after a step; a step that lost to a concurrent one is a 409. */
 async function detailAfterStep(db: Db, user: AuthUser, dossierId: string, committed: boolean, linkBase: string) {
@@ -30,7 +38,9 @@ export const dossierRoutes = factory
     const user = c.var.user;
     await limit(c.env.SUBMIT_LIMITER, `submit:${user.id}`);
     const body = c.req.valid("json");
-    return createOnce(c, key, body, () => submitDossier(c.var.db, user, body, key, { linkBase: c.env.QR_LINK_BASE, auditKey: auditKey(c.env) }));
+    return createOnce(c, key, body, () =>
+      submitDossier(c.var.db, user, body, key, { linkBase: c.env.QR_LINK_BASE, auditKey: auditKey(c.env) }),
+    );
   })
   .get("/", validate("query", ListQuery), async (c) => {
     const { cursor, limit: size } = c.req.valid("query");
@@ -54,7 +64,15 @@ export const dossierRoutes = factory
     if ((await ownFilesById(c.var.db, user.id, fileIds)).length !== fileIds.length) {
       throw new ApiError(400, "validation_failed", "Có tệp đính kèm không tồn tại.");
     }
-    const committed = await submitSupplement(c.var.db, auditKey(c.env), row.d, user, documents, note, await workCalendar(c.var.db, user.provinceId));
+    const committed = await submitSupplement(
+      c.var.db,
+      auditKey(c.env),
+      row.d,
+      user,
+      documents,
+      note,
+      await workCalendar(c.var.db, user.provinceId),
+    );
     return c.json(await detailAfterStep(c.var.db, user, row.d.id, committed, c.env.QR_LINK_BASE), 200);
   })
   // The applicant asks to withdraw; before acceptance it takes effect at once.

@@ -16,10 +16,16 @@ export const draftRoutes = factory
   )
   .put(
     "/:code",
-    bodyLimit({ maxSize: 128 * 1024, onError: () => { throw new ApiError(413, "payload_too_large", "Bản nháp quá lớn."); } }),
+    bodyLimit({
+      maxSize: 128 * 1024,
+      onError: () => {
+        throw new ApiError(413, "payload_too_large", "Bản nháp quá lớn.");
+      },
+    }),
     validate("param", ProcedureCodeParam),
     validate("json", DraftBody),
-    async (c) => c.json({ updatedAt: await saveDraft(c.var.db, c.var.user.id, c.req.valid("param").code, c.req.valid("json")) }, 200),
+    async (c) =>
+      c.json({ updatedAt: await saveDraft(c.var.db, c.var.user.id, c.req.valid("param").code, c.req.valid("json")) }, 200),
   )
   .delete("/:code", validate("param", ProcedureCodeParam), async (c) => {
     await deleteDraft(c.var.db, c.var.user.id, c.req.valid("param").code);

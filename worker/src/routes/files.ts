@@ -23,7 +23,11 @@ function declaredName(header: string | undefined): string {
 
 /** RFC 6266: an ASCII fallback plus the UTF-8 name. */
 function contentDisposition(name: string): string {
-  const ascii = name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").replace(/[^\x20-\x7e]|["\\]/g, "_");
+  const ascii = name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .replace(/[^\x20-\x7e]|["\\]/g, "_");
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
@@ -37,7 +41,12 @@ export const fileRoutes = factory
    */
   .post(
     "/",
-    bodyLimit({ maxSize: MAX_FILE_BYTES, onError: () => { throw tooLarge(); } }),
+    bodyLimit({
+      maxSize: MAX_FILE_BYTES,
+      onError: () => {
+        throw tooLarge();
+      },
+    }),
     async (c) => {
       const user = c.var.user;
       await limit(c.env.UPLOAD_LIMITER, `upload:${user.id}`);

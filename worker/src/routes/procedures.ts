@@ -1,5 +1,5 @@
 import { ProcedureCodeParam, ProcedureSearchQuery } from "../../../shared/src/catalogue/api";
-import { getPublishedProcedure, searchProcedures, type SearchPage } from "../db/repo/procedures";
+import { getPublishedProcedure, type SearchPage, searchProcedures } from "../db/repo/procedures";
 import { CATALOGUE_CACHE } from "../lib/cache";
 import { notFound } from "../lib/errors";
 import { factory } from "../lib/factory";
@@ -14,7 +14,17 @@ export const procedureRoutes = factory
   .get("/", validate("query", ProcedureSearchQuery), async (c) => {
     const query = c.req.valid("query");
     // The key is built from validated values only, so unknown parameters cannot flood the cache.
-    const key = JSON.stringify([c.env.PROVINCE_ID, query.q, query.field, query.unit, query.level, query.onlineOnly, query.essential, query.limit, query.cursor]);
+    const key = JSON.stringify([
+      c.env.PROVINCE_ID,
+      query.q,
+      query.field,
+      query.unit,
+      query.level,
+      query.onlineOnly,
+      query.essential,
+      query.limit,
+      query.cursor,
+    ]);
     let page = searchCache.get(key);
     if (!page) {
       page = await searchProcedures(c.var.db, c.env.PROVINCE_ID, query);

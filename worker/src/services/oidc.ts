@@ -16,13 +16,18 @@ export type PendingAuthorization = { state: string; codeVerifier: string; nonce:
 
 const notConfigured = () => new ApiError(503, "upstream_failed", "Chức năng xác thực VNeID chưa được cấu hình.");
 const unreachable = () =>
-  new ApiError(502, "upstream_failed", "Không kết nối được với hệ thống xác thực VNeID hoặc hệ thống trả lời không hợp lệ, vui lòng thử lại.");
+  new ApiError(
+    502,
+    "upstream_failed",
+    "Không kết nối được với hệ thống xác thực VNeID hoặc hệ thống trả lời không hợp lệ, vui lòng thử lại.",
+  );
 
 /** Timeouts on every outbound call; plain http only for a provider on loopback (local runs and tests). */
 function requestOptions(issuer: URL) {
   return {
     signal: () => AbortSignal.timeout(TIMEOUT_MS),
-    [oauth.allowInsecureRequests]: issuer.protocol === "http:" && (issuer.hostname === "127.0.0.1" || issuer.hostname === "localhost"),
+    [oauth.allowInsecureRequests]:
+      issuer.protocol === "http:" && (issuer.hostname === "127.0.0.1" || issuer.hostname === "localhost"),
   };
 }
 
@@ -68,7 +73,11 @@ function failure(step: "discovery" | "callback" | "token", err: unknown): ApiErr
 export async function startAuthorization(env: CloudflareBindings): Promise<PendingAuthorization & { authorizationUrl: string }> {
   const { as, client } = await connect(env);
   if (!as.authorization_endpoint) throw unreachable();
-  const pending = { state: oauth.generateRandomState(), codeVerifier: oauth.generateRandomCodeVerifier(), nonce: oauth.generateRandomNonce() };
+  const pending = {
+    state: oauth.generateRandomState(),
+    codeVerifier: oauth.generateRandomCodeVerifier(),
+    nonce: oauth.generateRandomNonce(),
+  };
   const url = new URL(as.authorization_endpoint);
   url.search = new URLSearchParams({
     client_id: client.client_id,
@@ -87,7 +96,11 @@ export async function startAuthorization(env: CloudflareBindings): Promise<Pendi
  * Finishes the request `pending` with the provider's redirect parameters (`code`, `state`, `iss`):
  * exchanges the code with the PKCE verifier and returns the validated ID token's subject.
  */
-export async function completeAuthorization(env: CloudflareBindings, callback: URLSearchParams, pending: PendingAuthorization): Promise<string> {
+export async function completeAuthorization(
+  env: CloudflareBindings,
+  callback: URLSearchParams,
+  pending: PendingAuthorization,
+): Promise<string> {
   const { issuer, as, client } = await connect(env);
   const clientAuth = oauth.ClientSecretBasic(secret(env, "OIDC_CLIENT_SECRET"));
   let params: URLSearchParams;
@@ -106,7 +119,10 @@ export async function completeAuthorization(env: CloudflareBindings, callback: U
       pending.codeVerifier,
       requestOptions(issuer),
     );
-    const result = await oauth.processAuthorizationCodeResponse(as, client, response, { expectedNonce: pending.nonce, requireIdToken: true });
+    const result = await oauth.processAuthorizationCodeResponse(as, client, response, {
+      expectedNonce: pending.nonce,
+      requireIdToken: true,
+    });
     await oauth.validateApplicationLevelSignature(as, response, requestOptions(issuer));
     return oauth.getValidatedIdTokenClaims(result)!.sub;
   } catch (err) {

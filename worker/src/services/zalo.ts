@@ -19,7 +19,8 @@ async function graphGet(env: CloudflareBindings, path: string, headers: Record<s
     throw new ApiError(502, "upstream_failed", "Không kết nối được với Zalo, vui lòng thử lại.");
   }
   const body = (await res.json().catch(() => null)) as GraphBody | null;
-  if (!body || typeof body !== "object") throw new ApiError(502, "upstream_failed", "Zalo trả lời không hợp lệ, vui lòng thử lại.");
+  if (!body || typeof body !== "object")
+    throw new ApiError(502, "upstream_failed", "Zalo trả lời không hợp lệ, vui lòng thử lại.");
   return body;
 }
 
@@ -37,7 +38,11 @@ export async function verifyAccessToken(env: CloudflareBindings, accessToken: st
 
 /** Exchanges the single-use token from getPhoneNumber() for the number, normalised to 0xxxxxxxxx. */
 export async function exchangePhoneToken(env: CloudflareBindings, accessToken: string, code: string): Promise<string> {
-  const body = await graphGet(env, "/v2.0/me/info", { access_token: accessToken, code, secret_key: secret(env, "ZALO_APP_SECRET") });
+  const body = await graphGet(env, "/v2.0/me/info", {
+    access_token: accessToken,
+    code,
+    secret_key: secret(env, "ZALO_APP_SECRET"),
+  });
   const number = body.data?.number;
   if (body.error !== 0 || typeof number !== "string" || !/^(84|0)\d{9}$/.test(number)) {
     throw new ApiError(400, "bad_request", "Không lấy được số điện thoại từ Zalo, vui lòng thử lại.");

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { type FormEvent, type KeyboardEvent, useCallback, useEffect, useRef, useState } from "react";
 import { Page, useSnackbar } from "zmp-ui";
 import type { Role } from "../../../../shared/src/auth/api";
 import type { CalendarDay } from "../../../../shared/src/deadline/api";
@@ -38,7 +38,13 @@ type Draft = { date: string; kind: CalendarDay["kind"]; name: string; source: st
 const EMPTY: Draft = { date: "", kind: "holiday", name: "", source: "", verified: false };
 
 /** Adds a day or corrects one (its date then stays); checked like the API checks it. */
-function DayForm(props: { initial: Draft; editing: boolean; taken: (date: string) => Promise<boolean>; onSaved: (day: CalendarDay) => void; onCancel: () => void }) {
+function DayForm(props: {
+  initial: Draft;
+  editing: boolean;
+  taken: (date: string) => Promise<boolean>;
+  onSaved: (day: CalendarDay) => void;
+  onCancel: () => void;
+}) {
   const [draft, setDraft] = useState<Draft>(props.initial);
   const [invalid, setInvalid] = useState<Invalid>(null);
   const { busy, error, run } = useTask();
@@ -48,10 +54,12 @@ function DayForm(props: { initial: Draft; editing: boolean; taken: (date: string
     const first = CALENDAR_YEARS[0];
     const last = CALENDAR_YEARS[CALENDAR_YEARS.length - 1];
     if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.date)) return { field: "day-date", message: "Chọn ngày" };
-    if (!CALENDAR_YEARS.some((y) => y === yearOf(draft.date))) return { field: "day-date", message: `Chọn một ngày trong các năm ${first}–${last}` };
+    if (!CALENDAR_YEARS.some((y) => y === yearOf(draft.date)))
+      return { field: "day-date", message: `Chọn một ngày trong các năm ${first}–${last}` };
     if (draft.name.trim().length < 2) return { field: "day-name", message: "Nhập tên ngày (ít nhất 2 ký tự)" };
     if (draft.source.trim().length < 2) return { field: "day-source", message: "Nhập văn bản công bố ngày này" };
-    if (!props.editing && (await props.taken(draft.date))) return { field: "day-date", message: "Ngày này đã có trong lịch. Hãy dùng nút Sửa ở ngày đó." };
+    if (!props.editing && (await props.taken(draft.date)))
+      return { field: "day-date", message: "Ngày này đã có trong lịch. Hãy dùng nút Sửa ở ngày đó." };
     return null;
   };
 
@@ -61,7 +69,12 @@ function DayForm(props: { initial: Draft; editing: boolean; taken: (date: string
       const problem = await check();
       setInvalid(problem);
       if (problem) return;
-      const saved = await adminApi.putDay(draft.date, { kind: draft.kind, name: draft.name.trim(), source: draft.source.trim(), verified: draft.verified });
+      const saved = await adminApi.putDay(draft.date, {
+        kind: draft.kind,
+        name: draft.name.trim(),
+        source: draft.source.trim(),
+        verified: draft.verified,
+      });
       props.onSaved(saved);
     });
   };
@@ -71,7 +84,9 @@ function DayForm(props: { initial: Draft; editing: boolean; taken: (date: string
     draft.date && /^\d{4}-\d{2}-\d{2}$/.test(draft.date) ? (
       <p className="note">
         Ngày {formatDate(draft.date)} là {formatWeekday(draft.date)}.
-        {draft.kind === "holiday" && isWeekend(draft.date) && " Ngày nghỉ lễ trùng ngày nghỉ hằng tuần được nghỉ bù vào ngày làm việc kế tiếp: hãy thêm cả ngày nghỉ bù."}
+        {draft.kind === "holiday" &&
+          isWeekend(draft.date) &&
+          " Ngày nghỉ lễ trùng ngày nghỉ hằng tuần được nghỉ bù vào ngày làm việc kế tiếp: hãy thêm cả ngày nghỉ bù."}
         {draft.kind === "workday" && !isWeekend(draft.date) && " Ngày làm bù thường là Thứ Bảy hoặc Chủ Nhật."}
       </p>
     ) : null;
@@ -99,8 +114,23 @@ function DayForm(props: { initial: Draft; editing: boolean; taken: (date: string
           </label>
         ))}
       </fieldset>
-      <Field id="day-name" label="Tên ngày" value={draft.name} maxLength={200} onChange={(name) => set({ name })} invalid={invalid} />
-      <Field id="day-source" label="Căn cứ (văn bản công bố)" value={draft.source} onChange={(source) => set({ source })} invalid={invalid} multiline maxLength={500} />
+      <Field
+        id="day-name"
+        label="Tên ngày"
+        value={draft.name}
+        maxLength={200}
+        onChange={(name) => set({ name })}
+        invalid={invalid}
+      />
+      <Field
+        id="day-source"
+        label="Căn cứ (văn bản công bố)"
+        value={draft.source}
+        onChange={(source) => set({ source })}
+        invalid={invalid}
+        multiline
+        maxLength={500}
+      />
       <label className="toggle toggle--top">
         <input type="checkbox" checked={draft.verified} onChange={(e) => set({ verified: e.target.checked })} />
         <span>Đã đối chiếu với văn bản công bố chính thức</span>
@@ -137,10 +167,20 @@ function DayItem({ day, onEdit, onDelete }: { day: CalendarDay; onEdit: () => vo
         <p className="note">Căn cứ: {day.source}</p>
       </div>
       <div className="calendar-day__actions">
-        <button type="button" className="button button--small button--secondary" aria-label={`Sửa ngày ${formatDate(day.date)}`} onClick={onEdit}>
+        <button
+          type="button"
+          className="button button--small button--secondary"
+          aria-label={`Sửa ngày ${formatDate(day.date)}`}
+          onClick={onEdit}
+        >
           Sửa
         </button>
-        <button type="button" className="button button--small button--link" aria-label={`Xóa ngày ${formatDate(day.date)}`} onClick={onDelete}>
+        <button
+          type="button"
+          className="button button--small button--link"
+          aria-label={`Xóa ngày ${formatDate(day.date)}`}
+          onClick={onDelete}
+        >
           Xóa
         </button>
       </div>
@@ -240,10 +280,13 @@ function CalendarEditor({ user }: { user: SessionUser }) {
           Lịch dùng để tính hạn trả kết quả
         </h2>
         <p>
-          Ngày nghỉ lễ không được tính là ngày làm việc; ngày làm bù (thường là Thứ Bảy) được tính là ngày làm việc. Thay đổi được áp dụng cho hồ sơ tiếp nhận
-          từ nay: <strong>hạn trả kết quả đã tính cho các hồ sơ đã tiếp nhận không được tính lại.</strong>
+          Ngày nghỉ lễ không được tính là ngày làm việc; ngày làm bù (thường là Thứ Bảy) được tính là ngày làm việc. Thay đổi được
+          áp dụng cho hồ sơ tiếp nhận từ nay:{" "}
+          <strong>hạn trả kết quả đã tính cho các hồ sơ đã tiếp nhận không được tính lại.</strong>
         </p>
-        <p className="note">Ngày âm lịch và ngày nghỉ bù phải đối chiếu với thông báo chính thức; ngày chưa đối chiếu mang nhãn “Chưa xác minh”.</p>
+        <p className="note">
+          Ngày âm lịch và ngày nghỉ bù phải đối chiếu với thông báo chính thức; ngày chưa đối chiếu mang nhãn “Chưa xác minh”.
+        </p>
       </section>
       <section className="section" aria-labelledby="calendar-title">
         <div className="section-head calendar__head">
@@ -261,7 +304,8 @@ function CalendarEditor({ user }: { user: SessionUser }) {
           {list && (
             <>
               <p className="note calendar__summary">
-                {list.filter((d) => d.kind === "holiday").length} ngày nghỉ lễ, {list.filter((d) => d.kind === "workday").length} ngày làm bù
+                {list.filter((d) => d.kind === "holiday").length} ngày nghỉ lễ, {list.filter((d) => d.kind === "workday").length}{" "}
+                ngày làm bù
                 {unverified > 0 && `; ${unverified} ngày chưa xác minh`}.
               </p>
               {list.length === 0 ? (
@@ -286,7 +330,11 @@ function CalendarEditor({ user }: { user: SessionUser }) {
         </div>
       </section>
 
-      <Dialog open={editing !== null} title={editing?.mode === "edit" ? `Sửa ngày ${dayLabel(editing.day.date)}` : "Thêm ngày vào lịch"} onClose={() => setEditing(null)}>
+      <Dialog
+        open={editing !== null}
+        title={editing?.mode === "edit" ? `Sửa ngày ${dayLabel(editing.day.date)}` : "Thêm ngày vào lịch"}
+        onClose={() => setEditing(null)}
+      >
         {editing && (
           <DayForm
             key={editing.mode === "edit" ? editing.day.date : "new"}
@@ -303,9 +351,12 @@ function CalendarEditor({ user }: { user: SessionUser }) {
         {deleting && (
           <>
             <p>
-              Xóa “{deleting.name}” ({KIND_LABEL[deleting.kind].toLocaleLowerCase("vi")}) ngày {dayLabel(deleting.date)} khỏi lịch?
+              Xóa “{deleting.name}” ({KIND_LABEL[deleting.kind].toLocaleLowerCase("vi")}) ngày {dayLabel(deleting.date)} khỏi
+              lịch?
             </p>
-            <p className="note">Hồ sơ tiếp nhận từ nay tính hạn theo lịch mới; hạn trả kết quả của hồ sơ đã tiếp nhận không thay đổi.</p>
+            <p className="note">
+              Hồ sơ tiếp nhận từ nay tính hạn theo lịch mới; hạn trả kết quả của hồ sơ đã tiếp nhận không thay đổi.
+            </p>
             {deletion.error && (
               <p className="field__error" role="alert">
                 {deletion.error}

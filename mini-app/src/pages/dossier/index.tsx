@@ -9,10 +9,10 @@ import { DocumentFiles } from "../../components/document-files";
 import { FileLinks, FormValuesList, SubmittedDocuments, Timeline } from "../../components/dossier-parts";
 import { RequireSession } from "../../components/session-gate";
 import { ErrorMessage, Loading } from "../../components/status";
-import { dossierApi, type DossierDetailData } from "../../services/authed-api";
+import { type DossierDetailData, dossierApi } from "../../services/authed-api";
 import { useCatalogue } from "../../stores/catalogue";
 import { useDossiers } from "../../stores/dossiers";
-import { toAttachments, withFile, withoutFile, type DocFiles } from "../../utils/attachments";
+import { type DocFiles, toAttachments, withFile, withoutFile } from "../../utils/attachments";
 import { formatDateTime } from "../../utils/format";
 import { useTask } from "../../utils/task";
 
@@ -42,7 +42,9 @@ function SupplementBox({ detail }: { detail: DossierDetailData }) {
 
   return (
     <section className="section section--action" aria-labelledby="supplement-title">
-      <h2 id="supplement-title" className="section__title">Cần bổ sung hồ sơ</h2>
+      <h2 id="supplement-title" className="section__title">
+        Cần bổ sung hồ sơ
+      </h2>
       {detail.supplement && (
         <>
           <p className="note">Yêu cầu ngày {formatDateTime(detail.supplement.requestedAt)}</p>
@@ -154,7 +156,9 @@ function DossierView({ detail }: { detail: DossierDetailData }) {
         <p>
           <StatusBadge status={detail.status} label={detail.statusLabel} />
         </p>
-        {detail.withdrawalRequested && detail.status !== 7 && <p className="note">Đã gửi đề nghị rút hồ sơ, chờ cán bộ xác nhận.</p>}
+        {detail.withdrawalRequested && detail.status !== 7 && (
+          <p className="note">Đã gửi đề nghị rút hồ sơ, chờ cán bộ xác nhận.</p>
+        )}
         <dl className="facts facts--stacked">
           <div>
             <dt>Ngày hẹn trả kết quả{detail.status === 1 ? " (dự kiến)" : ""}</dt>
@@ -182,7 +186,9 @@ function DossierView({ detail }: { detail: DossierDetailData }) {
 
       {detail.results.length > 0 && (
         <section className="section" aria-labelledby="results-title">
-          <h2 id="results-title" className="section__title">Kết quả giải quyết</h2>
+          <h2 id="results-title" className="section__title">
+            Kết quả giải quyết
+          </h2>
           <FileLinks files={detail.results} label="Tệp kết quả" />
         </section>
       )}

@@ -62,12 +62,14 @@ export default function DossiersPage() {
       <AppHeader title="Hồ sơ của tôi">
         <NotificationBell />
       </AppHeader>
-      <RequireSession purpose="Bạn cần đăng nhập để xem hồ sơ của mình.">{(user) => (
+      <RequireSession purpose="Bạn cần đăng nhập để xem hồ sơ của mình.">
+        {(user) => (
           <>
             <AccountBar user={user} />
             <DossierList />
           </>
-        )}</RequireSession>
+        )}
+      </RequireSession>
     </Page>
   );
 }

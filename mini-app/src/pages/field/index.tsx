@@ -14,7 +14,11 @@ export default function FieldPage() {
     <Page className="page">
       <AppHeader title={field?.name ?? "Lĩnh vực"} />
       <section className="section" aria-label="Thủ tục trong lĩnh vực">
-        <ProcedureResults params={{ field: id }} label={`Thủ tục lĩnh vực ${field?.name ?? ""}`} emptyMessage="Lĩnh vực này chưa có thủ tục." />
+        <ProcedureResults
+          params={{ field: id }}
+          label={`Thủ tục lĩnh vực ${field?.name ?? ""}`}
+          emptyMessage="Lĩnh vực này chưa có thủ tục."
+        />
       </section>
     </Page>
   );

@@ -81,12 +81,16 @@ export default function HomePage() {
       </section>
 
       <section className="section" aria-labelledby="essential-title">
-        <h2 id="essential-title" className="section__title">Dịch vụ thiết yếu</h2>
+        <h2 id="essential-title" className="section__title">
+          Dịch vụ thiết yếu
+        </h2>
         <ProcedureResults params={ESSENTIAL} pageSize={6} label="Dịch vụ thiết yếu" emptyMessage="Chưa có dịch vụ thiết yếu." />
       </section>
 
       <section className="section" aria-labelledby="fields-title">
-        <h2 id="fields-title" className="section__title">Lĩnh vực</h2>
+        <h2 id="fields-title" className="section__title">
+          Lĩnh vực
+        </h2>
         <FieldGrid />
       </section>
 

@@ -3,8 +3,8 @@ import { Link } from "react-router-dom";
 import { Page } from "zmp-ui";
 import { AppHeader } from "../../components/app-header";
 import "../../components/notifications.css";
-import { AccountBar, RequireSession } from "../../components/session-gate";
 import { PagedList } from "../../components/paged-list";
+import { AccountBar, RequireSession } from "../../components/session-gate";
 import { Empty } from "../../components/status";
 import { useNotifications } from "../../stores/notifications";
 import { formatDateTime } from "../../utils/format";
@@ -33,8 +33,7 @@ function NotificationList() {
         {items.map((n) => (
           <li key={n.id} className={n.readAt ? "notice" : "notice notice--unread"}>
             <h2 className="notice__title">
-              {!n.readAt && <span className="badge notice__new">Mới</span>}{" "}
-              {n.title}
+              {!n.readAt && <span className="badge notice__new">Mới</span>} {n.title}
             </h2>
             <p className="notice__body">{n.body}</p>
             <p className="notice__meta">

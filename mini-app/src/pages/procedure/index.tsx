@@ -31,7 +31,9 @@ function Fees({ procedure }: { procedure: ProcedureDetailData }) {
   const saving = onlineSaving(fees);
   return (
     <section className="section" aria-labelledby="fees-title">
-      <h2 id="fees-title" className="section__title">Phí, lệ phí</h2>
+      <h2 id="fees-title" className="section__title">
+        Phí, lệ phí
+      </h2>
       <dl className="facts">
         <div>
           <dt>Nộp trực tuyến</dt>
@@ -60,7 +62,9 @@ function Agency({ procedure }: { procedure: ProcedureDetailData }) {
   const priority = unit && unit.priorityWeekdays.length > 0 ? formatWeekdays(unit.priorityWeekdays) : null;
   return (
     <section className="section" aria-labelledby="agency-title">
-      <h2 id="agency-title" className="section__title">Cơ quan giải quyết</h2>
+      <h2 id="agency-title" className="section__title">
+        Cơ quan giải quyết
+      </h2>
       {unit ? (
         <Link to={unitPath(unit.id)} className="text-link">
           {unit.name}
@@ -80,7 +84,9 @@ function Agency({ procedure }: { procedure: ProcedureDetailData }) {
 function Documents({ procedure }: { procedure: ProcedureDetailData }) {
   return (
     <section className="section" aria-labelledby="docs-title">
-      <h2 id="docs-title" className="section__title">Giấy tờ cần chuẩn bị</h2>
+      <h2 id="docs-title" className="section__title">
+        Giấy tờ cần chuẩn bị
+      </h2>
       {procedure.documents.length === 0 ? (
         <p>Không yêu cầu giấy tờ kèm theo.</p>
       ) : (
@@ -113,7 +119,11 @@ export default function ProcedurePage() {
 
   const share = async () => {
     if (!procedure) return;
-    const shared = await shareAppPage({ title: procedure.name, description: procedure.summary, path: procedurePath(procedure.code) });
+    const shared = await shareAppPage({
+      title: procedure.name,
+      description: procedure.summary,
+      path: procedurePath(procedure.code),
+    });
     if (!shared) openSnackbar({ text: "Chưa chia sẻ được, vui lòng thử lại trong Zalo.", type: "error" });
   };
 
@@ -147,7 +157,9 @@ export default function ProcedurePage() {
         {procedure.requiresVneid && <p className="note">Cần xác thực danh tính bằng VNeID trước khi nộp.</p>}
       </section>
       <section className="section" aria-labelledby="time-title">
-        <h2 id="time-title" className="section__title">Thời hạn giải quyết</h2>
+        <h2 id="time-title" className="section__title">
+          Thời hạn giải quyết
+        </h2>
         <p className="big-fact">{formatProcessingTime(procedure.processingTime)}</p>
         {procedure.processingTime.note && <p className="note">{procedure.processingTime.note}</p>}
       </section>
@@ -155,7 +167,9 @@ export default function ProcedurePage() {
       <Documents procedure={procedure} />
       <Agency procedure={procedure} />
       <section className="section" aria-labelledby="result-title">
-        <h2 id="result-title" className="section__title">Nhận kết quả</h2>
+        <h2 id="result-title" className="section__title">
+          Nhận kết quả
+        </h2>
         <ul className="plain-list">
           {procedure.resultDelivery.map((d) => (
             <li key={d}>{DELIVERY_LABEL[d]}</li>

@@ -29,7 +29,10 @@ function QrBlock({ receipt }: { receipt: Receipt }) {
   useEffect(() => {
     if (zalo || !src) return;
     let active = true;
-    qrPng(src).then((data) => active && setPng(data), () => undefined);
+    qrPng(src).then(
+      (data) => active && setPng(data),
+      () => undefined,
+    );
     return () => {
       active = false;
     };
@@ -66,9 +69,14 @@ function QrBlock({ receipt }: { receipt: Receipt }) {
 
   return (
     <section className="section qr" aria-labelledby="qr-title">
-      <h2 id="qr-title" className="section__title">Mã QR tra cứu</h2>
+      <h2 id="qr-title" className="section__title">
+        Mã QR tra cứu
+      </h2>
       <img className="qr__image" alt="Mã QR tra cứu hồ sơ" src={src} width={200} height={200} />
-      <p className="note">Quét mã bằng Zalo để xem tình trạng hồ sơ, không cần đăng nhập. Người khác có mã này cũng xem được tình trạng (không có thông tin cá nhân).</p>
+      <p className="note">
+        Quét mã bằng Zalo để xem tình trạng hồ sơ, không cần đăng nhập. Người khác có mã này cũng xem được tình trạng (không có
+        thông tin cá nhân).
+      </p>
       <div className="qr__actions">
         {zalo ? (
           <button type="button" className="button button--secondary" onClick={() => void save()}>
@@ -94,7 +102,9 @@ function ReceiptView({ receipt, justSubmitted }: { receipt: Receipt; justSubmitt
   const { openSnackbar } = useSnackbar();
   const copy = async () => {
     const copied = await copyText(receipt.code);
-    openSnackbar(copied ? { text: "Đã sao chép mã hồ sơ.", type: "success" } : { text: "Chưa sao chép được mã hồ sơ.", type: "error" });
+    openSnackbar(
+      copied ? { text: "Đã sao chép mã hồ sơ.", type: "success" } : { text: "Chưa sao chép được mã hồ sơ.", type: "error" },
+    );
   };
   return (
     <>
@@ -102,7 +112,12 @@ function ReceiptView({ receipt, justSubmitted }: { receipt: Receipt; justSubmitt
         <h2 id="receipt-title" className="section__title">
           {justSubmitted ? "Nộp hồ sơ thành công" : "Biên nhận hồ sơ trực tuyến"}
         </h2>
-        {justSubmitted && <p>Hồ sơ đã được gửi tới {receipt.receivingUnit.name}. Cán bộ sẽ kiểm tra và tiếp nhận hồ sơ; bạn theo dõi tình trạng trong “Hồ sơ của tôi”.</p>}
+        {justSubmitted && (
+          <p>
+            Hồ sơ đã được gửi tới {receipt.receivingUnit.name}. Cán bộ sẽ kiểm tra và tiếp nhận hồ sơ; bạn theo dõi tình trạng
+            trong “Hồ sơ của tôi”.
+          </p>
+        )}
         <div className="receipt-code-box" role="group" aria-label="Mã hồ sơ">
           <p className="note">Mã hồ sơ</p>
           <p className="receipt-code">{receipt.code}</p>
@@ -113,7 +128,9 @@ function ReceiptView({ receipt, justSubmitted }: { receipt: Receipt; justSubmitt
       </section>
 
       <section className="section" aria-labelledby="receipt-facts">
-        <h2 id="receipt-facts" className="section__title">Thông tin hồ sơ</h2>
+        <h2 id="receipt-facts" className="section__title">
+          Thông tin hồ sơ
+        </h2>
         <dl className="facts facts--stacked">
           <div>
             <dt>Thủ tục</dt>
@@ -145,7 +162,9 @@ function ReceiptView({ receipt, justSubmitted }: { receipt: Receipt; justSubmitt
           <div>
             <dt>Phí, lệ phí (nộp trực tuyến)</dt>
             <dd>{feeText(receipt.fee)}</dd>
-            {receipt.fee.counter !== receipt.fee.amount && <dd className="note">Nếu nộp trực tiếp: {formatVnd(receipt.fee.counter)}</dd>}
+            {receipt.fee.counter !== receipt.fee.amount && (
+              <dd className="note">Nếu nộp trực tiếp: {formatVnd(receipt.fee.counter)}</dd>
+            )}
             <dd className="note">Căn cứ: {receipt.fee.legalBasis}</dd>
           </div>
         </dl>
@@ -186,7 +205,9 @@ export default function ReceiptPage() {
       {fresh ? (
         <ReceiptView receipt={fresh} justSubmitted />
       ) : (
-        <RequireSession purpose="Bạn cần đăng nhập để xem biên nhận hồ sơ của mình.">{() => <StoredReceipt code={code} />}</RequireSession>
+        <RequireSession purpose="Bạn cần đăng nhập để xem biên nhận hồ sơ của mình.">
+          {() => <StoredReceipt code={code} />}
+        </RequireSession>
       )}
     </Page>
   );

@@ -3,7 +3,12 @@ import type { ServiceLevel } from "../../../../shared/src/catalogue/schemas";
 import { useCatalogue } from "../../stores/catalogue";
 import type { SearchParams } from "../../stores/search";
 
-function SelectFilter(props: { label: string; value: string; onChange: (v: string) => void; options: { value: string; label: string }[] }) {
+function SelectFilter(props: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  options: { value: string; label: string }[];
+}) {
   const id = useId();
   return (
     <div className="filter">
@@ -61,7 +66,11 @@ export function Filters({ params, onChange }: { params: SearchParams; onChange: 
           { value: "mot_phan", label: "Một phần" },
         ]}
       />
-      <ToggleFilter label="Chỉ nộp trực tuyến" checked={!!params.onlineOnly} onChange={(v) => set({ onlineOnly: v || undefined })} />
+      <ToggleFilter
+        label="Chỉ nộp trực tuyến"
+        checked={!!params.onlineOnly}
+        onChange={(v) => set({ onlineOnly: v || undefined })}
+      />
       <ToggleFilter label="Dịch vụ thiết yếu" checked={!!params.essential} onChange={(v) => set({ essential: v || undefined })} />
     </fieldset>
   );

@@ -24,7 +24,11 @@ function readParams(url: URLSearchParams): SearchParams {
 }
 
 function toUrl(params: SearchParams): Record<string, string> {
-  return Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)]));
+  return Object.fromEntries(
+    Object.entries(params)
+      .filter(([, v]) => v !== undefined && v !== "")
+      .map(([k, v]) => [k, String(v)]),
+  );
 }
 
 export default function SearchPage() {

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from "react";
+import { type FormEvent, type ReactNode, useEffect, useState } from "react";
 import { useSnackbar } from "zmp-ui";
 import type { StaffAction } from "../../../../shared/src/dossier/lifecycle";
 import { formatVnd } from "../../../../shared/src/format/vi";
@@ -153,7 +153,8 @@ function ActionForm(props: {
         return needReason() ?? { action, reason: reason.trim() };
       case "request_supplement": {
         const listed = items.map((i) => i.trim()).filter(Boolean);
-        if (listed.length === 0 || listed.some((i) => i.length < 2)) return { field: "items", message: "Liệt kê đầy đủ giấy tờ cần bổ sung" };
+        if (listed.length === 0 || listed.some((i) => i.length < 2))
+          return { field: "items", message: "Liệt kê đầy đủ giấy tờ cần bổ sung" };
         return { action, items: listed, note: optionalNote, replyBy: replyBy || undefined };
       }
       case "request_payment":
@@ -215,7 +216,16 @@ function ActionForm(props: {
       fields = (
         <>
           <ItemsEditor items={items} onChange={setItems} invalid={invalid} />
-          <Field id="action-reply-by" label="Hạn bổ sung" type="date" min={today()} value={replyBy} onChange={setReplyBy} invalid={invalid} optional />
+          <Field
+            id="action-reply-by"
+            label="Hạn bổ sung"
+            type="date"
+            min={today()}
+            value={replyBy}
+            onChange={setReplyBy}
+            invalid={invalid}
+            optional
+          />
         </>
       );
       break;
@@ -231,7 +241,14 @@ function ActionForm(props: {
             invalid={invalid}
             hint={amountValue > 0 && <p className="note">{formatVnd(amountValue)}</p>}
           />
-          <Field id="action-legal-basis" label="Căn cứ thu" value={legalBasis} onChange={setLegalBasis} invalid={invalid} multiline />
+          <Field
+            id="action-legal-basis"
+            label="Căn cứ thu"
+            value={legalBasis}
+            onChange={setLegalBasis}
+            invalid={invalid}
+            multiline
+          />
         </>
       );
       break;
@@ -244,7 +261,13 @@ function ActionForm(props: {
           <legend className="field__label">Hình thức trả kết quả</legend>
           {RETURN_CHANNELS.map((c) => (
             <label key={c.value} className="toggle">
-              <input type="radio" name="return-channel" value={c.value} checked={returnChannel === c.value} onChange={() => setReturnChannel(c.value)} />
+              <input
+                type="radio"
+                name="return-channel"
+                value={c.value}
+                checked={returnChannel === c.value}
+                onChange={() => setReturnChannel(c.value)}
+              />
               <span>{c.label}</span>
             </label>
           ))}
@@ -255,7 +278,15 @@ function ActionForm(props: {
       fields = (
         <>
           {reasonField}
-          <Field id="action-new-date" label="Ngày hẹn trả kết quả mới" type="date" min={today()} value={newDate} onChange={setNewDate} invalid={invalid} />
+          <Field
+            id="action-new-date"
+            label="Ngày hẹn trả kết quả mới"
+            type="date"
+            min={today()}
+            value={newDate}
+            onChange={setNewDate}
+            invalid={invalid}
+          />
         </>
       );
       break;
@@ -266,13 +297,20 @@ function ActionForm(props: {
             <label htmlFor="action-unit" className="field__label">
               Chuyển đến đơn vị
             </label>
-            <select id="action-unit" value={unitId} aria-invalid={invalid?.field === "action-unit" ? true : undefined} onChange={(e) => setUnitId(e.target.value)}>
+            <select
+              id="action-unit"
+              value={unitId}
+              aria-invalid={invalid?.field === "action-unit" ? true : undefined}
+              onChange={(e) => setUnitId(e.target.value)}
+            >
               <option value="">— Chọn đơn vị —</option>
-              {units.filter((u) => u.id !== detail.handlingUnit.id).map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
+              {units
+                .filter((u) => u.id !== detail.handlingUnit.id)
+                .map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name}
+                  </option>
+                ))}
             </select>
             {invalid?.field === "action-unit" && <p className="field__error">{invalid.message}</p>}
           </div>
@@ -295,7 +333,16 @@ function ActionForm(props: {
   const noteField =
     action === "note" ? (
       <Field id="action-note" label="Nội dung ghi chú" value={note} onChange={setNote} invalid={invalid} multiline />
-    ) : ["accept", "start_processing", "confirm_payment", "confirm_withdrawal", "request_supplement", "request_payment", "finish", "hand_over"].includes(action) ? (
+    ) : [
+        "accept",
+        "start_processing",
+        "confirm_payment",
+        "confirm_withdrawal",
+        "request_supplement",
+        "request_payment",
+        "finish",
+        "hand_over",
+      ].includes(action) ? (
       <Field id="action-note" label="Ghi chú" value={note} onChange={setNote} invalid={invalid} multiline optional />
     ) : null;
 
@@ -313,7 +360,11 @@ function ActionForm(props: {
         <button type="button" className="button button--secondary" onClick={props.onCancel}>
           Hủy
         </button>
-        <button type="submit" className={`button ${DANGER.includes(action) ? "button--danger" : "button--primary"}`} disabled={props.busy}>
+        <button
+          type="submit"
+          className={`button ${DANGER.includes(action) ? "button--danger" : "button--primary"}`}
+          disabled={props.busy}
+        >
           {props.busy ? "Đang gửi…" : ACTION_LABEL[action]}
         </button>
       </div>
@@ -378,7 +429,15 @@ export function ActionBar(props: {
       )}
       <Dialog open={open !== null} title={open ? ACTION_LABEL[open] : ""} onClose={() => setOpen(null)}>
         {open && (
-          <ActionForm key={open} action={open} detail={detail} busy={busy} error={error} onSubmit={(b) => void submit(b)} onCancel={() => setOpen(null)} />
+          <ActionForm
+            key={open}
+            action={open}
+            detail={detail}
+            busy={busy}
+            error={error}
+            onSubmit={(b) => void submit(b)}
+            onCancel={() => setOpen(null)}
+          />
         )}
       </Dialog>
     </section>

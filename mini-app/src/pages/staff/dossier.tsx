@@ -127,7 +127,12 @@ function AuditSection({ code }: { code: string }) {
   );
 }
 
-function DossierView(props: { detail: StaffDossierDetail; notice: string | null; onUpdated: (d: StaffDossierDetail) => void; onStale: (e: ApiFailure) => void }) {
+function DossierView(props: {
+  detail: StaffDossierDetail;
+  notice: string | null;
+  onUpdated: (d: StaffDossierDetail) => void;
+  onStale: (e: ApiFailure) => void;
+}) {
   const { detail } = props;
   return (
     <>

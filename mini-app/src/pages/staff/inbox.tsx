@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { Link } from "react-router-dom";
 import { useNavigate } from "zmp-ui";
 import { formatDate } from "../../../../shared/src/format/vi";
@@ -8,7 +8,7 @@ import { SearchIcon } from "../../components/icons";
 import { AccountBar } from "../../components/session-gate";
 import { Empty, ErrorMessage, Loading } from "../../components/status";
 import type { SessionUser } from "../../stores/session";
-import { useStaffInbox, type Channel } from "../../stores/staff";
+import { type Channel, useStaffInbox } from "../../stores/staff";
 import { CHANNEL_LABEL, DueBadge, tabKeyTarget, useProcedureOptions, useWideLayout } from "./parts";
 
 const TABS: readonly { tab: InboxTab; label: string }[] = [
@@ -42,7 +42,11 @@ function InboxTabs() {
     document.getElementById(tabId(next))?.focus();
   };
   const onKeyDown = (e: KeyboardEvent) => {
-    const next = tabKeyTarget(e.key, TABS.findIndex((t) => t.tab === tab), TABS.length);
+    const next = tabKeyTarget(
+      e.key,
+      TABS.findIndex((t) => t.tab === tab),
+      TABS.length,
+    );
     const target = next === null ? undefined : TABS[next];
     if (!target) return;
     e.preventDefault();
@@ -227,7 +231,9 @@ export function InboxPanel({ user, selected }: { user: SessionUser; selected: st
             </ul>
           )}
           {load === "loading" && <Loading />}
-          {load === "error" && <ErrorMessage message={error ?? ""} onRetry={() => void (items.length > 0 ? loadMore() : reload())} />}
+          {load === "error" && (
+            <ErrorMessage message={error ?? ""} onRetry={() => void (items.length > 0 ? loadMore() : reload())} />
+          )}
           {load === "done" && items.length === 0 && <Empty message="Không có hồ sơ nào trong mục này." />}
           {nextCursor && load === "done" && (
             <button type="button" className="button button--secondary button--block" onClick={() => void loadMore()}>

@@ -19,7 +19,9 @@ function Workspace({ user, code }: { user: SessionUser; code: string | null }) {
       <div className="staff-layout__list">
         <InboxPanel user={user} selected={code} />
       </div>
-      <div className="staff-layout__detail">{code ? <StaffDossier code={code} /> : <Empty message="Chọn một hồ sơ trong danh sách để xem và xử lý." />}</div>
+      <div className="staff-layout__detail">
+        {code ? <StaffDossier code={code} /> : <Empty message="Chọn một hồ sơ trong danh sách để xem và xử lý." />}
+      </div>
     </div>
   );
 }

@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useState, type FormEvent } from "react";
+import { type FormEvent, useEffect, useMemo, useState } from "react";
 import { Page, useNavigate, useSnackbar } from "zmp-ui";
-import { missingItems, type MissingItem } from "../../../../shared/src/dossier/completeness";
+import { type MissingItem, missingItems } from "../../../../shared/src/dossier/completeness";
 import { checkForm, normaliseForm } from "../../../../shared/src/dossier/eform";
 import { describeDocument, formatVnd } from "../../../../shared/src/format/vi";
 import type { IntakeBody } from "../../../../shared/src/staff/api";
@@ -13,7 +13,7 @@ import { staffApi } from "../../services/staff-api";
 import { useCatalogue } from "../../stores/catalogue";
 import type { SessionUser } from "../../stores/session";
 import { useStaffInbox } from "../../stores/staff";
-import { toAttachments, withFile, withoutFile, type DocFiles } from "../../utils/attachments";
+import { type DocFiles, toAttachments, withFile, withoutFile } from "../../utils/attachments";
 import { useFiling } from "../../utils/filing";
 import { EFormSection, type FieldValue } from "../submit/eform-field";
 import { StaffGate, useProcedureOptions } from "./parts";
@@ -41,7 +41,8 @@ function IntakeForm({ procedure, unitId }: { procedure: ProcedureDetailData; uni
     // A document received on paper counts as present, as the API counts it.
     const onPaper = [...paper].map((docIndex) => ({ docIndex, fileIds: ["paper"] }));
     const items: MissingItem[] = missingItems(procedure, { form: values, documents: [...attachments, ...onPaper] });
-    if (fullName.trim().length < 2) items.unshift({ kind: "field", key: "applicantName", label: "Người nộp", message: "Nhập họ và tên người nộp" });
+    if (fullName.trim().length < 2)
+      items.unshift({ kind: "field", key: "applicantName", label: "Người nộp", message: "Nhập họ và tên người nộp" });
     return items;
   }, [procedure, values, attachments, paper, fullName]);
 
@@ -247,7 +248,9 @@ function IntakeContent({ user }: { user: SessionUser }) {
         </div>
       </section>
       {code && !procedure && (procedureError ? <ErrorMessage message={procedureError} /> : <Loading />)}
-      {procedure && unitId && <IntakeForm key={`${procedure.code}-${procedure.version}-${unitId}`} procedure={procedure} unitId={unitId} />}
+      {procedure && unitId && (
+        <IntakeForm key={`${procedure.code}-${procedure.version}-${unitId}`} procedure={procedure} unitId={unitId} />
+      )}
     </>
   );
 }
@@ -258,7 +261,11 @@ export default function IntakePage() {
       <AppHeader title="Tiếp nhận hồ sơ" />
       <StaffGate>
         {(user) =>
-          user.role === "staff" ? <IntakeContent user={user} /> : <ErrorMessage message="Chỉ cán bộ của đơn vị tiếp nhận mới tiếp nhận hồ sơ tại quầy." />
+          user.role === "staff" ? (
+            <IntakeContent user={user} />
+          ) : (
+            <ErrorMessage message="Chỉ cán bộ của đơn vị tiếp nhận mới tiếp nhận hồ sơ tại quầy." />
+          )
         }
       </StaffGate>
     </Page>

@@ -13,7 +13,11 @@ export type PrintForm = keyof typeof PRINT_FORMS;
 export const isPrintForm = (value: string): value is PrintForm => (Object.keys(PRINT_FORMS) as string[]).includes(value);
 
 /** The step each later form records; Mẫu 01 is issued on acceptance instead. */
-const FORM_EVENT: Record<Exclude<PrintForm, "01">, string> = { "02": "supplement_requested", "03": "refused", "04": "apologised" };
+const FORM_EVENT: Record<Exclude<PrintForm, "01">, string> = {
+  "02": "supplement_requested",
+  "03": "refused",
+  "04": "apologised",
+};
 
 /** The most recent event of `type`, if any. */
 function latestEvent(timeline: readonly TimelineEvent[], type: string): TimelineEvent | null {

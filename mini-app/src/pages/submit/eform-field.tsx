@@ -5,7 +5,9 @@ import { getPhoneNumberToken, insideZalo } from "../../services/zalo";
 
 export type FieldValue = string | boolean;
 
-const INPUT_TYPE: Partial<Record<EFormField["type"], { type: string; inputMode?: "numeric" | "tel" | "email" | "decimal"; autoComplete?: string }>> = {
+const INPUT_TYPE: Partial<
+  Record<EFormField["type"], { type: string; inputMode?: "numeric" | "tel" | "email" | "decimal"; autoComplete?: string }>
+> = {
   text: { type: "text" },
   date: { type: "date" },
   number: { type: "text", inputMode: "decimal" },
@@ -48,7 +50,9 @@ function EFormInput(props: {
       </label>
     );
   } else if (field.type === "textarea") {
-    control = <textarea {...common} rows={3} maxLength={field.maxLength} value={text} onChange={(e) => props.onChange(e.target.value)} />;
+    control = (
+      <textarea {...common} rows={3} maxLength={field.maxLength} value={text} onChange={(e) => props.onChange(e.target.value)} />
+    );
   } else if (field.type === "select") {
     control = (
       <select {...common} value={text} onChange={(e) => props.onChange(e.target.value)}>
@@ -117,7 +121,9 @@ function ZaloPhoneButton({ onNumber }: { onNumber: (phone: string) => void }) {
   };
   return (
     <div className="field__extra">
-      <p className="note">Cán bộ dùng số điện thoại để liên hệ khi cần bổ sung hồ sơ. Bạn có thể nhập tay hoặc dùng số đã đăng ký với Zalo.</p>
+      <p className="note">
+        Cán bộ dùng số điện thoại để liên hệ khi cần bổ sung hồ sơ. Bạn có thể nhập tay hoặc dùng số đã đăng ký với Zalo.
+      </p>
       <button type="button" className="button" disabled={state === "busy"} onClick={() => void use()}>
         {state === "busy" ? "Đang lấy số điện thoại…" : "Dùng số điện thoại Zalo"}
       </button>

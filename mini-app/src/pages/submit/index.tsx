@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
 import { useParams, useSearchParams } from "react-router-dom";
 import { Page, useNavigate } from "zmp-ui";
 import type { SubmitBody } from "../../../../shared/src/dossier/api";
-import { missingItems, type MissingItem } from "../../../../shared/src/dossier/completeness";
+import { type MissingItem, missingItems } from "../../../../shared/src/dossier/completeness";
 import { checkForm, normaliseForm } from "../../../../shared/src/dossier/eform";
 import { describeDocument, formatDate, formatVnd, onlineSaving } from "../../../../shared/src/format/vi";
 import { submissionPath } from "../../../../shared/src/links/deep-link";
@@ -11,13 +11,13 @@ import { DocumentFiles } from "../../components/document-files";
 import { MissingSummary, SubmitBar } from "../../components/missing-list";
 import { AccountBar, RequireSession } from "../../components/session-gate";
 import { ErrorMessage, Loading } from "../../components/status";
-import { vneidFailureMessage, VneidRequired } from "../../components/vneid";
+import { VneidRequired, vneidFailureMessage } from "../../components/vneid";
 import { errorMessage, type ProcedureDetailData } from "../../services/api";
-import { dossierApi, draftApi, fileApi, type FileItem } from "../../services/authed-api";
+import { dossierApi, draftApi, type FileItem, fileApi } from "../../services/authed-api";
 import { useCatalogue } from "../../stores/catalogue";
 import { useDossiers } from "../../stores/dossiers";
 import type { SessionUser } from "../../stores/session";
-import { toAttachments, type DocFiles } from "../../utils/attachments";
+import { type DocFiles, toAttachments } from "../../utils/attachments";
 import { useFiling } from "../../utils/filing";
 import { formatTime } from "../../utils/format";
 import { useDraftAutosave } from "./drafts";
@@ -33,7 +33,9 @@ function FeeQuote({ procedure }: { procedure: ProcedureDetailData }) {
   const charged = onlineRate ? fees.online : fees.counter;
   return (
     <section className="section" aria-labelledby="fee-title">
-      <h2 id="fee-title" className="section__title">Phí, lệ phí</h2>
+      <h2 id="fee-title" className="section__title">
+        Phí, lệ phí
+      </h2>
       <dl className="facts">
         <div>
           <dt>Nộp trực tuyến (hồ sơ này)</dt>
@@ -57,7 +59,12 @@ function FeeQuote({ procedure }: { procedure: ProcedureDetailData }) {
   );
 }
 
-function ReceivingUnit(props: { procedure: ProcedureDetailData; value: string | null; error: string | null; onChange: (id: string) => void }) {
+function ReceivingUnit(props: {
+  procedure: ProcedureDetailData;
+  value: string | null;
+  error: string | null;
+  onChange: (id: string) => void;
+}) {
   const units = useCatalogue((s) => s.units);
   const unitsLoad = useCatalogue((s) => s.unitsLoad);
   const loadUnits = useCatalogue((s) => s.loadUnits);
@@ -69,7 +76,9 @@ function ReceivingUnit(props: { procedure: ProcedureDetailData; value: string | 
 
   return (
     <section className="section" aria-labelledby="unit-title">
-      <h2 id="unit-title" className="section__title">Nơi tiếp nhận hồ sơ</h2>
+      <h2 id="unit-title" className="section__title">
+        Nơi tiếp nhận hồ sơ
+      </h2>
       {!commune ? (
         <p>
           {props.procedure.competentUnit?.name ?? props.procedure.agency}
@@ -98,7 +107,9 @@ function ReceivingUnit(props: { procedure: ProcedureDetailData; value: string | 
           <p id="receiving-unit-help" className="note">
             Thường là nơi bạn cư trú. Hồ sơ được tiếp nhận không phụ thuộc địa giới hành chính.
           </p>
-          {unitsLoad === "error" && <ErrorMessage message="Chưa tải được danh sách xã, phường." onRetry={() => void loadUnits()} />}
+          {unitsLoad === "error" && (
+            <ErrorMessage message="Chưa tải được danh sách xã, phường." onRetry={() => void loadUnits()} />
+          )}
           {props.error && (
             <p id="receiving-unit-error" className="field__error">
               {props.error}
@@ -223,7 +234,9 @@ function DossierForm({ procedure, initial }: { procedure: ProcedureDetailData; i
       />
 
       <section className="section" aria-labelledby="docs-title">
-        <h2 id="docs-title" className="section__title">Giấy tờ đính kèm</h2>
+        <h2 id="docs-title" className="section__title">
+          Giấy tờ đính kèm
+        </h2>
         {procedure.documents.length === 0 && <p>Không yêu cầu giấy tờ kèm theo.</p>}
         <ol className="doc-list">
           {procedure.documents.map((doc, docIndex) => {
@@ -253,7 +266,9 @@ function DossierForm({ procedure, initial }: { procedure: ProcedureDetailData; i
       <FeeQuote procedure={procedure} />
 
       <section className="section" aria-labelledby="consent-title">
-        <h2 id="consent-title" className="section__title">Cam kết và đồng ý</h2>
+        <h2 id="consent-title" className="section__title">
+          Cam kết và đồng ý
+        </h2>
         <div className={`field${attempted && !consent ? " field--invalid" : ""}`}>
           <label className="toggle toggle--top" htmlFor="consent">
             <input
@@ -278,7 +293,9 @@ function DossierForm({ procedure, initial }: { procedure: ProcedureDetailData; i
       </section>
 
       <SubmitBar
-        incomplete={attempted && missing.length > 0 ? `Hồ sơ còn thiếu ${missing.length} mục, vui lòng bổ sung trước khi nộp.` : null}
+        incomplete={
+          attempted && missing.length > 0 ? `Hồ sơ còn thiếu ${missing.length} mục, vui lòng bổ sung trước khi nộp.` : null
+        }
         failure={failure}
         submitting={submitting}
         label="Nộp hồ sơ"
@@ -346,7 +363,8 @@ function SubmitContent({ code, user }: { code: string; user: SessionUser }) {
       </>
     );
   }
-  if (procedure.requiresVneid && !user.vneidVerified) return <VneidRequired returnPath={submissionPath(code)} procedureName={procedure.name} />;
+  if (procedure.requiresVneid && !user.vneidVerified)
+    return <VneidRequired returnPath={submissionPath(code)} procedureName={procedure.name} />;
   return <DraftLoader procedure={procedure} />;
 }
 
@@ -358,7 +376,9 @@ export default function SubmitPage() {
     <Page className="page">
       <AppHeader title="Nộp hồ sơ trực tuyến" />
       {vneidFailed && <ErrorMessage message={vneidFailureMessage(params.get("reason"))} />}
-      <RequireSession purpose="Bạn cần đăng nhập để nộp hồ sơ trực tuyến.">{(user) => <SubmitContent code={code} user={user} />}</RequireSession>
+      <RequireSession purpose="Bạn cần đăng nhập để nộp hồ sơ trực tuyến.">
+        {(user) => <SubmitContent code={code} user={user} />}
+      </RequireSession>
     </Page>
   );
 }

@@ -6,10 +6,14 @@ import { AppHeader } from "../../components/app-header";
 import { StatusBadge } from "../../components/badges";
 import { ErrorMessage, Loading } from "../../components/status";
 import { ApiFailure, errorMessage } from "../../services/api";
-import { trackApi, type TrackData } from "../../services/authed-api";
+import { type TrackData, trackApi } from "../../services/authed-api";
 import { formatDateTime } from "../../utils/format";
 
-type State = { kind: "loading" } | { kind: "found"; data: TrackData } | { kind: "not-found" } | { kind: "error"; message: string };
+type State =
+  | { kind: "loading" }
+  | { kind: "found"; data: TrackData }
+  | { kind: "not-found" }
+  | { kind: "error"; message: string };
 
 function NotFound() {
   return (

@@ -45,8 +45,14 @@ export default function UnitPage() {
             </dl>
           </section>
           <section className="section" aria-labelledby="unit-procedures">
-            <h2 id="unit-procedures" className="section__title">{unit.procedureCount} thủ tục</h2>
-            <ProcedureResults params={{ unit: unit.id }} label={`Thủ tục của ${unit.name}`} emptyMessage="Đơn vị chưa có thủ tục." />
+            <h2 id="unit-procedures" className="section__title">
+              {unit.procedureCount} thủ tục
+            </h2>
+            <ProcedureResults
+              params={{ unit: unit.id }}
+              label={`Thủ tục của ${unit.name}`}
+              emptyMessage="Đơn vị chưa có thủ tục."
+            />
           </section>
         </>
       )}

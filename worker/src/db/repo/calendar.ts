@@ -11,13 +11,22 @@ const cache = new TtlCache<WorkCalendar>(8, 60_000);
 export async function workCalendar(db: Db, provinceId: string): Promise<WorkCalendar> {
   const cached = cache.get(provinceId);
   if (cached) return cached;
-  const rows = await db.select({ date: calendarDays.date, kind: calendarDays.kind }).from(calendarDays).where(eq(calendarDays.provinceId, provinceId));
+  const rows = await db
+    .select({ date: calendarDays.date, kind: calendarDays.kind })
+    .from(calendarDays)
+    .where(eq(calendarDays.provinceId, provinceId));
   const calendar = calendarFrom(rows);
   cache.set(provinceId, calendar);
   return calendar;
 }
 
-const toDay = (r: typeof calendarDays.$inferSelect): CalendarDay => ({ date: r.date, kind: r.kind, name: r.name, source: r.source, verified: r.verified });
+const toDay = (r: typeof calendarDays.$inferSelect): CalendarDay => ({
+  date: r.date,
+  kind: r.kind,
+  name: r.name,
+  source: r.source,
+  verified: r.verified,
+});
 
 export async function listCalendarDays(db: Db, provinceId: string, year?: number): Promise<CalendarDay[]> {
   const rows = await db

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { Field, ProcedureInput, Province, Unit } from "../../../../shared/src/catalogue/schemas";
 import type { FieldWithCount, UnitWithCount } from "../../../../shared/src/catalogue/api";
+import type { Field, ProcedureInput, Province, Unit } from "../../../../shared/src/catalogue/schemas";
 import { procedureSearchText } from "../../../../shared/src/search/index-text";
 import type { Db } from "../client";
 import { fields, procedures, provinces, units } from "../schema";
@@ -37,9 +37,10 @@ export async function upsertFields(db: Db, provinceId: string, list: Field[]) {
 /** Inserts or replaces procedure versions, computing their folded search text. Idempotent. */
 export async function upsertProcedures(db: Db, provinceId: string, list: ProcedureInput[]) {
   const fieldNames = new Map(
-    (await db.select({ id: fields.id, name: fields.name }).from(fields).where(eq(fields.provinceId, provinceId))).map(
-      (f) => [f.id, f.name],
-    ),
+    (await db.select({ id: fields.id, name: fields.name }).from(fields).where(eq(fields.provinceId, provinceId))).map((f) => [
+      f.id,
+      f.name,
+    ]),
   );
   await inBatches(db, list, (p) => {
     const row = {
@@ -55,8 +56,7 @@ export async function upsertProcedures(db: Db, provinceId: string, list: Procedu
   });
 }
 
-const publishedIn = (provinceId: string) =>
-  and(eq(procedures.provinceId, provinceId), eq(procedures.status, "published"));
+const publishedIn = (provinceId: string) => and(eq(procedures.provinceId, provinceId), eq(procedures.status, "published"));
 
 export async function listFields(db: Db, provinceId: string): Promise<FieldWithCount[]> {
   return db

@@ -1,19 +1,40 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { ProcessingTime, RequiredDocument } from "../../../../shared/src/catalogue/schemas";
-import type { DossierDetail, DossierSummary, FileMeta, SubmitResponse, TimelineEvent, TrackView } from "../../../../shared/src/dossier/api";
 import { resumeAfterPause, type WorkCalendar } from "../../../../shared/src/deadline/due-date";
+import type {
+  DossierDetail,
+  DossierSummary,
+  FileMeta,
+  SubmitResponse,
+  TimelineEvent,
+  TrackView,
+} from "../../../../shared/src/dossier/api";
+import { eventHash, GENESIS_HASH } from "../../../../shared/src/dossier/audit";
 import { dossierDateKey } from "../../../../shared/src/dossier/code";
 import type { FormValues } from "../../../../shared/src/dossier/eform";
-import { GENESIS_HASH, eventHash } from "../../../../shared/src/dossier/audit";
 import { eventDetails, eventTitle, residentNotice, STAFF_ONLY_EVENTS } from "../../../../shared/src/dossier/events";
-import { canApply, transition, type LifecycleState } from "../../../../shared/src/dossier/lifecycle";
-import { isClosed, statusLabel, type DossierStatus } from "../../../../shared/src/dossier/status";
+import { canApply, type LifecycleState, transition } from "../../../../shared/src/dossier/lifecycle";
+import { type DossierStatus, isClosed, statusLabel } from "../../../../shared/src/dossier/status";
 import { trackingPath } from "../../../../shared/src/links/deep-link";
 import { timingSafeEqual } from "../../lib/crypto";
 import type { Db } from "../client";
-import { dossierCounters, dossierDocuments, dossierEvents, dossiers, drafts, eventFiles, files, notifications, procedures, units, users, type EventData, type FeeQuoteRow } from "../schema";
-import { toFileMeta, type FileRow } from "./files";
+import {
+  dossierCounters,
+  dossierDocuments,
+  dossierEvents,
+  dossiers,
+  drafts,
+  type EventData,
+  eventFiles,
+  type FeeQuoteRow,
+  files,
+  notifications,
+  procedures,
+  units,
+  users,
+} from "../schema";
+import { type FileRow, toFileMeta } from "./files";
 import { firstVisible } from "./staff";
 import type { AuthUser } from "./users";
 
@@ -27,7 +48,12 @@ function documentInserts(db: Db, dossierId: string, documents: readonly Attachme
   const rows = documents.flatMap((d) => d.fileIds.map((fileId) => ({ dossierId, docIndex: d.docIndex, fileId, round })));
   const statements = [];
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    statements.push(db.insert(dossierDocuments).values(rows.slice(i, i + ROWS_PER_INSERT)).onConflictDoNothing());
+    statements.push(
+      db
+        .insert(dossierDocuments)
+        .values(rows.slice(i, i + ROWS_PER_INSERT))
+        .onConflictDoNothing(),
+    );
   }
   return statements;
 }
@@ -67,7 +93,7 @@ export type NewDossier = {
  * submissions can never get the same number), its documents, the first timeline event, the
  * draft's removal and any `extra` statements (the idempotency record). Returns the code.
  */
-export async function insertSubmittedDossier(db: Db, d: NewDossier, extra: (BatchItem<"sqlite">)[] = []): Promise<string> {
+export async function insertSubmittedDossier(db: Db, d: NewDossier, extra: BatchItem<"sqlite">[] = []): Promise<string> {
   const day = dossierDateKey(d.submittedAt);
   const at = d.submittedAt.toISOString();
   const first = d.intake
@@ -78,7 +104,10 @@ export async function insertSubmittedDossier(db: Db, d: NewDossier, extra: (Batc
         actorRole: "staff" as const,
         at,
         note: null,
-        data: { dueDate: d.dueDate, ...(d.intake.paperDocuments?.length ? { paperDocuments: [...d.intake.paperDocuments] } : {}) },
+        data: {
+          dueDate: d.dueDate,
+          ...(d.intake.paperDocuments?.length ? { paperDocuments: [...d.intake.paperDocuments] } : {}),
+        },
         status: 2,
       }
     : { seq: 1, type: "submitted", actorId: d.applicantId, actorRole: "resident" as const, at, note: null, data: {}, status: 1 };
@@ -86,13 +115,26 @@ export async function insertSubmittedDossier(db: Db, d: NewDossier, extra: (Batc
   const sequence = sql`(SELECT ${dossierCounters.seq} FROM ${dossierCounters} WHERE ${dossierCounters.unitId} = ${d.receivingUnit.id} AND ${dossierCounters.day} = ${day})`;
   // A counter applicant gets a resident record of their own (no Zalo account), made in the same batch.
   const applicant = d.intake
-    ? [db.insert(users).values({ id: d.applicantId, provinceId: d.provinceId, role: "resident", displayName: d.intake.applicant.fullName, phone: d.intake.applicant.phone ?? null })]
+    ? [
+        db
+          .insert(users)
+          .values({
+            id: d.applicantId,
+            provinceId: d.provinceId,
+            role: "resident",
+            displayName: d.intake.applicant.fullName,
+            phone: d.intake.applicant.phone ?? null,
+          }),
+      ]
     : [];
   const results = await db.batch([
     db
       .insert(dossierCounters)
       .values({ unitId: d.receivingUnit.id, day, seq: 1 })
-      .onConflictDoUpdate({ target: [dossierCounters.unitId, dossierCounters.day], set: { seq: sql`${dossierCounters.seq} + 1` } }),
+      .onConflictDoUpdate({
+        target: [dossierCounters.unitId, dossierCounters.day],
+        set: { seq: sql`${dossierCounters.seq} + 1` },
+      }),
     ...applicant,
     db.insert(dossiers).values({
       id: d.id,
@@ -219,24 +261,32 @@ export async function dossierDetail(db: Db, row: ViewRow, viewer: AuthUser, link
   ]);
   const eventFileIds = [...new Set(events.flatMap((e) => e.data.fileIds ?? []))];
   const eventFiles = new Map<string, FileMeta>(
-    eventFileIds.length === 0 ? [] : (await db.select().from(files).where(inArray(files.id, eventFileIds))).map((f: FileRow) => [f.id, toFileMeta(f)]),
+    eventFileIds.length === 0
+      ? []
+      : (await db.select().from(files).where(inArray(files.id, eventFileIds))).map((f: FileRow) => [f.id, toFileMeta(f)]),
   );
   const staffView = viewer.role !== "resident";
-  const timeline: TimelineEvent[] = events.filter((e) => staffView || !STAFF_ONLY_EVENTS.includes(e.type)).map((e) => ({
-    seq: e.seq,
-    type: e.type,
-    at: e.at,
-    actor: e.actorRole,
-    title: eventTitle(e.type),
-    note: e.note,
-    items: e.data.items ?? [],
-    details: eventDetails(e.type, e.data),
-    files: (e.data.fileIds ?? []).flatMap((id) => eventFiles.get(id) ?? []),
-  }));
+  const timeline: TimelineEvent[] = events
+    .filter((e) => staffView || !STAFF_ONLY_EVENTS.includes(e.type))
+    .map((e) => ({
+      seq: e.seq,
+      type: e.type,
+      at: e.at,
+      actor: e.actorRole,
+      title: eventTitle(e.type),
+      note: e.note,
+      items: e.data.items ?? [],
+      details: eventDetails(e.type, e.data),
+      files: (e.data.fileIds ?? []).flatMap((id) => eventFiles.get(id) ?? []),
+    }));
   // A document received on paper at intake is listed without files.
   const onPaper = new Set(events.flatMap((e) => e.data.paperDocuments ?? []));
   const documents = row.procedureDocuments
-    .map((doc, docIndex) => ({ docIndex, name: doc.name, files: attached.filter((a) => a.docIndex === docIndex).map((a) => toFileMeta(a.file)) }))
+    .map((doc, docIndex) => ({
+      docIndex,
+      name: doc.name,
+      files: attached.filter((a) => a.docIndex === docIndex).map((a) => toFileMeta(a.file)),
+    }))
     .filter((doc) => doc.files.length > 0 || onPaper.has(doc.docIndex));
   const lastRequest = [...events].reverse().find((e) => e.type === "supplement_requested");
   const isApplicant = d.applicantId === viewer.id;
@@ -246,7 +296,10 @@ export async function dossierDetail(db: Db, row: ViewRow, viewer: AuthUser, link
     form: d.form,
     documents,
     timeline,
-    supplement: status === 5 && lastRequest ? { items: lastRequest.data.items ?? [], note: lastRequest.note, requestedAt: lastRequest.at } : null,
+    supplement:
+      status === 5 && lastRequest
+        ? { items: lastRequest.data.items ?? [], note: lastRequest.note, requestedAt: lastRequest.at }
+        : null,
     results: timeline.filter((e) => e.type === "finished").flatMap((e) => e.files),
     promisedDate: d.promisedDate,
     withdrawalRequested: d.withdrawalRequested,
@@ -269,7 +322,13 @@ export type Step = {
  * dossier's next version, so of two concurrent steps from the same version exactly one batch
  * commits; the other hits the unique (dossier, seq) index and rolls back whole.
  */
-export async function appendStep(db: Db, auditKey: string, d: DossierRow, step: Step, extra: BatchItem<"sqlite">[] = []): Promise<boolean> {
+export async function appendStep(
+  db: Db,
+  auditKey: string,
+  d: DossierRow,
+  step: Step,
+  extra: BatchItem<"sqlite">[] = [],
+): Promise<boolean> {
   const at = new Date().toISOString();
   const version = d.version + 1;
   const event = {
@@ -296,14 +355,23 @@ export async function appendStep(db: Db, auditKey: string, d: DossierRow, step: 
         .update(dossiers)
         .set({ ...step.set, version, updatedAt: at })
         .where(and(eq(dossiers.id, d.id), eq(dossiers.version, d.version))),
-      ...(event.data.fileIds?.length ? [db.insert(eventFiles).values(event.data.fileIds.map((fileId) => ({ dossierId: d.id, seq: version, fileId })))] : []),
-      ...(notice ? [db.insert(notifications).values({ userId: d.applicantId, dossierId: d.id, eventSeq: version, ...notice, createdAt: at })] : []),
+      ...(event.data.fileIds?.length
+        ? [db.insert(eventFiles).values(event.data.fileIds.map((fileId) => ({ dossierId: d.id, seq: version, fileId })))]
+        : []),
+      ...(notice
+        ? [
+            db
+              .insert(notifications)
+              .values({ userId: d.applicantId, dossierId: d.id, eventSeq: version, ...notice, createdAt: at }),
+          ]
+        : []),
       ...extra,
     ]);
     return true;
   } catch (err) {
     // Only the (dossier, seq) index means "another step came first"; anything else is a real failure.
-    if (String((err as Error).message).includes("UNIQUE constraint failed: dossier_events.dossier_id, dossier_events.seq")) return false;
+    if (String((err as Error).message).includes("UNIQUE constraint failed: dossier_events.dossier_id, dossier_events.seq"))
+      return false;
     throw err;
   }
 }
@@ -312,9 +380,20 @@ export async function appendStep(db: Db, auditKey: string, d: DossierRow, step: 
  * The resident's answer to a supplement request: back to "Mới đăng ký" before acceptance, else to
  * processing, with the due date moved by the working days the clock was paused.
  */
-export async function submitSupplement(db: Db, auditKey: string, d: DossierRow, actor: AuthUser, documents: readonly Attachment[], note: string, calendar: WorkCalendar) {
+export async function submitSupplement(
+  db: Db,
+  auditKey: string,
+  d: DossierRow,
+  actor: AuthUser,
+  documents: readonly Attachment[],
+  note: string,
+  calendar: WorkCalendar,
+) {
   const round = d.version + 1;
-  const resumed = d.pausedAt && d.dueDate ? resumeAfterPause({ date: d.dueDate, explanation: d.dueExplanation }, new Date(d.pausedAt), new Date(), calendar) : null;
+  const resumed =
+    d.pausedAt && d.dueDate
+      ? resumeAfterPause({ date: d.dueDate, explanation: d.dueExplanation }, new Date(d.pausedAt), new Date(), calendar)
+      : null;
   return appendStep(
     db,
     auditKey,
@@ -324,8 +403,15 @@ export async function submitSupplement(db: Db, auditKey: string, d: DossierRow, 
       actor,
       note,
       // One file may answer several documents; event_files holds it once (a duplicate would fail the batch as if concurrent).
-      data: { fileIds: [...new Set(documents.flatMap((x) => x.fileIds))], ...(resumed ? { dueDate: resumed.date, pausedDays: resumed.pausedDays } : {}) },
-      set: { status: d.receivedAt ? 4 : 1, pausedAt: null, ...(resumed ? { dueDate: resumed.date, dueExplanation: resumed.explanation } : {}) },
+      data: {
+        fileIds: [...new Set(documents.flatMap((x) => x.fileIds))],
+        ...(resumed ? { dueDate: resumed.date, pausedDays: resumed.pausedDays } : {}),
+      },
+      set: {
+        status: d.receivedAt ? 4 : 1,
+        pausedAt: null,
+        ...(resumed ? { dueDate: resumed.date, dueExplanation: resumed.explanation } : {}),
+      },
     },
     documentInserts(db, d.id, documents, round),
   );

@@ -5,7 +5,14 @@ import { dossiers, notifications } from "../schema";
 /** The resident's notifications, newest first, with the dossier code each one is about. */
 export async function listNotifications(db: Db, userId: string, before: number | undefined, limit: number) {
   const rows = await db
-    .select({ id: notifications.id, code: dossiers.code, title: notifications.title, body: notifications.body, createdAt: notifications.createdAt, readAt: notifications.readAt })
+    .select({
+      id: notifications.id,
+      code: dossiers.code,
+      title: notifications.title,
+      body: notifications.body,
+      createdAt: notifications.createdAt,
+      readAt: notifications.readAt,
+    })
     .from(notifications)
     .innerJoin(dossiers, eq(dossiers.id, notifications.dossierId))
     .where(and(eq(notifications.userId, userId), before ? lt(notifications.id, before) : undefined))

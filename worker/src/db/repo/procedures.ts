@@ -1,4 +1,4 @@
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { ProcedureDetail, ProcedureSearchQuery, ProcedureSummary } from "../../../../shared/src/catalogue/api";
 import type { Fees, ProcessingTime } from "../../../../shared/src/catalogue/schemas";
 import { parseSearchQuery, toColumnFtsExpression, toFtsExpression } from "../../../../shared/src/search/query";

@@ -1,8 +1,8 @@
-import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import { dueThresholds, type WorkCalendar } from "../../../../shared/src/deadline/due-date";
 import { vietnamDate } from "../../../../shared/src/dossier/code";
 import { CLOCK_RUNNING } from "../../../../shared/src/dossier/lifecycle";
-import { officialStatusLabel, type DossierStatus } from "../../../../shared/src/dossier/status";
+import { type DossierStatus, officialStatusLabel } from "../../../../shared/src/dossier/status";
 import type { Inbox, InboxCounts, InboxQuery } from "../../../../shared/src/staff/api";
 import { ApiError } from "../../lib/errors";
 import type { Db } from "../client";
@@ -48,7 +48,8 @@ export async function firstVisible<D extends Pick<DossierRow, "applicantId" | "p
 function scopeFilter(scope: StaffScope, unit?: string): SQL {
   const province = eq(dossiers.provinceId, scope.provinceId);
   if (unit) {
-    if (scope.unitIds !== "all" && !scope.unitIds.includes(unit)) throw new ApiError(403, "forbidden", "Bạn không phụ trách đơn vị này.");
+    if (scope.unitIds !== "all" && !scope.unitIds.includes(unit))
+      throw new ApiError(403, "forbidden", "Bạn không phụ trách đơn vị này.");
     return scope.unitIds === "all" ? and(province, eq(dossiers.handlingUnitId, unit))! : eq(dossiers.handlingUnitId, unit);
   }
   if (scope.unitIds === "all") return province;
@@ -63,7 +64,12 @@ export async function scopeUnits(db: Db, scope: StaffScope) {
   return db
     .select({ id: units.id, name: units.name })
     .from(units)
-    .where(and(eq(units.provinceId, scope.provinceId), scope.unitIds === "all" ? undefined : inArray(units.id, scope.unitIds.length > 0 ? scope.unitIds : [""])))
+    .where(
+      and(
+        eq(units.provinceId, scope.provinceId),
+        scope.unitIds === "all" ? undefined : inArray(units.id, scope.unitIds.length > 0 ? scope.unitIds : [""]),
+      ),
+    )
     .orderBy(units.sortOrder, units.name);
 }
 
@@ -75,7 +81,13 @@ type Cursor = [number, string, string, string];
 function decodeCursor(raw: string): Cursor {
   try {
     const value = JSON.parse(atob(raw.replaceAll("-", "+").replaceAll("_", "/"))) as unknown;
-    if (Array.isArray(value) && value.length === 4 && Number.isInteger(value[0]) && value.slice(1).every((v) => typeof v === "string")) return value as Cursor;
+    if (
+      Array.isArray(value) &&
+      value.length === 4 &&
+      Number.isInteger(value[0]) &&
+      value.slice(1).every((v) => typeof v === "string")
+    )
+      return value as Cursor;
   } catch {
     // fall through to the 400 below
   }
@@ -91,7 +103,13 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
  * acceptance, other open ones, closed last; then by due date), with the count of every tab.
  * "Due soon" and "overdue" are derived from today's local date and the calendar, never stored.
  */
-export async function staffInbox(db: Db, scope: StaffScope, query: InboxQuery, calendar: WorkCalendar, now = new Date()): Promise<Inbox> {
+export async function staffInbox(
+  db: Db,
+  scope: StaffScope,
+  query: InboxQuery,
+  calendar: WorkCalendar,
+  now = new Date(),
+): Promise<Inbox> {
   const today = vietnamDate(now);
   const { overdueBefore, soonUntil } = dueThresholds(today, calendar);
   const overdue = sql`(${dossiers.status} IN ${running} AND ${dossiers.dueDate} < ${overdueBefore})`;
@@ -100,11 +118,19 @@ export async function staffInbox(db: Db, scope: StaffScope, query: InboxQuery, c
   const due = sql<string>`coalesce(${dossiers.dueDate}, '9999-12-31')`;
 
   const filters: (SQL | undefined)[] = [scopeFilter(scope, query.unit)];
-  if (query.procedure) filters.push(sql`${dossiers.procedureId} IN (SELECT ${procedures.id} FROM ${procedures} WHERE ${procedures.code} = ${query.procedure})`);
+  if (query.procedure)
+    filters.push(
+      sql`${dossiers.procedureId} IN (SELECT ${procedures.id} FROM ${procedures} WHERE ${procedures.code} = ${query.procedure})`,
+    );
   if (query.channel) filters.push(eq(dossiers.channel, query.channel));
   if (query.q) {
     const q = escapeLike(query.q);
-    filters.push(or(sql`${dossiers.code} LIKE ${`${q.toUpperCase()}%`} ESCAPE '\\'`, sql`${dossiers.applicantName} LIKE ${`%${q}%`} ESCAPE '\\'`));
+    filters.push(
+      or(
+        sql`${dossiers.code} LIKE ${`${q.toUpperCase()}%`} ESCAPE '\\'`,
+        sql`${dossiers.applicantName} LIKE ${`%${q}%`} ESCAPE '\\'`,
+      ),
+    );
   }
   const base = and(...filters);
 
@@ -126,7 +152,9 @@ export async function staffInbox(db: Db, scope: StaffScope, query: InboxQuery, c
         // Aliased: a D1 batch returns rows keyed by column name, where procedures.code would overwrite dossiers.code.
         procedureCode: sql<string>`${procedures.code}`.as("procedure_code"),
         procedureName: sql<string>`${procedures.name}`.as("procedure_name"),
-        unitName: sql<string>`(SELECT ${units.name} FROM ${units} WHERE ${units.id} = ${dossiers.handlingUnitId})`.as("unit_name"),
+        unitName: sql<string>`(SELECT ${units.name} FROM ${units} WHERE ${units.id} = ${dossiers.handlingUnitId})`.as(
+          "unit_name",
+        ),
       })
       .from(dossiers)
       .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
@@ -140,15 +168,36 @@ export async function staffInbox(db: Db, scope: StaffScope, query: InboxQuery, c
     .from(dossiers)
     .where(base)
     .groupBy(dossiers.status)
-    .unionAll(db.select({ s: sql<number>`-1`.as("s"), n: count }).from(dossiers).where(and(base, overdue)))
-    .unionAll(db.select({ s: sql<number>`-2`.as("s"), n: count }).from(dossiers).where(and(base, soon)));
+    .unionAll(
+      db
+        .select({ s: sql<number>`-1`.as("s"), n: count })
+        .from(dossiers)
+        .where(and(base, overdue)),
+    )
+    .unionAll(
+      db
+        .select({ s: sql<number>`-2`.as("s"), n: count })
+        .from(dossiers)
+        .where(and(base, soon)),
+    );
   // Open dossiers rank before closed ones: while they fill the page, the closed majority need not be sorted.
   const openFirst = !query.status && !query.due && (!after || after[0] < 4);
-  const [firstRows, countRows] = await db.batch([listQuery(openFirst ? inArray(dossiers.status, OPEN_RANKS) : undefined), countsQuery]);
+  const [firstRows, countRows] = await db.batch([
+    listQuery(openFirst ? inArray(dossiers.status, OPEN_RANKS) : undefined),
+    countsQuery,
+  ]);
   const rows = openFirst && firstRows.length <= query.limit ? await listQuery() : firstRows;
   const by = new Map(countRows.map((r) => [Number(r.s), Number(r.n)]));
   const n = (...keys: number[]) => keys.reduce((sum, k) => sum + (by.get(k) ?? 0), 0);
-  const counts: InboxCounts = { new: n(1), processing: n(2, 4), supplement: n(5), payment: n(6), due_soon: n(-2), overdue: n(-1), done: n(9, 10) };
+  const counts: InboxCounts = {
+    new: n(1),
+    processing: n(2, 4),
+    supplement: n(5),
+    payment: n(6),
+    due_soon: n(-2),
+    overdue: n(-1),
+    done: n(9, 10),
+  };
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
@@ -168,7 +217,10 @@ export async function staffInbox(db: Db, scope: StaffScope, query: InboxQuery, c
       handlingUnit: { id: d.handlingUnitId, name: unitName },
     })),
     counts,
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.rank, last.d.dueDate ?? "9999-12-31", last.d.submittedAt, last.d.id]) : null,
+    nextCursor:
+      rows.length > query.limit && last
+        ? encodeCursor([last.rank, last.d.dueDate ?? "9999-12-31", last.d.submittedAt, last.d.id])
+        : null,
   };
 }
 

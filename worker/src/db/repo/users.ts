@@ -24,7 +24,10 @@ export async function upsertZaloUser(db: Db, provinceId: string, zaloId: string,
   const [user] = await db
     .insert(users)
     .values({ id: crypto.randomUUID(), provinceId, zaloId, role: "resident", displayName: name })
-    .onConflictDoUpdate({ target: users.zaloId, set: { displayName: sql`CASE WHEN excluded.display_name = '' THEN display_name ELSE excluded.display_name END` } })
+    .onConflictDoUpdate({
+      target: users.zaloId,
+      set: { displayName: sql`CASE WHEN excluded.display_name = '' THEN display_name ELSE excluded.display_name END` },
+    })
     .returning();
   return user!;
 }
@@ -65,6 +68,9 @@ export async function disableUser(db: Db, userId: string) {
   const at = new Date().toISOString();
   await db.batch([
     db.update(users).set({ disabledAt: at }).where(eq(users.id, userId)),
-    db.update(sessions).set({ revokedAt: at }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt))),
+    db
+      .update(sessions)
+      .set({ revokedAt: at })
+      .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt))),
   ]);
 }

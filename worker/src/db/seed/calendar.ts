@@ -19,16 +19,30 @@ export type CalendarSeedRow = {
   verified: false;
 };
 
-const holiday = (date: string, name: string, source: string): CalendarSeedRow => ({ date, kind: "holiday", name, source, verified: false });
-const workday = (date: string, name: string, source: string): CalendarSeedRow => ({ date, kind: "workday", name, source, verified: false });
+const holiday = (date: string, name: string, source: string): CalendarSeedRow => ({
+  date,
+  kind: "holiday",
+  name,
+  source,
+  verified: false,
+});
+const workday = (date: string, name: string, source: string): CalendarSeedRow => ({
+  date,
+  kind: "workday",
+  name,
+  source,
+  verified: false,
+});
 
 const LAW = "Bộ luật Lao động 2019, Điều 112";
-const LAW_MOVED = "Bộ luật Lao động 2019, Điều 111 khoản 3 và Điều 112 (ngày lễ trùng ngày nghỉ hằng tuần được nghỉ bù vào ngày làm việc kế tiếp)";
+const LAW_MOVED =
+  "Bộ luật Lao động 2019, Điều 111 khoản 3 và Điều 112 (ngày lễ trùng ngày nghỉ hằng tuần được nghỉ bù vào ngày làm việc kế tiếp)";
 const LUNAR = "lịch âm — cần đối chiếu thông báo chính thức";
 const NOT_PUBLISHED = "cần đối chiếu thông báo chính thức";
 
 // 2025: Công văn 8726/VPCP-KGVX ngày 26/11/2024 (Tết 27–31/01 without a swap; 02/05 swapped with 26/04; 2/9 and the day before).
-const VPCP_2025 = "Công văn 8726/VPCP-KGVX ngày 26/11/2024 (Thủ tướng Chính phủ đồng ý phương án nghỉ Tết Nguyên đán, 30/4–1/5 và Quốc khánh năm 2025)";
+const VPCP_2025 =
+  "Công văn 8726/VPCP-KGVX ngày 26/11/2024 (Thủ tướng Chính phủ đồng ý phương án nghỉ Tết Nguyên đán, 30/4–1/5 và Quốc khánh năm 2025)";
 // 2026: Thông báo 9441/TB-BNV ngày 16/10/2025 (Tết 16–20/02; Quốc khánh 01–02/09, 31/08 swapped with 22/08)
 // and Công văn 12729/VPCP-KGVX ngày 25/12/2025 (Tết Dương lịch: 02/01 swapped with 10/01).
 const BNV_2026 = "Thông báo 9441/TB-BNV ngày 16/10/2025 của Bộ Nội vụ về nghỉ Tết Âm lịch và Quốc khánh năm 2026";

@@ -37,8 +37,7 @@ const V1 = { version: 1, status: "published", effectiveFrom: "2025-07-01" } as c
 
 const XA = { unitLevel: "commune", competentUnitId: null, agency: "Ủy ban nhân dân cấp xã" } as const;
 const CA_XA = { unitLevel: "commune", competentUnitId: null, agency: "Công an cấp xã" } as const;
-const tinh = (competentUnitId: string, agency: string) =>
-  ({ unitLevel: "province", competentUnitId, agency }) as const;
+const tinh = (competentUnitId: string, agency: string) => ({ unitLevel: "province", competentUnitId, agency }) as const;
 
 type Options = ReadonlyArray<readonly [string, string]>;
 const text = (key: string, label: string, required = true, maxLength = 200): EFormField => ({
@@ -77,8 +76,7 @@ const gender = (key = "gender", label = "Giới tính"): EFormField =>
     ["nam", "Nam"],
     ["nu", "Nữ"],
   ]);
-const bankAccount = (): EFormField =>
-  text("bankAccount", "Số tài khoản ngân hàng nhận tiền", true, 30);
+const bankAccount = (): EFormField => text("bankAccount", "Số tài khoản ngân hàng nhận tiền", true, 30);
 const siNumber = (key = "socialInsuranceNumber"): EFormField => text(key, "Mã số bảo hiểm xã hội", true, 20);
 
 const doc = (
@@ -458,7 +456,9 @@ const procedures: ProcedureInput[] = [
     },
     documents: [
       doc("Tờ khai đăng ký khai sinh", "original"),
-      doc("Giấy chứng sinh", "original", { note: "Hoặc văn bản của người làm chứng, giấy cam đoan về việc sinh nếu không có giấy chứng sinh" }),
+      doc("Giấy chứng sinh", "original", {
+        note: "Hoặc văn bản của người làm chứng, giấy cam đoan về việc sinh nếu không có giấy chứng sinh",
+      }),
       doc("Văn bản ủy quyền", "original_or_copy", { required: false, note: "Khi nhờ người khác đi đăng ký" }),
     ],
     eform: {
@@ -498,10 +498,7 @@ const procedures: ProcedureInput[] = [
       note: "Miễn lệ phí khai sinh đúng hạn; lệ phí đăng ký thường trú (nếu thuộc diện phải nộp) thu theo Thông tư 75/2022/TT-BTC",
       legalBasis: "Nghị định 63/2024/NĐ-CP; Luật Hộ tịch 2014, Điều 11",
     },
-    documents: [
-      doc("Tờ khai điện tử liên thông (một biểu mẫu dùng chung)", "original"),
-      doc("Giấy chứng sinh", "original"),
-    ],
+    documents: [doc("Tờ khai điện tử liên thông (một biểu mẫu dùng chung)", "original"), doc("Giấy chứng sinh", "original")],
     eform: {
       fields: [
         text("childName", "Họ, chữ đệm và tên của trẻ", true, 100),
@@ -522,8 +519,7 @@ const procedures: ProcedureInput[] = [
     ...V1,
     code: "1.000656",
     name: "Đăng ký khai tử",
-    summary:
-      "Dành cho thân nhân hoặc người có trách nhiệm đăng ký việc một người đã chết. Kết quả là Trích lục khai tử.",
+    summary: "Dành cho thân nhân hoặc người có trách nhiệm đăng ký việc một người đã chết. Kết quả là Trích lục khai tử.",
     fieldId: "ho-tich",
     ...XA,
     serviceLevel: "toan_trinh",
@@ -534,10 +530,7 @@ const procedures: ProcedureInput[] = [
       note: "Miễn lệ phí khi đăng ký đúng hạn (trong 15 ngày kể từ ngày chết)",
       legalBasis: LUAT_HO_TICH,
     },
-    documents: [
-      doc("Tờ khai đăng ký khai tử", "original"),
-      doc("Giấy báo tử hoặc giấy tờ thay thế giấy báo tử", "original"),
-    ],
+    documents: [doc("Tờ khai đăng ký khai tử", "original"), doc("Giấy báo tử hoặc giấy tờ thay thế giấy báo tử", "original")],
     eform: {
       fields: [
         text("deceasedName", "Họ, chữ đệm và tên người đã chết", true, 100),
@@ -603,7 +596,12 @@ const procedures: ProcedureInput[] = [
       unit: "same_day",
       note: "Trường hợp cần xác minh: không quá 5 ngày làm việc. Hai bên nam, nữ phải cùng có mặt khi nhận Giấy chứng nhận kết hôn",
     },
-    fees: { counter: 0, online: 0, note: "Miễn lệ phí kết hôn của công dân Việt Nam cư trú ở trong nước", legalBasis: LUAT_HO_TICH },
+    fees: {
+      counter: 0,
+      online: 0,
+      note: "Miễn lệ phí kết hôn của công dân Việt Nam cư trú ở trong nước",
+      legalBasis: LUAT_HO_TICH,
+    },
     documents: [
       doc("Tờ khai đăng ký kết hôn", "original", { note: "Hai bên có thể dùng chung một tờ khai" }),
       doc("Giấy xác nhận tình trạng hôn nhân", "original", {
@@ -758,7 +756,10 @@ const procedures: ProcedureInput[] = [
     documents: [
       doc("Tờ khai đăng ký thay đổi, cải chính, bổ sung thông tin hộ tịch", "original"),
       doc("Giấy tờ làm căn cứ thay đổi, cải chính, bổ sung", "certified_copy"),
-      doc("Giấy tờ hộ tịch cần thay đổi, cải chính, bổ sung", "original", { required: false, note: "Xuất trình bản chính để đối chiếu" }),
+      doc("Giấy tờ hộ tịch cần thay đổi, cải chính, bổ sung", "original", {
+        required: false,
+        note: "Xuất trình bản chính để đối chiếu",
+      }),
     ],
     eform: {
       fields: [
@@ -902,7 +903,9 @@ const procedures: ProcedureInput[] = [
     processingTime: { unit: "same_day", note: "Tiếp nhận sau 15 giờ trả trong ngày làm việc tiếp theo" },
     fees: { counter: 10000, online: 10000, per: "trường hợp", legalBasis: TT226 },
     documents: [
-      doc("Giấy tờ tùy thân còn giá trị sử dụng", "original_or_copy", { note: "Xuất trình bản chính khi ký trước mặt người thực hiện chứng thực" }),
+      doc("Giấy tờ tùy thân còn giá trị sử dụng", "original_or_copy", {
+        note: "Xuất trình bản chính khi ký trước mặt người thực hiện chứng thực",
+      }),
       doc("Giấy tờ, văn bản cần chứng thực chữ ký", "original"),
     ],
     eform: {
@@ -987,7 +990,10 @@ const procedures: ProcedureInput[] = [
     },
     documents: [
       doc("Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp", "original"),
-      doc("Văn bản ủy quyền", "original", { required: false, note: "Khi ủy quyền cho người khác làm thủ tục (chỉ áp dụng với Phiếu số 1)" }),
+      doc("Văn bản ủy quyền", "original", {
+        required: false,
+        note: "Khi ủy quyền cho người khác làm thủ tục (chỉ áp dụng với Phiếu số 1)",
+      }),
       doc("Giấy tờ chứng minh thuộc diện được giảm, miễn phí", "original_or_copy", { required: false }),
     ],
     eform: {
@@ -1061,7 +1067,10 @@ const procedures: ProcedureInput[] = [
     serviceLevel: "toan_trinh",
     processingTime: { unit: "working_day", value: 3 },
     fees: { counter: 15000, online: 7000, legalBasis: TT75 },
-    documents: [CT01(), doc("Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp", "copy", { note: "Ví dụ hợp đồng thuê nhà, giấy tờ nhà" })],
+    documents: [
+      CT01(),
+      doc("Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp", "copy", { note: "Ví dụ hợp đồng thuê nhà, giấy tờ nhà" }),
+    ],
     eform: {
       fields: [
         fullName("Họ, chữ đệm và tên người đăng ký"),
@@ -1216,7 +1225,9 @@ const procedures: ProcedureInput[] = [
       note: "Thông báo trước 23 giờ trong ngày khách đến; khách đến sau 23 giờ thì thông báo trước 8 giờ sáng hôm sau",
     },
     fees: { counter: 0, online: 0, legalBasis: "Luật Cư trú 2020, Điều 30" },
-    documents: [doc("Thông tin người lưu trú", "original", { note: "Khai trên ứng dụng VNeID, Cổng dịch vụ công hoặc trực tiếp" })],
+    documents: [
+      doc("Thông tin người lưu trú", "original", { note: "Khai trên ứng dụng VNeID, Cổng dịch vụ công hoặc trực tiếp" }),
+    ],
     eform: {
       fields: [
         text("guestName", "Họ, chữ đệm và tên người lưu trú", true, 100),
@@ -1555,7 +1566,9 @@ const procedures: ProcedureInput[] = [
     },
     documents: [
       doc("Giấy khai đăng ký xe", "original", { note: "Kê khai trực tuyến trên Cổng dịch vụ công" }),
-      doc("Hóa đơn mua bán xe", "original_or_copy", { note: "Hóa đơn điện tử được tra cứu trên hệ thống, không phải nộp bản giấy" }),
+      doc("Hóa đơn mua bán xe", "original_or_copy", {
+        note: "Hóa đơn điện tử được tra cứu trên hệ thống, không phải nộp bản giấy",
+      }),
       doc("Chứng từ nộp lệ phí trước bạ", "original", { note: "Dữ liệu điện tử từ cơ quan thuế; " + DATA_NOTE.toLowerCase() }),
       doc("Phiếu kiểm tra chất lượng xuất xưởng hoặc tờ khai nguồn gốc xe nhập khẩu", "original"),
     ],
@@ -1766,7 +1779,10 @@ const procedures: ProcedureInput[] = [
         note: "Mẫu theo loại hình: I-1 doanh nghiệp tư nhân, I-2 TNHH một thành viên, I-3 TNHH hai thành viên trở lên, I-4 cổ phần",
       }),
       doc("Điều lệ công ty", "original", { required: false, note: "Không áp dụng với doanh nghiệp tư nhân" }),
-      doc("Danh sách thành viên hoặc cổ đông sáng lập", "original", { required: false, note: "Với công ty có từ hai thành viên, cổ đông trở lên" }),
+      doc("Danh sách thành viên hoặc cổ đông sáng lập", "original", {
+        required: false,
+        note: "Với công ty có từ hai thành viên, cổ đông trở lên",
+      }),
       doc("Giấy tờ pháp lý của cá nhân, tổ chức là chủ sở hữu, thành viên, cổ đông", "copy", { note: DATA_NOTE }),
     ],
     eform: {
@@ -1788,7 +1804,13 @@ const procedures: ProcedureInput[] = [
     onlineOnly: false,
     essential: true,
     resultDelivery: ["online", "counter", "postal"],
-    aliases: ["thành lập công ty", "mở công ty", "đăng ký kinh doanh công ty", "giấy phép kinh doanh", "giấy phép đăng ký kinh doanh"],
+    aliases: [
+      "thành lập công ty",
+      "mở công ty",
+      "đăng ký kinh doanh công ty",
+      "giấy phép kinh doanh",
+      "giấy phép đăng ký kinh doanh",
+    ],
     popularity: 600,
   },
   {
@@ -2025,7 +2047,10 @@ const procedures: ProcedureInput[] = [
         count: 2,
         note: "Mặt bằng, mặt cắt, mặt đứng, móng và sơ đồ đấu nối hạ tầng kỹ thuật",
       }),
-      doc("Bản cam kết bảo đảm an toàn công trình liền kề", "original", { required: false, note: "Khi công trình có tầng hầm hoặc xây chen" }),
+      doc("Bản cam kết bảo đảm an toàn công trình liền kề", "original", {
+        required: false,
+        note: "Khi công trình có tầng hầm hoặc xây chen",
+      }),
     ],
     eform: {
       fields: [
@@ -2091,7 +2116,10 @@ const procedures: ProcedureInput[] = [
       doc("Đơn đề nghị cấp chứng chỉ hành nghề hoạt động xây dựng", "original"),
       doc("Văn bằng do cơ sở đào tạo hợp pháp cấp", "certified_copy"),
       doc("Ảnh màu cỡ 4 x 6 cm", "original", { note: "Nền trắng, chụp không quá 6 tháng" }),
-      doc("Kết quả sát hạch đạt yêu cầu", "original", { required: false, note: "Cơ quan cấp tra cứu trên hệ thống nếu đã sát hạch" }),
+      doc("Kết quả sát hạch đạt yêu cầu", "original", {
+        required: false,
+        note: "Cơ quan cấp tra cứu trên hệ thống nếu đã sát hạch",
+      }),
     ],
     eform: {
       fields: [
@@ -2173,7 +2201,11 @@ const procedures: ProcedureInput[] = [
     fieldId: "dat-dai",
     ...tinh("van-phong-dang-ky-dat-dai", "Văn phòng Đăng ký đất đai tỉnh (chi nhánh khu vực)"),
     serviceLevel: "mot_phan",
-    processingTime: { unit: "working_day", value: 10, note: "Không kể thời gian thực hiện nghĩa vụ tài chính; thời hạn tham khảo" },
+    processingTime: {
+      unit: "working_day",
+      value: 10,
+      note: "Không kể thời gian thực hiện nghĩa vụ tài chính; thời hạn tham khảo",
+    },
     fees: {
       counter: 50000,
       online: 25000,
@@ -2215,7 +2247,11 @@ const procedures: ProcedureInput[] = [
     fieldId: "dat-dai",
     ...tinh("van-phong-dang-ky-dat-dai", "Văn phòng Đăng ký đất đai tỉnh (chi nhánh khu vực)"),
     serviceLevel: "mot_phan",
-    processingTime: { unit: "working_day", value: 15, note: "Không kể thời gian thực hiện nghĩa vụ tài chính; thời hạn tham khảo" },
+    processingTime: {
+      unit: "working_day",
+      value: 15,
+      note: "Không kể thời gian thực hiện nghĩa vụ tài chính; thời hạn tham khảo",
+    },
     fees: { counter: 100000, online: 50000, note: "Chưa gồm chi phí đo đạc, trích đo địa chính", legalBasis: HDND },
     documents: [
       doc("Đơn đề nghị tách thửa đất, hợp thửa đất", "original"),
@@ -2281,8 +2317,7 @@ const procedures: ProcedureInput[] = [
     ...V1,
     code: "1.012769", // mã tham khảo
     name: "Cấp lại Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất do bị mất",
-    summary:
-      "Dành cho người sử dụng đất bị mất giấy chứng nhận. Kết quả là Giấy chứng nhận được cấp lại, giấy cũ bị hủy.",
+    summary: "Dành cho người sử dụng đất bị mất giấy chứng nhận. Kết quả là Giấy chứng nhận được cấp lại, giấy cũ bị hủy.",
     fieldId: "dat-dai",
     ...tinh("van-phong-dang-ky-dat-dai", "Văn phòng Đăng ký đất đai tỉnh (chi nhánh khu vực)"),
     serviceLevel: "mot_phan",
@@ -2335,10 +2370,7 @@ const procedures: ProcedureInput[] = [
       note: "Không thu lệ phí thủ tục; người sử dụng đất nộp tiền sử dụng đất theo thông báo của cơ quan thuế",
       legalBasis: "Luật Đất đai 2024; Nghị định 103/2024/NĐ-CP",
     },
-    documents: [
-      doc("Đơn xin chuyển mục đích sử dụng đất", "original"),
-      doc("Giấy chứng nhận đã cấp", "original"),
-    ],
+    documents: [doc("Đơn xin chuyển mục đích sử dụng đất", "original"), doc("Giấy chứng nhận đã cấp", "original")],
     eform: {
       fields: [
         text("ownerName", "Họ, chữ đệm và tên người sử dụng đất", true, 100),
@@ -2436,7 +2468,11 @@ const procedures: ProcedureInput[] = [
     fieldId: "viec-lam",
     ...tinh("so-noi-vu", "Sở Nội vụ"),
     serviceLevel: "mot_phan",
-    processingTime: { unit: "working_day", value: 10, note: "Thời hạn tham khảo; cần đối chiếu quy định mới về lao động nước ngoài" },
+    processingTime: {
+      unit: "working_day",
+      value: 10,
+      note: "Thời hạn tham khảo; cần đối chiếu quy định mới về lao động nước ngoài",
+    },
     fees: { counter: 600000, online: 500000, per: "giấy phép", legalBasis: HDND },
     documents: [
       doc("Văn bản đề nghị cấp giấy phép lao động của người sử dụng lao động", "original"),
@@ -2483,7 +2519,10 @@ const procedures: ProcedureInput[] = [
     documents: [
       doc("Đơn đề nghị hưởng bảo hiểm xã hội một lần", "original", { template: "Mẫu 14-HSB" }),
       doc("Sổ bảo hiểm xã hội", "original", { required: false, note: DATA_NOTE }),
-      doc("Giấy tờ chứng minh thuộc trường hợp được hưởng", "copy", { required: false, note: "Ví dụ thị thực định cư, hồ sơ bệnh án" }),
+      doc("Giấy tờ chứng minh thuộc trường hợp được hưởng", "copy", {
+        required: false,
+        note: "Ví dụ thị thực định cư, hồ sơ bệnh án",
+      }),
     ],
     eform: {
       fields: [
@@ -2554,17 +2593,13 @@ const procedures: ProcedureInput[] = [
         note: "Với người lao động đã nghỉ việc trước khi sinh con hoặc nhận con nuôi",
       }),
       doc("Giấy khai sinh hoặc trích lục khai sinh của con", "copy", { required: false, note: DATA_NOTE }),
-      doc("Giấy chứng nhận nghỉ việc hưởng bảo hiểm xã hội", "original", { required: false, note: "Khi khám thai, sẩy thai, phá thai" }),
+      doc("Giấy chứng nhận nghỉ việc hưởng bảo hiểm xã hội", "original", {
+        required: false,
+        note: "Khi khám thai, sẩy thai, phá thai",
+      }),
     ],
     eform: {
-      fields: [
-        fullName(),
-        idNo(),
-        siNumber(),
-        date("childDateOfBirth", "Ngày sinh của con"),
-        bankAccount(),
-        phone(),
-      ],
+      fields: [fullName(), idNo(), siNumber(), date("childDateOfBirth", "Ngày sinh của con"), bankAccount(), phone()],
     },
     onlineOnly: false,
     essential: false,
@@ -2582,10 +2617,18 @@ const procedures: ProcedureInput[] = [
     ...tinh("bhxh-tinh", "Bảo hiểm xã hội tỉnh (Bảo hiểm xã hội cơ sở)"),
     serviceLevel: "toan_trinh",
     processingTime: { unit: "working_day", value: 5, note: "Thường thực hiện qua liên thông với đăng ký khai sinh" },
-    fees: { counter: 0, online: 0, note: "Ngân sách nhà nước đóng bảo hiểm y tế cho trẻ em dưới 6 tuổi", legalBasis: "Luật Bảo hiểm y tế" },
+    fees: {
+      counter: 0,
+      online: 0,
+      note: "Ngân sách nhà nước đóng bảo hiểm y tế cho trẻ em dưới 6 tuổi",
+      legalBasis: "Luật Bảo hiểm y tế",
+    },
     documents: [
       doc("Tờ khai tham gia, điều chỉnh thông tin bảo hiểm xã hội, bảo hiểm y tế", "original", { template: "TK1-TS" }),
-      doc("Giấy khai sinh hoặc trích lục khai sinh", "copy", { required: false, note: "Không cần nếu trẻ đã có số định danh cá nhân" }),
+      doc("Giấy khai sinh hoặc trích lục khai sinh", "copy", {
+        required: false,
+        note: "Không cần nếu trẻ đã có số định danh cá nhân",
+      }),
     ],
     eform: {
       fields: [
@@ -2683,7 +2726,10 @@ const procedures: ProcedureInput[] = [
     fieldId: "giao-duc",
     ...tinh("so-giao-duc-dao-tao", "Sở Giáo dục và Đào tạo hoặc cơ sở giáo dục đang quản lý sổ gốc"),
     serviceLevel: "mot_phan",
-    processingTime: { unit: "same_day", note: "Trường hợp tiếp nhận sau 15 giờ hoặc phải tra cứu sổ gốc: ngày làm việc tiếp theo" },
+    processingTime: {
+      unit: "same_day",
+      note: "Trường hợp tiếp nhận sau 15 giờ hoặc phải tra cứu sổ gốc: ngày làm việc tiếp theo",
+    },
     fees: {
       counter: 5000,
       online: 5000,
@@ -2844,10 +2890,7 @@ const procedures: ProcedureInput[] = [
     serviceLevel: "mot_phan",
     processingTime: { unit: "working_day", value: 2 },
     fees: { counter: 0, online: 0, legalBasis: LUAT_HO_TICH },
-    documents: [
-      doc("Tờ khai đăng ký chấm dứt giám hộ", "original"),
-      doc("Giấy tờ làm căn cứ chấm dứt giám hộ", "copy"),
-    ],
+    documents: [doc("Tờ khai đăng ký chấm dứt giám hộ", "original"), doc("Giấy tờ làm căn cứ chấm dứt giám hộ", "copy")],
     eform: {
       fields: [
         text("guardianName", "Họ, chữ đệm và tên người giám hộ", true, 100),
@@ -2915,7 +2958,10 @@ const procedures: ProcedureInput[] = [
     fieldId: "tro-giup-phap-ly",
     ...tinh("so-tu-phap", "Trung tâm Trợ giúp pháp lý nhà nước tỉnh (Sở Tư pháp)"),
     serviceLevel: "mot_phan",
-    processingTime: { unit: "same_day", note: "Thụ lý ngay khi nhận đủ hồ sơ; nếu thiếu giấy tờ chứng minh, người yêu cầu bổ sung sau" },
+    processingTime: {
+      unit: "same_day",
+      note: "Thụ lý ngay khi nhận đủ hồ sơ; nếu thiếu giấy tờ chứng minh, người yêu cầu bổ sung sau",
+    },
     fees: { counter: 0, online: 0, legalBasis: "Luật Trợ giúp pháp lý 2017" },
     documents: [
       doc("Đơn yêu cầu trợ giúp pháp lý", "original"),
@@ -3019,8 +3065,7 @@ const procedures: ProcedureInput[] = [
     ...V1,
     code: "1.002360", // mã tham khảo
     name: "Cấp giấy phép tiến hành công việc bức xạ (sử dụng thiết bị X-quang chẩn đoán trong y tế)",
-    summary:
-      "Dành cho phòng khám, bệnh viện sử dụng máy X-quang chẩn đoán. Kết quả là giấy phép tiến hành công việc bức xạ.",
+    summary: "Dành cho phòng khám, bệnh viện sử dụng máy X-quang chẩn đoán. Kết quả là giấy phép tiến hành công việc bức xạ.",
     fieldId: "an-toan-buc-xa",
     ...tinh("so-khoa-hoc-cong-nghe", "Sở Khoa học và Công nghệ"),
     serviceLevel: "mot_phan",

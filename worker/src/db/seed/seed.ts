@@ -15,9 +15,19 @@ export async function seedSampleProvince(db: Db) {
   await upsertFields(db, province.id, fields);
   await upsertProcedures(db, province.id, procedures);
   // Unverified working-day calendar; rows already there (an admin's edits) are kept.
-  const rows = calendarSeed.map(({ date, kind, name, source, verified }) => ({ provinceId: province.id, date, kind, name, source, verified }));
+  const rows = calendarSeed.map(({ date, kind, name, source, verified }) => ({
+    provinceId: province.id,
+    date,
+    kind,
+    name,
+    source,
+    verified,
+  }));
   for (let i = 0; i < rows.length; i += CALENDAR_ROWS_PER_INSERT) {
-    await db.insert(calendarDays).values(rows.slice(i, i + CALENDAR_ROWS_PER_INSERT)).onConflictDoNothing();
+    await db
+      .insert(calendarDays)
+      .values(rows.slice(i, i + CALENDAR_ROWS_PER_INSERT))
+      .onConflictDoNothing();
   }
   return { units: units.length, fields: fields.length, procedures: procedures.length, calendarDays: rows.length };
 }

@@ -2,7 +2,13 @@ import type { ReactNode } from "react";
 import type { ProcessingTime, RequiredDocument, ResultDelivery } from "../../../../../shared/src/catalogue/schemas";
 import type { FeeQuote, TimelineEvent } from "../../../../../shared/src/dossier/api";
 import { DETAIL_LABEL, detailValue } from "../../../../../shared/src/dossier/events";
-import { DOCUMENT_FORM_LABEL, formatDate, formatDateLine, formatProcessingTime, formatVnd } from "../../../../../shared/src/format/vi";
+import {
+  DOCUMENT_FORM_LABEL,
+  formatDate,
+  formatDateLine,
+  formatProcessingTime,
+  formatVnd,
+} from "../../../../../shared/src/format/vi";
 import { inAppPath } from "../../../../../shared/src/links/deep-link";
 import type { StaffDossierDetail } from "../../../../../shared/src/staff/api";
 import { qrImageUrl } from "../../../services/authed-api";
@@ -18,7 +24,11 @@ import { PRINT_FORMS, type PrintForm } from "../print-forms";
 export type IssuingUnit = { name: string; address: string | null; phone: string | null };
 
 /** What the catalogue adds, when it still publishes the version the dossier was filed under. */
-type ProcedureFacts = { processingTime: ProcessingTime; documents: readonly Pick<RequiredDocument, "form" | "count">[]; resultDelivery: readonly ResultDelivery[] };
+type ProcedureFacts = {
+  processingTime: ProcessingTime;
+  documents: readonly Pick<RequiredDocument, "form" | "count">[];
+  resultDelivery: readonly ResultDelivery[];
+};
 
 export type FormData = {
   detail: StaffDossierDetail;
@@ -29,12 +39,19 @@ export type FormData = {
 
 /** "Phường An Hòa" from "Số 1 đường Hùng Vương, phường An Hòa, tỉnh An Hòa"; else the unit's name. */
 function placeOf(unit: IssuingUnit): string {
-  const parts = (unit.address ?? "").split(",").map((p) => p.trim()).filter(Boolean);
+  const parts = (unit.address ?? "")
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
   const place = parts.length >= 2 ? parts[parts.length - 2]! : unit.name;
   return place.charAt(0).toLocaleUpperCase("vi") + place.slice(1);
 }
 
-const FEE_CHANNEL: Record<FeeQuote["channel"], string> = { online: "nộp trực tuyến", counter: "nộp trực tiếp", postal: "nộp qua dịch vụ bưu chính" };
+const FEE_CHANNEL: Record<FeeQuote["channel"], string> = {
+  online: "nộp trực tuyến",
+  counter: "nộp trực tiếp",
+  postal: "nộp qua dịch vụ bưu chính",
+};
 const DELIVERY: Record<ResultDelivery, string> = {
   counter: "tại Bộ phận tiếp nhận và trả kết quả",
   online: "trực tuyến (bản điện tử trên ứng dụng)",
@@ -155,7 +172,8 @@ function DocumentsTable({ rows }: { rows: DocumentRow[] }) {
 function feeLines(fee: FeeQuote): string[] {
   const per = fee.per && fee.amount ? `/${fee.per}` : "";
   const lines = [`${formatVnd(fee.amount)}${per} (${FEE_CHANNEL[fee.channel]})`];
-  if (fee.online !== fee.counter) lines.push(`Mức thu khi nộp trực tuyến: ${formatVnd(fee.online)}; khi nộp trực tiếp: ${formatVnd(fee.counter)}.`);
+  if (fee.online !== fee.counter)
+    lines.push(`Mức thu khi nộp trực tuyến: ${formatVnd(fee.online)}; khi nộp trực tiếp: ${formatVnd(fee.counter)}.`);
   if (fee.legalBasis) lines.push(`Căn cứ thu: ${fee.legalBasis}.`);
   return lines;
 }
@@ -196,7 +214,8 @@ export function Form01({ data, onQrSettled }: { data: FormData; onQrSettled?: (l
       <DocumentsTable rows={documentRows(detail.documents, procedure)} />
       <p className="form-line">2. Số lượng hồ sơ: 01 bộ.</p>
       <p className="form-line">
-        3. Thời gian giải quyết hồ sơ theo quy định: {procedure ? formatProcessingTime(procedure.processingTime) : detail.dueExplanation}.
+        3. Thời gian giải quyết hồ sơ theo quy định:{" "}
+        {procedure ? formatProcessingTime(procedure.processingTime) : detail.dueExplanation}.
       </p>
       {procedure && <p className="form-indent">Cách tính hạn: {detail.dueExplanation}.</p>}
       <p className="form-line">
@@ -259,9 +278,12 @@ export function Form02({ data, event }: { data: FormData; event: TimelineEvent }
           <strong>trước ngày {replyBy}</strong>
         </Line>
       )}
-      {detail.receivedAt && <p className="form-line">Thời hạn giải quyết hồ sơ tạm dừng từ ngày yêu cầu bổ sung đến khi nhận đủ giấy tờ bổ sung.</p>}
+      {detail.receivedAt && (
+        <p className="form-line">Thời hạn giải quyết hồ sơ tạm dừng từ ngày yêu cầu bổ sung đến khi nhận đủ giấy tờ bổ sung.</p>
+      )}
       <p className="form-line">
-        Ông/Bà có thể nộp bổ sung tại Bộ phận tiếp nhận và trả kết quả hoặc trên ứng dụng Một Cửa trong Zalo. Nếu có vướng mắc, xin liên hệ {receiving.name}
+        Ông/Bà có thể nộp bổ sung tại Bộ phận tiếp nhận và trả kết quả hoặc trên ứng dụng Một Cửa trong Zalo. Nếu có vướng mắc,
+        xin liên hệ {receiving.name}
         {receiving.phone ? ` (số điện thoại ${receiving.phone})` : ""} để được hướng dẫn.
       </p>
       <SignatureBlocks blocks={[{ title: "Người hướng dẫn", hint: "Ký và ghi rõ họ tên" }]} />
@@ -278,7 +300,9 @@ export function Form03({ data, event }: { data: FormData; event: TimelineEvent }
       <p>Bộ phận tiếp nhận và trả kết quả {receiving.name} nhận hồ sơ của:</p>
       <Applicant detail={detail} />
       <Line label="Ngày nộp hồ sơ">{formatDate(detail.submittedAt)}</Line>
-      <p className="form-line">Qua xem xét, đối chiếu thành phần hồ sơ, {receiving.name} không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:</p>
+      <p className="form-line">
+        Qua xem xét, đối chiếu thành phần hồ sơ, {receiving.name} không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:
+      </p>
       <p className="form-reason">{event.note ?? "—"}</p>
       <p className="form-line">Xin thông báo để Ông/Bà được biết và thực hiện.</p>
       <SignatureBlocks blocks={[{ title: "Người tiếp nhận hồ sơ", hint: "Ký và ghi rõ họ tên" }]} />
@@ -297,11 +321,15 @@ export function Form04({ data, event }: { data: FormData; event: TimelineEvent }
         Kính gửi: Ông/Bà <strong>{detail.applicant.name}</strong>
       </p>
       <p className="form-line">
-        Ngày {formatDate(detail.receivedAt ?? detail.submittedAt)}, {receiving.name} tiếp nhận hồ sơ của Ông/Bà đề nghị giải quyết thủ tục {detail.procedure.name} (mã thủ
-        tục {detail.procedure.code}), mã hồ sơ {detail.code}.
+        Ngày {formatDate(detail.receivedAt ?? detail.submittedAt)}, {receiving.name} tiếp nhận hồ sơ của Ông/Bà đề nghị giải quyết
+        thủ tục {detail.procedure.name} (mã thủ tục {detail.procedure.code}), mã hồ sơ {detail.code}.
       </p>
-      <Line label="Thời hạn trả kết quả giải quyết hồ sơ theo quy định">ngày {detail.dueDate ? formatDate(detail.dueDate) : "—"}</Line>
-      <p className="form-line">Tuy nhiên đến nay, {handling.name} chưa trả kết quả giải quyết hồ sơ cho Ông/Bà đúng hạn. Lý do:</p>
+      <Line label="Thời hạn trả kết quả giải quyết hồ sơ theo quy định">
+        ngày {detail.dueDate ? formatDate(detail.dueDate) : "—"}
+      </Line>
+      <p className="form-line">
+        Tuy nhiên đến nay, {handling.name} chưa trả kết quả giải quyết hồ sơ cho Ông/Bà đúng hạn. Lý do:
+      </p>
       <p className="form-reason">{event.note ?? "—"}</p>
       <p className="form-line">
         Sự chậm trễ này đã gây phiền hà cho Ông/Bà. {handling.name} xin lỗi Ông/Bà và hẹn trả kết quả giải quyết hồ sơ vào{" "}

@@ -111,7 +111,13 @@ export default function PrintPage() {
     <Page className="page page--print">
       <AppHeader title={isPrintForm(form) ? `In Mẫu ${form}` : "In phiếu"} />
       <StaffGate>
-        {() => (isPrintForm(form) ? <PrintView key={`${code}/${form}`} code={code} form={form} /> : <ErrorMessage message="Không có mẫu phiếu này." />)}
+        {() =>
+          isPrintForm(form) ? (
+            <PrintView key={`${code}/${form}`} code={code} form={form} />
+          ) : (
+            <ErrorMessage message="Không có mẫu phiếu này." />
+          )
+        }
       </StaffGate>
     </Page>
   );
