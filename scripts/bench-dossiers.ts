@@ -24,7 +24,10 @@ type Rnd = () => number;
 function weighted<T>(rnd: Rnd, items: readonly (readonly [T, number])[]): T {
   const total = items.reduce((s, [, w]) => s + w, 0);
   let x = rnd() * total;
-  for (const [item, w] of items) if ((x -= w) < 0) return item;
+  for (const [item, w] of items) {
+    x -= w;
+    if (x < 0) return item;
+  }
   return items[items.length - 1]![0];
 }
 const pick = <T>(rnd: Rnd, list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;

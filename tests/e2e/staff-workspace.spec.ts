@@ -24,7 +24,7 @@ const RESULT_PDF = Buffer.from(
 );
 const STALE = "Hồ sơ vừa được người khác cập nhật, đã tải lại.";
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** A second browser (the officer's phone, or a desktop at the counter), apart from the resident's. */
 async function officerPage(browser: Browser, viewport?: { width: number; height: number }): Promise<Page> {
@@ -37,7 +37,7 @@ async function officerPage(browser: Browser, viewport?: { width: number; height:
 }
 
 const inbox = (page: Page) => page.getByRole("list", { name: "Danh sách hồ sơ" });
-const inboxRow = (page: Page, code: string) => inbox(page).getByRole("link", { name: new RegExp(escape(code)) });
+const inboxRow = (page: Page, code: string) => inbox(page).getByRole("link", { name: new RegExp(escapeRegExp(code)) });
 const actions = (page: Page) => page.getByRole("region", { name: "Thao tác" });
 const timeline = (page: Page) => page.getByRole("region", { name: "Quá trình xử lý" });
 
@@ -206,7 +206,7 @@ test("an officer acting on an outdated view is told the dossier changed and sees
     const colleague = await apiSession(request, "can-bo-phuong");
     const opened = await request.get(`${API}/api/staff/dossiers/${code}`, { headers: bearer(colleague) });
     expect(opened.status()).toBe(200);
-    const etag = opened.headers()["etag"]!;
+    const etag = opened.headers().etag!;
     expect(etag).toBe(`"${(await opened.json()).version}"`);
     const noted = await request.post(`${API}/api/staff/dossiers/${code}/actions`, {
       headers: { ...bearer(colleague), "If-Match": etag },

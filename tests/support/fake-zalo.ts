@@ -12,7 +12,7 @@ import type { AddressInfo } from "node:net";
 export async function startFakeZalo(appSecret: string): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
-    const token = String(req.headers["access_token"] ?? "");
+    const token = String(req.headers.access_token ?? "");
     const send = (body: unknown) => {
       res.writeHead(200, { "Content-Type": "application/json" });
       res.end(JSON.stringify(body));
@@ -26,12 +26,12 @@ export async function startFakeZalo(appSecret: string): Promise<{ url: string; s
     if (!zaloId) return send({ error: -216, message: "Access token is invalid" });
     if (url.pathname === "/v2.0/me") {
       const proof = createHmac("sha256", appSecret).update(token).digest("hex");
-      if (req.headers["appsecret_proof"] !== proof) return send({ error: -124, message: "Invalid appsecret_proof" });
+      if (req.headers.appsecret_proof !== proof) return send({ error: -124, message: "Invalid appsecret_proof" });
       return send({ id: zaloId, name: `Người dùng ${zaloId}`, picture: { data: { url: "" } }, error: 0, message: "Success" });
     }
     if (url.pathname === "/v2.0/me/info") {
-      if (req.headers["secret_key"] !== appSecret) return send({ error: -124, message: "Invalid secret key" });
-      const code = String(req.headers["code"] ?? "");
+      if (req.headers.secret_key !== appSecret) return send({ error: -124, message: "Invalid secret key" });
+      const code = String(req.headers.code ?? "");
       if (!code.startsWith("phone-")) return send({ error: -2001, message: "Invalid code" });
       return send({ data: { number: code.slice("phone-".length) }, error: 0, message: "Success" });
     }

@@ -34,14 +34,12 @@ describe("nightly clean-up", () => {
           expiresAt: new Date(now.getTime() + 60_000).toISOString(),
         },
       ]);
-    await db()
-      .insert(sessions)
-      .values({
-        id: "00000000-0000-4000-8000-000000000001",
-        userId: session.user.id,
-        refreshHash: "x",
-        refreshExpiresAt: "2020-01-01T00:00:00.000Z",
-      });
+    await db().insert(sessions).values({
+      id: "00000000-0000-4000-8000-000000000001",
+      userId: session.user.id,
+      refreshHash: "x",
+      refreshExpiresAt: "2020-01-01T00:00:00.000Z",
+    });
     const before = { keys: await count(idempotencyKeys), requests: await count(oidcRequests), sessions: await count(sessions) };
 
     expect(await purgeExpired(db(), now)).toEqual({ idempotencyKeys: 1, oidcRequests: 1, sessions: 1 });

@@ -28,6 +28,7 @@ export function SearchBox(props: {
         maxLength={MAX_QUERY_LENGTH}
         placeholder="Tìm thủ tục: khai sinh, sổ đỏ, bằng lái…"
         value={props.value}
+        // biome-ignore lint/a11y/noAutofocus: only the search page asks for it, where typing is the next step
         autoFocus={props.autoFocus}
         onChange={(e) => props.onChange(e.target.value)}
       />

@@ -55,7 +55,7 @@ export const useNotifications = create<NotificationsState>()((set, get) => ({
     // Always fresh, from the top: what was unread on the last visit is read by now.
     set({ items: [], nextCursor: null, listLoad: "loading", listError: null });
     const user = userEpoch;
-    let page;
+    let page: Awaited<ReturnType<typeof notificationApi.list>>;
     try {
       page = await notificationApi.list();
     } catch (e) {

@@ -366,7 +366,9 @@ describe("lifecycle properties (generated action sequences)", () => {
         const stop = effects.indexOf("stop");
         if (stop >= 0) expect(stop).toBe(effects.length - 1);
         const rest = effects.slice(1, stop >= 0 ? stop : undefined);
-        rest.forEach((e, i) => expect(e).toBe(i % 2 === 0 ? "pause" : "resume"));
+        rest.forEach((e, i) => {
+          expect(e).toBe(i % 2 === 0 ? "pause" : "resume");
+        });
       }),
       { numRuns: 1000, examples },
     );

@@ -30,6 +30,7 @@ export function sniffFileType(head: Uint8Array): FileMime | null {
  */
 export function safeFileName(name: string, mime: FileMime): string {
   const base = (name.normalize("NFC").split(/[/\\]/).pop() ?? "")
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a file name must lose
     .replace(/[\u0000-\u001f\u007f-\u009f<>:"|?*;%]/g, "")
     .replace(/\.[a-z0-9]{1,5}$/i, "")
     .replace(/\./g, "_")

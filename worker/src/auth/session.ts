@@ -70,7 +70,7 @@ export async function refreshSession(db: Db, env: CloudflareBindings, refreshTok
         .where(and(eq(sessions.id, sessionId), eq(sessions.refreshHash, presentedHash), isNull(sessions.revokedAt)))
         .run()
     : null;
-  if (!rotated || rotated.meta.changes !== 1) {
+  if (rotated?.meta.changes !== 1) {
     await revokeSession(db, sessionId);
     console.warn(
       JSON.stringify({ level: "warn", at: new Date().toISOString(), event: "refresh_token_reuse", session: sessionId }),

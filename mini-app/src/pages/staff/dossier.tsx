@@ -5,7 +5,7 @@ import type { AuditReport, StaffDossierDetail } from "../../../../shared/src/sta
 import { StatusBadge } from "../../components/badges";
 import { FileLinks, FormValuesList, SubmittedDocuments, Timeline } from "../../components/dossier-parts";
 import { ErrorMessage, Loading } from "../../components/status";
-import { ApiFailure, errorMessage } from "../../services/api";
+import { type ApiFailure, errorMessage } from "../../services/api";
 import { staffApi } from "../../services/staff-api";
 import { useStaffInbox } from "../../stores/staff";
 import { formatDateTime } from "../../utils/format";

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import type { EFormField } from "../../../../shared/src/catalogue/schemas";
 import { authApi } from "../../services/authed-api";
 import { getPhoneNumberToken, insideZalo } from "../../services/zalo";
@@ -41,7 +41,7 @@ function EFormInput(props: {
   };
   const text = typeof value === "string" ? value : "";
 
-  let control;
+  let control: ReactNode;
   if (field.type === "checkbox") {
     control = (
       <label className="toggle" htmlFor={id}>

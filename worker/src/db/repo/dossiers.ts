@@ -116,15 +116,13 @@ export async function insertSubmittedDossier(db: Db, d: NewDossier, extra: Batch
   // A counter applicant gets a resident record of their own (no Zalo account), made in the same batch.
   const applicant = d.intake
     ? [
-        db
-          .insert(users)
-          .values({
-            id: d.applicantId,
-            provinceId: d.provinceId,
-            role: "resident",
-            displayName: d.intake.applicant.fullName,
-            phone: d.intake.applicant.phone ?? null,
-          }),
+        db.insert(users).values({
+          id: d.applicantId,
+          provinceId: d.provinceId,
+          role: "resident",
+          displayName: d.intake.applicant.fullName,
+          phone: d.intake.applicant.phone ?? null,
+        }),
       ]
     : [];
   const results = await db.batch([

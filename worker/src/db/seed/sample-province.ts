@@ -644,7 +644,7 @@ const procedures: ProcedureInput[] = [
       doc("Tờ khai cấp Giấy xác nhận tình trạng hôn nhân", "original"),
       doc("Bản án, quyết định ly hôn hoặc giấy chứng tử của vợ, chồng", "certified_copy", {
         required: false,
-        note: "Nếu đã từng kết hôn; " + DATA_NOTE.toLowerCase(),
+        note: `Nếu đã từng kết hôn; ${DATA_NOTE.toLowerCase()}`,
       }),
       doc("Giấy xác nhận tình trạng hôn nhân đã được cấp trước đây", "original", {
         required: false,
@@ -1037,7 +1037,7 @@ const procedures: ProcedureInput[] = [
       doc("Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp", "copy"),
       doc("Giấy tờ chứng minh quan hệ nhân thân với chủ hộ", "copy", {
         required: false,
-        note: "Khi nhập vào hộ của người thân; " + DATA_NOTE.toLowerCase(),
+        note: `Khi nhập vào hộ của người thân; ${DATA_NOTE.toLowerCase()}`,
       }),
     ],
     eform: {
@@ -1569,7 +1569,7 @@ const procedures: ProcedureInput[] = [
       doc("Hóa đơn mua bán xe", "original_or_copy", {
         note: "Hóa đơn điện tử được tra cứu trên hệ thống, không phải nộp bản giấy",
       }),
-      doc("Chứng từ nộp lệ phí trước bạ", "original", { note: "Dữ liệu điện tử từ cơ quan thuế; " + DATA_NOTE.toLowerCase() }),
+      doc("Chứng từ nộp lệ phí trước bạ", "original", { note: `Dữ liệu điện tử từ cơ quan thuế; ${DATA_NOTE.toLowerCase()}` }),
       doc("Phiếu kiểm tra chất lượng xuất xưởng hoặc tờ khai nguồn gốc xe nhập khẩu", "original"),
     ],
     eform: {
@@ -2164,7 +2164,7 @@ const procedures: ProcedureInput[] = [
       counter: 100000,
       online: 50000,
       note: "Chưa gồm lệ phí trước bạ 0,5% và tiền sử dụng đất (nếu có)",
-      legalBasis: HDND + "; Nghị định 10/2022/NĐ-CP (lệ phí trước bạ)",
+      legalBasis: `${HDND}; Nghị định 10/2022/NĐ-CP (lệ phí trước bạ)`,
     },
     documents: [
       doc("Đơn đăng ký đất đai, tài sản gắn liền với đất", "original", { template: "Mẫu 04/ĐK" }),
@@ -2814,7 +2814,7 @@ const procedures: ProcedureInput[] = [
       counter: 15000,
       online: 0,
       note: "Miễn lệ phí khai sinh đúng hạn; thu lệ phí nhận cha, mẹ, con theo nghị quyết của HĐND tỉnh",
-      legalBasis: LUAT_HO_TICH + "; " + HDND,
+      legalBasis: `${LUAT_HO_TICH}; ${HDND}`,
     },
     documents: [
       doc("Tờ khai đăng ký khai sinh", "original"),
