@@ -37,6 +37,7 @@ run("Worker bundles for production (wrangler deploy --dry-run)", "node_modules/.
 if (existsSync(".git")) {
   run("Binding types are up to date", "npm", ["run", "--silent", "cf-typegen"]);
   run("…and committed", "git", ["diff", "--exit-code", "--stat", "worker/worker-configuration.d.ts"]);
+  run("Commit subjects ≤ 72 characters with a body", "node", ["scripts/check-commits.mjs"]);
 }
 run("Worker (workerd, local D1) and unit tests (vitest)", "node_modules/.bin/vitest", ["run"]);
 
