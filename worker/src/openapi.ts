@@ -1,14 +1,18 @@
 import { type ZodObject, type ZodType, z } from "zod";
 import { ErrorEnvelope } from "../../shared/src/api/errors";
 import {
+  DevLoginBody,
   Me,
   NotificationList,
   NotificationQuery,
   NotificationsReadBody,
+  Persona,
   PhoneBody,
   PhoneExchange,
   RefreshBody,
   Session,
+  VneidCallbackQuery,
+  VneidStartBody,
   ZaloLoginBody,
 } from "../../shared/src/auth/api";
 import {
@@ -86,6 +90,12 @@ export const openApiDocument = {
   components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } } },
   paths: {
     "/api/health": { get: { summary: "Liveness and database check", responses: { 200: ok("Healthy", Health) } } },
+    "/api/openapi.json": {
+      get: {
+        summary: "This document",
+        responses: { 200: { description: "OpenAPI 3.1", content: { "application/json": { schema: { type: "object" } } } } },
+      },
+    },
     "/api/procedures": {
       get: {
         summary: "Search and filter published procedures",
@@ -131,6 +141,43 @@ export const openApiDocument = {
     },
     "/api/auth/logout": {
       post: { ...signedIn, summary: "End this session", responses: { 204: { description: "Signed out" }, ...authErrors } },
+    },
+    "/api/auth/dev/personas": {
+      get: {
+        summary: "Development personas (404 unless DEV_AUTH is enabled)",
+        responses: { 200: ok("Personas", z.object({ items: z.array(Persona) })), 404: error("Development sign-in disabled") },
+      },
+    },
+    "/api/auth/dev": {
+      post: {
+        summary: "Sign in as a development persona (404 unless DEV_AUTH is enabled)",
+        requestBody: body(DevLoginBody),
+        responses: {
+          200: ok("A new session", Session),
+          400: error("Invalid body"),
+          404: error("Development sign-in disabled, or unknown persona"),
+        },
+      },
+    },
+    "/api/auth/vneid/start": {
+      post: {
+        ...signedIn,
+        summary: "Start linking a VNeID identity through the province's SSO",
+        requestBody: body(VneidStartBody),
+        responses: {
+          200: ok("Where to send the resident", z.object({ authorizationUrl: z.string() })),
+          400: error("Invalid return path"),
+          429: error("Too many attempts"),
+          ...authErrors,
+        },
+      },
+    },
+    "/api/auth/vneid/callback": {
+      get: {
+        summary: "The provider's redirect back; always redirects into the mini app with ?vneid=ok or ?vneid=failed&reason=",
+        parameters: parameters("query", VneidCallbackQuery),
+        responses: { 302: { description: "Back into the mini app with the outcome" }, 400: error("Invalid query") },
+      },
     },
     "/api/me": { get: { ...signedIn, summary: "The signed-in user", responses: { 200: ok("The user", Me), ...authErrors } } },
     "/api/me/phone": {

@@ -57,6 +57,13 @@ export const VneidStartBody = z.strictObject({
     .default("/"),
 });
 
+/** `GET /api/auth/vneid/callback`. Not strict: providers add parameters such as `iss` and `error_description`. */
+export const VneidCallbackQuery = z.object({
+  state: z.string().min(1).max(512),
+  code: z.string().min(1).max(2048).optional(),
+  error: z.string().max(200).optional(),
+});
+
 /** `GET /api/me/notifications`: `cursor` is the id of the last notification seen. */
 export const NotificationQuery = z.object({
   cursor: z.coerce.number().int().min(1).optional(),

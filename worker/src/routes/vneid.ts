@@ -1,6 +1,5 @@
 import { eq, lt, or } from "drizzle-orm";
-import { z } from "zod";
-import { VneidStartBody } from "../../../shared/src/auth/api";
+import { VneidCallbackQuery, VneidStartBody } from "../../../shared/src/auth/api";
 import { limit, requireUser } from "../auth/middleware";
 import type { Db } from "../db/client";
 import { markVneidVerified } from "../db/repo/users";
@@ -17,13 +16,6 @@ import { completeAuthorization, startAuthorization } from "../services/oidc";
  */
 
 const REQUEST_TTL_MS = 10 * 60 * 1000;
-
-// Not strict: providers add parameters such as `iss` and `error_description`.
-const CallbackQuery = z.object({
-  state: z.string().min(1).max(512),
-  code: z.string().min(1).max(2048).optional(),
-  error: z.string().max(200).optional(),
-});
 
 /** Consumes the request behind `state`: at most one callback can ever use it. Expired ones count as absent. */
 async function takeRequest(db: Db, state: string) {
@@ -65,7 +57,7 @@ export const vneidRoutes = factory
    * mini app: `?vneid=ok`, or `?vneid=failed&reason=` expired | cancelled | rejected | unavailable |
    * identity_taken | account_linked, which the app explains in Vietnamese.
    */
-  .get("/callback", validate("query", CallbackQuery), async (c) => {
+  .get("/callback", validate("query", VneidCallbackQuery), async (c) => {
     const query = c.req.valid("query");
     const request = await takeRequest(c.var.db, query.state);
     const back = (returnPath: string, outcome: string) => {
