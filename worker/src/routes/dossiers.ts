@@ -3,22 +3,14 @@ import { canApply } from "../../../shared/src/dossier/lifecycle";
 import { limit, requireRole, requireUser } from "../auth/middleware";
 import type { Db } from "../db/client";
 import { workCalendar } from "../db/repo/calendar";
-import {
-  applicantDossier,
-  dossierDetail,
-  getDossierView,
-  lifecycleState,
-  listOwnDossiers,
-  submitSupplement,
-  visibleDossier,
-  withdraw,
-} from "../db/repo/dossiers";
+import { dossierDetail, getDossierView, lifecycleState, listOwnDossiers, submitSupplement, withdraw } from "../db/repo/dossiers";
 import { ownFilesById } from "../db/repo/files";
 import { recordRead } from "../db/repo/staff";
 import type { AuthUser } from "../db/repo/users";
+import { applicantDossier, visibleDossier } from "../dossiers/access";
 import { submitDossier } from "../dossiers/submit";
 import { auditKey } from "../lib/config";
-import { ApiError, conflict, notFound } from "../lib/errors";
+import { ApiError, conflict } from "../lib/errors";
 import { factory } from "../lib/factory";
 import { createOnce, requireIdempotencyKey } from "../lib/idempotency";
 import { jsonBodyLimit, validate } from "../lib/validate";
@@ -49,15 +41,13 @@ export const dossierRoutes = factory
   .get("/:code", validate("param", DossierCodeParam), async (c) => {
     const { db, user } = c.var;
     const row = await visibleDossier(db, user, c.req.valid("param").code);
-    if (!row) throw notFound("Không tìm thấy hồ sơ.");
     if (row.d.applicantId !== user.id) await recordRead(db, row.d.id, user, "Xem hồ sơ");
     return c.json(await dossierDetail(c.var.db, row, c.var.user, c.env.QR_LINK_BASE), 200);
   })
   // The applicant answers a supplement request (status 5) with documents.
   .post("/:code/supplement", jsonBodyLimit, validate("param", DossierCodeParam), validate("json", SupplementBody), async (c) => {
     const user = c.var.user;
-    const row = await applicantDossier(c.var.db, user.id, c.req.valid("param").code);
-    if (!row) throw notFound("Không tìm thấy hồ sơ.");
+    const row = await applicantDossier(c.var.db, user, c.req.valid("param").code);
     if (row.d.status !== 5) throw conflict("Hồ sơ không ở trạng thái cần bổ sung.");
     const { documents, note } = c.req.valid("json");
     const fileIds = [...new Set(documents.flatMap((d) => d.fileIds))];
@@ -78,8 +68,7 @@ export const dossierRoutes = factory
   // The applicant asks to withdraw; before acceptance it takes effect at once.
   .post("/:code/withdraw", jsonBodyLimit, validate("param", DossierCodeParam), validate("json", WithdrawBody), async (c) => {
     const user = c.var.user;
-    const row = await applicantDossier(c.var.db, user.id, c.req.valid("param").code);
-    if (!row) throw notFound("Không tìm thấy hồ sơ.");
+    const row = await applicantDossier(c.var.db, user, c.req.valid("param").code);
     if (!canApply(lifecycleState(row.d), "withdraw")) {
       throw conflict("Hồ sơ ở trạng thái này không thể rút.");
     }

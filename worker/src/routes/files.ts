@@ -3,8 +3,9 @@ import { z } from "zod";
 import { FileId } from "../../../shared/src/dossier/api";
 import { MAX_FILE_BYTES, safeFileName, sniffFileType } from "../../../shared/src/files/files";
 import { limit, requireUser } from "../auth/middleware";
-import { insertFile, listOwnFiles, readableFile, toFileMeta } from "../db/repo/files";
+import { insertFile, listOwnFiles, toFileMeta } from "../db/repo/files";
 import { recordRead } from "../db/repo/staff";
+import { readableFile } from "../dossiers/access";
 import { sha256Hex } from "../lib/crypto";
 import { ApiError, notFound } from "../lib/errors";
 import { factory } from "../lib/factory";
@@ -74,10 +75,9 @@ export const fileRoutes = factory
   .get("/", async (c) => c.json({ items: (await listOwnFiles(c.var.db, c.var.user.id)).map(toFileMeta) }, 200))
   .get("/:id/content", validate("param", z.object({ id: FileId })), async (c) => {
     const { db, user } = c.var;
-    const readable = await readableFile(db, user, c.req.valid("param").id);
-    const object = readable ? await c.env.FILES.get(readable.file.r2Key) : null;
-    if (!readable || !object) throw notFound("Không tìm thấy tệp.");
-    const { file, dossierId } = readable;
+    const { file, dossierId } = await readableFile(db, user, c.req.valid("param").id);
+    const object = await c.env.FILES.get(file.r2Key);
+    if (!object) throw notFound("Không tìm thấy tệp.");
     // Staff opening a resident's document is a read of the dossier, and audited as one.
     if (dossierId && user.role !== "resident") await recordRead(db, dossierId, user, `Tải tệp đính kèm ${file.id}`);
     return c.body(object.body, 200, {

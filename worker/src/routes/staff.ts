@@ -17,13 +17,14 @@ import { requireRole, requireUser } from "../auth/middleware";
 import type { Db } from "../db/client";
 import { workCalendar } from "../db/repo/calendar";
 import { dossierByCode, dossierDetail, lifecycleState, type ViewRow } from "../db/repo/dossiers";
-import { dossierReadLog, inScope, recordRead, type StaffScope, scopeUnits, staffInbox, staffScope } from "../db/repo/staff";
+import { dossierReadLog, recordRead, type StaffScope, scopeUnits, staffInbox } from "../db/repo/staff";
 import type { AuthUser } from "../db/repo/users";
 import { dossierEvents, users } from "../db/schema";
+import { mayAct, requireInboxUnit, requireReceivingUnit, scopedDossier, staffScope } from "../dossiers/access";
 import { performAction } from "../dossiers/actions";
 import { submitDossier } from "../dossiers/submit";
 import { auditKey } from "../lib/config";
-import { ApiError, notFound } from "../lib/errors";
+import { ApiError } from "../lib/errors";
 import { factory } from "../lib/factory";
 import { createOnce, requireIdempotencyKey } from "../lib/idempotency";
 import { jsonBodyLimit, validate } from "../lib/validate";
@@ -41,13 +42,6 @@ function ifMatchVersion(header: string | undefined): number | null {
 const stale = () =>
   new ApiError(412, "precondition_failed", "Hồ sơ vừa được người khác cập nhật, vui lòng tải lại trước khi thao tác.");
 
-/** A dossier in the caller's scope, or a 404 that says nothing about dossiers elsewhere. */
-async function scopedDossier(db: Db, scope: StaffScope, code: string): Promise<ViewRow> {
-  const row = await dossierByCode(db, code);
-  if (!row || !inScope(scope, row.d)) throw notFound("Không tìm thấy hồ sơ.");
-  return row;
-}
-
 async function staffDetail(
   db: Db,
   row: ViewRow,
@@ -62,13 +56,11 @@ async function staffDetail(
     workCalendar(db, d.provinceId),
   ]);
   const clockRuns = CLOCK_RUNNING.includes(d.status as DossierStatus) && d.dueDate !== null;
-  // Only staff act; an admin watches. After a transfer out of scope nothing is left to do here.
-  const mayAct = user.role === "staff" && inScope(scope, d);
   return {
     ...detail,
     statusLabel: officialStatusLabel(d.status as DossierStatus),
     version: d.version,
-    allowedActions: mayAct ? allowedActions(lifecycleState(d)) : [],
+    allowedActions: mayAct(user, scope, d) ? allowedActions(lifecycleState(d)) : [],
     applicant: { name: d.applicantName, phone: applicant?.phone ?? null, vneidVerified: d.vneidVerified },
     receivedAt: d.receivedAt,
     dueState: clockRuns ? dueState(d.dueDate!, vietnamDate(new Date()), calendar) : null,
@@ -84,11 +76,10 @@ export const staffRoutes = factory
     await next();
   })
   .get("/dossiers", validate("query", InboxQuery), async (c) => {
-    const user = c.var.user;
-    return c.json(
-      await staffInbox(c.var.db, c.var.scope, c.req.valid("query"), await workCalendar(c.var.db, user.provinceId)),
-      200,
-    );
+    const { db, user, scope } = c.var;
+    const query = c.req.valid("query");
+    requireInboxUnit(scope, query.unit);
+    return c.json(await staffInbox(db, scope, query, await workCalendar(db, user.provinceId)), 200);
   })
   .get("/units", async (c) => c.json({ items: await scopeUnits(c.var.db, c.var.scope) }, 200))
   // Counter or postal intake for a resident, accepted on the spot.
@@ -96,9 +87,7 @@ export const staffRoutes = factory
     const key = requireIdempotencyKey(c.req.header("Idempotency-Key"));
     const user = c.var.user;
     const { channel, applicant, paperDocuments, ...body } = c.req.valid("json");
-    if (!inScope(c.var.scope, { provinceId: user.provinceId, handlingUnitId: body.receivingUnitId })) {
-      throw new ApiError(403, "forbidden", "Bạn chỉ tiếp nhận hồ sơ tại đơn vị mình phụ trách.");
-    }
+    requireReceivingUnit(c.var.scope, body.receivingUnitId);
     // The dossier records the applicant's VNeID status; an officer's own says nothing about it.
     const officer = { ...user, vneidVerified: false };
     const config = { linkBase: c.env.QR_LINK_BASE, auditKey: auditKey(c.env) };

@@ -35,7 +35,6 @@ import {
   users,
 } from "../schema";
 import { type FileRow, toFileMeta } from "./files";
-import { firstVisible } from "./staff";
 import type { AuthUser } from "./users";
 
 export type DossierRow = typeof dossiers.$inferSelect;
@@ -229,21 +228,8 @@ export async function listOwnDossiers(db: Db, userId: string, offset: number, li
   return { items: rows.slice(0, limit).map(toSummary), nextCursor: rows.length > limit ? String(offset + limit) : null };
 }
 
-/** The dossier if the caller may see it; for anyone else it does not exist (a 404, never a 403 that confirms the code). */
-export async function visibleDossier(db: Db, user: AuthUser, code: string): Promise<ViewRow | undefined> {
-  const row = await dossierByCode(db, code);
-  return row && (await firstVisible(db, user, [row.d])) ? row : undefined;
-}
-
 export async function dossierByCode(db: Db, code: string): Promise<ViewRow | undefined> {
   return selectView(db).where(eq(dossiers.code, code)).get();
-}
-
-/** The caller's own dossier, for the applicant's steps. */
-export async function applicantDossier(db: Db, userId: string, code: string): Promise<ViewRow | undefined> {
-  return selectView(db)
-    .where(and(eq(dossiers.code, code), eq(dossiers.applicantId, userId)))
-    .get();
 }
 
 export async function dossierDetail(db: Db, row: ViewRow, viewer: AuthUser, linkBase: string): Promise<DossierDetail> {

@@ -2,8 +2,6 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { FileMeta } from "../../../../shared/src/dossier/api";
 import type { Db } from "../client";
 import { dossierDocuments, dossiers, eventFiles, files } from "../schema";
-import { firstVisible } from "./staff";
-import type { AuthUser } from "./users";
 
 export type FileRow = typeof files.$inferSelect;
 
@@ -38,19 +36,13 @@ export async function ownFilesById(db: Db, ownerId: string, ids: readonly string
     .where(and(eq(files.ownerId, ownerId), inArray(files.id, [...ids])));
 }
 
-/**
- * A file the caller may download: their own, or one attached to a dossier they may see (a
- * submitted document, a result, a reply); then `dossierId` names that dossier.
- */
-export async function readableFile(
-  db: Db,
-  user: AuthUser,
-  fileId: string,
-): Promise<{ file: FileRow; dossierId?: string } | undefined> {
-  const file = await db.query.files.findFirst({ where: eq(files.id, fileId) });
-  if (!file) return undefined;
-  if (file.ownerId === user.id) return { file };
-  const linked = await db
+export async function fileById(db: Db, id: string): Promise<FileRow | undefined> {
+  return db.query.files.findFirst({ where: eq(files.id, id) });
+}
+
+/** The dossiers a file is attached to: as a submitted document, or by a step (a result, a reply). */
+export async function dossiersWithFile(db: Db, fileId: string) {
+  return db
     .select({
       id: dossiers.id,
       applicantId: dossiers.applicantId,
@@ -62,6 +54,4 @@ export async function readableFile(
       sql`${dossiers.id} IN (SELECT ${dossierDocuments.dossierId} FROM ${dossierDocuments} WHERE ${dossierDocuments.fileId} = ${fileId}
           UNION SELECT ${eventFiles.dossierId} FROM ${eventFiles} WHERE ${eventFiles.fileId} = ${fileId})`,
     );
-  const dossier = await firstVisible(db, user, linked);
-  return dossier ? { file, dossierId: dossier.id } : undefined;
 }

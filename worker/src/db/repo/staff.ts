@@ -7,40 +7,19 @@ import type { Inbox, InboxCounts, InboxQuery } from "../../../../shared/src/staf
 import { ApiError } from "../../lib/errors";
 import type { Db } from "../client";
 import { dossierReads, dossiers, procedures, staffUnitGrants, units, users } from "../schema";
-import type { DossierRow } from "./dossiers";
 import type { AuthUser } from "./users";
 
 /** What a staff member or admin may see: their own unit and explicit grants, or the whole province. */
 export type StaffScope = { provinceId: string; unitIds: string[] | "all" };
 
-export async function staffScope(db: Db, user: AuthUser): Promise<StaffScope> {
-  if (user.role === "admin") return { provinceId: user.provinceId, unitIds: "all" };
-  // Only units of the user's province, so that the inbox can filter by unit alone.
-  const grants = await db
+/** The units of `provinceId` that `userId` was explicitly granted (staff_unit_grants). */
+export async function grantedUnitIds(db: Db, userId: string, provinceId: string): Promise<string[]> {
+  const rows = await db
     .select({ unitId: staffUnitGrants.unitId })
     .from(staffUnitGrants)
     .innerJoin(units, eq(units.id, staffUnitGrants.unitId))
-    .where(and(eq(staffUnitGrants.userId, user.id), eq(units.provinceId, user.provinceId)));
-  const unitIds = [...new Set([...(user.unitId ? [user.unitId] : []), ...grants.map((g) => g.unitId)])];
-  return { provinceId: user.provinceId, unitIds };
-}
-
-export const inScope = (scope: StaffScope, d: Pick<DossierRow, "provinceId" | "handlingUnitId">) =>
-  d.provinceId === scope.provinceId && (scope.unitIds === "all" || scope.unitIds.includes(d.handlingUnitId));
-
-/**
- * The first of `candidates` the caller may see: as its applicant, as staff whose units handle it,
- * or as an admin of the province. The staff scope is read once, and only when needed.
- */
-export async function firstVisible<D extends Pick<DossierRow, "applicantId" | "provinceId" | "handlingUnitId">>(
-  db: Db,
-  user: AuthUser,
-  candidates: readonly D[],
-): Promise<D | undefined> {
-  const own = candidates.find((d) => d.applicantId === user.id);
-  if (own || user.role === "resident" || candidates.length === 0) return own;
-  const scope = await staffScope(db, user);
-  return candidates.find((d) => inScope(scope, d));
+    .where(and(eq(staffUnitGrants.userId, userId), eq(units.provinceId, provinceId)));
+  return rows.map((r) => r.unitId);
 }
 
 // The unit ids of a staff scope all belong to its province (staffScope), so a unit filter needs no
@@ -48,9 +27,9 @@ export async function firstVisible<D extends Pick<DossierRow, "applicantId" | "p
 function scopeFilter(scope: StaffScope, unit?: string): SQL {
   const province = eq(dossiers.provinceId, scope.provinceId);
   if (unit) {
-    if (scope.unitIds !== "all" && !scope.unitIds.includes(unit))
-      throw new ApiError(403, "forbidden", "Bạn không phụ trách đơn vị này.");
-    return scope.unitIds === "all" ? and(province, eq(dossiers.handlingUnitId, unit))! : eq(dossiers.handlingUnitId, unit);
+    if (scope.unitIds === "all") return and(province, eq(dossiers.handlingUnitId, unit))!;
+    // A unit outside the scope matches nothing (the access module refuses such a filter first).
+    return eq(dossiers.handlingUnitId, scope.unitIds.includes(unit) ? unit : "");
   }
   if (scope.unitIds === "all") return province;
   return inArray(dossiers.handlingUnitId, scope.unitIds.length > 0 ? scope.unitIds : [""]);

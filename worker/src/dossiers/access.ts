@@ -1,0 +1,88 @@
+import type { Db } from "../db/client";
+import { type DossierRow, dossierByCode, type ViewRow } from "../db/repo/dossiers";
+import { dossiersWithFile, type FileRow, fileById } from "../db/repo/files";
+import { grantedUnitIds, type StaffScope } from "../db/repo/staff";
+import type { AuthUser } from "../db/repo/users";
+import { ApiError, notFound } from "../lib/errors";
+
+/**
+ * Who may see or act on a dossier, decided here and nowhere else. A resident sees their own
+ * dossiers; staff those their own unit or a granted unit handles; a province admin every dossier
+ * of the province, without ever acting on one. Outside that, a dossier does not exist: a 404,
+ * never a 403 that would confirm its code.
+ */
+
+type Placed = Pick<DossierRow, "applicantId" | "provinceId" | "handlingUnitId">;
+
+const noDossier = () => notFound("Không tìm thấy hồ sơ.");
+
+/** What a staff member or admin may see: their own unit and explicit grants, or the whole province. */
+export async function staffScope(db: Db, user: AuthUser): Promise<StaffScope> {
+  if (user.role === "admin") return { provinceId: user.provinceId, unitIds: "all" };
+  const granted = await grantedUnitIds(db, user.id, user.provinceId);
+  return { provinceId: user.provinceId, unitIds: [...new Set([...(user.unitId ? [user.unitId] : []), ...granted])] };
+}
+
+export const inScope = (scope: StaffScope, d: Pick<DossierRow, "provinceId" | "handlingUnitId">) =>
+  d.provinceId === scope.provinceId && (scope.unitIds === "all" || scope.unitIds.includes(d.handlingUnitId));
+
+/** Only staff act, on dossiers their units handle (after a transfer out of scope, nothing is left to do). */
+export const mayAct = (user: AuthUser, scope: StaffScope, d: Pick<DossierRow, "provinceId" | "handlingUnitId">) =>
+  user.role === "staff" && inScope(scope, d);
+
+/**
+ * The first of `candidates` the caller may see: as its applicant, as staff whose units handle it,
+ * or as an admin of the province. The staff scope is read once, and only when needed.
+ */
+async function firstVisible<D extends Placed>(db: Db, user: AuthUser, candidates: readonly D[]): Promise<D | undefined> {
+  const own = candidates.find((d) => d.applicantId === user.id);
+  if (own || user.role === "resident" || candidates.length === 0) return own;
+  const scope = await staffScope(db, user);
+  return candidates.find((d) => inScope(scope, d));
+}
+
+/** A dossier the caller may see, whoever they are. */
+export async function visibleDossier(db: Db, user: AuthUser, code: string): Promise<ViewRow> {
+  const row = await dossierByCode(db, code);
+  if (!row || !(await firstVisible(db, user, [row.d]))) throw noDossier();
+  return row;
+}
+
+/** The caller's own dossier, for the applicant's steps. */
+export async function applicantDossier(db: Db, user: AuthUser, code: string): Promise<ViewRow> {
+  const row = await dossierByCode(db, code);
+  if (!row || row.d.applicantId !== user.id) throw noDossier();
+  return row;
+}
+
+/** A dossier in a staff member's or admin's scope, for the workspace. */
+export async function scopedDossier(db: Db, scope: StaffScope, code: string): Promise<ViewRow> {
+  const row = await dossierByCode(db, code);
+  if (!row || !inScope(scope, row.d)) throw noDossier();
+  return row;
+}
+
+/** Staff receive counter and postal intake only at a unit of their own. */
+export function requireReceivingUnit(scope: StaffScope, unitId: string) {
+  if (!inScope(scope, { provinceId: scope.provinceId, handlingUnitId: unitId }))
+    throw new ApiError(403, "forbidden", "Bạn chỉ tiếp nhận hồ sơ tại đơn vị mình phụ trách.");
+}
+
+/** An inbox filtered to one unit needs that unit in scope. */
+export function requireInboxUnit(scope: StaffScope, unitId: string | undefined) {
+  if (unitId && !inScope(scope, { provinceId: scope.provinceId, handlingUnitId: unitId }))
+    throw new ApiError(403, "forbidden", "Bạn không phụ trách đơn vị này.");
+}
+
+/**
+ * A file the caller may download: their own, or one attached to a dossier they may see (a
+ * submitted document, a result, a reply); then `dossierId` names that dossier.
+ */
+export async function readableFile(db: Db, user: AuthUser, fileId: string): Promise<{ file: FileRow; dossierId?: string }> {
+  const file = await fileById(db, fileId);
+  if (!file) throw notFound("Không tìm thấy tệp.");
+  if (file.ownerId === user.id) return { file };
+  const dossier = await firstVisible(db, user, await dossiersWithFile(db, fileId));
+  if (!dossier) throw notFound("Không tìm thấy tệp.");
+  return { file, dossierId: dossier.id };
+}
