@@ -29,7 +29,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["shared/src/**/*.test.ts", "worker/src/lib/**/*.test.ts"],
+          include: ["shared/src/**/*.test.ts", "worker/src/lib/**/*.test.ts", "scripts/**/*.test.ts"],
           environment: "node",
         },
       },

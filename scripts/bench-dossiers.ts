@@ -17,7 +17,7 @@ import type { ProcedureInput, Unit } from "../shared/src/catalogue/schemas";
 import { dueDate, WEEKENDS_ONLY } from "../shared/src/deadline/due-date";
 import { eventHash, GENESIS_HASH } from "../shared/src/dossier/audit";
 import { dossierDateKey, formatDossierCode, vietnamDate } from "../shared/src/dossier/code";
-import { prng } from "../worker/src/db/seed/synthetic";
+import { prng } from "./seed/synthetic";
 
 type Rnd = () => number;
 

@@ -11,10 +11,10 @@ import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import autocannon from "autocannon";
 import { startFakeZalo } from "../tests/support/fake-zalo";
-import { sampleProvince } from "../worker/src/db/seed/sample-province";
 import { seedBenchDossiers } from "./bench-dossiers";
 // @ts-expect-error plain ESM helper without types
 import { prepareDatabase, startApi, waitUntilUp } from "./local-api.mjs";
+import { readCatalogue } from "./seed/read";
 
 const API_PORT = 8790;
 const APP_PORT = 4173;
@@ -380,7 +380,7 @@ const seedStart = Date.now();
 prepareDatabase(persistTo, STAFF_ONLY ? {} : { synthetic: CATALOGUE_SIZE });
 const seedSeconds = (Date.now() - seedStart) / 1000;
 console.log(`Seeding ${DOSSIER_COUNT} synthetic dossiers…`);
-const { province, units, procedures } = sampleProvince;
+const { province, units, procedures } = readCatalogue();
 const seeded = await seedBenchDossiers(persistTo, {
   count: DOSSIER_COUNT,
   provinceId: province.id,

@@ -1,4 +1,6 @@
 import type { TestProject } from "vitest/node";
+import { readCatalogue } from "../../scripts/seed/read";
+import type { ProvinceCatalogue } from "../../shared/src/catalogue/province-catalogue";
 import { startFakeZalo } from "./fake-zalo";
 import { startOidcProvider } from "./oidc-provider";
 
@@ -12,11 +14,15 @@ const OIDC_TEST_CLIENT = {
   redirectUri: "http://localhost/api/auth/vneid/callback",
 };
 
-/** Real HTTP servers on loopback that stand in for external services during worker tests. */
+/**
+ * Real HTTP servers on loopback that stand in for external services during worker tests, and the
+ * sample province read from its data files (workerd has no file system).
+ */
 export default async function setup(project: TestProject) {
   const zalo = await startFakeZalo(DEV_ZALO_APP_SECRET);
   const oidc = await startOidcProvider(OIDC_TEST_CLIENT);
   const oidcForeignKey = await startOidcProvider(OIDC_TEST_CLIENT, { publishForeignKey: true });
+  project.provide("sampleCatalogue", readCatalogue());
   project.provide("zaloGraphUrl", zalo.url);
   project.provide("oidcIssuer", oidc.url);
   project.provide("oidcIssuerForeignKey", oidcForeignKey.url);
@@ -29,6 +35,7 @@ export default async function setup(project: TestProject) {
 
 declare module "vitest" {
   export interface ProvidedContext {
+    sampleCatalogue: ProvinceCatalogue;
     zaloGraphUrl: string;
     oidcIssuer: string;
     oidcIssuerForeignKey: string;

@@ -1,49 +1,82 @@
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
-import { upsertProcedures } from "../../worker/src/db/repo/catalogue";
+import { describe, expect, inject, it } from "vitest";
+import { loadCatalogue } from "../../scripts/seed/load";
+import { putCalendarDay } from "../../worker/src/db/repo/calendar";
+import { publishProcedureVersions } from "../../worker/src/db/repo/catalogue";
 import { getPublishedProcedure, searchProcedures } from "../../worker/src/db/repo/procedures";
-import { sampleProvince } from "../../worker/src/db/seed/sample-province";
-import { seedSampleProvince } from "../../worker/src/db/seed/seed";
 import { db } from "./helpers";
 
-const provinceId = sampleProvince.province.id;
-const base = sampleProvince.procedures[0]!;
-const count = async (table: string) => (await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())!.n;
+const sample = inject("sampleCatalogue");
+const provinceId = sample.province.id;
+const base = sample.procedures[0]!;
+const rows = async (query: string) => (await env.DB.prepare(query).all()).results;
 const find = (q: string) => searchProcedures(db(), provinceId, { q, limit: 50 });
 
-describe("catalogue repository", () => {
-  it("seeds idempotently, keeping the FTS index in step", async () => {
-    const before = { procedures: await count("procedures"), units: await count("units"), fts: await count("procedures_fts") };
-    await seedSampleProvince(db());
-    await seedSampleProvince(db());
-    expect({ procedures: await count("procedures"), units: await count("units"), fts: await count("procedures_fts") }).toEqual(
-      before,
-    );
-    expect(before.fts).toBe(before.procedures);
+/** Everything loading writes, except the time of writing. */
+async function catalogueState() {
+  return {
+    provinces: await rows("SELECT * FROM provinces ORDER BY id"),
+    units: await rows("SELECT * FROM units ORDER BY id"),
+    fields: await rows("SELECT * FROM fields ORDER BY id"),
+    procedures: (await rows("SELECT * FROM procedures ORDER BY id")).map(({ updated_at, ...row }) => row),
+    fts: await rows("SELECT rowid, * FROM procedures_fts ORDER BY rowid"),
+    calendar: await rows("SELECT province_id, date, kind, name, source, verified FROM calendar_days ORDER BY date"),
+  };
+}
+
+describe("loading the sample province", () => {
+  it("writes every data file's row, and a second load changes nothing", async () => {
+    const before = await catalogueState();
+    expect(before.units.length).toBe(sample.units.length);
+    expect(before.fields.length).toBe(sample.fields.length);
+    expect(before.procedures.map((p) => p.code).sort()).toEqual(sample.procedures.map((p) => p.code).sort());
+    expect(before.fts.length).toBe(before.procedures.length);
+    expect(before.calendar.map((d) => d.date)).toEqual(sample.calendar.map((d) => d.date).sort());
+
+    await loadCatalogue(db(), sample);
+    await loadCatalogue(db(), sample);
+    expect(await catalogueState()).toEqual(before);
   });
 
+  it("keeps an admin's correction of a calendar day", async () => {
+    const day = sample.calendar[0]!;
+    await putCalendarDay(db(), provinceId, { ...day, name: "Tết Dương lịch (đã đối chiếu)", verified: true }, "admin-test");
+    await loadCatalogue(db(), sample);
+    expect(await rows(`SELECT name, verified FROM calendar_days WHERE date = '${day.date}'`)).toEqual([
+      { name: "Tết Dương lịch (đã đối chiếu)", verified: 1 },
+    ]);
+  });
+});
+
+describe("publishing procedure versions", () => {
   it("reindexes a procedure whose name changes", async () => {
-    await upsertProcedures(db(), provinceId, [{ ...base, name: "Thủ tục thử nghiệm đổi tên Quỳnh Đào" }]);
+    await publishProcedureVersions(db(), provinceId, [{ ...base, name: "Thủ tục thử nghiệm đổi tên Quỳnh Đào" }]);
     expect((await find("quynh dao")).items.map((i) => i.code)).toEqual([base.code]);
-    await upsertProcedures(db(), provinceId, [base]);
+    await publishProcedureVersions(db(), provinceId, [base]);
     expect((await find("quynh dao")).items).toEqual([]);
   });
 
-  it("publishes only the published version: drafts stay hidden, a new version replaces the old", async () => {
-    await upsertProcedures(db(), provinceId, [{ ...base, code: "9.000001", status: "draft", name: "Bản nháp Thủ tục Lạc Việt" }]);
+  it("keeps drafts hidden", async () => {
+    await publishProcedureVersions(db(), provinceId, [
+      { ...base, code: "9.000001", status: "draft", name: "Bản nháp Thủ tục Lạc Việt" },
+    ]);
     expect((await find("lac viet")).items).toEqual([]);
     expect(await getPublishedProcedure(db(), provinceId, "9.000001")).toBeUndefined();
-
-    await upsertProcedures(db(), provinceId, [
-      { ...base, status: "archived" },
-      { ...base, version: base.version + 1, name: `${base.name} (sửa đổi)` },
-    ]);
-    const detail = await getPublishedProcedure(db(), provinceId, base.code);
-    expect(detail?.version).toBe(base.version + 1);
-    expect(detail?.name).toBe(`${base.name} (sửa đổi)`);
   });
 
-  it("refuses two published versions of one code", async () => {
-    await expect(upsertProcedures(db(), provinceId, [{ ...base, version: base.version + 5 }])).rejects.toThrow();
+  it("archives the published version when a new one is published, in one step", async () => {
+    const next = { ...base, version: base.version + 1, name: `${base.name} (sửa đổi)` };
+    await publishProcedureVersions(db(), provinceId, [next]);
+    const detail = await getPublishedProcedure(db(), provinceId, base.code);
+    expect(detail?.version).toBe(next.version);
+    expect(detail?.name).toBe(next.name);
+    expect(await rows(`SELECT version, status FROM procedures WHERE code = '${base.code}' ORDER BY version`)).toEqual([
+      { version: base.version, status: "archived" },
+      { version: next.version, status: "published" },
+    ]);
+
+    // Publishing the first version again brings it back and archives the second.
+    await publishProcedureVersions(db(), provinceId, [base]);
+    expect((await getPublishedProcedure(db(), provinceId, base.code))?.version).toBe(base.version);
   });
 });

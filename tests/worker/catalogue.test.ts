@@ -1,7 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { foldVietnamese } from "../../shared/src/text/fold";
-import { sampleProvince } from "../../worker/src/db/seed/sample-province";
 import { getJson } from "./helpers";
+
+const sampleProvince = inject("sampleCatalogue");
 
 type Item = {
   code: string;
@@ -208,6 +209,22 @@ describe("GET /api/fields and /api/units", () => {
     const ids = new Set(body.items.map((u) => u.id));
     expect(body.items.every((u) => u.parentId === null || ids.has(u.parentId))).toBe(true);
     expect(body.items.some((u) => u.priorityWeekdays.length === 2)).toBe(true);
+  });
+
+  it("counts the procedures each unit lists: a department its own, a commune every commune-level one", async () => {
+    const { body } = await getJson<{ items: { id: string; kind: string; procedureCount: number }[] }>("/api/units");
+    const handledBy = (unit: { id: string; kind: string }) =>
+      published.filter((p) => p.competentUnitId === unit.id || (unit.kind === "commune" && p.unitLevel === "commune")).length;
+    for (const unit of body.items) expect(unit.procedureCount, unit.id).toBe(handledBy(unit));
+    const departments = body.items.filter((u) => u.kind === "department" && u.procedureCount > 0);
+    expect(departments.length).toBeGreaterThan(5);
+
+    // The unit's page shows the same count as the list it pages through.
+    for (const unit of departments) {
+      const page = await getJson<{ procedureCount: number }>(`/api/units/${unit.id}`);
+      const listed = await search(`unit=${unit.id}&limit=50`);
+      expect(page.body.procedureCount, unit.id).toBe(listed.body.items.length);
+    }
   });
 
   it("returns one unit, or 404", async () => {

@@ -1,7 +1,10 @@
 import "vitest";
+import type { ProvinceCatalogue } from "../../shared/src/catalogue/province-catalogue";
 
 declare module "vitest" {
   export interface ProvidedContext {
+    /** The sample province, read and validated from scripts/seed/an-hoa (tests/support/global-setup.ts). */
+    sampleCatalogue: ProvinceCatalogue;
     /** Base URL of the fake Zalo Graph API (tests/support/fake-zalo.ts). */
     zaloGraphUrl: string;
     /** Issuer of the test OpenID provider standing in for the province's SSO (tests/support/oidc-provider.ts). */

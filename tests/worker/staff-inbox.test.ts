@@ -1,11 +1,10 @@
 import { eq, sql } from "drizzle-orm";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import type { Session } from "../../shared/src/auth/api";
 import { addDays, dueThresholds } from "../../shared/src/deadline/due-date";
 import { vietnamDate } from "../../shared/src/dossier/code";
 import { workCalendar } from "../../worker/src/db/repo/calendar";
 import { dossiers } from "../../worker/src/db/schema";
-import { sampleProvince } from "../../worker/src/db/seed/sample-province";
 import { newKey, PROCEDURE, procedureDetail, validForm } from "./dossier-fixtures";
 import { api, bearer, db, getJson, json, signIn } from "./helpers";
 import {
@@ -22,6 +21,8 @@ import {
   step,
   uploadPdf,
 } from "./staff-fixtures";
+
+const sampleProvince = inject("sampleCatalogue");
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { calendarSeed } from "../../../worker/src/db/seed/calendar";
+import { readCatalogue } from "../../../scripts/seed/read";
 import { vietnamDate } from "../dossier/code";
 import { formatDate } from "../format/vi";
 import {
@@ -52,9 +52,9 @@ describe("dueDate", () => {
   });
 });
 
-// The seeded working-day calendar lives with the worker's seed; it is plain data, so the
+// The sample province's working-day calendar (scripts/seed/an-hoa/calendar) is plain data, so the
 // unit project checks it here and uses it as the real calendar below.
-const seed = calendarSeed;
+const seed = readCatalogue().calendar;
 const CALENDAR = calendarFrom(seed);
 const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
 const isWeekend = (date: string) => weekday(date) === 0 || weekday(date) === 6;
@@ -238,7 +238,7 @@ describe("deadline properties (generated dates)", () => {
   });
 });
 
-describe("calendar seed (worker/src/db/seed/calendar.ts)", () => {
+describe("the sample province's calendar (scripts/seed/an-hoa/calendar)", () => {
   const years = ["2025", "2026", "2027"];
   // Labour Code 2019 Art. 112: which name marks which holiday, and how many days each gives.
   const ART_112: [RegExp, number][] = [

@@ -49,6 +49,18 @@ export async function putCalendarDay(db: Db, provinceId: string, day: CalendarDa
   return toDay(row!);
 }
 
+/** Adds published days the calendar lacks, in one batch; a day already there (an admin's correction) is kept. */
+export async function addMissingCalendarDays(db: Db, provinceId: string, days: readonly CalendarDay[]) {
+  const inserts = days.map((day) =>
+    db
+      .insert(calendarDays)
+      .values({ provinceId, ...day })
+      .onConflictDoNothing(),
+  );
+  if (inserts.length > 0) await db.batch(inserts as [(typeof inserts)[number], ...typeof inserts]);
+  cache.delete(provinceId);
+}
+
 export async function deleteCalendarDay(db: Db, provinceId: string, date: string): Promise<boolean> {
   const deleted = await db
     .delete(calendarDays)

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { FieldWithCount, UnitWithCount } from "../../../../shared/src/catalogue/api";
 import type { Field, ProcedureInput, Province, Unit } from "../../../../shared/src/catalogue/schemas";
 import { procedureSearchText } from "../../../../shared/src/search/index-text";
@@ -6,14 +6,27 @@ import type { Db } from "../client";
 import { fields, procedures, provinces, units } from "../schema";
 
 /** D1 caps one batch's work; keep each batch comfortably small. */
-const BATCH_SIZE = 200;
+const STATEMENTS_PER_BATCH = 200;
 
-async function inBatches<T>(db: Db, items: T[], toStatement: (item: T) => Parameters<Db["batch"]>[0][number]) {
-  for (let i = 0; i < items.length; i += BATCH_SIZE) {
-    const statements = items.slice(i, i + BATCH_SIZE).map(toStatement);
-    if (statements.length > 0) await db.batch(statements as [(typeof statements)[number], ...typeof statements]);
+type Statement = Parameters<Db["batch"]>[0][number];
+
+/** Runs statements in batches, each atomic; the statements of one item never straddle two batches. */
+async function inBatches<T>(db: Db, items: readonly T[], toStatements: (item: T) => Statement[]) {
+  let batch: Statement[] = [];
+  const flush = async () => {
+    if (batch.length > 0) await db.batch(batch as [Statement, ...Statement[]]);
+    batch = [];
+  };
+  for (const item of items) {
+    const statements = toStatements(item);
+    if (batch.length + statements.length > STATEMENTS_PER_BATCH) await flush();
+    batch.push(...statements);
   }
+  await flush();
 }
+
+// The publishing functions: what loads the sample province and what a back office calls, for one
+// item or many. Each is idempotent.
 
 export async function upsertProvince(db: Db, province: Province) {
   await db
@@ -22,37 +35,53 @@ export async function upsertProvince(db: Db, province: Province) {
     .onConflictDoUpdate({ target: provinces.id, set: { name: province.name, code: province.code } });
 }
 
-export async function upsertUnits(db: Db, provinceId: string, list: Unit[]) {
-  const rows = list.map((u, sortOrder) => ({ ...u, provinceId, sortOrder }));
-  await inBatches(db, rows, (row) => db.insert(units).values(row).onConflictDoUpdate({ target: units.id, set: row }));
-}
-
-export async function upsertFields(db: Db, provinceId: string, list: Field[]) {
-  await inBatches(db, list, (f) => {
-    const row = { ...f, provinceId };
-    return db.insert(fields).values(row).onConflictDoUpdate({ target: fields.id, set: row });
+/** Adds units or corrects them; `sortOrder` places each in the province's list of units. */
+export async function upsertUnits(db: Db, provinceId: string, list: readonly (Unit & { sortOrder: number })[]) {
+  await inBatches(db, list, (unit) => {
+    const row = { ...unit, provinceId };
+    return [db.insert(units).values(row).onConflictDoUpdate({ target: units.id, set: row })];
   });
 }
 
-/** Inserts or replaces procedure versions, computing their folded search text. Idempotent. */
-export async function upsertProcedures(db: Db, provinceId: string, list: ProcedureInput[]) {
+export async function upsertFields(db: Db, provinceId: string, list: readonly Field[]) {
+  await inBatches(db, list, (field) => {
+    const row = { ...field, provinceId };
+    return [db.insert(fields).values(row).onConflictDoUpdate({ target: fields.id, set: row })];
+  });
+}
+
+/**
+ * Saves procedure versions as given (draft, published or archived), with their folded search text.
+ * Publishing a version archives the code's previously published version in the same batch, so a
+ * code never has two published versions, nor none mid-way. Saving a version again replaces it.
+ */
+export async function publishProcedureVersions(db: Db, provinceId: string, versions: readonly ProcedureInput[]) {
   const fieldNames = new Map(
     (await db.select({ id: fields.id, name: fields.name }).from(fields).where(eq(fields.provinceId, provinceId))).map((f) => [
       f.id,
       f.name,
     ]),
   );
-  await inBatches(db, list, (p) => {
-    const row = {
-      ...p,
-      provinceId,
-      ...procedureSearchText(p, fieldNames.get(p.fieldId) ?? ""),
-      updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`,
-    };
-    return db
+  const updatedAt = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+  await inBatches(db, versions, (p) => {
+    const row = { ...p, provinceId, ...procedureSearchText(p, fieldNames.get(p.fieldId) ?? ""), updatedAt };
+    const save = db
       .insert(procedures)
       .values(row)
       .onConflictDoUpdate({ target: [procedures.provinceId, procedures.code, procedures.version], set: row });
+    if (p.status !== "published") return [save];
+    const archivePrevious = db
+      .update(procedures)
+      .set({ status: "archived", updatedAt })
+      .where(
+        and(
+          eq(procedures.provinceId, provinceId),
+          eq(procedures.code, p.code),
+          eq(procedures.status, "published"),
+          ne(procedures.version, p.version),
+        ),
+      );
+    return [archivePrevious, save];
   });
 }
 
@@ -79,11 +108,14 @@ const unitColumns = {
   priorityWeekdays: units.priorityWeekdays,
 };
 
-/** Procedures a unit handles: its own provincial ones, or every commune-level one for a commune. */
+/**
+ * Procedures a unit handles: those its department is competent for, or every commune-level one for a
+ * commune. Written out in SQL because drizzle leaves a single table's columns unqualified, and inside
+ * this subquery an unqualified `id` is the procedure's own.
+ */
 function unitProcedureCount(provinceId: string) {
-  return sql<number>`(SELECT count(*) FROM ${procedures} WHERE ${procedures.provinceId} = ${provinceId}
-    AND ${procedures.status} = 'published'
-    AND (${procedures.competentUnitId} = ${units.id} OR (${units.kind} = 'commune' AND ${procedures.unitLevel} = 'commune')))`;
+  return sql<number>`(SELECT count(*) FROM procedures p WHERE p.province_id = ${provinceId} AND p.status = 'published'
+    AND (p.competent_unit_id = units.id OR (units.kind = 'commune' AND p.unit_level = 'commune')))`;
 }
 
 export async function listUnits(db: Db, provinceId: string): Promise<UnitWithCount[]> {

@@ -1,4 +1,4 @@
-import type { Field, ProcedureInput, Unit } from "../../../../shared/src/catalogue/schemas";
+import type { Field, ProcedureInput, Unit } from "../../shared/src/catalogue/schemas";
 
 /** Small deterministic PRNG (mulberry32), so benchmark data is the same on every run. */
 export function prng(seed: number) {
