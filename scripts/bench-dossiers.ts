@@ -13,10 +13,14 @@ import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { getPlatformProxy } from "wrangler";
+import { feeQuote } from "../shared/src/catalogue/fees";
 import type { ProcedureInput, Unit } from "../shared/src/catalogue/schemas";
 import { dueDate, WEEKENDS_ONLY } from "../shared/src/deadline/due-date";
 import { eventHash, GENESIS_HASH } from "../shared/src/dossier/audit";
-import { dossierDateKey, formatDossierCode, vietnamDate } from "../shared/src/dossier/code";
+import type { Channel } from "../shared/src/dossier/channel";
+import { dossierDateKey, formatDossierCode } from "../shared/src/dossier/code";
+import { inStatusGroup } from "../shared/src/dossier/status";
+import { vietnamDate } from "../shared/src/time/vietnam";
 import { prng } from "./seed/synthetic";
 
 type Rnd = () => number;
@@ -199,7 +203,7 @@ type Row = {
   procedure: ProcedureInput & { id: number };
   applicant: { id: string; name: string; phone: string; citizenId: string };
   status: number;
-  channel: "online" | "counter" | "postal";
+  channel: Channel;
   submittedAt: Date;
   code?: string;
 };
@@ -278,7 +282,7 @@ export async function writeDossierSql(
     let ageDays: number;
     if (status === 1) ageDays = rnd() * 2;
     else if (overdue) ageDays = span + 3 + rnd() ** 2 * 60;
-    else if (status === 2 || status === 4 || status === 6) ageDays = rnd() * span;
+    else if (inStatusGroup("clockRunning", status)) ageDays = rnd() * span;
     else if (status === 5) ageDays = 1 + rnd() * 45;
     else ageDays = span + 2 + rnd() * (365 - span - 2);
     // Office hours at the counter; online around the clock, mostly by day (local time, UTC+7).
@@ -375,16 +379,7 @@ export async function writeDossierSql(
       r.status === 5
         ? plusDays(received ?? at, rnd() * Math.max(0, (now.getTime() - (received ?? at).getTime()) / DAY_MS))
         : null;
-    const fees = p.fees;
-    const amount = r.channel === "online" ? fees.online : fees.counter;
-    const fee = {
-      channel: r.channel,
-      amount,
-      online: fees.online,
-      counter: fees.counter,
-      ...(fees.per ? { per: fees.per } : {}),
-      legalBasis: fees.legalBasis,
-    };
+    const fee = feeQuote(p.fees, r.channel, at);
     const form = {
       fullName: r.applicant.name,
       citizenId: r.applicant.citizenId,
@@ -396,7 +391,7 @@ export async function writeDossierSql(
     byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
     byChannel[r.channel] = (byChannel[r.channel] ?? 0) + 1;
     byUnit[r.unit.id] = (byUnit[r.unit.id] ?? 0) + 1;
-    if ([2, 4, 6].includes(r.status) && due.date < today) overdueCount++;
+    if (inStatusGroup("clockRunning", r.status) && due.date < today) overdueCount++;
     const list = codes.get(r.unit.id) ?? [];
     list.push(r.code!);
     codes.set(r.unit.id, list);

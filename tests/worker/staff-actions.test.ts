@@ -461,16 +461,18 @@ describe("notifications and atomic steps", () => {
 
     const listed = await getJson("/api/me/notifications?limit=50", { headers: bearer(d.owner) });
     expect(listed.status).toBe(200);
-    const titles = [
-      "accepted",
-      "message",
-      "supplement_requested",
-      "payment_requested",
-      "payment_confirmed",
-      "apologised",
-      "finished",
-      "returned",
-    ].map(eventTitle);
+    const titles = (
+      [
+        "accepted",
+        "message",
+        "supplement_requested",
+        "payment_requested",
+        "payment_confirmed",
+        "apologised",
+        "finished",
+        "returned",
+      ] as const
+    ).map(eventTitle);
     expect(listed.body.items.map((n: any) => n.title)).toEqual([...titles].reverse());
     expect(listed.body.items.every((n: any) => n.code === d.code && n.readAt === null)).toBe(true);
     const ids = listed.body.items.map((n: any) => n.id);

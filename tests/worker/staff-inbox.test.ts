@@ -2,7 +2,8 @@ import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import type { Session } from "../../shared/src/auth/api";
 import { addDays, dueThresholds } from "../../shared/src/deadline/due-date";
-import { vietnamDate } from "../../shared/src/dossier/code";
+import { inStatusGroup } from "../../shared/src/dossier/status";
+import { vietnamDate } from "../../shared/src/time/vietnam";
 import { workCalendar } from "../../worker/src/db/repo/calendar";
 import { dossiers } from "../../worker/src/db/schema";
 import { newKey, PROCEDURE, procedureDetail, validForm } from "./dossier-fixtures";
@@ -332,11 +333,11 @@ describe("the inbox", () => {
     const rows = await db().select().from(dossiers).where(eq(dossiers.handlingUnitId, UNIT));
     const { overdueBefore, soonUntil } = dueThresholds(today, await workCalendar(db(), "an-hoa"));
     const rank = (d: (typeof rows)[number]) => {
-      const running = [2, 4, 6].includes(d.status);
+      const running = inStatusGroup("clockRunning", d.status);
       if (running && d.dueDate! < overdueBefore) return 0;
       if (running && d.dueDate! <= soonUntil) return 1;
-      if (d.status === 1) return 2;
-      return [2, 4, 5, 6, 9].includes(d.status) ? 3 : 4;
+      if (inStatusGroup("awaitingAcceptance", d.status)) return 2;
+      return inStatusGroup("open", d.status) ? 3 : 4;
     };
     const key = (d: (typeof rows)[number]) => [rank(d), d.dueDate ?? "9999-12-31", d.submittedAt, d.id] as const;
     const before = (a: readonly unknown[], b: readonly unknown[]): number =>

@@ -1,4 +1,5 @@
 import type { ServiceLevel } from "../../../shared/src/catalogue/schemas";
+import { inStatusGroup } from "../../../shared/src/dossier/status";
 
 const LEVEL_LABEL: Record<ServiceLevel, string> = { toan_trinh: "Trực tuyến toàn trình", mot_phan: "Trực tuyến một phần" };
 
@@ -14,9 +15,9 @@ export function ServiceBadges(props: { level: ServiceLevel; onlineOnly: boolean;
 
 /** How a dossier status reads at a glance: waiting, the resident must act, done, or closed. */
 function statusTone(status: number): string {
-  if (status === 5 || status === 6) return "action";
-  if (status === 9 || status === 10) return "done";
-  if (status === 3 || status === 7 || status === 8) return "closed";
+  if (inStatusGroup("awaitingApplicant", status)) return "action";
+  if (inStatusGroup("resolved", status)) return "done";
+  if (inStatusGroup("closed", status)) return "closed";
   return "pending";
 }
 

@@ -14,7 +14,7 @@ export function ProcedureCard({ item }: { item: ProcedureItem }) {
         </span>
         <span className="card__facts">
           <span>Thời hạn: {formatProcessingTime(item.processingTime)}</span>
-          <span>{formatFeeQuote(item.fees)}</span>
+          <span>{formatFeeQuote(item.fees, new Date())}</span>
         </span>
         <ServiceBadges level={item.level} onlineOnly={item.onlineOnly} essential={item.essential} />
       </Link>

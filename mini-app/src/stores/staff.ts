@@ -1,5 +1,7 @@
 import { create } from "zustand";
-import type { InboxCounts, InboxItem, InboxTab } from "../../../shared/src/staff/api";
+import type { Channel } from "../../../shared/src/dossier/channel";
+import type { InboxCounts, InboxItem } from "../../../shared/src/staff/api";
+import { INBOX_TABS, type InboxTab } from "../../../shared/src/staff/inbox";
 import { errorMessage } from "../services/api";
 import { type InboxFilters, staffApi } from "../services/staff-api";
 import { useSession } from "./session";
@@ -8,18 +10,12 @@ type Load = "idle" | "loading" | "done" | "error";
 
 const FRESH_MS = 60_000;
 
-/** What each inbox tab asks the API for. */
-const TAB_QUERY: Record<InboxTab, Pick<InboxFilters, "status" | "due">> = {
-  new: { status: "1" },
-  processing: { status: "2,4" },
-  supplement: { status: "5" },
-  payment: { status: "6" },
-  due_soon: { due: "soon" },
-  overdue: { due: "overdue" },
-  done: { status: "9,10" },
-};
+/** What an inbox tab asks the API for. */
+function tabQuery(tab: InboxTab): Pick<InboxFilters, "status" | "due"> {
+  const group = INBOX_TABS[tab];
+  return "statuses" in group ? { status: group.statuses.join(",") } : { due: group.due };
+}
 
-export type Channel = "online" | "counter" | "postal";
 type InboxSearch = { q: string; channel: Channel | ""; procedure: string; unit: string };
 type StaffUnit = { id: string; name: string };
 
@@ -71,7 +67,7 @@ export const useStaffInbox = create<StaffState>()((set, get) => {
   const filters = (): InboxFilters => {
     const { tab, search } = get();
     return {
-      ...TAB_QUERY[tab],
+      ...tabQuery(tab),
       q: search.q.trim(),
       channel: search.channel || undefined,
       procedure: search.procedure,

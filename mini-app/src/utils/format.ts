@@ -1,4 +1,4 @@
-import { TIME_ZONE } from "../../../shared/src/format/vi";
+import { TIME_ZONE } from "../../../shared/src/time/vietnam";
 
 const timeFormat = new Intl.DateTimeFormat("en-GB", {
   timeZone: TIME_ZONE,

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { Channel } from "../dossier/channel";
+import { LocalDate } from "../time/vietnam";
 
 export const UnitKind = z.enum(["province", "department", "commune"]);
 export type UnitKind = z.infer<typeof UnitKind>;
@@ -14,13 +16,12 @@ export type ServiceLevel = z.infer<typeof ServiceLevel>;
 export const ProcedureStatus = z.enum(["draft", "published", "archived"]);
 export type ProcedureStatus = z.infer<typeof ProcedureStatus>;
 
-export const ResultDelivery = z.enum(["online", "counter", "postal"]);
+/** The channels a result can be delivered through: the same as those a dossier is filed through. */
+export const ResultDelivery = Channel;
 export type ResultDelivery = z.infer<typeof ResultDelivery>;
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export const Weekday = z.number().int().min(1).max(7);
-
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày phải có dạng YYYY-MM-DD");
 
 const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "Mã không hợp lệ");
 export const FieldId = Slug;
@@ -52,7 +53,7 @@ export const Fees = z.object({
   note: z.string().max(300).optional(),
   legalBasis: z.string().min(1).max(300),
   /** Last day the online rate applies (online reductions are dated). */
-  onlineUntil: IsoDate.optional(),
+  onlineUntil: LocalDate.optional(),
 });
 export type Fees = z.infer<typeof Fees>;
 
@@ -126,7 +127,7 @@ export const ProcedureInput = z.object({
   code: ProcedureCode,
   version: z.number().int().min(1),
   status: ProcedureStatus,
-  effectiveFrom: IsoDate,
+  effectiveFrom: LocalDate,
   name: z.string().min(3).max(300),
   summary: z.string().max(1000),
   fieldId: FieldId,

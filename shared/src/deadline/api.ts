@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LocalDate } from "../staff/api";
+import { LocalDate } from "../time/vietnam";
 
 /** One published calendar day: a public holiday on a weekday, or a compensatory working day (ngày làm bù). */
 export const CalendarDay = z.object({

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readCatalogue } from "../../../scripts/seed/read";
-import { vietnamDate } from "../dossier/code";
 import { formatDate } from "../format/vi";
+import { vietnamDate } from "../time/vietnam";
 import {
   addDays,
   addWorkingDays,

@@ -1,6 +1,6 @@
 import type { ProcessingTime } from "../catalogue/schemas";
-import { vietnamDate, vietnamHour } from "../dossier/code";
 import { formatDate } from "../format/vi";
+import { vietnamDate, vietnamHour } from "../time/vietnam";
 
 /** Published calendar data in local dates (YYYY-MM-DD): public holidays and compensatory working days. */
 export interface WorkCalendar {

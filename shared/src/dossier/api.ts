@@ -1,7 +1,10 @@
 import { z } from "zod";
+import { FeeQuote } from "../catalogue/fees";
 import { ProcedureCode, UnitId } from "../catalogue/schemas";
-import { MAX_DOSSIER_FILES } from "../files/files";
+import { FileId, MAX_DOSSIER_FILES } from "../files/files";
+import { Channel } from "./channel";
 import { DossierCode } from "./code";
+import { EVENT_TYPES } from "./events";
 
 /** What a resident typed into an eForm; checked field by field against the procedure by `checkForm()`. */
 export const FormValues = z
@@ -10,8 +13,6 @@ export const FormValues = z
     z.union([z.string().max(5000), z.number().finite(), z.boolean()]),
   )
   .refine((values) => Object.keys(values).length <= 60, { error: "Biểu mẫu có quá nhiều trường" });
-
-export const FileId = z.string().regex(/^[0-9a-f-]{36}$/, { error: "Mã tệp không hợp lệ" });
 
 export const DocumentAttachment = z.strictObject({
   docIndex: z.number().int().min(0).max(39),
@@ -71,17 +72,6 @@ export const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 
-export const FeeQuote = z.object({
-  channel: z.enum(["online", "counter", "postal"]),
-  /** What this dossier is charged, in VND. */
-  amount: z.number().int(),
-  online: z.number().int(),
-  counter: z.number().int(),
-  per: z.string().optional(),
-  legalBasis: z.string(),
-});
-export type FeeQuote = z.infer<typeof FeeQuote>;
-
 export const FileMeta = z.object({
   id: FileId,
   name: z.string(),
@@ -99,7 +89,7 @@ export const DossierSummary = z.object({
   procedure: z.object({ code: z.string(), name: z.string(), version: z.number().int() }),
   status: z.number().int(),
   statusLabel: z.string(),
-  channel: z.enum(["online", "counter", "postal"]),
+  channel: Channel,
   submittedAt: z.string(),
   /** Local date the result is due (or expected, before acceptance). */
   dueDate: z.string().nullable(),
@@ -117,7 +107,7 @@ export type SubmitResponse = z.infer<typeof SubmitResponse>;
 
 export const TimelineEvent = z.object({
   seq: z.number().int(),
-  type: z.string(),
+  type: z.enum(EVENT_TYPES),
   at: z.string(),
   actor: z.enum(["resident", "staff", "system"]),
   title: z.string(),

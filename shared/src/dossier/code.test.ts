@@ -1,12 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { DossierCode, dossierDateKey, formatDossierCode, vietnamDate, vietnamHour } from "./code";
+import { DossierCode, dossierDateKey, formatDossierCode } from "./code";
 
 describe("dossier code", () => {
   it("uses the local date in Vietnam, not UTC", () => {
     // 18:30 UTC on 13 July is 01:30 on 14 July in Vietnam.
     const at = new Date("2025-07-13T18:30:00Z");
-    expect(vietnamDate(at)).toBe("2025-07-14");
-    expect(vietnamHour(at)).toBe(1);
     expect(dossierDateKey(at)).toBe("250714");
   });
 

@@ -1,16 +1,5 @@
 import { z } from "zod";
-
-const VIETNAM_OFFSET_MS = 7 * 3_600_000; // Asia/Ho_Chi_Minh, no daylight saving
-
-/** The local calendar date of an instant in Vietnam, as YYYY-MM-DD. */
-export function vietnamDate(at: Date): string {
-  return new Date(at.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The local hour (0–23) of an instant in Vietnam. */
-export function vietnamHour(at: Date): number {
-  return new Date(at.getTime() + VIETNAM_OFFSET_MS).getUTCHours();
-}
+import { vietnamDate } from "../time/vietnam";
 
 /** YYMMDD of the local receipt date, the middle part of a dossier code. */
 export function dossierDateKey(at: Date): string {

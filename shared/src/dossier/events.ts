@@ -1,7 +1,67 @@
+import { z } from "zod";
+import { UnitId } from "../catalogue/schemas";
+import { FileId } from "../files/files";
 import { formatDate, formatVnd } from "../format/vi";
+import { LocalDate } from "../time/vietnam";
+import { RETURN_CHANNEL_LABEL, ReturnChannel } from "./channel";
+
+const Empty = z.object({});
+const Files = z.object({ fileIds: z.array(FileId) });
+
+/**
+ * Every timeline event type with the data it records: narrowing on `type` gives the data's shape.
+ * Stored as the event's `type` and `data` columns; the audit chain hashes both.
+ */
+export const EventPayload = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("submitted"), data: Empty }),
+  z.object({
+    type: z.literal("accepted"),
+    data: z.object({
+      dueDate: LocalDate,
+      /** Required documents (by index) an officer received on paper at counter or postal intake. */
+      paperDocuments: z.array(z.number().int()).optional(),
+    }),
+  }),
+  z.object({ type: z.literal("refused"), data: Empty }),
+  z.object({ type: z.literal("processing"), data: Empty }),
+  z.object({
+    type: z.literal("supplement_requested"),
+    data: z.object({ items: z.array(z.string()), replyBy: LocalDate.optional() }),
+  }),
+  z.object({
+    type: z.literal("supplement_submitted"),
+    /** The due date and the working days it moved by, when the clock had been paused. */
+    data: Files.extend({ dueDate: LocalDate.optional(), pausedDays: z.number().int().optional() }),
+  }),
+  z.object({ type: z.literal("payment_requested"), data: z.object({ amount: z.number().int(), legalBasis: z.string() }) }),
+  z.object({ type: z.literal("payment_confirmed"), data: Empty }),
+  z.object({ type: z.literal("apologised"), data: z.object({ newDate: LocalDate }) }),
+  z.object({
+    type: z.literal("transferred"),
+    data: z.object({ fromUnitId: UnitId, toUnitId: UnitId, toUnitName: z.string() }),
+  }),
+  z.object({ type: z.literal("internal_note"), data: Empty }),
+  z.object({ type: z.literal("withdrawal_requested"), data: Empty }),
+  z.object({ type: z.literal("withdrawn"), data: Empty }),
+  z.object({ type: z.literal("stopped"), data: Empty }),
+  z.object({ type: z.literal("finished"), data: Files }),
+  z.object({ type: z.literal("returned"), data: z.object({ returnChannel: ReturnChannel }) }),
+  z.object({ type: z.literal("message"), data: Files }),
+]);
+export type EventPayload = z.infer<typeof EventPayload>;
+export type EventType = EventPayload["type"];
+export type EventDataOf<T extends EventType> = Extract<EventPayload, { type: T }>["data"];
+
+export const EVENT_TYPES = EventPayload.options.map((o) => o.shape.type.value) as [EventType, ...EventType[]];
+
+/** The typed event behind a stored `type` and `data`; throws when they do not match. */
+export const parseEventPayload = (type: string, data: unknown): EventPayload => EventPayload.parse({ type, data });
+
+/** The files an event attached (results, replies, supplements). */
+export const eventFileIds = (e: EventPayload): readonly string[] => ("fileIds" in e.data ? e.data.fileIds : []);
 
 /** Timeline event types and how a resident reads them. */
-export const EVENT_TITLES: Record<string, string> = {
+const EVENT_TITLES: Record<EventType, string> = {
   submitted: "Nộp hồ sơ trực tuyến",
   accepted: "Cán bộ đã tiếp nhận hồ sơ",
   refused: "Hồ sơ không được tiếp nhận",
@@ -21,30 +81,10 @@ export const EVENT_TITLES: Record<string, string> = {
   message: "Tin nhắn từ cán bộ",
 };
 
-export const eventTitle = (type: string) => EVENT_TITLES[type] ?? "Cập nhật hồ sơ";
+export const eventTitle = (type: EventType) => EVENT_TITLES[type];
 
 /** Events only staff see; a resident's timeline and notifications leave them out. */
-export const STAFF_ONLY_EVENTS: readonly string[] = ["internal_note"];
-
-/** Details of a step that a notification or the timeline may quote. */
-export type NoticeDetails = {
-  note?: string | null;
-  items?: string[];
-  replyBy?: string;
-  amount?: number;
-  legalBasis?: string;
-  newDate?: string;
-  dueDate?: string;
-  pausedDays?: number;
-  toUnitName?: string;
-  returnChannel?: string;
-};
-
-const RETURN_CHANNELS: Record<string, string> = {
-  counter: "Tại bộ phận một cửa",
-  post: "Qua dịch vụ bưu chính",
-  online: "Trực tuyến",
-};
+export const STAFF_ONLY_EVENTS: readonly EventType[] = ["internal_note"];
 
 /** Labels of the detail lines a printed form reads back (see `detailValue`). */
 export const DETAIL_LABEL = { replyBy: "Hạn bổ sung", newDate: "Ngày hẹn mới" } as const;
@@ -56,42 +96,69 @@ export function detailValue(details: readonly string[], label: string): string |
 }
 
 /** The facts a step recorded, one line each, for the timeline (e.g. "Ngày hẹn mới: 05/03/2026"). */
-export function eventDetails(type: string, d: NoticeDetails): string[] {
-  const lines: string[] = [];
-  if (d.dueDate)
-    lines.push(
-      `${type === "supplement_submitted" ? "Ngày hẹn trả kết quả sau khi bổ sung" : "Ngày hẹn trả kết quả"}: ${formatDate(d.dueDate)}`,
-    );
-  if (d.pausedDays) lines.push(`Tạm dừng ${d.pausedDays} ngày làm việc chờ bổ sung`);
-  if (d.replyBy) lines.push(`${DETAIL_LABEL.replyBy}: ${formatDate(d.replyBy)}`);
-  if (d.amount !== undefined) lines.push(`Số tiền: ${formatVnd(d.amount)}${d.legalBasis ? ` (${d.legalBasis})` : ""}`);
-  if (d.newDate) lines.push(`${DETAIL_LABEL.newDate}: ${formatDate(d.newDate)}`);
-  if (d.toUnitName) lines.push(`Chuyển đến: ${d.toUnitName}`);
-  if (d.returnChannel) lines.push(`Hình thức trả kết quả: ${RETURN_CHANNELS[d.returnChannel] ?? d.returnChannel}`);
-  return lines;
+export function eventDetails(e: EventPayload): string[] {
+  switch (e.type) {
+    case "accepted":
+      return [`Ngày hẹn trả kết quả: ${formatDate(e.data.dueDate)}`];
+    case "supplement_submitted":
+      return [
+        ...(e.data.dueDate ? [`Ngày hẹn trả kết quả sau khi bổ sung: ${formatDate(e.data.dueDate)}`] : []),
+        ...(e.data.pausedDays ? [`Tạm dừng ${e.data.pausedDays} ngày làm việc chờ bổ sung`] : []),
+      ];
+    case "supplement_requested":
+      return e.data.replyBy ? [`${DETAIL_LABEL.replyBy}: ${formatDate(e.data.replyBy)}`] : [];
+    case "payment_requested":
+      return [`Số tiền: ${formatVnd(e.data.amount)} (${e.data.legalBasis})`];
+    case "apologised":
+      return [`${DETAIL_LABEL.newDate}: ${formatDate(e.data.newDate)}`];
+    case "transferred":
+      return [`Chuyển đến: ${e.data.toUnitName}`];
+    case "returned":
+      return [`Hình thức trả kết quả: ${RETURN_CHANNEL_LABEL[e.data.returnChannel]}`];
+    default:
+      return [];
+  }
 }
 
 /**
  * What the applicant is told about a staff step on their dossier, or null for steps they
  * took themselves and for staff-only events.
  */
-export function residentNotice(type: string, code: string, d: NoticeDetails): { title: string; body: string } | null {
-  const reason = d.note ? ` Lý do: ${d.note}` : "";
-  const bodies: Record<string, string> = {
-    accepted: `Hồ sơ ${code} đã được tiếp nhận.${d.dueDate ? ` Ngày hẹn trả kết quả: ${formatDate(d.dueDate)}.` : ""}`,
-    refused: `Hồ sơ ${code} không được tiếp nhận.${reason}`,
-    processing: `Hồ sơ ${code} đang được giải quyết.`,
-    supplement_requested: `Hồ sơ ${code} cần bổ sung: ${(d.items ?? []).join("; ")}.${d.replyBy ? ` Vui lòng bổ sung trước ngày ${formatDate(d.replyBy)}.` : ""}`,
-    payment_requested: `Vui lòng nộp ${formatVnd(d.amount ?? 0)} phí, lệ phí cho hồ sơ ${code}.`,
-    payment_confirmed: `Đã xác nhận nộp phí, lệ phí cho hồ sơ ${code}.`,
-    stopped: `Hồ sơ ${code} đã dừng giải quyết.${reason}`,
-    finished: `Hồ sơ ${code} đã có kết quả. Bạn có thể xem và tải kết quả điện tử trong ứng dụng.`,
-    returned: `Hồ sơ ${code} đã được trả kết quả.`,
-    withdrawn: `Hồ sơ ${code} đã được rút theo đề nghị của bạn.`,
-    apologised: `Xin lỗi vì hồ sơ ${code} chưa có kết quả đúng hẹn.${d.newDate ? ` Ngày hẹn mới: ${formatDate(d.newDate)}.` : ""}${reason}`,
-    transferred: `Hồ sơ ${code} được chuyển đến ${d.toUnitName ?? "đơn vị khác"} để giải quyết.`,
-    message: `Cán bộ nhắn về hồ sơ ${code}: ${d.note ?? ""}`,
-  };
-  const body = bodies[type];
-  return body === undefined ? null : { title: eventTitle(type), body };
+export function residentNotice(e: EventPayload, code: string, note: string | null): { title: string; body: string } | null {
+  const reason = note ? ` Lý do: ${note}` : "";
+  const body = noticeBody(e, code, note, reason);
+  return body === null ? null : { title: eventTitle(e.type), body };
+}
+
+function noticeBody(e: EventPayload, code: string, note: string | null, reason: string): string | null {
+  switch (e.type) {
+    case "accepted":
+      return `Hồ sơ ${code} đã được tiếp nhận. Ngày hẹn trả kết quả: ${formatDate(e.data.dueDate)}.`;
+    case "refused":
+      return `Hồ sơ ${code} không được tiếp nhận.${reason}`;
+    case "processing":
+      return `Hồ sơ ${code} đang được giải quyết.`;
+    case "supplement_requested":
+      return `Hồ sơ ${code} cần bổ sung: ${e.data.items.join("; ")}.${e.data.replyBy ? ` Vui lòng bổ sung trước ngày ${formatDate(e.data.replyBy)}.` : ""}`;
+    case "payment_requested":
+      return `Vui lòng nộp ${formatVnd(e.data.amount)} phí, lệ phí cho hồ sơ ${code}.`;
+    case "payment_confirmed":
+      return `Đã xác nhận nộp phí, lệ phí cho hồ sơ ${code}.`;
+    case "stopped":
+      return `Hồ sơ ${code} đã dừng giải quyết.${reason}`;
+    case "finished":
+      return `Hồ sơ ${code} đã có kết quả. Bạn có thể xem và tải kết quả điện tử trong ứng dụng.`;
+    case "returned":
+      return `Hồ sơ ${code} đã được trả kết quả.`;
+    case "withdrawn":
+      return `Hồ sơ ${code} đã được rút theo đề nghị của bạn.`;
+    case "apologised":
+      return `Xin lỗi vì hồ sơ ${code} chưa có kết quả đúng hẹn. Ngày hẹn mới: ${formatDate(e.data.newDate)}.${reason}`;
+    case "transferred":
+      return `Hồ sơ ${code} được chuyển đến ${e.data.toUnitName} để giải quyết.`;
+    case "message":
+      return `Cán bộ nhắn về hồ sơ ${code}: ${note ?? ""}`;
+    default:
+      return null;
+  }
 }

@@ -1,4 +1,5 @@
-import { type DossierStatus, isClosed } from "./status";
+import type { EventType } from "./events";
+import { DOSSIER_STATUSES, type DossierStatus, inStatusGroup, STATUS_GROUPS } from "./status";
 
 /**
  * The dossier lifecycle (DOMAIN §3) as a pure state machine. Staff actions either move the
@@ -36,21 +37,14 @@ export interface LifecycleState {
   withdrawalRequested: boolean;
 }
 
-/** Statuses in which the processing clock runs (DOMAIN §3); a paused or stopped dossier is never overdue. */
-export const CLOCK_RUNNING: readonly DossierStatus[] = [2, 4, 6];
-/** Open statuses after acceptance, where apologies and withdrawal confirmations apply. */
-const OPEN_RECEIVED: readonly DossierStatus[] = [2, 4, 5, 6];
-
 type Rule = {
   from: readonly DossierStatus[];
   /** The status afterwards; undefined keeps it. */
   to?: (s: LifecycleState) => DossierStatus;
   when?: (s: LifecycleState) => boolean;
   /** The timeline event this action writes. */
-  event: string;
+  event: EventType;
 };
-
-const ALL: readonly DossierStatus[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
 const RULES: Record<LifecycleAction, Rule> = {
   accept: { from: [1], to: () => 2, event: "accepted" },
@@ -64,15 +58,15 @@ const RULES: Record<LifecycleAction, Rule> = {
   stop: { from: [4, 5, 6], to: () => 8, when: (s) => s.received, event: "stopped" },
   finish: { from: [4], to: () => 9, event: "finished" },
   hand_over: { from: [9], to: () => 10, event: "returned" },
-  confirm_withdrawal: { from: OPEN_RECEIVED, to: () => 7, when: (s) => s.withdrawalRequested, event: "withdrawn" },
-  apologise: { from: OPEN_RECEIVED, when: (s) => s.received, event: "apologised" },
+  confirm_withdrawal: { from: STATUS_GROUPS.inProgress, to: () => 7, when: (s) => s.withdrawalRequested, event: "withdrawn" },
+  apologise: { from: STATUS_GROUPS.inProgress, when: (s) => s.received, event: "apologised" },
   transfer: { from: [1, 2, 4], event: "transferred" },
-  note: { from: ALL, event: "internal_note" },
-  reply: { from: ALL, event: "message" },
+  note: { from: DOSSIER_STATUSES, event: "internal_note" },
+  reply: { from: DOSSIER_STATUSES, event: "message" },
   submit_supplement: { from: [5], to: (s) => (s.received ? 4 : 1), event: "supplement_submitted" },
   // Before anyone accepted it the withdrawal takes effect at once; afterwards an officer confirms it.
   withdraw: {
-    from: [1, ...OPEN_RECEIVED],
+    from: [1, ...STATUS_GROUPS.inProgress],
     to: (s) => (s.received ? s.status : 7),
     when: (s) => !s.withdrawalRequested,
     event: "withdrawal_requested",
@@ -89,14 +83,14 @@ export function allowedActions(state: LifecycleState): StaffAction[] {
   return STAFF_ACTIONS.filter((a) => canApply(state, a));
 }
 
-export type Transition = { ok: true; state: LifecycleState; event: string } | { ok: false; allowed: StaffAction[] };
+export type Transition = { ok: true; state: LifecycleState; event: EventType } | { ok: false; allowed: StaffAction[] };
 
 /** Applies one action, or says which staff actions are allowed instead. */
 export function transition(state: LifecycleState, action: LifecycleAction): Transition {
   if (!canApply(state, action)) return { ok: false, allowed: allowedActions(state) };
   const rule = RULES[action];
   const status = rule.to?.(state) ?? state.status;
-  let event = rule.event;
+  let event: EventType = rule.event;
   if (action === "withdraw" && status === 7) event = "withdrawn";
   return {
     ok: true,
@@ -110,8 +104,8 @@ export function transition(state: LifecycleState, action: LifecycleAction): Tran
   };
 }
 
-/** Finished (9) or closed for good: the processing clock no longer matters. */
-const clockStopped = (status: DossierStatus) => status === 9 || isClosed(status);
+/** Resolved or closed for good: the processing clock no longer matters. */
+const clockStopped = (status: DossierStatus) => inStatusGroup("resolved", status) || inStatusGroup("closed", status);
 
 /** What an action does to the processing clock, for the due-date bookkeeping. */
 export function clockEffect(before: LifecycleState, after: LifecycleState): "start" | "pause" | "resume" | "stop" | "none" {

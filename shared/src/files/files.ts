@@ -1,7 +1,11 @@
+import { z } from "zod";
+
 /** Upload limits (the API refuses beyond them before reading a body). */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_DOSSIER_FILES = 30;
 export const MAX_DOSSIER_BYTES = 50 * 1024 * 1024;
+
+export const FileId = z.string().regex(/^[0-9a-f-]{36}$/, { error: "Mã tệp không hợp lệ" });
 
 export const FILE_TYPES = {
   "application/pdf": "pdf",

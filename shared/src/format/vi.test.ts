@@ -3,12 +3,12 @@ import {
   describeDocument,
   formatDate,
   formatDateLine,
+  formatFee,
   formatFeeQuote,
   formatProcessingTime,
   formatVnd,
   formatWeekday,
   formatWeekdays,
-  onlineSaving,
 } from "./vi";
 
 const fees = { counter: 50_000, online: 0, legalBasis: "Thông tư 47/2019/TT-BTC" };
@@ -17,6 +17,9 @@ describe("Vietnamese formatting", () => {
   it("formats VND with dot grouping and a free label", () => {
     expect(formatVnd(135_000)).toBe("135.000 đ");
     expect(formatVnd(0)).toBe("Miễn phí");
+    expect(formatFee(8_000, "bản")).toBe("8.000 đ/bản");
+    expect(formatFee(0, "bản")).toBe("Miễn phí");
+    expect(formatFee(8_000)).toBe("8.000 đ");
   });
 
   it("formats instants as dd/MM/yyyy in Asia/Ho_Chi_Minh", () => {
@@ -39,11 +42,17 @@ describe("Vietnamese formatting", () => {
     expect(formatProcessingTime({ unit: "hour", value: 8 })).toBe("8 giờ làm việc");
   });
 
-  it("quotes both channels and the online saving", () => {
-    expect(formatFeeQuote(fees)).toBe("Nộp trực tuyến: Miễn phí – nộp trực tiếp: 50.000 đ");
-    expect(onlineSaving(fees)).toBe(50_000);
-    expect(formatFeeQuote({ ...fees, online: 50_000 })).toBe("50.000 đ");
-    expect(onlineSaving({ ...fees, online: 60_000 })).toBe(0);
+  it("quotes both channels while the online rate applies, one amount after it ends", () => {
+    const at = new Date("2025-12-31T16:59:59Z");
+    expect(formatFeeQuote(fees, at)).toBe("Nộp trực tuyến: Miễn phí – nộp trực tiếp: 50.000 đ");
+    expect(formatFeeQuote({ ...fees, online: 50_000 }, at)).toBe("50.000 đ");
+    expect(formatFeeQuote({ ...fees, online: 0, counter: 0 }, at)).toBe("Miễn phí");
+    expect(formatFeeQuote({ ...fees, per: "bản", onlineUntil: "2025-12-31" }, at)).toBe(
+      "Nộp trực tuyến: Miễn phí – nộp trực tiếp: 50.000 đ/bản",
+    );
+    expect(formatFeeQuote({ ...fees, per: "bản", onlineUntil: "2025-12-31" }, new Date("2025-12-31T17:00:00Z"))).toBe(
+      "50.000 đ/bản",
+    );
   });
 
   it("names priority weekdays", () => {

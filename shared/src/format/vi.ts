@@ -1,6 +1,6 @@
+import { feeQuote } from "../catalogue/fees";
 import type { DocumentForm, Fees, ProcessingTime, RequiredDocument } from "../catalogue/schemas";
-
-export const TIME_ZONE = "Asia/Ho_Chi_Minh";
+import { TIME_ZONE } from "../time/vietnam";
 
 const vndFormat = new Intl.NumberFormat("vi-VN");
 
@@ -35,16 +35,16 @@ export function formatProcessingTime(time: ProcessingTime): string {
   return time.unit === "same_day" ? "Trong ngày" : `${time.value} ${TIME_UNIT_LABEL[time.unit]}`;
 }
 
-/** What filing online saves over the counter, 0 when nothing. */
-export function onlineSaving(fees: Fees): number {
-  return Math.max(0, fees.counter - fees.online);
+/** 20000 per "bản" → "20.000 đ/bản"; a free fee is just "Miễn phí". */
+export function formatFee(amount: number, per?: string): string {
+  return amount > 0 && per ? `${formatVnd(amount)}/${per}` : formatVnd(amount);
 }
 
-/** "Nộp trực tuyến: Miễn phí – nộp trực tiếp: 50.000 đ". */
-export function formatFeeQuote(fees: Fees): string {
-  const per = fees.per ? `/${fees.per}` : "";
-  if (fees.counter === fees.online) return fees.counter === 0 ? "Miễn phí" : `${formatVnd(fees.counter)}${per}`;
-  return `Nộp trực tuyến: ${formatVnd(fees.online)}${per} – nộp trực tiếp: ${formatVnd(fees.counter)}${per}`;
+/** "Nộp trực tuyến: Miễn phí – nộp trực tiếp: 50.000 đ" at `at`; one amount once the online rate has ended. */
+export function formatFeeQuote(fees: Fees, at: Date): string {
+  const online = feeQuote(fees, "online", at).amount;
+  if (fees.counter === online) return formatFee(fees.counter, fees.per);
+  return `Nộp trực tuyến: ${formatFee(online, fees.per)} – nộp trực tiếp: ${formatFee(fees.counter, fees.per)}`;
 }
 
 const WEEKDAY_LABEL = ["", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"] as const;

@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { ProcedureCode, UnitId } from "../catalogue/schemas";
-import { DossierDetail, FileId, SubmitBody, UnitRef } from "../dossier/api";
+import { DossierDetail, SubmitBody, UnitRef } from "../dossier/api";
+import { Channel, IntakeChannel, ReturnChannel } from "../dossier/channel";
 import { DossierCode } from "../dossier/code";
 import { STAFF_ACTIONS } from "../dossier/lifecycle";
-
-export const LocalDate = z.iso.date({ error: "Ngày không hợp lệ (YYYY-MM-DD)" });
+import { FileId } from "../files/files";
+import { LocalDate } from "../time/vietnam";
+import { INBOX_TAB_KEYS, type InboxTab } from "./inbox";
 
 const Reason = z.string().trim().min(3, { error: "Vui lòng ghi rõ lý do" }).max(2000);
 const OptionalNote = z.string().trim().max(2000).optional();
@@ -35,7 +37,7 @@ export const ActionBody = z.discriminatedUnion("action", [
     resultFileIds: z.array(FileId).min(1, { error: "Đính kèm tệp kết quả điện tử" }).max(10),
     note: OptionalNote,
   }),
-  z.strictObject({ action: z.literal("hand_over"), returnChannel: z.enum(["counter", "post", "online"]), note: OptionalNote }),
+  z.strictObject({ action: z.literal("hand_over"), returnChannel: ReturnChannel, note: OptionalNote }),
   z.strictObject({ action: z.literal("confirm_withdrawal"), note: OptionalNote }),
   /** Mẫu 04: a new promised date; the original due date stays the basis for on-time metrics. */
   z.strictObject({ action: z.literal("apologise"), reason: Reason, newDate: LocalDate }),
@@ -51,9 +53,6 @@ export type ActionBody = z.infer<typeof ActionBody>;
 
 export const StaffAction = z.enum(STAFF_ACTIONS);
 
-const INBOX_TABS = ["new", "processing", "supplement", "payment", "due_soon", "overdue", "done"] as const;
-export type InboxTab = (typeof INBOX_TABS)[number];
-
 /** `GET /api/staff/dossiers`. */
 export const InboxQuery = z.object({
   status: z
@@ -64,7 +63,7 @@ export const InboxQuery = z.object({
   due: z.enum(["overdue", "soon"]).optional(),
   q: z.string().trim().max(100).optional(),
   procedure: ProcedureCode.optional(),
-  channel: z.enum(["online", "counter", "postal"]).optional(),
+  channel: Channel.optional(),
   unit: UnitId.optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
@@ -79,7 +78,7 @@ export const InboxItem = z.object({
   applicantName: z.string(),
   status: z.number().int(),
   statusLabel: z.string(),
-  channel: z.enum(["online", "counter", "postal"]),
+  channel: Channel,
   submittedAt: z.string(),
   receivedAt: z.string().nullable(),
   dueDate: z.string().nullable(),
@@ -92,7 +91,7 @@ export const InboxItem = z.object({
 export type InboxItem = z.infer<typeof InboxItem>;
 
 export const InboxCounts = z.object(
-  Object.fromEntries(INBOX_TABS.map((t) => [t, z.number().int()])) as Record<InboxTab, z.ZodNumber>,
+  Object.fromEntries(INBOX_TAB_KEYS.map((t) => [t, z.number().int()])) as Record<InboxTab, z.ZodNumber>,
 );
 export type InboxCounts = z.infer<typeof InboxCounts>;
 
@@ -111,7 +110,7 @@ export type StaffDossierDetail = z.infer<typeof StaffDossierDetail>;
 
 /** `POST /api/staff/dossiers`: a dossier received at the counter or by post, registered for a resident. */
 export const IntakeBody = SubmitBody.omit({ consent: true }).extend({
-  channel: z.enum(["counter", "postal"]),
+  channel: IntakeChannel,
   applicant: z.strictObject({
     fullName: z.string().trim().min(2, { error: "Nhập họ và tên người nộp" }).max(100),
     phone: z

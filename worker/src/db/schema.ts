@@ -1,6 +1,9 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { FeeQuote } from "../../../shared/src/catalogue/fees";
 import type { EForm, Fees, ProcessingTime, RequiredDocument, ResultDelivery } from "../../../shared/src/catalogue/schemas";
+import { CHANNELS } from "../../../shared/src/dossier/channel";
+import { EVENT_TYPES } from "../../../shared/src/dossier/events";
 
 const json = <T>(name: string) => text(name, { mode: "json" }).$type<T>();
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
@@ -184,15 +187,6 @@ export const drafts = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.procedureCode] })],
 );
 
-export type FeeQuoteRow = {
-  channel: "online" | "counter" | "postal";
-  amount: number;
-  online: number;
-  counter: number;
-  per?: string;
-  legalBasis: string;
-};
-
 /** A dossier (hồ sơ). `status` is the DVCQG code; `version` guards concurrent staff actions. */
 export const dossiers = sqliteTable(
   "dossiers",
@@ -215,9 +209,9 @@ export const dossiers = sqliteTable(
       .notNull()
       .references(() => units.id),
     status: integer("status").notNull(),
-    channel: text("channel", { enum: ["online", "counter", "postal"] }).notNull(),
+    channel: text("channel", { enum: CHANNELS }).notNull(),
     form: json<Record<string, string | number | boolean>>("form").notNull(),
-    fee: json<FeeQuoteRow>("fee").notNull(),
+    fee: json<FeeQuote>("fee").notNull(),
     trackingToken: text("tracking_token").notNull(),
     vneidVerified: integer("vneid_verified", { mode: "boolean" }).notNull().default(false),
     withdrawalRequested: integer("withdrawal_requested", { mode: "boolean" }).notNull().default(false),
@@ -248,24 +242,6 @@ export const dossiers = sqliteTable(
   ],
 );
 
-/** Structured details of a timeline event; which keys appear depends on the event type. */
-export type EventData = {
-  items?: string[];
-  fileIds?: string[];
-  replyBy?: string;
-  amount?: number;
-  legalBasis?: string;
-  newDate?: string;
-  fromUnitId?: string;
-  toUnitId?: string;
-  toUnitName?: string;
-  returnChannel?: string;
-  dueDate?: string;
-  pausedDays?: number;
-  /** Required documents (by index) an officer received on paper at counter or postal intake. */
-  paperDocuments?: number[];
-};
-
 /** Files attached to a dossier per required document; `round` 0 is the submission, then each supplement. */
 export const dossierDocuments = sqliteTable(
   "dossier_documents",
@@ -291,12 +267,13 @@ export const dossierEvents = sqliteTable(
       .notNull()
       .references(() => dossiers.id),
     seq: integer("seq").notNull(),
-    type: text("type").notNull(),
+    type: text("type", { enum: EVENT_TYPES }).notNull(),
     actorId: text("actor_id").references(() => users.id),
     actorRole: text("actor_role", { enum: ["resident", "staff", "system"] }).notNull(),
     at: text("at").notNull(),
     note: text("note"),
-    data: json<EventData>("data").notNull().default(sql`'{}'`),
+    /** The data of its type (`EventPayload`), checked when read. */
+    data: json<unknown>("data").notNull().default(sql`'{}'`),
     /** The dossier's status after the event (0 only on rows from before the audit chain). */
     status: integer("status").notNull().default(0),
     /** SHA-256 over the event and the previous event's hash (shared/src/dossier/audit.ts). */

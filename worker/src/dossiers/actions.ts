@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { dueDate, type WorkCalendar } from "../../../shared/src/deadline/due-date";
-import { vietnamDate } from "../../../shared/src/dossier/code";
 import { clockEffect, transition } from "../../../shared/src/dossier/lifecycle";
 import type { ActionBody } from "../../../shared/src/staff/api";
+import { vietnamDate } from "../../../shared/src/time/vietnam";
 import type { Db } from "../db/client";
 import { appendStep, lifecycleState, type Step, type ViewRow } from "../db/repo/dossiers";
 import { ownFilesById } from "../db/repo/files";

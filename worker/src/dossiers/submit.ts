@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
+import { feeQuote } from "../../../shared/src/catalogue/fees";
 import { dueDate } from "../../../shared/src/deadline/due-date";
 import type { SubmitBody, SubmitResponse } from "../../../shared/src/dossier/api";
-import { vietnamDate } from "../../../shared/src/dossier/code";
 import { missingItems } from "../../../shared/src/dossier/completeness";
 import { normaliseForm } from "../../../shared/src/dossier/eform";
 import { statusLabel } from "../../../shared/src/dossier/status";
@@ -14,26 +14,12 @@ import { insertSubmittedDossier } from "../db/repo/dossiers";
 import { ownFilesById } from "../db/repo/files";
 import { type ProcedureRow, publishedProcedureRow } from "../db/repo/procedures";
 import type { AuthUser } from "../db/repo/users";
-import { dossiers, type FeeQuoteRow, units } from "../db/schema";
+import { dossiers, units } from "../db/schema";
 import { randomToken } from "../lib/crypto";
 import { ApiError, conflict, notFound } from "../lib/errors";
 import { completeIdempotencyKey } from "../lib/idempotency";
 
 const CODE_PLACEHOLDER = "{{dossier_code}}";
-
-/** The online fee while a dated online rate lasts, the counter fee after it ends or at the counter. */
-function feeQuote(p: Pick<ProcedureRow, "fees">, at: Date, channel: FeeQuoteRow["channel"] = "online"): FeeQuoteRow {
-  const { fees } = p;
-  const onlineRateValid = channel === "online" && (!fees.onlineUntil || vietnamDate(at) <= fees.onlineUntil);
-  return {
-    channel,
-    amount: onlineRateValid ? fees.online : fees.counter,
-    online: fees.online,
-    counter: fees.counter,
-    ...(fees.per ? { per: fees.per } : {}),
-    legalBasis: fees.legalBasis,
-  };
-}
 
 /** Where a dossier is received and who decides it: the competent department, or the commune chosen. */
 async function resolveUnits(db: Db, provinceId: string, procedure: ProcedureRow, receivingUnitId: string) {
@@ -107,7 +93,7 @@ export async function submitDossier(
   const id = crypto.randomUUID();
   const trackingToken = randomToken(18);
   const channel = intake?.channel ?? "online";
-  const fee = feeQuote(procedure, now, channel);
+  const fee = feeQuote(procedure.fees, channel, now);
   const status = intake ? 2 : 1;
   const applicantId = intake ? crypto.randomUUID() : user.id;
   const response: SubmitResponse = {

@@ -1,7 +1,6 @@
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
-import { FileId } from "../../../shared/src/dossier/api";
-import { MAX_FILE_BYTES, safeFileName, sniffFileType } from "../../../shared/src/files/files";
+import { FileId, MAX_FILE_BYTES, safeFileName, sniffFileType } from "../../../shared/src/files/files";
 import { limit, requireUser } from "../auth/middleware";
 import { insertFile, listOwnFiles, toFileMeta } from "../db/repo/files";
 import { recordRead } from "../db/repo/staff";

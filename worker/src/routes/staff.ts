@@ -2,9 +2,8 @@ import { eq } from "drizzle-orm";
 import { dueState } from "../../../shared/src/deadline/due-date";
 import { DossierCodeParam } from "../../../shared/src/dossier/api";
 import { verifyChain } from "../../../shared/src/dossier/audit";
-import { vietnamDate } from "../../../shared/src/dossier/code";
-import { allowedActions, CLOCK_RUNNING } from "../../../shared/src/dossier/lifecycle";
-import { type DossierStatus, officialStatusLabel } from "../../../shared/src/dossier/status";
+import { allowedActions } from "../../../shared/src/dossier/lifecycle";
+import { type DossierStatus, inStatusGroup, officialStatusLabel } from "../../../shared/src/dossier/status";
 import {
   ActionBody,
   type AuditReport,
@@ -13,6 +12,7 @@ import {
   ReadReason,
   type StaffDossierDetail,
 } from "../../../shared/src/staff/api";
+import { vietnamDate } from "../../../shared/src/time/vietnam";
 import { requireRole, requireUser } from "../auth/middleware";
 import type { Db } from "../db/client";
 import { workCalendar } from "../db/repo/calendar";
@@ -55,7 +55,7 @@ async function staffDetail(
     db.query.users.findFirst({ where: eq(users.id, d.applicantId), columns: { phone: true } }),
     workCalendar(db, d.provinceId),
   ]);
-  const clockRuns = CLOCK_RUNNING.includes(d.status as DossierStatus) && d.dueDate !== null;
+  const clockRuns = inStatusGroup("clockRunning", d.status) && d.dueDate !== null;
   return {
     ...detail,
     statusLabel: officialStatusLabel(d.status as DossierStatus),

@@ -3,6 +3,7 @@ import { Page, useSnackbar } from "zmp-ui";
 import type { Role } from "../../../../shared/src/auth/api";
 import type { CalendarDay } from "../../../../shared/src/deadline/api";
 import { formatDate, formatWeekday } from "../../../../shared/src/format/vi";
+import { vietnamDate } from "../../../../shared/src/time/vietnam";
 import { AppHeader } from "../../components/app-header";
 import { Dialog } from "../../components/dialog";
 import { AccountBar } from "../../components/session-gate";
@@ -27,7 +28,7 @@ const KIND_HELP: Record<CalendarDay["kind"], string> = {
 };
 
 const thisYear = (): Year => {
-  const year = Number(new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Ho_Chi_Minh" }).slice(0, 4));
+  const year = Number(vietnamDate(new Date()).slice(0, 4));
   return CALENDAR_YEARS.find((y) => y === year) ?? CALENDAR_YEARS[CALENDAR_YEARS.length - 1]!;
 };
 const yearOf = (date: string) => Number(date.slice(0, 4));

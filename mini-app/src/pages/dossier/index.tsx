@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { Page, useSnackbar } from "zmp-ui";
+import { inStatusGroup } from "../../../../shared/src/dossier/status";
 import { formatDate } from "../../../../shared/src/format/vi";
 import { AppHeader } from "../../components/app-header";
 import { StatusBadge } from "../../components/badges";
@@ -156,12 +157,12 @@ function DossierView({ detail }: { detail: DossierDetailData }) {
         <p>
           <StatusBadge status={detail.status} label={detail.statusLabel} />
         </p>
-        {detail.withdrawalRequested && detail.status !== 7 && (
+        {detail.withdrawalRequested && !inStatusGroup("withdrawn", detail.status) && (
           <p className="note">Đã gửi đề nghị rút hồ sơ, chờ cán bộ xác nhận.</p>
         )}
         <dl className="facts facts--stacked">
           <div>
-            <dt>Ngày hẹn trả kết quả{detail.status === 1 ? " (dự kiến)" : ""}</dt>
+            <dt>Ngày hẹn trả kết quả{inStatusGroup("awaitingAcceptance", detail.status) ? " (dự kiến)" : ""}</dt>
             <dd>{detail.dueDate ? formatDate(detail.dueDate) : "Chưa có"}</dd>
             {detail.dueExplanation && <dd className="note">{detail.dueExplanation}</dd>}
           </div>

@@ -1,15 +1,9 @@
 import { useEffect } from "react";
 import { Link, useParams } from "react-router-dom";
 import { Page, useSnackbar } from "zmp-ui";
+import { feeQuote, onlineSaving } from "../../../../shared/src/catalogue/fees";
 import type { ResultDelivery } from "../../../../shared/src/catalogue/schemas";
-import {
-  describeDocument,
-  formatDate,
-  formatProcessingTime,
-  formatVnd,
-  formatWeekdays,
-  onlineSaving,
-} from "../../../../shared/src/format/vi";
+import { describeDocument, formatDate, formatFee, formatProcessingTime, formatWeekdays } from "../../../../shared/src/format/vi";
 import { procedurePath, submissionPath, unitPath } from "../../../../shared/src/links/deep-link";
 import { AppHeader } from "../../components/app-header";
 import { ServiceBadges } from "../../components/badges";
@@ -27,8 +21,9 @@ const DELIVERY_LABEL: Record<ResultDelivery, string> = {
 
 function Fees({ procedure }: { procedure: ProcedureDetailData }) {
   const { fees } = procedure;
-  const per = fees.per ? ` / ${fees.per}` : "";
-  const saving = onlineSaving(fees);
+  const now = new Date();
+  const online = feeQuote(fees, "online", now).amount;
+  const saving = onlineSaving(fees, now);
   return (
     <section className="section" aria-labelledby="fees-title">
       <h2 id="fees-title" className="section__title">
@@ -37,17 +32,16 @@ function Fees({ procedure }: { procedure: ProcedureDetailData }) {
       <dl className="facts">
         <div>
           <dt>Nộp trực tuyến</dt>
-          <dd>{formatVnd(fees.online) + (fees.online ? per : "")}</dd>
+          <dd>{formatFee(online, fees.per)}</dd>
         </div>
         <div>
           <dt>Nộp trực tiếp</dt>
-          <dd>{formatVnd(fees.counter) + (fees.counter ? per : "")}</dd>
+          <dd>{formatFee(fees.counter, fees.per)}</dd>
         </div>
       </dl>
       {saving > 0 && (
         <p className="saving">
-          Nộp trực tuyến tiết kiệm {formatVnd(saving)}
-          {per}
+          Nộp trực tuyến tiết kiệm {formatFee(saving, fees.per)}
           {fees.onlineUntil ? ` (áp dụng đến ${formatDate(fees.onlineUntil)})` : ""}.
         </p>
       )}

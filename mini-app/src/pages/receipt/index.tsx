@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { Page, useSnackbar } from "zmp-ui";
-import { formatDate, formatVnd } from "../../../../shared/src/format/vi";
+import { formatDate, formatFee, formatVnd } from "../../../../shared/src/format/vi";
 import { inAppPath } from "../../../../shared/src/links/deep-link";
 import { AppHeader } from "../../components/app-header";
 import { StatusBadge } from "../../components/badges";
@@ -13,11 +13,6 @@ import { useDossiers } from "../../stores/dossiers";
 import { copyText } from "../../utils/clipboard";
 import { formatDateTime } from "../../utils/format";
 import { qrPng } from "../../utils/qr-image";
-
-function feeText(fee: Receipt["fee"]): string {
-  const per = fee.per ? ` / ${fee.per}` : "";
-  return formatVnd(fee.amount) + (fee.amount ? per : "");
-}
 
 function QrBlock({ receipt }: { receipt: Receipt }) {
   const { openSnackbar } = useSnackbar();
@@ -161,7 +156,7 @@ function ReceiptView({ receipt, justSubmitted }: { receipt: Receipt; justSubmitt
           </div>
           <div>
             <dt>Phí, lệ phí (nộp trực tuyến)</dt>
-            <dd>{feeText(receipt.fee)}</dd>
+            <dd>{formatFee(receipt.fee.amount, receipt.fee.per)}</dd>
             {receipt.fee.counter !== receipt.fee.amount && (
               <dd className="note">Nếu nộp trực tiếp: {formatVnd(receipt.fee.counter)}</dd>
             )}

@@ -1,8 +1,10 @@
 import { type FormEvent, type ReactNode, useEffect, useState } from "react";
 import { useSnackbar } from "zmp-ui";
+import { RETURN_CHANNEL_LABEL, ReturnChannel } from "../../../../shared/src/dossier/channel";
 import type { StaffAction } from "../../../../shared/src/dossier/lifecycle";
 import { formatVnd } from "../../../../shared/src/format/vi";
 import type { ActionBody, StaffDossierDetail } from "../../../../shared/src/staff/api";
+import { vietnamDate } from "../../../../shared/src/time/vietnam";
 import { Dialog } from "../../components/dialog";
 import { DocumentFiles } from "../../components/document-files";
 import { Field, type Invalid } from "../../components/text-field";
@@ -51,13 +53,6 @@ const ACTION_HELP: Record<StaffAction, string> = {
 const PRIMARY: readonly StaffAction[] = ["accept", "start_processing", "confirm_payment", "finish", "hand_over"];
 const DANGER: readonly StaffAction[] = ["refuse", "stop"];
 
-const RETURN_CHANNELS = [
-  { value: "counter", label: "Tại bộ phận một cửa" },
-  { value: "post", label: "Qua dịch vụ bưu chính" },
-  { value: "online", label: "Trực tuyến (bản điện tử)" },
-] as const;
-type ReturnChannel = (typeof RETURN_CHANNELS)[number]["value"];
-
 /** The list of documents a supplement request names: one input per item, added one by one. */
 function ItemsEditor({ items, onChange, invalid }: { items: string[]; onChange: (items: string[]) => void; invalid: Invalid }) {
   const error = invalid?.field === "items" ? invalid.message : null;
@@ -104,8 +99,6 @@ function ItemsEditor({ items, onChange, invalid }: { items: string[]; onChange: 
     </fieldset>
   );
 }
-
-const today = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Ho_Chi_Minh" });
 
 /** The small form of one action; builds the request body or says what is missing. */
 function ActionForm(props: {
@@ -220,7 +213,7 @@ function ActionForm(props: {
             id="action-reply-by"
             label="Hạn bổ sung"
             type="date"
-            min={today()}
+            min={vietnamDate(new Date())}
             value={replyBy}
             onChange={setReplyBy}
             invalid={invalid}
@@ -259,16 +252,16 @@ function ActionForm(props: {
       fields = (
         <fieldset className="field choice-group">
           <legend className="field__label">Hình thức trả kết quả</legend>
-          {RETURN_CHANNELS.map((c) => (
-            <label key={c.value} className="toggle">
+          {ReturnChannel.options.map((c) => (
+            <label key={c} className="toggle">
               <input
                 type="radio"
                 name="return-channel"
-                value={c.value}
-                checked={returnChannel === c.value}
-                onChange={() => setReturnChannel(c.value)}
+                value={c}
+                checked={returnChannel === c}
+                onChange={() => setReturnChannel(c)}
               />
-              <span>{c.label}</span>
+              <span>{RETURN_CHANNEL_LABEL[c]}</span>
             </label>
           ))}
         </fieldset>
@@ -282,7 +275,7 @@ function ActionForm(props: {
             id="action-new-date"
             label="Ngày hẹn trả kết quả mới"
             type="date"
-            min={today()}
+            min={vietnamDate(new Date())}
             value={newDate}
             onChange={setNewDate}
             invalid={invalid}

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Link } from "react-router-dom";
+import { CHANNEL_LABEL } from "../../../../shared/src/dossier/channel";
+import { inStatusGroup } from "../../../../shared/src/dossier/status";
 import { formatDate } from "../../../../shared/src/format/vi";
 import type { AuditReport, StaffDossierDetail } from "../../../../shared/src/staff/api";
 import { StatusBadge } from "../../components/badges";
@@ -11,7 +13,7 @@ import { useStaffInbox } from "../../stores/staff";
 import { formatDateTime } from "../../utils/format";
 import { useTask } from "../../utils/task";
 import { ActionBar } from "./actions";
-import { CHANNEL_LABEL, DueBadge } from "./parts";
+import { DueBadge } from "./parts";
 import { PRINT_FORMS, printableForms, printPath } from "./print-forms";
 
 const STALE_MESSAGE = "Hồ sơ vừa được người khác cập nhật, đã tải lại.";
@@ -27,7 +29,9 @@ function Head({ detail }: { detail: StaffDossierDetail }) {
         <StatusBadge status={detail.status} label={detail.statusLabel} />
         <DueBadge state={detail.dueState} />
       </p>
-      {detail.withdrawalRequested && detail.status !== 7 && <p className="note">Công dân đã đề nghị rút hồ sơ, chờ xác nhận.</p>}
+      {detail.withdrawalRequested && !inStatusGroup("withdrawn", detail.status) && (
+        <p className="note">Công dân đã đề nghị rút hồ sơ, chờ xác nhận.</p>
+      )}
       <dl className="facts facts--stacked facts--plain">
         <div>
           <dt>Người nộp</dt>

@@ -1,25 +1,17 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { Link } from "react-router-dom";
 import { useNavigate } from "zmp-ui";
+import { CHANNEL_LABEL, type Channel } from "../../../../shared/src/dossier/channel";
 import { formatDate } from "../../../../shared/src/format/vi";
-import type { InboxItem, InboxTab } from "../../../../shared/src/staff/api";
+import type { InboxItem } from "../../../../shared/src/staff/api";
+import { INBOX_TAB_KEYS, INBOX_TABS, type InboxTab } from "../../../../shared/src/staff/inbox";
 import { StatusBadge } from "../../components/badges";
 import { SearchIcon } from "../../components/icons";
 import { AccountBar } from "../../components/session-gate";
 import { Empty, ErrorMessage, Loading } from "../../components/status";
 import type { SessionUser } from "../../stores/session";
-import { type Channel, useStaffInbox } from "../../stores/staff";
-import { CHANNEL_LABEL, DueBadge, tabKeyTarget, useProcedureOptions, useWideLayout } from "./parts";
-
-const TABS: readonly { tab: InboxTab; label: string }[] = [
-  { tab: "new", label: "Mới" },
-  { tab: "processing", label: "Đang xử lý" },
-  { tab: "supplement", label: "Chờ bổ sung" },
-  { tab: "payment", label: "Chờ nộp phí" },
-  { tab: "due_soon", label: "Sắp đến hạn" },
-  { tab: "overdue", label: "Quá hạn" },
-  { tab: "done", label: "Đã xong" },
-];
+import { useStaffInbox } from "../../stores/staff";
+import { DueBadge, tabKeyTarget, useProcedureOptions, useWideLayout } from "./parts";
 
 const tabId = (tab: InboxTab) => `inbox-tab-${tab}`;
 
@@ -42,32 +34,28 @@ function InboxTabs() {
     document.getElementById(tabId(next))?.focus();
   };
   const onKeyDown = (e: KeyboardEvent) => {
-    const next = tabKeyTarget(
-      e.key,
-      TABS.findIndex((t) => t.tab === tab),
-      TABS.length,
-    );
-    const target = next === null ? undefined : TABS[next];
+    const next = tabKeyTarget(e.key, INBOX_TAB_KEYS.indexOf(tab), INBOX_TAB_KEYS.length);
+    const target = next === null ? undefined : INBOX_TAB_KEYS[next];
     if (!target) return;
     e.preventDefault();
-    select(target.tab);
+    select(target);
   };
   return (
     <div ref={strip} role="tablist" aria-label="Nhóm hồ sơ" className="inbox-tabs" onKeyDown={onKeyDown}>
-      {TABS.map((t) => (
+      {INBOX_TAB_KEYS.map((t) => (
         <button
-          key={t.tab}
-          id={tabId(t.tab)}
+          key={t}
+          id={tabId(t)}
           type="button"
           role="tab"
-          aria-selected={t.tab === tab}
+          aria-selected={t === tab}
           aria-controls="inbox-panel"
-          tabIndex={t.tab === tab ? 0 : -1}
-          className={`pill-tab inbox-tab${t.tab === "overdue" && counts?.overdue ? " inbox-tab--alert" : ""}`}
-          onClick={() => select(t.tab)}
+          tabIndex={t === tab ? 0 : -1}
+          className={`pill-tab inbox-tab${t === "overdue" && counts?.overdue ? " inbox-tab--alert" : ""}`}
+          onClick={() => select(t)}
         >
-          {t.label}
-          <span className="inbox-tab__count">{counts ? counts[t.tab] : "–"}</span>
+          {INBOX_TABS[t].label}
+          <span className="inbox-tab__count">{counts ? counts[t] : "–"}</span>
         </button>
       ))}
     </div>

@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useMemo, useState } from "react";
 import { Page, useNavigate, useSnackbar } from "zmp-ui";
+import type { IntakeChannel } from "../../../../shared/src/dossier/channel";
 import { type MissingItem, missingItems } from "../../../../shared/src/dossier/completeness";
 import { checkForm, normaliseForm } from "../../../../shared/src/dossier/eform";
 import { describeDocument, formatVnd } from "../../../../shared/src/format/vi";
@@ -18,7 +19,6 @@ import { useFiling } from "../../utils/filing";
 import { EFormSection, type FieldValue } from "../submit/eform-field";
 import { StaffGate, useProcedureOptions } from "./parts";
 
-type Channel = IntakeBody["channel"];
 const PHONE = /^0\d{9}$/;
 
 /** The dossier itself: applicant, eForm, documents (scanned or received on paper). */
@@ -26,7 +26,7 @@ function IntakeForm({ procedure, unitId }: { procedure: ProcedureDetailData; uni
   const navigate = useNavigate();
   const { openSnackbar } = useSnackbar();
   const refreshInbox = useStaffInbox((s) => s.refresh);
-  const [channel, setChannel] = useState<Channel>("counter");
+  const [channel, setChannel] = useState<IntakeChannel>("counter");
   const [fullName, setFullName] = useState("");
   const [phone, setPhone] = useState("");
   const [values, setValues] = useState<Record<string, FieldValue>>({});

@@ -5,7 +5,6 @@ import { AccountBar, RequireSession } from "../../components/session-gate";
 import { ErrorMessage } from "../../components/status";
 import { catalogueApi } from "../../services/api";
 import type { SessionUser } from "../../stores/session";
-import type { Channel } from "../../stores/staff";
 import "./staff.css";
 
 const STAFF_ROLES: readonly Role[] = ["staff", "admin"];
@@ -80,8 +79,6 @@ export function tabKeyTarget(key: string, i: number, n: number): number | null {
   const moves: Record<string, number> = { ArrowRight: (i + 1) % n, ArrowLeft: (i - 1 + n) % n, Home: 0, End: n - 1 };
   return key in moves ? moves[key]! : null;
 }
-
-export const CHANNEL_LABEL: Record<Channel, string> = { online: "Trực tuyến", counter: "Tại quầy", postal: "Bưu chính" };
 
 /** How close the due date is, while the clock runs. */
 export function DueBadge({ state }: { state: "overdue" | "soon" | "ok" | null }) {

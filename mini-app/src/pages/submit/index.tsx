@@ -1,10 +1,11 @@
 import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
 import { useParams, useSearchParams } from "react-router-dom";
 import { Page, useNavigate } from "zmp-ui";
+import { feeQuote, onlineSaving } from "../../../../shared/src/catalogue/fees";
 import type { SubmitBody } from "../../../../shared/src/dossier/api";
 import { type MissingItem, missingItems } from "../../../../shared/src/dossier/completeness";
 import { checkForm, normaliseForm } from "../../../../shared/src/dossier/eform";
-import { describeDocument, formatDate, formatVnd, onlineSaving } from "../../../../shared/src/format/vi";
+import { describeDocument, formatDate, formatFee } from "../../../../shared/src/format/vi";
 import { submissionPath } from "../../../../shared/src/links/deep-link";
 import { AppHeader } from "../../components/app-header";
 import { DocumentFiles } from "../../components/document-files";
@@ -28,9 +29,9 @@ type Initial = { unitId: string | null; values: Values; docs: DocFiles; savedAt:
 
 function FeeQuote({ procedure }: { procedure: ProcedureDetailData }) {
   const { fees } = procedure;
-  const per = fees.per ? ` / ${fees.per}` : "";
-  const onlineRate = !fees.onlineUntil || new Date().toISOString().slice(0, 10) <= fees.onlineUntil;
-  const charged = onlineRate ? fees.online : fees.counter;
+  const now = new Date();
+  const charged = feeQuote(fees, "online", now).amount;
+  const saving = onlineSaving(fees, now);
   return (
     <section className="section" aria-labelledby="fee-title">
       <h2 id="fee-title" className="section__title">
@@ -39,17 +40,17 @@ function FeeQuote({ procedure }: { procedure: ProcedureDetailData }) {
       <dl className="facts">
         <div>
           <dt>Nộp trực tuyến (hồ sơ này)</dt>
-          <dd>{formatVnd(charged) + (charged ? per : "")}</dd>
+          <dd>{formatFee(charged, fees.per)}</dd>
         </div>
         <div>
           <dt>Nếu nộp trực tiếp</dt>
-          <dd>{formatVnd(fees.counter) + (fees.counter ? per : "")}</dd>
+          <dd>{formatFee(fees.counter, fees.per)}</dd>
         </div>
       </dl>
-      {onlineRate && onlineSaving(fees) > 0 && (
+      {saving > 0 && (
         <p className="saving">
-          Bạn tiết kiệm {formatVnd(onlineSaving(fees))}
-          {per} khi nộp trực tuyến{fees.onlineUntil ? ` (áp dụng đến ${formatDate(fees.onlineUntil)})` : ""}.
+          Bạn tiết kiệm {formatFee(saving, fees.per)} khi nộp trực tuyến
+          {fees.onlineUntil ? ` (áp dụng đến ${formatDate(fees.onlineUntil)})` : ""}.
         </p>
       )}
       {fees.note && <p className="note">{fees.note}</p>}

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
+import type { FeeQuote } from "../../../../shared/src/catalogue/fees";
 import type { ProcessingTime, RequiredDocument } from "../../../../shared/src/catalogue/schemas";
 import { resumeAfterPause, type WorkCalendar } from "../../../../shared/src/deadline/due-date";
 import type {
@@ -13,9 +14,17 @@ import type {
 import { eventHash, GENESIS_HASH } from "../../../../shared/src/dossier/audit";
 import { dossierDateKey } from "../../../../shared/src/dossier/code";
 import type { FormValues } from "../../../../shared/src/dossier/eform";
-import { eventDetails, eventTitle, residentNotice, STAFF_ONLY_EVENTS } from "../../../../shared/src/dossier/events";
+import {
+  type EventPayload,
+  eventDetails,
+  eventFileIds,
+  eventTitle,
+  parseEventPayload,
+  residentNotice,
+  STAFF_ONLY_EVENTS,
+} from "../../../../shared/src/dossier/events";
 import { canApply, type LifecycleState, transition } from "../../../../shared/src/dossier/lifecycle";
-import { type DossierStatus, isClosed, statusLabel } from "../../../../shared/src/dossier/status";
+import { type DossierStatus, inStatusGroup, statusLabel } from "../../../../shared/src/dossier/status";
 import { trackingPath } from "../../../../shared/src/links/deep-link";
 import { timingSafeEqual } from "../../lib/crypto";
 import type { Db } from "../client";
@@ -25,9 +34,7 @@ import {
   dossierEvents,
   dossiers,
   drafts,
-  type EventData,
   eventFiles,
-  type FeeQuoteRow,
   files,
   notifications,
   procedures,
@@ -68,7 +75,7 @@ export type NewDossier = {
   handlingUnitId: string;
   form: FormValues;
   documents: readonly Attachment[];
-  fee: FeeQuoteRow;
+  fee: FeeQuote;
   trackingToken: string;
   vneidVerified: boolean;
   submittedAt: Date;
@@ -98,7 +105,7 @@ export async function insertSubmittedDossier(db: Db, d: NewDossier, extra: Batch
   const first = d.intake
     ? {
         seq: 1,
-        type: "accepted",
+        type: "accepted" as const,
         actorId: d.intake.officer.id,
         actorRole: "staff" as const,
         at,
@@ -109,7 +116,16 @@ export async function insertSubmittedDossier(db: Db, d: NewDossier, extra: Batch
         },
         status: 2,
       }
-    : { seq: 1, type: "submitted", actorId: d.applicantId, actorRole: "resident" as const, at, note: null, data: {}, status: 1 };
+    : {
+        seq: 1,
+        type: "submitted" as const,
+        actorId: d.applicantId,
+        actorRole: "resident" as const,
+        at,
+        note: null,
+        data: {},
+        status: 1,
+      };
   const hash = await eventHash(d.auditKey, GENESIS_HASH, first);
   const sequence = sql`(SELECT ${dossierCounters.seq} FROM ${dossierCounters} WHERE ${dossierCounters.unitId} = ${d.receivingUnit.id} AND ${dossierCounters.day} = ${day})`;
   // A counter applicant gets a resident record of their own (no Zalo account), made in the same batch.
@@ -234,7 +250,7 @@ export async function dossierByCode(db: Db, code: string): Promise<ViewRow | und
 
 export async function dossierDetail(db: Db, row: ViewRow, viewer: AuthUser, linkBase: string): Promise<DossierDetail> {
   const { d } = row;
-  const [events, attached] = await db.batch([
+  const [rows, attached] = await db.batch([
     db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, d.id)).orderBy(dossierEvents.seq),
     db
       .select({ docIndex: dossierDocuments.docIndex, file: files })
@@ -243,11 +259,12 @@ export async function dossierDetail(db: Db, row: ViewRow, viewer: AuthUser, link
       .where(eq(dossierDocuments.dossierId, d.id))
       .orderBy(dossierDocuments.docIndex, dossierDocuments.round, files.createdAt),
   ]);
-  const eventFileIds = [...new Set(events.flatMap((e) => e.data.fileIds ?? []))];
+  const events = rows.map((e) => ({ ...e, ...parseEventPayload(e.type, e.data) }));
+  const attachedToEvents = [...new Set(events.flatMap(eventFileIds))];
   const eventFiles = new Map<string, FileMeta>(
-    eventFileIds.length === 0
+    attachedToEvents.length === 0
       ? []
-      : (await db.select().from(files).where(inArray(files.id, eventFileIds))).map((f: FileRow) => [f.id, toFileMeta(f)]),
+      : (await db.select().from(files).where(inArray(files.id, attachedToEvents))).map((f: FileRow) => [f.id, toFileMeta(f)]),
   );
   const staffView = viewer.role !== "resident";
   const timeline: TimelineEvent[] = events
@@ -259,12 +276,12 @@ export async function dossierDetail(db: Db, row: ViewRow, viewer: AuthUser, link
       actor: e.actorRole,
       title: eventTitle(e.type),
       note: e.note,
-      items: e.data.items ?? [],
-      details: eventDetails(e.type, e.data),
-      files: (e.data.fileIds ?? []).flatMap((id) => eventFiles.get(id) ?? []),
+      items: e.type === "supplement_requested" ? e.data.items : [],
+      details: eventDetails(e),
+      files: eventFileIds(e).flatMap((id) => eventFiles.get(id) ?? []),
     }));
   // A document received on paper at intake is listed without files.
-  const onPaper = new Set(events.flatMap((e) => e.data.paperDocuments ?? []));
+  const onPaper = new Set(events.flatMap((e) => (e.type === "accepted" ? (e.data.paperDocuments ?? []) : [])));
   const documents = row.procedureDocuments
     .map((doc, docIndex) => ({
       docIndex,
@@ -272,7 +289,7 @@ export async function dossierDetail(db: Db, row: ViewRow, viewer: AuthUser, link
       files: attached.filter((a) => a.docIndex === docIndex).map((a) => toFileMeta(a.file)),
     }))
     .filter((doc) => doc.files.length > 0 || onPaper.has(doc.docIndex));
-  const lastRequest = [...events].reverse().find((e) => e.type === "supplement_requested");
+  const lastRequest = events.findLast((e) => e.type === "supplement_requested");
   const isApplicant = d.applicantId === viewer.id;
   const status = d.status as DossierStatus;
   return {
@@ -281,9 +298,7 @@ export async function dossierDetail(db: Db, row: ViewRow, viewer: AuthUser, link
     documents,
     timeline,
     supplement:
-      status === 5 && lastRequest
-        ? { items: lastRequest.data.items ?? [], note: lastRequest.note, requestedAt: lastRequest.at }
-        : null,
+      status === 5 && lastRequest ? { items: lastRequest.data.items, note: lastRequest.note, requestedAt: lastRequest.at } : null,
     results: timeline.filter((e) => e.type === "finished").flatMap((e) => e.files),
     promisedDate: d.promisedDate,
     withdrawalRequested: d.withdrawalRequested,
@@ -293,10 +308,11 @@ export async function dossierDetail(db: Db, row: ViewRow, viewer: AuthUser, link
 }
 
 export type Step = {
-  type: string;
+  type: EventPayload["type"];
   actor: AuthUser;
   note?: string | null;
-  data?: EventData;
+  /** Checked against the type's data shape before it is written. */
+  data?: EventPayload["data"];
   set?: Partial<Omit<DossierRow, "id" | "code" | "version" | "updatedAt">>;
 };
 
@@ -315,14 +331,14 @@ export async function appendStep(
 ): Promise<boolean> {
   const at = new Date().toISOString();
   const version = d.version + 1;
+  const payload = parseEventPayload(step.type, step.data ?? {});
   const event = {
     seq: version,
-    type: step.type,
+    ...payload,
     actorId: step.actor.id,
     actorRole: step.actor.role === "resident" ? ("resident" as const) : ("staff" as const),
     at,
     note: step.note || null,
-    data: step.data ?? {},
     status: step.set?.status ?? d.status,
   };
   const previous = await db
@@ -331,7 +347,7 @@ export async function appendStep(
     .where(and(eq(dossierEvents.dossierId, d.id), eq(dossierEvents.seq, d.version)))
     .get();
   const hash = await eventHash(auditKey, previous?.hash ?? GENESIS_HASH, event);
-  const notice = event.actorRole === "staff" ? residentNotice(event.type, d.code, { ...event.data, note: event.note }) : null;
+  const notice = event.actorRole === "staff" ? residentNotice(payload, d.code, event.note) : null;
   try {
     await db.batch([
       db.insert(dossierEvents).values({ dossierId: d.id, ...event, hash }),
@@ -339,8 +355,8 @@ export async function appendStep(
         .update(dossiers)
         .set({ ...step.set, version, updatedAt: at })
         .where(and(eq(dossiers.id, d.id), eq(dossiers.version, d.version))),
-      ...(event.data.fileIds?.length
-        ? [db.insert(eventFiles).values(event.data.fileIds.map((fileId) => ({ dossierId: d.id, seq: version, fileId })))]
+      ...(eventFileIds(payload).length
+        ? [db.insert(eventFiles).values(eventFileIds(payload).map((fileId) => ({ dossierId: d.id, seq: version, fileId })))]
         : []),
       ...(notice
         ? [
@@ -438,6 +454,6 @@ export async function trackDossier(db: Db, code: string, token: string | undefin
     statusLabel: statusLabel(d.status as DossierStatus),
     submittedAt: d.submittedAt,
     receivedAt: d.receivedAt,
-    dueDate: isClosed(d.status as DossierStatus) ? null : d.dueDate,
+    dueDate: inStatusGroup("closed", d.status) ? null : d.dueDate,
   };
 }

@@ -1,9 +1,9 @@
 import { and, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import { dueThresholds, type WorkCalendar } from "../../../../shared/src/deadline/due-date";
-import { vietnamDate } from "../../../../shared/src/dossier/code";
-import { CLOCK_RUNNING } from "../../../../shared/src/dossier/lifecycle";
-import { type DossierStatus, officialStatusLabel } from "../../../../shared/src/dossier/status";
+import { type DossierStatus, inStatusGroup, officialStatusLabel, STATUS_GROUPS } from "../../../../shared/src/dossier/status";
 import type { Inbox, InboxCounts, InboxQuery } from "../../../../shared/src/staff/api";
+import { INBOX_TAB_KEYS, INBOX_TABS } from "../../../../shared/src/staff/inbox";
+import { vietnamDate } from "../../../../shared/src/time/vietnam";
 import { ApiError } from "../../lib/errors";
 import type { Db } from "../client";
 import { dossierReads, dossiers, procedures, staffUnitGrants, units, users } from "../schema";
@@ -35,9 +35,6 @@ function scopeFilter(scope: StaffScope, unit?: string): SQL {
   return inArray(dossiers.handlingUnitId, scope.unitIds.length > 0 ? scope.unitIds : [""]);
 }
 
-/** Statuses ranked 0–3 (open, or finished and waiting to be handed over); 3, 7, 8 and 10 rank last. */
-const OPEN_RANKS = [1, 2, 4, 5, 6, 9];
-
 /** The units a staff member works for (own and granted), or every unit of the province for an admin. */
 export async function scopeUnits(db: Db, scope: StaffScope) {
   return db
@@ -52,7 +49,8 @@ export async function scopeUnits(db: Db, scope: StaffScope) {
     .orderBy(units.sortOrder, units.name);
 }
 
-const running = sql.raw(`(${CLOCK_RUNNING.join(",")})`);
+const statusIn = (group: readonly DossierStatus[]) => sql.raw(`(${group.join(",")})`);
+const running = statusIn(STATUS_GROUPS.clockRunning);
 
 /** The keyset cursor: the urgency rank, due date, submission time and id of the last row seen. */
 type Cursor = [number, string, string, string];
@@ -93,7 +91,7 @@ export async function staffInbox(
   const { overdueBefore, soonUntil } = dueThresholds(today, calendar);
   const overdue = sql`(${dossiers.status} IN ${running} AND ${dossiers.dueDate} < ${overdueBefore})`;
   const soon = sql`(${dossiers.status} IN ${running} AND ${dossiers.dueDate} >= ${overdueBefore} AND ${dossiers.dueDate} <= ${soonUntil})`;
-  const rank = sql<number>`(CASE WHEN ${overdue} THEN 0 WHEN ${soon} THEN 1 WHEN ${dossiers.status} = 1 THEN 2 WHEN ${dossiers.status} IN (2, 4, 5, 6, 9) THEN 3 ELSE 4 END)`;
+  const rank = sql<number>`(CASE WHEN ${overdue} THEN 0 WHEN ${soon} THEN 1 WHEN ${dossiers.status} IN ${statusIn(STATUS_GROUPS.awaitingAcceptance)} THEN 2 WHEN ${dossiers.status} IN ${statusIn(STATUS_GROUPS.open)} THEN 3 ELSE 4 END)`;
   const due = sql<string>`coalesce(${dossiers.dueDate}, '9999-12-31')`;
 
   const filters: (SQL | undefined)[] = [scopeFilter(scope, query.unit)];
@@ -159,24 +157,21 @@ export async function staffInbox(
         .from(dossiers)
         .where(and(base, soon)),
     );
-  // Open dossiers rank before closed ones: while they fill the page, the closed majority need not be sorted.
+  // Open dossiers (ranks 0–3) rank before closed ones: while they fill the page, the closed majority need not be sorted.
   const openFirst = !query.status && !query.due && (!after || after[0] < 4);
   const [firstRows, countRows] = await db.batch([
-    listQuery(openFirst ? inArray(dossiers.status, OPEN_RANKS) : undefined),
+    listQuery(openFirst ? inArray(dossiers.status, STATUS_GROUPS.open) : undefined),
     countsQuery,
   ]);
   const rows = openFirst && firstRows.length <= query.limit ? await listQuery() : firstRows;
   const by = new Map(countRows.map((r) => [Number(r.s), Number(r.n)]));
   const n = (...keys: number[]) => keys.reduce((sum, k) => sum + (by.get(k) ?? 0), 0);
-  const counts: InboxCounts = {
-    new: n(1),
-    processing: n(2, 4),
-    supplement: n(5),
-    payment: n(6),
-    due_soon: n(-2),
-    overdue: n(-1),
-    done: n(9, 10),
-  };
+  const counts = Object.fromEntries(
+    INBOX_TAB_KEYS.map((tab) => {
+      const group = INBOX_TABS[tab];
+      return [tab, "statuses" in group ? n(...group.statuses) : n(group.due === "overdue" ? -1 : -2)];
+    }),
+  ) as InboxCounts;
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
@@ -191,7 +186,7 @@ export async function staffInbox(
       receivedAt: d.receivedAt,
       dueDate: d.dueDate,
       promisedDate: d.promisedDate,
-      dueState: r === 0 ? "overdue" : r === 1 ? "soon" : CLOCK_RUNNING.includes(d.status as DossierStatus) ? "ok" : null,
+      dueState: r === 0 ? "overdue" : r === 1 ? "soon" : inStatusGroup("clockRunning", d.status) ? "ok" : null,
       withdrawalRequested: d.withdrawalRequested,
       handlingUnit: { id: d.handlingUnitId, name: unitName },
     })),

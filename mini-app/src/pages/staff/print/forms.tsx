@@ -1,11 +1,13 @@
 import type { ReactNode } from "react";
+import type { FeeQuote } from "../../../../../shared/src/catalogue/fees";
 import type { ProcessingTime, RequiredDocument, ResultDelivery } from "../../../../../shared/src/catalogue/schemas";
-import type { FeeQuote, TimelineEvent } from "../../../../../shared/src/dossier/api";
+import type { TimelineEvent } from "../../../../../shared/src/dossier/api";
 import { DETAIL_LABEL, detailValue } from "../../../../../shared/src/dossier/events";
 import {
   DOCUMENT_FORM_LABEL,
   formatDate,
   formatDateLine,
+  formatFee,
   formatProcessingTime,
   formatVnd,
 } from "../../../../../shared/src/format/vi";
@@ -170,8 +172,7 @@ function DocumentsTable({ rows }: { rows: DocumentRow[] }) {
 
 /** "20.000 đ/lần (nộp trực tiếp)", with the other channel's rate when it differs. */
 function feeLines(fee: FeeQuote): string[] {
-  const per = fee.per && fee.amount ? `/${fee.per}` : "";
-  const lines = [`${formatVnd(fee.amount)}${per} (${FEE_CHANNEL[fee.channel]})`];
+  const lines = [`${formatFee(fee.amount, fee.per)} (${FEE_CHANNEL[fee.channel]})`];
   if (fee.online !== fee.counter)
     lines.push(`Mức thu khi nộp trực tuyến: ${formatVnd(fee.online)}; khi nộp trực tiếp: ${formatVnd(fee.counter)}.`);
   if (fee.legalBasis) lines.push(`Căn cứ thu: ${fee.legalBasis}.`);
