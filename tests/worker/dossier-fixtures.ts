@@ -59,7 +59,7 @@ export async function completeBody(session: Session, code = PROCEDURE, receiving
     receivingUnitId,
     form: validForm(procedure.eform),
     documents,
-    consent: true,
+    consent: true as const,
   };
 }
 

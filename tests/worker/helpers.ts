@@ -1,8 +1,9 @@
 import { env } from "cloudflare:workers";
+import { hc } from "hono/client";
 import { inject } from "vitest";
 import type { Session } from "../../shared/src/auth/api";
 import { createDb } from "../../worker/src/db/client";
-import { app } from "../../worker/src/index";
+import { type AppType, app } from "../../worker/src/index";
 
 /** The worker's bindings, with its outbound services pointed at the loopback fakes the global setup started. */
 export const testEnv = (): CloudflareBindings => ({ ...env, ZALO_GRAPH_URL: inject("zaloGraphUrl") });
@@ -14,6 +15,13 @@ export const testEnv = (): CloudflareBindings => ({ ...env, ZALO_GRAPH_URL: inje
 export function api(path: string, init?: RequestInit, bindings: CloudflareBindings = testEnv()) {
   return app.request(`http://localhost${path}`, init, bindings);
 }
+
+/** The API as the mini app calls it (hc<AppType>) through the worker's app: responses are typed by the routes. */
+export const client = (headers: Record<string, string> = {}) =>
+  hc<AppType>("http://localhost", {
+    headers,
+    fetch: async (input: RequestInfo | URL, init?: RequestInit) => app.request(input, init, testEnv()),
+  }).api;
 
 export async function getJson<T = any>(path: string, init?: RequestInit): Promise<{ status: number; body: T; headers: Headers }> {
   const res = await api(path, init);

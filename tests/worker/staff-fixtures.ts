@@ -16,7 +16,7 @@ import { startSession } from "../../worker/src/auth/session";
 import type { DossierRow } from "../../worker/src/db/repo/dossiers";
 import { upsertUser } from "../../worker/src/db/repo/users";
 import { dossierEvents, dossiers, notifications, staffUnitGrants } from "../../worker/src/db/schema";
-import { COMMUNE, completeBody, PROCEDURE, pdf, resident, submit, upload } from "./dossier-fixtures";
+import { COMMUNE, completeBody, PROCEDURE, pdf, procedureDetail, resident, submit, upload, validForm } from "./dossier-fixtures";
 import { api, bearer, db, getJson, json, testEnv } from "./helpers";
 
 /** What a client sends to POST /api/staff/dossiers/:code/actions (defaults not filled in yet). */
@@ -38,6 +38,23 @@ export async function staffMember(unitId: string, grants: string[] = [], { vneid
 }
 
 export type Filed = { code: string; owner: Session };
+
+/** A counter or postal intake body: every required document handed over on paper unless `documents` are given. */
+export async function intakeBody(overrides: Record<string, unknown> = {}) {
+  const procedure = await procedureDetail();
+  const required = (procedure.documents as { required: boolean }[]).flatMap((doc, i) => (doc.required ? [i] : []));
+  return {
+    procedureCode: PROCEDURE,
+    procedureVersion: procedure.version,
+    receivingUnitId: "phuong-an-hoa",
+    form: validForm(procedure.eform),
+    documents: [],
+    paperDocuments: required,
+    channel: "counter" as const,
+    applicant: { fullName: "Trần Văn Quầy", phone: "0901234567" },
+    ...overrides,
+  };
+}
 
 /** A dossier filed online by a fresh resident (residents are limited to 10 submissions a minute). */
 export async function fileDossier(unit = COMMUNE, procedure = PROCEDURE, ownerName = "nguoi-nop"): Promise<Filed> {

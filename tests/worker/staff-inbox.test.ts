@@ -6,7 +6,7 @@ import { inStatusGroup } from "../../shared/src/dossier/status";
 import { vietnamDate } from "../../shared/src/time/vietnam";
 import { workCalendar } from "../../worker/src/db/repo/calendar";
 import { dossiers } from "../../worker/src/db/schema";
-import { newKey, PROCEDURE, procedureDetail, validForm } from "./dossier-fixtures";
+import { newKey, PROCEDURE, procedureDetail } from "./dossier-fixtures";
 import { api, bearer, db, getJson, json, signIn } from "./helpers";
 import {
   act,
@@ -15,6 +15,7 @@ import {
   eventsOf,
   type Filed,
   fileDossier,
+  intakeBody,
   quietSecurityLog,
   setDossier,
   staffMember,
@@ -30,23 +31,6 @@ afterEach(() => vi.restoreAllMocks());
 const inbox = (session: Session, query = "") =>
   getJson(`/api/staff/dossiers?limit=100${query ? `&${query}` : ""}`, { headers: bearer(session) });
 const codes = (res: { body: any }) => (res.body.items as { code: string }[]).map((i) => i.code);
-
-/** A counter or postal intake body: every required document handed over on paper unless `documents` are given. */
-async function intakeBody(overrides: Record<string, unknown> = {}) {
-  const procedure = await procedureDetail();
-  const required = (procedure.documents as { required: boolean }[]).flatMap((doc, i) => (doc.required ? [i] : []));
-  return {
-    procedureCode: PROCEDURE,
-    procedureVersion: procedure.version,
-    receivingUnitId: "phuong-an-hoa",
-    form: validForm(procedure.eform),
-    documents: [],
-    paperDocuments: required,
-    channel: "counter",
-    applicant: { fullName: "Trần Văn Quầy", phone: "0901234567" },
-    ...overrides,
-  };
-}
 
 const intake = (session: Session, body: unknown, key: string | null = newKey()) =>
   getJson("/api/staff/dossiers", json("POST", body, { ...bearer(session), ...(key ? { "Idempotency-Key": key } : {}) }));

@@ -1,5 +1,5 @@
 import { hc } from "hono/client";
-import type { DraftBody, SubmitBody, SubmitResponse } from "../../../shared/src/dossier/api";
+import type { DraftBody, SubmitBody } from "../../../shared/src/dossier/api";
 import type { AppType } from "../../../worker/src/index";
 import { ApiFailure, apiBaseUrl, call, client, send } from "./api";
 
@@ -96,11 +96,8 @@ export const draftApi = {
 };
 
 export const dossierApi = {
-  // The route's replay branch returns a raw body, so the client cannot infer this one.
-  submit: (body: SubmitBody, idempotencyKey: string): Promise<SubmitResponse> =>
-    callAuthed((api) =>
-      api.dossiers.$post({ json: body }, { headers: { "Idempotency-Key": idempotencyKey } }),
-    ) as Promise<SubmitResponse>,
+  submit: (body: SubmitBody, idempotencyKey: string) =>
+    callAuthed((api) => api.dossiers.$post({ json: body }, { headers: { "Idempotency-Key": idempotencyKey } })),
   list: (cursor?: string) => callAuthed((api) => api.dossiers.$get({ query: cursor ? { cursor } : {} })),
   get: (code: string) => callAuthed((api) => api.dossiers[":code"].$get({ param: { code } })),
   supplement: (code: string, body: { documents: { docIndex: number; fileIds: string[] }[]; note: string }) =>

@@ -150,7 +150,6 @@ export async function submitDossier(
         db,
         user.id,
         idempotencyKey,
-        201,
         template,
         CODE_PLACEHOLDER,
         sql`(SELECT ${dossiers.code} FROM ${dossiers} WHERE ${dossiers.id} = ${id})`,

@@ -11,7 +11,10 @@ import type { AppEnv } from "./factory";
 /** A claim older than this belongs to a request that died; a retry may take it over. */
 const STALE_CLAIM_MS = 120_000;
 
-export type Claim = { kind: "claimed" } | { kind: "replay"; status: number; body: string };
+/** The one status createOnce answers a write with, stored with the response and so the one a replay repeats. */
+const CREATED = 201;
+
+export type Claim = { kind: "claimed" } | { kind: "replay"; body: string };
 
 /**
  * Claims an Idempotency-Key for this user before any work. The same key and body replays the
@@ -34,7 +37,7 @@ export async function claimIdempotencyKey(db: Db, userId: string, key: string, r
     throw new ApiError(422, "idempotency_key_reused", "Idempotency-Key này đã được dùng cho một yêu cầu khác.");
   }
   if (existing.responseStatus !== null && existing.responseBody !== null) {
-    return { kind: "replay", status: existing.responseStatus, body: existing.responseBody };
+    return { kind: "replay", body: existing.responseBody };
   }
   const stale = new Date(now.getTime() - STALE_CLAIM_MS).toISOString();
   const takenOver = await db
@@ -61,14 +64,13 @@ export function completeIdempotencyKey(
   db: Db,
   userId: string,
   key: string,
-  status: number,
   body: string,
   placeholder: string,
   valueSql: ReturnType<typeof sql>,
 ) {
   return db
     .update(idempotencyKeys)
-    .set({ responseStatus: status, responseBody: sql`replace(${body}, ${placeholder}, ${valueSql})` })
+    .set({ responseStatus: CREATED, responseBody: sql`replace(${body}, ${placeholder}, ${valueSql})` })
     .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
 }
 
@@ -93,23 +95,21 @@ export function requireIdempotencyKey(header: string | undefined): string {
 /**
  * Runs a write once per key and body: a retry replays the stored response (`run` must store it
  * with completeIdempotencyKey() in its own batch), a failed attempt frees the key for the next.
+ * The replay is the first answer (status, the same JSON text, type) plus `Idempotent-Replayed: true`.
  */
 export async function createOnce<T extends object>(
   c: Context<AppEnv>,
   key: string,
   body: unknown,
   run: () => Promise<T>,
-): Promise<Response | (Response & TypedResponse<JSONParsed<T>, 201, "json">)> {
+): Promise<Response & TypedResponse<JSONParsed<T>, typeof CREATED, "json">> {
   const { db, user } = c.var;
   const claim = await claimIdempotencyKey(db, user.id, key, await sha256Hex(JSON.stringify(body)));
-  if (claim.kind === "replay") {
-    return c.body(claim.body, claim.status as 201, {
-      "Content-Type": "application/json; charset=utf-8",
-      "Idempotent-Replayed": "true",
-    });
-  }
+  // The stored text is JSON.stringify's own output, so parsing and answering it again gives the same text.
+  if (claim.kind === "replay") return c.json(JSON.parse(claim.body) as T, CREATED, { "Idempotent-Replayed": "true" });
   try {
-    return c.json(await run(), 201);
+    const created: T = await run();
+    return c.json(created, CREATED);
   } catch (err) {
     await releaseIdempotencyKey(db, user.id, key);
     throw err;
