@@ -103,7 +103,7 @@ test("a counter intake prints Mẫu 01 with the code, applicant, due date, docum
     await expect(form).toContainText(`Thời gian trả kết quả giải quyết hồ sơ: ngày ${ddmmyyyy(dueDate)}`);
     await expect(form).toContainText(/Thời gian nhận hồ sơ: \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}/);
     await expect(form).toContainText(/Thời gian giải quyết hồ sơ theo quy định: \d+ ngày làm việc/);
-    await expect(form).toContainText(/Phí, lệ phí: [\d.]+ đ.*\(nộp trực tiếp\)/);
+    await expect(form).toContainText(/Phí, lệ phí: [\d.]+\u00a0đ.*\(nộp trực tiếp\)/);
     // The declaration was handed over on paper, the lease scanned.
     const rows = form.getByRole("table", { name: "Thành phần hồ sơ đã nhận" }).getByRole("row");
     await expect(rows).toHaveCount(3);

@@ -83,7 +83,7 @@ describe("event details", () => {
       [{ type: "supplement_submitted", data: { fileIds: [] } }, []],
       [
         { type: "payment_requested", data: { amount: 115_000, legalBasis: "TT 63/2023/TT-BTC" } },
-        ["Số tiền: 115.000 đ (TT 63/2023/TT-BTC)"],
+        ["Số tiền: 115.000\u00a0đ (TT 63/2023/TT-BTC)"],
       ],
       [{ type: "transferred", data: { fromUnitId: "a", toUnitId: "b", toUnitName: "Sở Tư pháp" } }, ["Chuyển đến: Sở Tư pháp"]],
       [{ type: "returned", data: { returnChannel: "post" } }, ["Hình thức trả kết quả: Qua dịch vụ bưu chính"]],

@@ -14,12 +14,13 @@ import {
 const fees = { counter: 50_000, online: 0, legalBasis: "Thông tư 47/2019/TT-BTC" };
 
 describe("Vietnamese formatting", () => {
-  it("formats VND with dot grouping and a free label", () => {
-    expect(formatVnd(135_000)).toBe("135.000 đ");
+  it("formats VND with dot grouping, a free label and a no-break space before đ", () => {
+    expect(formatVnd(135_000)).toBe("135.000\u00a0đ");
+    expect(formatVnd(1_500_000)).toBe("1.500.000\u00a0đ");
     expect(formatVnd(0)).toBe("Miễn phí");
-    expect(formatFee(8_000, "bản")).toBe("8.000 đ/bản");
+    expect(formatFee(8_000, "bản")).toBe("8.000\u00a0đ/bản");
     expect(formatFee(0, "bản")).toBe("Miễn phí");
-    expect(formatFee(8_000)).toBe("8.000 đ");
+    expect(formatFee(8_000)).toBe("8.000\u00a0đ");
   });
 
   it("formats instants as dd/MM/yyyy in Asia/Ho_Chi_Minh", () => {
@@ -44,14 +45,14 @@ describe("Vietnamese formatting", () => {
 
   it("quotes both channels while the online rate applies, one amount after it ends", () => {
     const at = new Date("2025-12-31T16:59:59Z");
-    expect(formatFeeQuote(fees, at)).toBe("Nộp trực tuyến: Miễn phí – nộp trực tiếp: 50.000 đ");
-    expect(formatFeeQuote({ ...fees, online: 50_000 }, at)).toBe("50.000 đ");
+    expect(formatFeeQuote(fees, at)).toBe("Nộp trực tuyến: Miễn phí – nộp trực tiếp: 50.000\u00a0đ");
+    expect(formatFeeQuote({ ...fees, online: 50_000 }, at)).toBe("50.000\u00a0đ");
     expect(formatFeeQuote({ ...fees, online: 0, counter: 0 }, at)).toBe("Miễn phí");
     expect(formatFeeQuote({ ...fees, per: "bản", onlineUntil: "2025-12-31" }, at)).toBe(
-      "Nộp trực tuyến: Miễn phí – nộp trực tiếp: 50.000 đ/bản",
+      "Nộp trực tuyến: Miễn phí – nộp trực tiếp: 50.000\u00a0đ/bản",
     );
     expect(formatFeeQuote({ ...fees, per: "bản", onlineUntil: "2025-12-31" }, new Date("2025-12-31T17:00:00Z"))).toBe(
-      "50.000 đ/bản",
+      "50.000\u00a0đ/bản",
     );
   });
 

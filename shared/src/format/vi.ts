@@ -4,9 +4,9 @@ import { TIME_ZONE } from "../time/vietnam";
 
 const vndFormat = new Intl.NumberFormat("vi-VN");
 
-/** 50000 → "50.000 đ"; 0 → "Miễn phí". */
+/** 50000 → "50.000 đ" (a no-break space keeps "đ" on the amount's line); 0 → "Miễn phí". */
 export function formatVnd(amount: number): string {
-  return amount === 0 ? "Miễn phí" : `${vndFormat.format(amount)} đ`;
+  return amount === 0 ? "Miễn phí" : `${vndFormat.format(amount)}\u00a0đ`;
 }
 
 /** dd/MM/yyyy of an instant or an ISO date, in Vietnam's time zone. */
