@@ -1,6 +1,7 @@
 import { useEffect } from "react";
-import { SnackbarProvider, useNavigate, App as ZaloApp, ZMPRouter } from "zmp-ui";
+import { useNavigate, App as ZaloApp, ZMPRouter } from "zmp-ui";
 import { inAppPath } from "../../shared/src/links/deep-link";
+import { SnackbarProvider } from "./components/snackbar";
 import { AppRoutes } from "./router";
 import { onOpenApp } from "./services/zalo";
 

@@ -1,39 +1,101 @@
-import { type ComponentType, lazy, Suspense } from "react";
+import { type ComponentType, lazy, type ReactNode, Suspense, useState } from "react";
 import { AnimationRoutes, Route } from "zmp-ui";
+import { RouteBoundary } from "./components/route-boundary";
 import { Loading } from "./components/status";
 import HomePage from "./pages/home";
+import NotFoundPage from "./pages/not-found";
+
+type PageModule = { default: ComponentType };
+
+/** Every screen: the page's one `<main>` landmark, inside an error boundary so that it never goes blank. */
+function Screen({ onRetry, children }: { onRetry: () => void; children: ReactNode }) {
+  return (
+    <main className="screen">
+      <RouteBoundary onRetry={onRetry}>{children}</RouteBoundary>
+    </main>
+  );
+}
+
+/**
+ * A page in its own chunk. React.lazy keeps a failed load failed, so a retry starts a new one; and
+ * as the browser also remembers a module that failed to load, a load that fails again while the
+ * device is online reloads the document, which fetches the page's code afresh.
+ */
+function lazyPage(load: () => Promise<PageModule>) {
+  let Component = lazy(load);
+  const reload = () =>
+    load().catch((e: unknown) => {
+      if (navigator.onLine) window.location.reload();
+      throw e;
+    });
+  return function LazyPage() {
+    const [, setAttempt] = useState(0);
+    const retry = () => {
+      Component = lazy(reload);
+      setAttempt((n) => n + 1);
+    };
+    return (
+      <Screen onRetry={retry}>
+        <Suspense fallback={<Loading />}>
+          <Component />
+        </Suspense>
+      </Screen>
+    );
+  };
+}
+
+/** A page in the first bundle: a retry renders it again. */
+function eagerPage(Component: ComponentType) {
+  return function EagerPage() {
+    const [attempt, setAttempt] = useState(0);
+    return (
+      <Screen onRetry={() => setAttempt((n) => n + 1)}>
+        <Component key={attempt} />
+      </Screen>
+    );
+  };
+}
 
 // Only the home screen ships in the first bundle; every other page is its own chunk.
-const page = (load: () => Promise<{ default: ComponentType }>) => {
-  const Component = lazy(load);
-  return (
-    <Suspense fallback={<Loading />}>
-      <Component />
-    </Suspense>
-  );
-};
+const Home = eagerPage(HomePage);
+const NotFound = eagerPage(NotFoundPage);
+const Search = lazyPage(() => import("./pages/search"));
+const Procedure = lazyPage(() => import("./pages/procedure"));
+const Field = lazyPage(() => import("./pages/field"));
+const Unit = lazyPage(() => import("./pages/unit"));
+const Units = lazyPage(() => import("./pages/units"));
+const Submit = lazyPage(() => import("./pages/submit"));
+const Receipt = lazyPage(() => import("./pages/receipt"));
+const Track = lazyPage(() => import("./pages/track"));
+const Dossiers = lazyPage(() => import("./pages/dossiers"));
+const Dossier = lazyPage(() => import("./pages/dossier"));
+const Notifications = lazyPage(() => import("./pages/notifications"));
+const Staff = lazyPage(() => import("./pages/staff"));
+const Intake = lazyPage(() => import("./pages/staff/intake"));
+const Print = lazyPage(() => import("./pages/staff/print"));
+const Calendar = lazyPage(() => import("./pages/admin/calendar"));
 
 export function AppRoutes() {
   return (
     <AnimationRoutes>
-      <Route path="/" element={<HomePage />} />
-      <Route path="/search" element={page(() => import("./pages/search"))} />
-      <Route path="/p/:code" element={page(() => import("./pages/procedure"))} />
-      <Route path="/f/:id" element={page(() => import("./pages/field"))} />
-      <Route path="/u/:id" element={page(() => import("./pages/unit"))} />
-      <Route path="/units" element={page(() => import("./pages/units"))} />
-      <Route path="/p/:code/nop" element={page(() => import("./pages/submit"))} />
-      <Route path="/h/:code" element={page(() => import("./pages/receipt"))} />
-      <Route path="/t/:code" element={page(() => import("./pages/track"))} />
-      <Route path="/ho-so" element={page(() => import("./pages/dossiers"))} />
-      <Route path="/ho-so/:code" element={page(() => import("./pages/dossier"))} />
-      <Route path="/thong-bao" element={page(() => import("./pages/notifications"))} />
-      <Route path="/can-bo" element={page(() => import("./pages/staff"))} />
-      <Route path="/can-bo/ho-so/:code" element={page(() => import("./pages/staff"))} />
-      <Route path="/can-bo/tiep-nhan" element={page(() => import("./pages/staff/intake"))} />
-      <Route path="/can-bo/ho-so/:code/in/:form" element={page(() => import("./pages/staff/print"))} />
-      <Route path="/quan-tri/lich" element={page(() => import("./pages/admin/calendar"))} />
-      <Route path="*" element={<HomePage />} />
+      <Route path="/" element={<Home />} />
+      <Route path="/search" element={<Search />} />
+      <Route path="/p/:code" element={<Procedure />} />
+      <Route path="/f/:id" element={<Field />} />
+      <Route path="/u/:id" element={<Unit />} />
+      <Route path="/units" element={<Units />} />
+      <Route path="/p/:code/nop" element={<Submit />} />
+      <Route path="/h/:code" element={<Receipt />} />
+      <Route path="/t/:code" element={<Track />} />
+      <Route path="/ho-so" element={<Dossiers />} />
+      <Route path="/ho-so/:code" element={<Dossier />} />
+      <Route path="/thong-bao" element={<Notifications />} />
+      <Route path="/can-bo" element={<Staff />} />
+      <Route path="/can-bo/ho-so/:code" element={<Staff />} />
+      <Route path="/can-bo/tiep-nhan" element={<Intake />} />
+      <Route path="/can-bo/ho-so/:code/in/:form" element={<Print />} />
+      <Route path="/quan-tri/lich" element={<Calendar />} />
+      <Route path="*" element={<NotFound />} />
     </AnimationRoutes>
   );
 }

@@ -3,7 +3,10 @@ import type { Page } from "@playwright/test";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
-/** axe-core run on the current page; only the serious and critical violations. */
+/** Rules reported whatever axe's impact: every page has its <main> landmark. */
+const ALWAYS_REPORTED = new Set(["landmark-one-main"]);
+
+/** axe-core run on the current page: the serious and critical violations, and those of ALWAYS_REPORTED. */
 export async function seriousA11yViolations(page: Page) {
   await page.addScriptTag({ path: axePath });
   const result = await page.evaluate(async () => {
@@ -15,5 +18,7 @@ export async function seriousA11yViolations(page: Page) {
       nodes: v.nodes.length,
     }));
   });
-  return (result as { id: string; impact: string }[]).filter((v) => v.impact === "serious" || v.impact === "critical");
+  return (result as { id: string; impact: string }[]).filter(
+    (v) => v.impact === "serious" || v.impact === "critical" || ALWAYS_REPORTED.has(v.id),
+  );
 }

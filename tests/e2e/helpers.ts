@@ -63,6 +63,9 @@ export async function fillTamTru(page: Page, commune = "Phường Bình Minh") {
   );
   await expect(missingList(page)).toHaveCount(0);
   await expect(page.getByText("Hồ sơ đã đủ thông tin và giấy tờ bắt buộc.")).toBeVisible();
+  // Nothing is missing any more, so nothing is headed "Còn thiếu".
+  await expect(page.getByRole("heading", { name: "Sẵn sàng nộp" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Còn thiếu" })).toHaveCount(0);
 }
 
 /** The code shown on the receipt after a successful submission. */

@@ -52,6 +52,7 @@ test("a resident submits a dossier, gets a receipt with a QR code, and anyone wi
   await pickPersona(page);
   // Everything is missing at first: the receiving unit, six eForm fields and two documents.
   await expect(missingList(page).getByRole("listitem")).toHaveCount(9);
+  await expect(page.getByRole("heading", { name: "Còn thiếu" })).toBeVisible();
   expect(await seriousA11yViolations(page)).toEqual([]);
 
   await fillTamTru(page);
@@ -130,6 +131,49 @@ test("a draft is autosaved and restored after a reload", async ({ page, request 
   await expect(page.getByText(/^Đã lưu nháp lúc \d{2}:\d{2}$/)).toBeVisible();
   // The session survived the reload too: no sign-in was asked for.
   await expect(page.getByRole("heading", { name: /Chọn người dùng thử/ })).toHaveCount(0);
+
+  await deleteDraft(request, session, THUONG_TRU);
+});
+
+test("a draft the server cannot take says so as a warning, survives a reload and is saved once back online", async ({
+  page,
+  request,
+}) => {
+  const session = await apiSession(request);
+  await deleteDraft(request, session, THUONG_TRU);
+  const drafts = `${API}/api/drafts/${THUONG_TRU}`;
+  await page.route(drafts, (route) =>
+    route.request().method() === "PUT" ? route.abort("internetdisconnected") : route.continue(),
+  );
+
+  await page.goto(`/p/${THUONG_TRU}/nop`);
+  await pickPersona(page);
+  const address = page.getByLabel("Địa chỉ nơi đăng ký thường trú");
+  await address.fill("Số 7 đường Bến Nghé");
+  const unsaved = page.getByRole("alert").filter({ hasText: /^Chưa lưu được bản nháp lên máy chủ/ });
+  await expect(unsaved).toContainText("Không kết nối được máy chủ");
+  await expect(unsaved).toContainText("vẫn được giữ trên máy này");
+  // A warning, never the green of "Đã lưu nháp".
+  await expect(unsaved).toHaveClass(/draft-status--unsaved/);
+  await expect(unsaved).not.toHaveCSS("color", "rgb(22, 101, 52)");
+  await expect(page.getByText(/^Đã lưu nháp lúc/)).toHaveCount(0);
+
+  // Reopened while the server still cannot be reached: what was typed comes back from the device.
+  await page.reload();
+  await expect(address).toHaveValue("Số 7 đường Bến Nghé");
+  await expect(unsaved).toBeVisible();
+  expect((await (await request.get(drafts, { headers: bearer(session) })).json()).draft).toBeNull();
+
+  // The connection is back: the draft reaches the server and leaves the device.
+  await page.unroute(drafts);
+  await page.evaluate(() => window.dispatchEvent(new Event("online")));
+  await expect(page.getByText(/^Đã lưu nháp lúc \d{2}:\d{2}$/)).toBeVisible();
+  await expect(unsaved).toHaveCount(0);
+  const saved = (await (await request.get(drafts, { headers: bearer(session) })).json()).draft;
+  expect(Object.values(saved.form)).toContain("Số 7 đường Bến Nghé");
+  await expect
+    .poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("mot-cua.draft."))))
+    .toEqual([]);
 
   await deleteDraft(request, session, THUONG_TRU);
 });

@@ -1,5 +1,4 @@
 import { useEffect } from "react";
-import { useSnackbar } from "zmp-ui";
 import type { FileMeta, TimelineEvent } from "../../../shared/src/dossier/api";
 import { STAFF_ONLY_EVENTS } from "../../../shared/src/dossier/events";
 import { formatFileSize } from "../../../shared/src/files/files";
@@ -8,6 +7,7 @@ import { errorMessage } from "../services/api";
 import { useCatalogue } from "../stores/catalogue";
 import { downloadFile } from "../utils/download";
 import { formatDateTime } from "../utils/format";
+import { useSnackbar } from "./snackbar";
 
 /** Parts of a dossier that the resident's page and the staff workspace show alike. */
 

@@ -15,12 +15,15 @@ function MissingList({ items, label }: { items: MissingItem[]; label: string }) 
   );
 }
 
-/** The "Còn thiếu" section of a filing form, focused (`focusRef`) when filing is refused for what is missing. */
+/**
+ * The "Còn thiếu" section of a filing form ("Sẵn sàng nộp" once nothing is), focused (`focusRef`)
+ * when filing is refused for what is missing.
+ */
 export function MissingSummary(props: { items: MissingItem[]; focusRef: RefObject<HTMLElement>; children?: ReactNode }) {
   return (
     <section className="section" aria-labelledby="missing-title" ref={props.focusRef} tabIndex={-1}>
       <h2 id="missing-title" className="section__title">
-        Còn thiếu
+        {props.items.length === 0 ? "Sẵn sàng nộp" : "Còn thiếu"}
       </h2>
       {props.items.length === 0 ? (
         <p className="ok-note">Hồ sơ đã đủ thông tin và giấy tờ bắt buộc.</p>

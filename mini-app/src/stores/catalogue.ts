@@ -1,5 +1,12 @@
 import { create } from "zustand";
-import { catalogueApi, errorMessage, type FieldItem, type ProcedureDetailData, type UnitItem } from "../services/api";
+import {
+  type ApiFailure,
+  catalogueApi,
+  type FieldItem,
+  type ProcedureDetailData,
+  toApiFailure,
+  type UnitItem,
+} from "../services/api";
 
 type Load = "idle" | "loading" | "done" | "error";
 
@@ -9,8 +16,8 @@ type CatalogueState = {
   units: UnitItem[];
   unitsLoad: Load;
   procedures: Record<string, ProcedureDetailData>;
-  /** Per procedure code: null once a load started without failing, else the message to show (404 included). */
-  procedureErrors: Record<string, string | null>;
+  /** Per procedure code: null once a load started without failing, else the failure to show (404 included). */
+  procedureErrors: Record<string, ApiFailure | null>;
   loadFields: () => Promise<void>;
   loadUnits: () => Promise<void>;
   loadProcedure: (code: string) => Promise<void>;
@@ -51,7 +58,7 @@ export const useCatalogue = create<CatalogueState>()((set, get) => {
         const procedure = await catalogueApi.getProcedure(code);
         set((s) => ({ procedures: { ...s.procedures, [code]: procedure } }));
       } catch (e) {
-        set((s) => ({ procedureErrors: { ...s.procedureErrors, [code]: errorMessage(e) } }));
+        set((s) => ({ procedureErrors: { ...s.procedureErrors, [code]: toApiFailure(e) } }));
       }
     },
     reloadProcedure: async (code) => {

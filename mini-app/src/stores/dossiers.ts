@@ -1,5 +1,5 @@
 import { create } from "zustand";
-import { errorMessage } from "../services/api";
+import { type ApiFailure, errorMessage, toApiFailure } from "../services/api";
 import { type DossierDetailData, type DossierItem, dossierApi, type Receipt } from "../services/authed-api";
 import { useSession } from "./session";
 
@@ -13,8 +13,8 @@ type DossiersState = {
   listLoad: Load;
   listError: string | null;
   details: Record<string, DossierDetailData>;
-  /** Per code: null while loading or loaded, else the message to show. */
-  detailErrors: Record<string, string | null>;
+  /** Per code: null while loading or loaded, else the failure to show. */
+  detailErrors: Record<string, ApiFailure | null>;
   remember: (receipt: Receipt) => void;
   loadList: () => Promise<void>;
   loadMore: () => Promise<void>;
@@ -65,7 +65,7 @@ export const useDossiers = create<DossiersState>()((set, get) => ({
     try {
       get().setDetail(await dossierApi.get(code));
     } catch (e) {
-      set((s) => ({ detailErrors: { ...s.detailErrors, [code]: errorMessage(e) } }));
+      set((s) => ({ detailErrors: { ...s.detailErrors, [code]: toApiFailure(e) } }));
     }
   },
   setDetail: (detail) => set((s) => ({ details: { ...s.details, [detail.code]: detail } })),

@@ -1,5 +1,5 @@
 import { type FormEvent, type KeyboardEvent, useCallback, useEffect, useRef, useState } from "react";
-import { Page, useSnackbar } from "zmp-ui";
+import { Page } from "zmp-ui";
 import type { Role } from "../../../../shared/src/auth/api";
 import type { CalendarDay } from "../../../../shared/src/deadline/api";
 import { formatDate, formatWeekday } from "../../../../shared/src/format/vi";
@@ -7,6 +7,7 @@ import { vietnamDate } from "../../../../shared/src/time/vietnam";
 import { AppHeader } from "../../components/app-header";
 import { Dialog } from "../../components/dialog";
 import { AccountBar } from "../../components/session-gate";
+import { useSnackbar } from "../../components/snackbar";
 import { Empty, ErrorMessage, Loading } from "../../components/status";
 import { Field, type Invalid } from "../../components/text-field";
 import { adminApi } from "../../services/admin-api";

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router-dom";
-import { Page, useSnackbar } from "zmp-ui";
+import { Page } from "zmp-ui";
 import { inStatusGroup } from "../../../../shared/src/dossier/status";
 import { formatDate } from "../../../../shared/src/format/vi";
 import { AppHeader } from "../../components/app-header";
@@ -9,7 +9,8 @@ import { Dialog } from "../../components/dialog";
 import { DocumentFiles } from "../../components/document-files";
 import { FileLinks, FormValuesList, SubmittedDocuments, Timeline } from "../../components/dossier-parts";
 import { RequireSession } from "../../components/session-gate";
-import { ErrorMessage, Loading } from "../../components/status";
+import { useSnackbar } from "../../components/snackbar";
+import { LoadFailure, Loading } from "../../components/status";
 import { type DossierDetailData, dossierApi } from "../../services/authed-api";
 import { useCatalogue } from "../../stores/catalogue";
 import { useDossiers } from "../../stores/dossiers";
@@ -216,7 +217,7 @@ function DossierContent({ code }: { code: string }) {
   // Always read again on opening: the status may have changed since.
   useEffect(() => void load(code), [code, load]);
   if (detail) return <DossierView detail={detail} />;
-  return error ? <ErrorMessage message={error} onRetry={() => void load(code)} /> : <Loading />;
+  return error ? <LoadFailure failure={error} onRetry={() => void load(code)} /> : <Loading />;
 }
 
 export default function DossierPage() {

@@ -1,10 +1,12 @@
 import { lazy, Suspense, useEffect, useState } from "react";
 import { Link } from "react-router-dom";
-import { Page, useNavigate, useSnackbar } from "zmp-ui";
+import { Page, useNavigate } from "zmp-ui";
 import { inAppPath } from "../../../../shared/src/links/deep-link";
+import { useDocumentTitle } from "../../components/app-header";
 import { QrIcon } from "../../components/icons";
 import { ProcedureResults } from "../../components/procedure-results";
 import { SearchBox } from "../../components/search-box";
+import { useSnackbar } from "../../components/snackbar";
 import { ErrorMessage } from "../../components/status";
 import { insideZalo, scanQrCode } from "../../services/zalo";
 import { useCatalogue } from "../../stores/catalogue";
@@ -43,6 +45,8 @@ export default function HomePage() {
   const { openSnackbar } = useSnackbar();
   const [query, setQuery] = useState("");
   const showResults = (q: string) => navigate(`/search?q=${encodeURIComponent(q)}`);
+  const title = `Dịch vụ công ${getConfig((c) => c.provinceName)}`;
+  useDocumentTitle(title);
 
   const scan = async () => {
     if (!insideZalo()) {
@@ -60,7 +64,7 @@ export default function HomePage() {
     <Page className="page page--home">
       <section className="hero">
         <p className="hero__eyebrow">Một Cửa Zalo</p>
-        <h1 className="hero__title">Dịch vụ công {getConfig((c) => c.provinceName)}</h1>
+        <h1 className="hero__title">{title}</h1>
         <p className="hero__lead">Tìm thủ tục, chuẩn bị giấy tờ và nộp hồ sơ ngay trên Zalo.</p>
         <div className="hero__search">
           <SearchBox value={query} onChange={setQuery} onSubmit={(q) => q && showResults(q)} />

@@ -1,6 +1,6 @@
 import { useEffect } from "react";
 import { Link, useParams } from "react-router-dom";
-import { Page, useSnackbar } from "zmp-ui";
+import { Page } from "zmp-ui";
 import { feeQuote, onlineSaving } from "../../../../shared/src/catalogue/fees";
 import type { ResultDelivery } from "../../../../shared/src/catalogue/schemas";
 import { describeDocument, formatDate, formatFee, formatProcessingTime, formatWeekdays } from "../../../../shared/src/format/vi";
@@ -8,7 +8,8 @@ import { procedurePath, submissionPath, unitPath } from "../../../../shared/src/
 import { AppHeader } from "../../components/app-header";
 import { ServiceBadges } from "../../components/badges";
 import { ShareIcon } from "../../components/icons";
-import { ErrorMessage, Loading } from "../../components/status";
+import { useSnackbar } from "../../components/snackbar";
+import { LoadFailure, Loading } from "../../components/status";
 import type { ProcedureDetailData } from "../../services/api";
 import { shareAppPage } from "../../services/zalo";
 import { useCatalogue } from "../../stores/catalogue";
@@ -125,14 +126,14 @@ export default function ProcedurePage() {
     return (
       <Page className="page">
         <AppHeader title="Thủ tục hành chính" />
-        {error ? <ErrorMessage message={error} onRetry={() => void load(code)} /> : <Loading />}
+        {error ? <LoadFailure failure={error} onRetry={() => void load(code)} /> : <Loading />}
       </Page>
     );
   }
 
   return (
     <Page className="page">
-      <AppHeader title="Thủ tục hành chính">
+      <AppHeader title="Thủ tục hành chính" documentTitle={procedure.name}>
         <button type="button" className="icon-button" aria-label="Chia sẻ qua Zalo" onClick={() => void share()}>
           <ShareIcon />
         </button>

@@ -1,12 +1,13 @@
 import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router-dom";
-import { Page, useSnackbar } from "zmp-ui";
+import { Page } from "zmp-ui";
 import { formatDate, formatFee, formatVnd } from "../../../../shared/src/format/vi";
 import { inAppPath } from "../../../../shared/src/links/deep-link";
 import { AppHeader } from "../../components/app-header";
 import { StatusBadge } from "../../components/badges";
 import { RequireSession } from "../../components/session-gate";
-import { ErrorMessage, Loading } from "../../components/status";
+import { useSnackbar } from "../../components/snackbar";
+import { LoadFailure, Loading } from "../../components/status";
 import { qrImageUrl, type Receipt } from "../../services/authed-api";
 import { insideZalo, saveImage, shareAppPage } from "../../services/zalo";
 import { useDossiers } from "../../stores/dossiers";
@@ -188,7 +189,7 @@ function StoredReceipt({ code }: { code: string }) {
     if (!detail) void load(code);
   }, [code, detail, load]);
   if (detail) return <ReceiptView receipt={detail} justSubmitted={false} />;
-  return error ? <ErrorMessage message={error} onRetry={() => void load(code)} /> : <Loading />;
+  return error ? <LoadFailure failure={error} onRetry={() => void load(code)} /> : <Loading />;
 }
 
 export default function ReceiptPage() {

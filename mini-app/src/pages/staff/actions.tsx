@@ -1,5 +1,4 @@
 import { type FormEvent, type ReactNode, useEffect, useState } from "react";
-import { useSnackbar } from "zmp-ui";
 import { RETURN_CHANNEL_LABEL, ReturnChannel } from "../../../../shared/src/dossier/channel";
 import type { StaffAction } from "../../../../shared/src/dossier/lifecycle";
 import { formatVnd } from "../../../../shared/src/format/vi";
@@ -7,6 +6,7 @@ import type { ActionBody, StaffDossierDetail } from "../../../../shared/src/staf
 import { vietnamDate } from "../../../../shared/src/time/vietnam";
 import { Dialog } from "../../components/dialog";
 import { DocumentFiles } from "../../components/document-files";
+import { useSnackbar } from "../../components/snackbar";
 import { Field, type Invalid } from "../../components/text-field";
 import { ApiFailure } from "../../services/api";
 import type { FileItem } from "../../services/authed-api";

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useMemo, useState } from "react";
-import { Page, useNavigate, useSnackbar } from "zmp-ui";
+import { Page, useNavigate } from "zmp-ui";
 import type { IntakeChannel } from "../../../../shared/src/dossier/channel";
 import { type MissingItem, missingItems } from "../../../../shared/src/dossier/completeness";
 import { checkForm, normaliseForm } from "../../../../shared/src/dossier/eform";
@@ -8,7 +8,8 @@ import type { IntakeBody } from "../../../../shared/src/staff/api";
 import { AppHeader } from "../../components/app-header";
 import { DocumentFiles } from "../../components/document-files";
 import { MissingSummary, SubmitBar } from "../../components/missing-list";
-import { ErrorMessage, Loading } from "../../components/status";
+import { useSnackbar } from "../../components/snackbar";
+import { ErrorMessage, LoadFailure, Loading } from "../../components/status";
 import type { ProcedureDetailData } from "../../services/api";
 import { staffApi } from "../../services/staff-api";
 import { useCatalogue } from "../../stores/catalogue";
@@ -247,7 +248,9 @@ function IntakeContent({ user }: { user: SessionUser }) {
           </select>
         </div>
       </section>
-      {code && !procedure && (procedureError ? <ErrorMessage message={procedureError} /> : <Loading />)}
+      {code &&
+        !procedure &&
+        (procedureError ? <LoadFailure failure={procedureError} onRetry={() => void loadProcedure(code)} /> : <Loading />)}
       {procedure && unitId && (
         <IntakeForm key={`${procedure.code}-${procedure.version}-${unitId}`} procedure={procedure} unitId={unitId} />
       )}

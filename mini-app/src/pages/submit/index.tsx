@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
 import { useParams, useSearchParams } from "react-router-dom";
 import { Page, useNavigate } from "zmp-ui";
 import { feeQuote, onlineSaving } from "../../../../shared/src/catalogue/fees";
-import type { SubmitBody } from "../../../../shared/src/dossier/api";
+import type { DraftBody, SubmitBody } from "../../../../shared/src/dossier/api";
 import { type MissingItem, missingItems } from "../../../../shared/src/dossier/completeness";
 import { checkForm, normaliseForm } from "../../../../shared/src/dossier/eform";
 import { describeDocument, formatDate, formatFee } from "../../../../shared/src/format/vi";
@@ -11,7 +11,7 @@ import { AppHeader } from "../../components/app-header";
 import { DocumentFiles } from "../../components/document-files";
 import { MissingSummary, SubmitBar } from "../../components/missing-list";
 import { AccountBar, RequireSession } from "../../components/session-gate";
-import { ErrorMessage, Loading } from "../../components/status";
+import { ErrorMessage, LoadFailure, Loading } from "../../components/status";
 import { VneidRequired, vneidFailureMessage } from "../../components/vneid";
 import { errorMessage, type ProcedureDetailData } from "../../services/api";
 import { dossierApi, draftApi, type FileItem, fileApi } from "../../services/authed-api";
@@ -21,11 +21,18 @@ import type { SessionUser } from "../../stores/session";
 import { type DocFiles, toAttachments } from "../../utils/attachments";
 import { useFiling } from "../../utils/filing";
 import { formatTime } from "../../utils/format";
-import { useDraftAutosave } from "./drafts";
+import { type DraftStatus, readLocalDraft, useDraftAutosave } from "./drafts";
 import { EFormSection, type FieldValue } from "./eform-field";
 
 type Values = Record<string, FieldValue>;
-type Initial = { unitId: string | null; values: Values; docs: DocFiles; savedAt: string | null };
+type Initial = {
+  unitId: string | null;
+  values: Values;
+  docs: DocFiles;
+  savedAt: string | null;
+  /** Restored from the device: the server does not have it yet. */
+  unsaved: DraftBody | null;
+};
 
 function FeeQuote({ procedure }: { procedure: ProcedureDetailData }) {
   const { fees } = procedure;
@@ -124,7 +131,28 @@ function ReceivingUnit(props: {
 
 const UNIT_MISSING = "Vui lòng chọn nơi tiếp nhận hồ sơ";
 
-function DossierForm({ procedure, initial }: { procedure: ProcedureDetailData; initial: Initial }) {
+/** Whether the server has the draft: a failed save is a warning, never the success colour. */
+function DraftStatusLine({ status }: { status: DraftStatus }) {
+  if (status.error && !status.saving) {
+    return (
+      <p className="draft-status draft-status--unsaved" role="alert">
+        Chưa lưu được bản nháp lên máy chủ: {status.error} Những gì bạn nhập vẫn được giữ trên máy này và sẽ được lưu khi có kết
+        nối.
+      </p>
+    );
+  }
+  return (
+    <p className={`draft-status${status.savedAt && !status.saving ? " draft-status--saved" : ""}`} role="status">
+      {status.saving
+        ? "Đang lưu nháp…"
+        : status.savedAt
+          ? `Đã lưu nháp lúc ${formatTime(status.savedAt)}`
+          : "Thông tin bạn nhập được tự động lưu nháp."}
+    </p>
+  );
+}
+
+function DossierForm({ procedure, initial, userId }: { procedure: ProcedureDetailData; initial: Initial; userId: string }) {
   const navigate = useNavigate();
   const remember = useDossiers((s) => s.remember);
   const fixedUnit = procedure.unitLevel === "province" ? (procedure.competentUnit?.id ?? null) : null;
@@ -134,7 +162,7 @@ function DossierForm({ procedure, initial }: { procedure: ProcedureDetailData; i
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [consent, setConsent] = useState(false);
   const { attempted, submitting, failure, setFailure, summaryRef, file } = useFiling();
-  const draft = useDraftAutosave(procedure.code, initial.savedAt);
+  const draft = useDraftAutosave(userId, procedure.code, initial);
   const reloadProcedure = useCatalogue((s) => s.reloadProcedure);
 
   const attachments = useMemo(() => toAttachments(docs), [docs]);
@@ -208,15 +236,7 @@ function DossierForm({ procedure, initial }: { procedure: ProcedureDetailData; i
         <p className="note">
           Mã thủ tục {procedure.code} · phiên bản {procedure.version}
         </p>
-        <p className="draft-status" role="status">
-          {draft.status.saving
-            ? "Đang lưu nháp…"
-            : draft.status.error
-              ? `Chưa lưu được bản nháp: ${draft.status.error}`
-              : draft.status.savedAt
-                ? `Đã lưu nháp lúc ${formatTime(draft.status.savedAt)}`
-                : "Thông tin bạn nhập được tự động lưu nháp."}
-        </p>
+        <DraftStatusLine status={draft.status} />
       </section>
 
       <ReceivingUnit
@@ -312,8 +332,11 @@ function DossierForm({ procedure, initial }: { procedure: ProcedureDetailData; i
   );
 }
 
-/** Restores the saved draft (with the files it names) before the form opens. */
-function DraftLoader({ procedure }: { procedure: ProcedureDetailData }) {
+/**
+ * Restores the draft (with the files it names) before the form opens: the device's copy when the
+ * server does not have it yet (it was typed offline, or saving failed), else the server's.
+ */
+function DraftLoader({ procedure, userId }: { procedure: ProcedureDetailData; userId: string }) {
   const [initial, setInitial] = useState<Initial | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -321,9 +344,19 @@ function DraftLoader({ procedure }: { procedure: ProcedureDetailData }) {
   useEffect(() => {
     let active = true;
     setError(null);
-    (async () => {
-      const { draft } = await draftApi.get(procedure.code);
-      if (!draft) return { unitId: null, values: {}, docs: {}, savedAt: null };
+    (async (): Promise<Initial> => {
+      const local = await readLocalDraft(userId, procedure.code);
+      const server = await draftApi.get(procedure.code).then(
+        (r) => r.draft,
+        (e: unknown) => {
+          if (local) return null; // offline: the device's copy is all there is
+          throw e;
+        },
+      );
+      // A draft saved later on another device is newer than this device's unsaved copy.
+      const unsaved = local && !(server && server.updatedAt > local.changedAt) ? local.draft : null;
+      const draft = unsaved ?? server;
+      if (!draft) return { unitId: null, values: {}, docs: {}, savedAt: null, unsaved: null };
       const fileIds = draft.documents.flatMap((d) => d.fileIds);
       const known = new Map(fileIds.length > 0 ? (await fileApi.list()).items.map((f) => [f.id, f]) : []);
       const fields = new Set(procedure.eform.fields.map((f) => f.key));
@@ -335,18 +368,18 @@ function DraftLoader({ procedure }: { procedure: ProcedureDetailData }) {
       for (const d of draft.documents) {
         if (d.docIndex < procedure.documents.length) docs[d.docIndex] = d.fileIds.flatMap((id) => known.get(id) ?? []);
       }
-      return { unitId: draft.receivingUnitId, values, docs, savedAt: draft.updatedAt };
+      return { unitId: draft.receivingUnitId, values, docs, savedAt: server?.updatedAt ?? null, unsaved };
     })()
       .then((loaded) => active && setInitial(loaded))
       .catch((e: unknown) => active && setError(errorMessage(e)));
     return () => {
       active = false;
     };
-  }, [procedure, attempt]);
+  }, [procedure, userId, attempt]);
 
   if (error) return <ErrorMessage message={error} onRetry={() => setAttempt((n) => n + 1)} />;
   if (!initial) return <Loading label="Đang mở bản nháp…" />;
-  return <DossierForm key={procedure.version} procedure={procedure} initial={initial} />;
+  return <DossierForm key={procedure.version} procedure={procedure} initial={initial} userId={userId} />;
 }
 
 function SubmitContent({ code, user }: { code: string; user: SessionUser }) {
@@ -355,7 +388,7 @@ function SubmitContent({ code, user }: { code: string; user: SessionUser }) {
   const load = useCatalogue((s) => s.loadProcedure);
   useEffect(() => void load(code), [code, load]);
 
-  if (!procedure) return error ? <ErrorMessage message={error} onRetry={() => void load(code)} /> : <Loading />;
+  if (!procedure) return error ? <LoadFailure failure={error} onRetry={() => void load(code)} /> : <Loading />;
   if (user.role !== "resident") {
     return (
       <>
@@ -366,16 +399,17 @@ function SubmitContent({ code, user }: { code: string; user: SessionUser }) {
   }
   if (procedure.requiresVneid && !user.vneidVerified)
     return <VneidRequired returnPath={submissionPath(code)} procedureName={procedure.name} />;
-  return <DraftLoader procedure={procedure} />;
+  return <DraftLoader procedure={procedure} userId={user.id} />;
 }
 
 export default function SubmitPage() {
   const { code = "" } = useParams();
   const [params] = useSearchParams();
   const vneidFailed = params.get("vneid") === "failed";
+  const procedureName = useCatalogue((s) => s.procedures[code]?.name);
   return (
     <Page className="page">
-      <AppHeader title="Nộp hồ sơ trực tuyến" />
+      <AppHeader title="Nộp hồ sơ trực tuyến" documentTitle={procedureName && `Nộp hồ sơ: ${procedureName}`} />
       {vneidFailed && <ErrorMessage message={vneidFailureMessage(params.get("reason"))} />}
       <RequireSession purpose="Bạn cần đăng nhập để nộp hồ sơ trực tuyến.">
         {(user) => <SubmitContent code={code} user={user} />}

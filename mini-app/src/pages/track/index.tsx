@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { useParams, useSearchParams } from "react-router-dom";
+import { Link, useParams, useSearchParams } from "react-router-dom";
 import { Page } from "zmp-ui";
 import { formatDate } from "../../../../shared/src/format/vi";
 import { AppHeader } from "../../components/app-header";
@@ -22,6 +22,9 @@ function NotFound() {
         Không tìm thấy hồ sơ
       </h2>
       <p>Mã hồ sơ hoặc liên kết tra cứu không đúng. Vui lòng quét lại mã QR trên biên nhận, hoặc xem trong “Hồ sơ của tôi”.</p>
+      <Link to="/" className="button button--secondary">
+        Về trang chủ
+      </Link>
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { Page } from "zmp-ui";
 import { formatWeekdays } from "../../../../shared/src/format/vi";
 import { AppHeader } from "../../components/app-header";
 import { ProcedureResults } from "../../components/procedure-results";
-import { ErrorMessage, Loading } from "../../components/status";
+import { ErrorMessage, Loading, NotFound } from "../../components/status";
 import { useCatalogue } from "../../stores/catalogue";
 
 export default function UnitPage() {
@@ -19,7 +19,7 @@ export default function UnitPage() {
       <AppHeader title={unit?.name ?? "Cơ quan"} />
       {unitsLoad === "error" && <ErrorMessage message="Chưa tải được thông tin cơ quan." onRetry={() => void loadUnits()} />}
       {(unitsLoad === "idle" || unitsLoad === "loading") && <Loading />}
-      {unitsLoad === "done" && !unit && <ErrorMessage message="Không tìm thấy đơn vị này." />}
+      {unitsLoad === "done" && !unit && <NotFound message="Không tìm thấy đơn vị này." />}
       {unit && (
         <>
           <section className="section">
