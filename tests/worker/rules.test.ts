@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import type { ErrorEnvelope } from "../../shared/src/api/errors";
+import type { Session } from "../../shared/src/auth/api";
 import type { SubmitResponse } from "../../shared/src/dossier/api";
-import { completeBody, resident, submit } from "./dossier-fixtures";
+import { insertFile } from "../../worker/src/db/repo/files";
+import { completeBody, pdf, procedureDetail, resident, submit, upload, validForm } from "./dossier-fixtures";
+import { api, bearer, db, json } from "./helpers";
 import { clockAt } from "./staff-fixtures";
 
 /**
@@ -10,6 +14,13 @@ import { clockAt } from "./staff-fixtures";
 
 afterEach(() => vi.useRealTimers());
 
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const DAY = 24 * 60 * MINUTE;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+const errorCode = async (res: Response) => ((await res.json()) as ErrorEnvelope).error.code;
+
 let people = 0;
 const freshResident = (name: string) => resident(`rules-${name}-${++people}-${crypto.randomUUID().slice(0, 8)}`, true);
 
@@ -18,8 +29,8 @@ describe("the online fee rate", () => {
   const LICENCE_RENEWAL = "1.002804";
   const POLICE = "cong-an-tinh";
 
-  async function submitAt(iso: string) {
-    clockAt(iso);
+  async function submitAt(at: string) {
+    clockAt(at);
     const session = await freshResident("fee");
     const res = await submit(session, await completeBody(session, LICENCE_RENEWAL, POLICE));
     expect(res.status).toBe(201);
@@ -43,5 +54,106 @@ describe("the online fee rate", () => {
       online: 115000,
       counter: 135000,
     });
+  });
+});
+
+describe("sessions", () => {
+  const START = Date.parse("2026-03-02T01:00:00Z");
+
+  async function startedAt(at: number): Promise<Session> {
+    clockAt(iso(at));
+    return freshResident("session");
+  }
+
+  it("an access token works for 15 minutes, and not a second longer", async () => {
+    const session = await startedAt(START);
+    expect(session.accessExpiresAt).toBe(iso(START + 15 * MINUTE));
+    clockAt(iso(START + 15 * MINUTE - SECOND));
+    expect((await api("/api/me", { headers: bearer(session) })).status).toBe(200);
+    clockAt(iso(START + 15 * MINUTE + SECOND));
+    expect((await api("/api/me", { headers: bearer(session) })).status).toBe(401);
+  });
+
+  it("a refresh token renews the session for 30 days, and not a second longer", async () => {
+    const inside = await startedAt(START);
+    const outside = await startedAt(START);
+    const renew = (session: Session) => api("/api/auth/refresh", json("POST", { refreshToken: session.refreshToken }));
+    clockAt(iso(START + 30 * DAY - SECOND));
+    expect((await renew(inside)).status).toBe(200);
+    clockAt(iso(START + 30 * DAY + SECOND));
+    expect((await renew(outside)).status).toBe(401);
+  });
+});
+
+describe("upload limits", () => {
+  const MB = 1024 * 1024;
+  /** A PDF of exactly `size` bytes. */
+  const pdfOf = (size: number) => {
+    const bytes = new Uint8Array(size);
+    bytes.set(pdf());
+    return bytes;
+  };
+  async function uploaded(session: Session, bytes: Uint8Array) {
+    const res = await upload(session, bytes);
+    expect(res.status).toBe(201);
+    return res.body.id as string;
+  }
+
+  // Đăng ký xe mô tô, xe gắn máy lần đầu: four required documents, filed at a commune.
+  const MOTORBIKE = "1.012870";
+  async function bodyWith(fileIdsPerDocument: string[][]) {
+    const procedure = await procedureDetail(MOTORBIKE);
+    return {
+      procedureCode: MOTORBIKE,
+      procedureVersion: procedure.version,
+      receivingUnitId: "phuong-an-hoa",
+      form: validForm(procedure.eform),
+      documents: fileIdsPerDocument.map((fileIds, docIndex) => ({ docIndex, fileIds })),
+      consent: true,
+    };
+  }
+
+  // A real 10 MB upload: hashing and storing it takes a few seconds on a busy machine.
+  it("takes a file of exactly 10 MB and refuses one byte more", { timeout: 30_000 }, async () => {
+    const session = await freshResident("file-size");
+    expect((await upload(session, pdfOf(10 * MB))).status).toBe(201);
+    const res = await upload(session, pdfOf(10 * MB + 1));
+    expect([res.status, (res.body as ErrorEnvelope).error.code]).toEqual([413, "payload_too_large"]);
+  });
+
+  it("takes a dossier of exactly 50 MB and refuses one whose files add up to more", async () => {
+    const session = await freshResident("dossier-size");
+    // The check reads the sizes recorded at upload: files arranged through the same repository
+    // function spare the test 50 MB of uploads.
+    const stored = async (size: number) =>
+      (
+        await insertFile(db(), {
+          id: crypto.randomUUID(),
+          ownerId: session.user.id,
+          r2Key: "files/arranged",
+          name: "giay-to.pdf",
+          mime: "application/pdf",
+          size,
+          sha256: "0".repeat(64),
+        })
+      ).id;
+    const tens = await Promise.all(Array.from({ length: 5 }, () => stored(10 * MB)));
+    const [first, second, third, fourth] = [tens.slice(0, 2), tens.slice(2, 3), tens.slice(3, 4), tens.slice(4)];
+    const over = await submit(session, await bodyWith([[...first, await stored(1)], second, third, fourth]));
+    expect([over.status, await errorCode(over)]).toEqual([413, "payload_too_large"]);
+    expect((await submit(session, await bodyWith([first, second, third, fourth]))).status).toBe(201);
+  });
+
+  it("takes a dossier of 30 files and refuses 31", async () => {
+    const session = await freshResident("dossier-files");
+    const ids: string[] = [];
+    for (let i = 0; i < 31; i++) ids.push(await uploaded(session, pdf(`tệp ${i}`)));
+    const over = await submit(session, await bodyWith([ids.slice(0, 10), ids.slice(10, 20), ids.slice(20, 30), ids.slice(30)]));
+    expect([over.status, await errorCode(over)]).toEqual([400, "validation_failed"]);
+    const thirty = await submit(
+      session,
+      await bodyWith([ids.slice(0, 10), ids.slice(10, 20), ids.slice(20, 25), ids.slice(25, 30)]),
+    );
+    expect(thirty.status).toBe(201);
   });
 });
