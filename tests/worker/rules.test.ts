@@ -1,11 +1,15 @@
+import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ErrorEnvelope } from "../../shared/src/api/errors";
 import type { Session } from "../../shared/src/auth/api";
+import type { ProcedureList } from "../../shared/src/catalogue/api";
 import type { SubmitResponse } from "../../shared/src/dossier/api";
+import type { Inbox } from "../../shared/src/staff/api";
 import { insertFile } from "../../worker/src/db/repo/files";
-import { completeBody, pdf, procedureDetail, resident, submit, upload, validForm } from "./dossier-fixtures";
-import { api, bearer, db, json } from "./helpers";
-import { clockAt } from "./staff-fixtures";
+import { dossiers, idempotencyKeys, provinces, units } from "../../worker/src/db/schema";
+import { completeBody, newKey, pdf, procedureDetail, resident, submit, upload, validForm } from "./dossier-fixtures";
+import { api, bearer, db, getJson, json, signIn } from "./helpers";
+import { clockAt, dossierRow, fileDossier, staffMember, staffView } from "./staff-fixtures";
 
 /**
  * The product's rules at their boundaries, through the API: just inside and just outside each
@@ -155,5 +159,93 @@ describe("upload limits", () => {
       await bodyWith([ids.slice(0, 10), ids.slice(10, 20), ids.slice(20, 25), ids.slice(25, 30)]),
     );
     expect(thirty.status).toBe(201);
+  });
+});
+
+describe("rate limits", () => {
+  it("takes 60 uploads a minute from one resident and refuses the 61st", { timeout: 30_000 }, async () => {
+    const session = await freshResident("uploads");
+    const statuses: number[] = [];
+    for (let i = 0; i < 61; i++) statuses.push((await upload(session, pdf(`tệp ${i}`))).status);
+    expect(statuses.slice(0, 60)).toEqual(Array(60).fill(201));
+    expect(statuses[60]).toBe(429);
+  });
+});
+
+describe("Idempotency-Key claims", () => {
+  it("a claim left behind by a request that died is taken over after 2 minutes, not before", async () => {
+    const now = Date.parse("2026-03-10T02:00:00Z");
+    clockAt(iso(now));
+    const session = await freshResident("stale-claim");
+    const body = await completeBody(session);
+    // A first submission shows the request hash the API stores for this body.
+    const first = newKey();
+    expect((await submit(session, body, first)).status).toBe(201);
+    const { requestHash } = (await db().query.idempotencyKeys.findFirst({ where: eq(idempotencyKeys.key, first) }))!;
+    const [inFlight, abandoned] = [newKey(), newKey()];
+    await db()
+      .insert(idempotencyKeys)
+      .values([
+        { userId: session.user.id, key: inFlight, requestHash, createdAt: iso(now - 2 * MINUTE + SECOND) },
+        { userId: session.user.id, key: abandoned, requestHash, createdAt: iso(now - 2 * MINUTE - SECOND) },
+      ]);
+    const refused = await submit(session, body, inFlight);
+    expect([refused.status, await errorCode(refused)]).toEqual([409, "conflict"]);
+    expect((await submit(session, body, abandoned)).status).toBe(201);
+  });
+});
+
+describe("search limits", () => {
+  async function search(query: string) {
+    const res = await api(`/api/procedures?${query}`);
+    expect(res.status).toBe(200);
+    return (await res.json()) as ProcedureList;
+  }
+
+  it("takes a query of 100 characters and one of 12 words (101 and 13 are refused: catalogue.test.ts)", async () => {
+    await search(`q=${"a".repeat(100)}`);
+    await search(`q=${Array.from({ length: 12 }, (_, i) => `w${i}`).join("%20")}`);
+  });
+
+  it("answers 20 procedures a page by default and up to 50 when asked", async () => {
+    expect((await search("")).items).toHaveLength(20);
+    expect((await search("limit=50")).items).toHaveLength(50);
+  });
+});
+
+describe("the staff scope stops at the province", () => {
+  it("neither a grant nor the admin's whole-province view reaches a dossier of another province", async () => {
+    // Another tenant in the same database: a province, one of its communes and a dossier there.
+    await db().insert(provinces).values({ id: "tinh-lan-can", name: "Tỉnh Lân Cận", code: "H98" }).onConflictDoNothing();
+    await db()
+      .insert(units)
+      .values({
+        id: "xa-lan-can",
+        provinceId: "tinh-lan-can",
+        kind: "commune",
+        name: "Xã Lân Cận",
+        electronicId: "000.01.01.H98",
+      })
+      .onConflictDoNothing();
+    const { code } = await fileDossier();
+    const row = await dossierRow(code);
+    const elsewhere = `000.01.01.H98-${code.split("-").slice(1).join("-")}`;
+    await db()
+      .insert(dossiers)
+      .values({
+        ...row,
+        id: crypto.randomUUID(),
+        code: elsewhere,
+        provinceId: "tinh-lan-can",
+        receivingUnitId: "xa-lan-can",
+        handlingUnitId: "xa-lan-can",
+      });
+    const granted = await staffMember("phuong-an-hoa", ["xa-lan-can"]);
+    const admin = await signIn("quan-tri-tinh");
+    for (const who of [granted, admin]) {
+      expect((await staffView(who, elsewhere)).status).toBe(404);
+      const inbox = await getJson<Inbox>(`/api/staff/dossiers?q=${elsewhere}`, { headers: bearer(who) });
+      expect(inbox.body.items).toEqual([]);
+    }
   });
 });

@@ -1,9 +1,11 @@
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
-import { describe, expect, inject, it } from "vitest";
+import { afterEach, describe, expect, inject, it, vi } from "vitest";
 import type { Session } from "../../shared/src/auth/api";
 import { oidcRequests, users } from "../../worker/src/db/schema";
+import { resident } from "./dossier-fixtures";
 import { api, bearer, db, json, signIn, signInZalo, testEnv } from "./helpers";
+import { clockAt } from "./staff-fixtures";
 
 // The relying party registered at the test provider (tests/support/global-setup.ts).
 const CLIENT = {
@@ -51,6 +53,8 @@ async function authorize(authorizationUrl: string, answer: string): Promise<stri
   }
   throw new Error("too many redirects at the provider");
 }
+
+afterEach(() => vi.useRealTimers());
 
 const user = (id: string) => db().query.users.findFirst({ where: eq(users.id, id) });
 const pendingRequest = (state: string) => db().query.oidcRequests.findFirst({ where: eq(oidcRequests.state, state) });
@@ -236,6 +240,21 @@ describe("GET /api/auth/vneid/callback", () => {
     const callback = await authorize(url, `login=${unique("cccd")}`);
     expectReturn(await call(callback), "expired", "/");
     expect((await me(session)).vneidVerified).toBe(false);
+  });
+
+  it("keeps a request for 10 minutes: a callback a second earlier links, a second later is expired", async () => {
+    const startedAt = Date.now();
+    clockAt(new Date(startedAt).toISOString());
+    const [early, late] = [await resident(unique("vneid-early")), await resident(unique("vneid-late"))];
+    const [earlyCallback, lateCallback] = [
+      await authorize(await start(early), `login=${unique("cccd")}`),
+      await authorize(await start(late), `login=${unique("cccd")}`),
+    ];
+    clockAt(new Date(startedAt + 10 * 60_000 - 1000).toISOString());
+    expect((await call(earlyCallback)).headers.get("Location")).toBe(`${env.QR_LINK_BASE}${RETURN_PATH}?vneid=ok`);
+    clockAt(new Date(startedAt + 10 * 60_000 + 1000).toISOString());
+    expectReturn(await call(lateCallback), "expired", "/");
+    expect((await user(late.user.id))?.vneidVerifiedAt).toBeNull();
   });
 
   it("refuses to link one VNeID identity to a second resident", async () => {
