@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatFileSize, safeFileName, sniffFileType } from "./files";
+import { formatFileSize, MAX_FILE_NAME_CHARS, safeFileName, sniffFileType } from "./files";
 
 const bytes = (...parts: (string | number[])[]) =>
   new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? [...p].map((c) => c.charCodeAt(0)) : p)));
@@ -29,6 +29,15 @@ describe("safeFileName", () => {
     expect(safeFileName("\u0000\u001b[31m.jpg", "image/jpeg")).toBe("[31m.jpg");
     expect(safeFileName("...", "image/jpeg")).toBe("tai-lieu.jpg");
     expect(safeFileName(`${"x".repeat(300)}.pdf`, "application/pdf")).toHaveLength(104);
+  });
+
+  it("shortens by whole characters, never halving one outside the BMP", () => {
+    for (const wide of ["😀", "𠀀"]) {
+      const name = safeFileName(`${"a".repeat(MAX_FILE_NAME_CHARS - 1)}${wide}${wide}.pdf`, "application/pdf");
+      expect(name).toBe(`${"a".repeat(MAX_FILE_NAME_CHARS - 1)}${wide}.pdf`);
+      expect(() => encodeURIComponent(name)).not.toThrow(); // no lone surrogate
+    }
+    expect(safeFileName("🦄".repeat(MAX_FILE_NAME_CHARS + 5), "image/png")).toBe(`${"🦄".repeat(MAX_FILE_NAME_CHARS)}.png`);
   });
 
   it("keeps Vietnamese names readable", () => {

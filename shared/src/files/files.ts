@@ -4,6 +4,8 @@ import { z } from "zod";
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_DOSSIER_FILES = 30;
 export const MAX_DOSSIER_BYTES = 50 * 1024 * 1024;
+/** Characters of a stored file name before its extension. */
+export const MAX_FILE_NAME_CHARS = 100;
 
 export const FileId = z.string().regex(/^[0-9a-f-]{36}$/, { error: "Mã tệp không hợp lệ" });
 
@@ -33,16 +35,16 @@ export function sniffFileType(head: Uint8Array): FileMime | null {
  * always matches the sniffed type.
  */
 export function safeFileName(name: string, mime: FileMime): string {
-  const base = (name.normalize("NFC").split(/[/\\]/).pop() ?? "")
+  const cleaned = (name.normalize("NFC").split(/[/\\]/).pop() ?? "")
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a file name must lose
     .replace(/[\u0000-\u001f\u007f-\u009f<>:"|?*;%]/g, "")
     .replace(/\.[a-z0-9]{1,5}$/i, "")
     .replace(/\./g, "_")
     .replace(/\s+/g, " ")
     .trim()
-    .replace(/^[_\s-]+/, "")
-    .slice(0, 100)
-    .trim();
+    .replace(/^[_\s-]+/, "");
+  // Cut by whole characters (code points): cutting UTF-16 units can halve a character outside the BMP.
+  const base = Array.from(cleaned).slice(0, MAX_FILE_NAME_CHARS).join("").trim();
   return `${base || "tai-lieu"}.${FILE_TYPES[mime]}`;
 }
 
