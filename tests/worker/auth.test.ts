@@ -3,7 +3,7 @@ import { sign } from "hono/jwt";
 import { describe, expect, it } from "vitest";
 import type { Session } from "../../shared/src/auth/api";
 import { disableUser } from "../../worker/src/db/repo/users";
-import { api, bearer, db, getJson, json, signIn, signInZalo, testEnv } from "./helpers";
+import { api, bearer, db, freshRateWindow, getJson, json, newAddress, signIn, signInZalo, testEnv } from "./helpers";
 
 describe("POST /api/auth/zalo", () => {
   it("verifies the token with Zalo's Graph API and starts a session", async () => {
@@ -15,7 +15,7 @@ describe("POST /api/auth/zalo", () => {
       vneidVerified: false,
       phoneHint: null,
     });
-    expect(body.refreshToken).toMatch(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/);
+    expect(body.refreshToken).toMatch(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}\.[0-9a-f]{64}$/);
     const me = await getJson("/api/me", { headers: bearer(body) });
     expect(me.status).toBe(200);
     expect(me.body.id).toBe(body.user.id);
@@ -79,6 +79,42 @@ describe("sessions", () => {
     expect((await getJson("/api/me", { headers: bearer(second.body) })).status).toBe(401);
   });
 
+  it("a wrong secret or a forged token for a known session changes nothing", async () => {
+    const session = await signInZalo(`victim-${crypto.randomUUID()}`);
+    const [sessionId, random, mac] = session.refreshToken.split(".") as [string, string, string];
+    const flip = (s: string) => `${s.slice(0, -1)}${s.endsWith("a") ? "b" : "a"}`;
+    const attempts = [
+      `${sessionId}.${flip(random)}.${mac}`,
+      `${sessionId}.${random}.${flip(mac)}`,
+      `${sessionId}.${"A".repeat(43)}.${"0".repeat(64)}`,
+      `${sessionId}.${random}`,
+      sessionId,
+    ];
+    for (const refreshToken of attempts) {
+      const res = await getJson("/api/auth/refresh", json("POST", { refreshToken }));
+      expect(res.status, refreshToken).toBe(401);
+      expect(res.body.error.code).toBe("unauthorized");
+    }
+    // The owner is still signed in and can still renew.
+    expect((await api("/api/me", { headers: bearer(session) })).status).toBe(200);
+    expect((await getJson("/api/auth/refresh", json("POST", { refreshToken: session.refreshToken }))).status).toBe(200);
+  });
+
+  it("a token from before the last rotation revokes the session, whichever generation it is", async () => {
+    const first = await signInZalo(`stolen-${crypto.randomUUID()}`);
+    const tokens = [first.refreshToken];
+    let latest = first;
+    for (let i = 0; i < 3; i++) {
+      latest = (await getJson<Session>("/api/auth/refresh", json("POST", { refreshToken: latest.refreshToken }))).body;
+      tokens.push(latest.refreshToken);
+    }
+    expect((await api("/api/me", { headers: bearer(latest) })).status).toBe(200);
+    // The very first token, three rotations ago.
+    expect((await getJson("/api/auth/refresh", json("POST", { refreshToken: tokens[0] }))).status).toBe(401);
+    expect((await api("/api/me", { headers: bearer(latest) })).status).toBe(401);
+    expect((await getJson("/api/auth/refresh", json("POST", { refreshToken: tokens[3] }))).status).toBe(401);
+  });
+
   it("refuses forged, expired, wrong-algorithm and alg:none tokens", async () => {
     const session = await signIn("cu-dan-binh");
     const [, payload] = session.accessToken.split(".");
@@ -110,6 +146,99 @@ describe("sessions", () => {
     await disableUser(db(), b.user.id);
     expect((await api("/api/me", { headers: bearer(b) })).status).toBe(401);
     expect((await getJson("/api/auth/refresh", json("POST", { refreshToken: b.refreshToken }))).status).toBe(401);
+  });
+});
+
+describe("sign-in and renewal limits", () => {
+  const zalo = (zaloId: string, address: Record<string, string>) =>
+    api("/api/auth/zalo", json("POST", { accessToken: `valid-${zaloId}` }, address));
+  const renew = (refreshToken: string, address: Record<string, string>) =>
+    api("/api/auth/refresh", json("POST", { refreshToken }, address));
+  const statuses = async (requests: (() => Response | Promise<Response>)[]) => {
+    const out: number[] = [];
+    for (const request of requests) out.push((await request()).status);
+    return out;
+  };
+
+  it("lets more residents sign in from one address (carrier NAT) than one person may", { timeout: 90_000 }, async () => {
+    await freshRateWindow();
+    const address = newAddress();
+    const run = crypto.randomUUID();
+    const residents = Array.from({ length: 45 }, (_, i) => () => zalo(`nat-${run}-${i}`, address));
+    expect(await statuses(residents)).toEqual(Array(45).fill(200));
+  });
+
+  it("limits one verified identity to 30 sign-ins a minute, from any address", { timeout: 90_000 }, async () => {
+    await freshRateWindow();
+    const zaloId = `hammer-${crypto.randomUUID()}`;
+    const attempts = Array.from({ length: 32 }, () => () => zalo(zaloId, newAddress()));
+    expect(await statuses(attempts)).toEqual([...Array(30).fill(200), 429, 429]);
+    // Someone else behind the same address is not affected.
+    expect((await zalo(`neighbour-${crypto.randomUUID()}`, newAddress())).status).toBe(200);
+  });
+
+  it("holds a ceiling of 600 sign-in requests a minute per address, before reading the body", { timeout: 90_000 }, async () => {
+    await freshRateWindow();
+    const address = newAddress();
+    // Refused early by validation, the cheapest flood; each still counts against the address.
+    const flood = Array.from({ length: 600 }, () => () => api("/api/auth/zalo", json("POST", {}, address)));
+    expect(new Set(await statuses(flood))).toEqual(new Set([400]));
+    let read = 0;
+    const body = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          read += 1;
+          controller.enqueue(new TextEncoder().encode(JSON.stringify({ accessToken: "valid-flooder" })));
+          controller.close();
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    const refused = await api("/api/auth/zalo", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", ...address },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as any).error.code).toBe("rate_limited");
+    expect(read).toBe(0);
+    expect((await renew("not-a-token", address)).status).toBe(429);
+    // Another address is not.
+    expect((await zalo(`elsewhere-${crypto.randomUUID()}`, newAddress())).status).toBe(200);
+  });
+
+  it("counts an IPv6 client by its /64, which a single subscriber holds", { timeout: 90_000 }, async () => {
+    await freshRateWindow();
+    const prefix = `2001:db8:${crypto
+      .getRandomValues(new Uint16Array(2))
+      .map((n) => n || 1)
+      .join(":")}`;
+    const flood = Array.from(
+      { length: 600 },
+      (_, i) => () => api("/api/auth/zalo", json("POST", {}, { "CF-Connecting-IP": `${prefix}:${(i + 1).toString(16)}::1` })),
+    );
+    expect(new Set(await statuses(flood))).toEqual(new Set([400]));
+    expect((await api("/api/auth/zalo", json("POST", {}, { "CF-Connecting-IP": `${prefix}:0:0:ffff:1` }))).status).toBe(429);
+    expect((await api("/api/auth/zalo", json("POST", {}, { "CF-Connecting-IP": "2001:db8::1" }))).status).toBe(400);
+  });
+
+  it("limits renewal per session, not per address", { timeout: 90_000 }, async () => {
+    await freshRateWindow();
+    const address = newAddress();
+    const run = crypto.randomUUID();
+    // 35 residents renew from one address.
+    const sessions = await Promise.all(Array.from({ length: 35 }, (_, i) => signInZalo(`renew-${run}-${i}`)));
+    expect(await statuses(sessions.map((s) => () => renew(s.refreshToken, address)))).toEqual(Array(35).fill(200));
+    // One session renewing over and over is stopped after 30, and stays signed in.
+    let token = (await signInZalo(`renew-hammer-${run}`)).refreshToken;
+    const seen: number[] = [];
+    for (let i = 0; i < 31; i++) {
+      const res = await renew(token, newAddress());
+      seen.push(res.status);
+      if (res.status === 200) token = ((await res.json()) as Session).refreshToken;
+    }
+    expect(seen).toEqual([...Array(30).fill(200), 429]);
   });
 });
 

@@ -51,3 +51,15 @@ export async function signInZalo(zaloId: string): Promise<Session> {
 }
 
 export const bearer = (session: Session) => ({ Authorization: `Bearer ${session.accessToken}` });
+
+/**
+ * The local rate limiters count in wall-clock windows of their period (60 s here). A test that
+ * counts up to a limit starts early in a window, so its burst cannot straddle two.
+ */
+export async function freshRateWindow(burstMs = 10_000) {
+  const left = 60_000 - (Date.now() % 60_000);
+  if (left < burstMs) await new Promise((resolve) => setTimeout(resolve, left + 100));
+}
+
+/** A distinct client address per call (the CF-Connecting-IP that Cloudflare sets). */
+export const newAddress = () => ({ "CF-Connecting-IP": `198.18.${crypto.getRandomValues(new Uint8Array(2)).join(".")}` });

@@ -5,18 +5,28 @@ import type { Db } from "../db/client";
 import { type AuthUser, toMe, type User } from "../db/repo/users";
 import { sessions, users } from "../db/schema";
 import { secret } from "../lib/config";
-import { randomToken, sha256Hex, timingSafeEqual } from "../lib/crypto";
+import { hmacSha256Hex, randomToken, sha256Hex, timingSafeEqual } from "../lib/crypto";
 import { unauthorized } from "../lib/errors";
 
 /**
- * Our own sessions: a short-lived HS256 access token naming the session, and an opaque refresh
- * token that rotates on every use. Every request re-reads the session, so revoking it (sign-out,
- * a disabled account, a replayed refresh token) takes effect at once.
+ * Our own sessions: a short-lived HS256 access token naming the session, and a refresh token that
+ * rotates on every use. Every request re-reads the session, so revoking it (sign-out, a disabled
+ * account, a replayed refresh token) takes effect at once.
+ *
+ * A refresh token is `<session id>.<random>.<MAC>`: the MAC (keyed with SESSION_SECRET) proves the
+ * server issued it for that session, so a token with a valid MAC that is no longer the session's
+ * current one was valid before and has been rotated away: presenting it again means a copy is in
+ * other hands, and only that revokes the session. A wrong secret or MAC is refused and changes
+ * nothing, so knowing a session id (it is in every access token) is not enough to end the session.
  */
 
 const ISSUER = "mot-cua-zalo";
 export const ACCESS_TTL_S = 15 * 60;
 const REFRESH_TTL_S = 30 * 24 * 3600;
+
+const REFRESH_TOKEN = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})\.([0-9a-f]{64})$/;
+const refreshMac = (env: CloudflareBindings, sessionId: string, random: string) =>
+  hmacSha256Hex(secret(env, "SESSION_SECRET"), `refresh:${sessionId}.${random}`);
 
 async function issueTokens(env: CloudflareBindings, userId: string, sessionId: string) {
   const now = Math.floor(Date.now() / 1000);
@@ -25,12 +35,12 @@ async function issueTokens(env: CloudflareBindings, userId: string, sessionId: s
     secret(env, "SESSION_SECRET"),
     "HS256",
   );
-  const refreshSecret = randomToken();
+  const random = randomToken();
   return {
     accessToken,
     accessExpiresAt: new Date((now + ACCESS_TTL_S) * 1000).toISOString(),
-    refreshToken: `${sessionId}.${refreshSecret}`,
-    refreshHash: await sha256Hex(refreshSecret),
+    refreshToken: `${sessionId}.${random}.${await refreshMac(env, sessionId, random)}`,
+    refreshHash: await sha256Hex(random),
     refreshExpiresAt: new Date((now + REFRESH_TTL_S) * 1000).toISOString(),
   };
 }
@@ -49,10 +59,21 @@ export async function startSession(db: Db, env: CloudflareBindings, user: User):
   };
 }
 
+export type IssuedRefreshToken = { sessionId: string; random: string };
+
+/** A refresh token the server issued (current or rotated away), or a 401. Reads nothing from D1. */
+export async function issuedRefreshToken(env: CloudflareBindings, refreshToken: string): Promise<IssuedRefreshToken> {
+  const [, sessionId, random, mac] = REFRESH_TOKEN.exec(refreshToken) ?? [];
+  if (!sessionId || !random || !mac || !timingSafeEqual(mac, await refreshMac(env, sessionId, random))) throw unauthorized();
+  return { sessionId, random };
+}
+
 /** Rotates the refresh token. Presenting an already-rotated token revokes the session (it was stolen or replayed). */
-export async function refreshSession(db: Db, env: CloudflareBindings, refreshToken: string): Promise<Session> {
-  const [sessionId, presented] = refreshToken.split(".");
-  if (!sessionId || !presented || !/^[0-9a-f-]{36}$/.test(sessionId)) throw unauthorized();
+export async function refreshSession(
+  db: Db,
+  env: CloudflareBindings,
+  { sessionId, random }: IssuedRefreshToken,
+): Promise<Session> {
   const row = await db
     .select({ session: sessions, user: users })
     .from(sessions)
@@ -61,7 +82,7 @@ export async function refreshSession(db: Db, env: CloudflareBindings, refreshTok
     .get();
   if (!row || row.session.revokedAt || row.user.disabledAt || row.session.refreshExpiresAt < new Date().toISOString())
     throw unauthorized();
-  const presentedHash = await sha256Hex(presented);
+  const presentedHash = await sha256Hex(random);
   const tokens = await issueTokens(env, row.user.id, sessionId);
   const rotated = timingSafeEqual(presentedHash, row.session.refreshHash)
     ? await db
@@ -70,10 +91,17 @@ export async function refreshSession(db: Db, env: CloudflareBindings, refreshTok
         .where(and(eq(sessions.id, sessionId), eq(sessions.refreshHash, presentedHash), isNull(sessions.revokedAt)))
         .run()
     : null;
+  // Issued for this session but not (or no longer, after a concurrent rotation) its current token.
   if (rotated?.meta.changes !== 1) {
     await revokeSession(db, sessionId);
     console.warn(
-      JSON.stringify({ level: "warn", at: new Date().toISOString(), event: "refresh_token_reuse", session: sessionId }),
+      JSON.stringify({
+        level: "warn",
+        at: new Date().toISOString(),
+        event: "refresh_token_reuse",
+        session: sessionId,
+        user: row.user.id,
+      }),
     );
     throw unauthorized();
   }

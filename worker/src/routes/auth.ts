@@ -1,7 +1,7 @@
 import { DevLoginBody, RefreshBody, ZaloLoginBody } from "../../../shared/src/auth/api";
-import { limit, requireUser } from "../auth/middleware";
+import { addressCeiling, limit, requireUser } from "../auth/middleware";
 import { DEV_PERSONAS, personaUserId } from "../auth/personas";
-import { refreshSession, revokeSession, startSession } from "../auth/session";
+import { issuedRefreshToken, refreshSession, revokeSession, startSession } from "../auth/session";
 import { upsertUser, upsertZaloUser } from "../db/repo/users";
 import { devAuthEnabled } from "../lib/config";
 import { notFound, securityLog } from "../lib/errors";
@@ -9,22 +9,26 @@ import { factory } from "../lib/factory";
 import { validate } from "../lib/validate";
 import { verifyAccessToken } from "../services/zalo";
 
-const clientKey = (c: { req: { header: (name: string) => string | undefined } }) => c.req.header("CF-Connecting-IP") ?? "local";
-
 export const authRoutes = factory
   .createApp()
-  // Sign in with the token from zmp-sdk's getAccessToken(), verified server-side with Zalo.
-  .post("/zalo", validate("json", ZaloLoginBody), async (c) => {
-    await limit(c.env.AUTH_LIMITER, `zalo:${clientKey(c)}`);
+  /**
+   * Sign in with the token from zmp-sdk's getAccessToken(), verified server-side with Zalo. The
+   * person is limited by the Zalo id Zalo vouched for: a key taken from the unverified token
+   * would be whatever the caller chose, so floods are the address ceiling's job.
+   */
+  .post("/zalo", addressCeiling, validate("json", ZaloLoginBody), async (c) => {
     const profile = await verifyAccessToken(c.env, c.req.valid("json").accessToken);
+    await limit(c.env.AUTH_LIMITER, `zalo:${profile.id}`);
     const user = await upsertZaloUser(c.var.db, c.env.PROVINCE_ID, profile.id, profile.name);
     if (user.disabledAt) throw notFound();
     securityLog(c, "login_zalo", user.id, "info");
     return c.json(await startSession(c.var.db, c.env, user), 200);
   })
-  .post("/refresh", validate("json", RefreshBody), async (c) => {
-    await limit(c.env.AUTH_LIMITER, `refresh:${clientKey(c)}`);
-    return c.json(await refreshSession(c.var.db, c.env, c.req.valid("json").refreshToken), 200);
+  // Limited per session, counted only for tokens the server issued, so a stranger cannot use up a session's renewals.
+  .post("/refresh", addressCeiling, validate("json", RefreshBody), async (c) => {
+    const token = await issuedRefreshToken(c.env, c.req.valid("json").refreshToken);
+    await limit(c.env.AUTH_LIMITER, `refresh:${token.sessionId}`);
+    return c.json(await refreshSession(c.var.db, c.env, token), 200);
   })
   .post("/logout", requireUser(), async (c) => {
     await revokeSession(c.var.db, c.var.user.sessionId);
