@@ -1,33 +1,33 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { matchedRoutes } from "hono/route";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { ErrorCode, ErrorEnvelope } from "../../../shared/src/api/errors";
+import { ERROR_CODES, type ErrorCode, type ErrorEnvelope } from "../../../shared/src/api/errors";
 
 /** An expected failure that becomes the JSON error envelope. */
 export class ApiError extends HTTPException {
   constructor(
     status: ContentfulStatusCode,
     readonly code: ErrorCode,
-    message: string,
+    message: string = ERROR_CODES[code].message,
     readonly details?: unknown,
   ) {
     super(status, { message });
   }
 }
 
-export const notFound = (message = "Không tìm thấy.") => new ApiError(404, "not_found", message);
-export const unauthorized = (message = "Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.") =>
-  new ApiError(401, "unauthorized", message);
-export const forbidden = (message = "Bạn không có quyền thực hiện thao tác này.") => new ApiError(403, "forbidden", message);
+export const notFound = (message: string = ERROR_CODES.not_found.message) => new ApiError(404, "not_found", message);
+export const unauthorized = (message: string = ERROR_CODES.unauthorized.message) => new ApiError(401, "unauthorized", message);
+export const forbidden = (message: string = ERROR_CODES.forbidden.message) => new ApiError(403, "forbidden", message);
 export const conflict = (message: string, details?: unknown) => new ApiError(409, "conflict", message, details);
-export const rateLimited = () => new ApiError(429, "rate_limited", "Bạn thao tác quá nhanh, vui lòng thử lại sau ít phút.");
+export const rateLimited = () => new ApiError(429, "rate_limited");
 
 function envelope(code: ErrorCode, message: string, details?: unknown): ErrorEnvelope {
   return { error: details === undefined ? { code, message } : { code, message, details } };
 }
 
-const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
-  400: "bad_request",
+/** The code of a framework error (body limits, unreadable requests) by its status. */
+const FRAMEWORK_CODES: Partial<Record<number, ErrorCode>> = {
   401: "unauthorized",
   403: "forbidden",
   404: "not_found",
@@ -41,6 +41,15 @@ const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
 const SECURITY_STATUSES = new Set([401, 403, 409, 422, 429]);
 
 /**
+ * The pattern of the endpoint a request matched ("GET /api/staff/dossiers/:code"), also when a
+ * middleware refused it before the endpoint ran (its own pattern would be "/api/staff/*").
+ */
+function routePattern(c: Context): string {
+  const endpoint = matchedRoutes(c).findLast((route) => route.method !== "ALL");
+  return `${c.req.method} ${endpoint?.path ?? c.req.routePath}`;
+}
+
+/**
  * One JSON line per security event, with a UTC timestamp. Only ids and route patterns are
  * logged, never request bodies, tokens, phone numbers, citizen ids or names.
  */
@@ -49,26 +58,31 @@ export function securityLog(c: Context, event: string, userId?: string, level: "
     level,
     at: new Date().toISOString(),
     event,
-    route: `${c.req.method} ${c.req.routePath}`,
+    route: routePattern(c),
     user: userId ?? c.get("user")?.id ?? null,
   });
   if (level === "info") console.info(line);
   else console.warn(line);
 }
 
-/** The single error path: known errors keep their status, anything else is a logged, generic 500. */
+/**
+ * The single error path: known errors keep their status; framework errors get a documented code
+ * and its Vietnamese message; anything else is a logged, generic 500.
+ */
 export function handleError(err: Error, c: Context) {
   if (err instanceof ApiError) {
     if (SECURITY_STATUSES.has(err.status)) securityLog(c, err.code);
     return c.json(envelope(err.code, err.message, err.details), err.status);
   }
-  if (err instanceof HTTPException) {
-    const code = STATUS_CODES[err.status] ?? "bad_request";
-    return c.json(envelope(code, err.message || "Yêu cầu không hợp lệ."), err.status);
+  if (err instanceof HTTPException && err.status < 500) {
+    const known = FRAMEWORK_CODES[err.status];
+    const [code, status] = known ? [known, err.status] : (["bad_request", 400] as const);
+    if (SECURITY_STATUSES.has(status)) securityLog(c, code);
+    return c.json(envelope(code, ERROR_CODES[code].message), status);
   }
   // Log the error class and message only: request data may hold personal data.
   console.error(JSON.stringify({ level: "error", path: c.req.path, error: err.name, message: err.message }));
-  return c.json(envelope("internal", "Hệ thống đang bận, vui lòng thử lại sau."), 500);
+  return c.json(envelope("internal", ERROR_CODES.internal.message), 500);
 }
 
 export function handleNotFound(c: Context) {

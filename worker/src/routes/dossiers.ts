@@ -1,6 +1,6 @@
 import { DossierCodeParam, ListQuery, SubmitBody, SupplementBody, WithdrawBody } from "../../../shared/src/dossier/api";
 import { canApply } from "../../../shared/src/dossier/lifecycle";
-import { limit, requireRole, requireUser } from "../auth/middleware";
+import { rateLimit, requireRole, requireUser } from "../auth/middleware";
 import type { Db } from "../db/client";
 import { workCalendar } from "../db/repo/calendar";
 import { dossierDetail, getDossierView, lifecycleState, listOwnDossiers, submitSupplement, withdraw } from "../db/repo/dossiers";
@@ -13,7 +13,7 @@ import { auditKey } from "../lib/config";
 import { ApiError, conflict } from "../lib/errors";
 import { factory } from "../lib/factory";
 import { createOnce, requireIdempotencyKey } from "../lib/idempotency";
-import { jsonBodyLimit, validate } from "../lib/validate";
+import { validate } from "../lib/validate";
 
 /** The dossier as it stands after a step; a step that lost to a concurrent one is a 409. */
 async function detailAfterStep(db: Db, user: AuthUser, dossierId: string, committed: boolean, linkBase: string) {
@@ -25,15 +25,20 @@ async function detailAfterStep(db: Db, user: AuthUser, dossierId: string, commit
 export const dossierRoutes = factory
   .createApp()
   .use(requireUser())
-  .post("/", requireRole("resident"), jsonBodyLimit, validate("json", SubmitBody), async (c) => {
-    const key = requireIdempotencyKey(c.req.header("Idempotency-Key"));
-    const user = c.var.user;
-    await limit(c.env.SUBMIT_LIMITER, `submit:${user.id}`);
-    const body = c.req.valid("json");
-    return createOnce(c, key, body, () =>
-      submitDossier(c.var.db, user, body, key, { linkBase: c.env.QR_LINK_BASE, auditKey: auditKey(c.env) }),
-    );
-  })
+  .post(
+    "/",
+    requireRole("resident"),
+    rateLimit("SUBMIT_LIMITER", (c) => `submit:${c.var.user.id}`),
+    validate("json", SubmitBody),
+    async (c) => {
+      const key = requireIdempotencyKey(c.req.header("Idempotency-Key"));
+      const user = c.var.user;
+      const body = c.req.valid("json");
+      return createOnce(c, key, body, () =>
+        submitDossier(c.var.db, user, body, key, { linkBase: c.env.QR_LINK_BASE, auditKey: auditKey(c.env) }),
+      );
+    },
+  )
   .get("/", validate("query", ListQuery), async (c) => {
     const { cursor, limit: size } = c.req.valid("query");
     return c.json(await listOwnDossiers(c.var.db, c.var.user.id, Number(cursor ?? 0), size), 200);
@@ -45,7 +50,7 @@ export const dossierRoutes = factory
     return c.json(await dossierDetail(c.var.db, row, c.var.user, c.env.QR_LINK_BASE), 200);
   })
   // The applicant answers a supplement request (status 5) with documents.
-  .post("/:code/supplement", jsonBodyLimit, validate("param", DossierCodeParam), validate("json", SupplementBody), async (c) => {
+  .post("/:code/supplement", validate("param", DossierCodeParam), validate("json", SupplementBody), async (c) => {
     const user = c.var.user;
     const row = await applicantDossier(c.var.db, user, c.req.valid("param").code);
     if (row.d.status !== 5) throw conflict("Hồ sơ không ở trạng thái cần bổ sung.");
@@ -66,7 +71,7 @@ export const dossierRoutes = factory
     return c.json(await detailAfterStep(c.var.db, user, row.d.id, committed, c.env.QR_LINK_BASE), 200);
   })
   // The applicant asks to withdraw; before acceptance it takes effect at once.
-  .post("/:code/withdraw", jsonBodyLimit, validate("param", DossierCodeParam), validate("json", WithdrawBody), async (c) => {
+  .post("/:code/withdraw", validate("param", DossierCodeParam), validate("json", WithdrawBody), async (c) => {
     const user = c.var.user;
     const row = await applicantDossier(c.var.db, user, c.req.valid("param").code);
     if (!canApply(lifecycleState(row.d), "withdraw")) {

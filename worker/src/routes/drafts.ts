@@ -1,9 +1,7 @@
-import { bodyLimit } from "hono/body-limit";
 import { ProcedureCodeParam } from "../../../shared/src/catalogue/api";
 import { DraftBody } from "../../../shared/src/dossier/api";
 import { requireUser } from "../auth/middleware";
 import { deleteDraft, getDraft, saveDraft } from "../db/repo/drafts";
-import { ApiError } from "../lib/errors";
 import { factory } from "../lib/factory";
 import { validate } from "../lib/validate";
 
@@ -16,14 +14,8 @@ export const draftRoutes = factory
   )
   .put(
     "/:code",
-    bodyLimit({
-      maxSize: 128 * 1024,
-      onError: () => {
-        throw new ApiError(413, "payload_too_large", "Bản nháp quá lớn.");
-      },
-    }),
     validate("param", ProcedureCodeParam),
-    validate("json", DraftBody),
+    validate("json", DraftBody, { maxBytes: 128 * 1024, tooLarge: "Bản nháp quá lớn." }),
     async (c) =>
       c.json({ updatedAt: await saveDraft(c.var.db, c.var.user.id, c.req.valid("param").code, c.req.valid("json")) }, 200),
   )

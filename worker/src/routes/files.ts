@@ -1,7 +1,7 @@
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import { FileId, MAX_FILE_BYTES, safeFileName, sniffFileType } from "../../../shared/src/files/files";
-import { limit, requireUser } from "../auth/middleware";
+import { rateLimit, requireUser } from "../auth/middleware";
 import { insertFile, listOwnFiles, toFileMeta } from "../db/repo/files";
 import { recordRead } from "../db/repo/staff";
 import { readableFile } from "../dossiers/access";
@@ -15,7 +15,7 @@ const tooLarge = () => new ApiError(413, "payload_too_large", `Tệp vượt qu�
 function declaredName(header: string | undefined): string {
   if (!header) return "";
   try {
-    return decodeURIComponent(header).slice(0, 300);
+    return decodeURIComponent(header);
   } catch {
     return "";
   }
@@ -41,6 +41,7 @@ export const fileRoutes = factory
    */
   .post(
     "/",
+    rateLimit("UPLOAD_LIMITER", (c) => `upload:${c.var.user.id}`),
     bodyLimit({
       maxSize: MAX_FILE_BYTES,
       onError: () => {
@@ -49,7 +50,6 @@ export const fileRoutes = factory
     }),
     async (c) => {
       const user = c.var.user;
-      await limit(c.env.UPLOAD_LIMITER, `upload:${user.id}`);
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       if (bytes.length === 0) throw new ApiError(400, "bad_request", "Tệp rỗng.");
       if (bytes.length > MAX_FILE_BYTES) throw tooLarge();

@@ -1,5 +1,5 @@
 import { NotificationQuery, NotificationsReadBody, PhoneBody } from "../../../shared/src/auth/api";
-import { limit, requireUser } from "../auth/middleware";
+import { rateLimit, requireUser } from "../auth/middleware";
 import { listNotifications, markNotificationsRead } from "../db/repo/notifications";
 import { getUser, setPhone, toMe } from "../db/repo/users";
 import { notFound } from "../lib/errors";
@@ -25,12 +25,16 @@ export const meRoutes = factory
     return c.body(null, 204);
   })
   // The resident tapped "Dùng số điện thoại Zalo" after being told why: exchange the single-use token.
-  .post("/phone", validate("json", PhoneBody), async (c) => {
-    await limit(c.env.AUTH_LIMITER, `phone:${c.var.user.id}`);
-    const { accessToken, code } = c.req.valid("json");
-    const phone = await exchangePhoneToken(c.env, accessToken, code);
-    await setPhone(c.var.db, c.var.user.id, phone);
-    const user = await getUser(c.var.db, c.var.user.id);
-    // The number goes back only to its owner, this once, to fill the form's contact field.
-    return c.json({ ...toMe(user!), phone }, 200, { "Cache-Control": "no-store" });
-  });
+  .post(
+    "/phone",
+    rateLimit("AUTH_LIMITER", (c) => `phone:${c.var.user.id}`),
+    validate("json", PhoneBody),
+    async (c) => {
+      const { accessToken, code } = c.req.valid("json");
+      const phone = await exchangePhoneToken(c.env, accessToken, code);
+      await setPhone(c.var.db, c.var.user.id, phone);
+      const user = await getUser(c.var.db, c.var.user.id);
+      // The number goes back only to its owner, this once, to fill the form's contact field.
+      return c.json({ ...toMe(user!), phone }, 200, { "Cache-Control": "no-store" });
+    },
+  );

@@ -27,7 +27,7 @@ import { auditKey } from "../lib/config";
 import { ApiError } from "../lib/errors";
 import { factory } from "../lib/factory";
 import { createOnce, requireIdempotencyKey } from "../lib/idempotency";
-import { jsonBodyLimit, validate } from "../lib/validate";
+import { validate } from "../lib/validate";
 
 const etag = (version: number) => `"${version}"`;
 
@@ -83,7 +83,7 @@ export const staffRoutes = factory
   })
   .get("/units", async (c) => c.json({ items: await scopeUnits(c.var.db, c.var.scope) }, 200))
   // Counter or postal intake for a resident, accepted on the spot.
-  .post("/dossiers", requireRole("staff"), jsonBodyLimit, validate("json", IntakeBody), async (c) => {
+  .post("/dossiers", requireRole("staff"), validate("json", IntakeBody), async (c) => {
     const key = requireIdempotencyKey(c.req.header("Idempotency-Key"));
     const user = c.var.user;
     const { channel, applicant, paperDocuments, ...body } = c.req.valid("json");
@@ -106,7 +106,6 @@ export const staffRoutes = factory
   .post(
     "/dossiers/:code/actions",
     requireRole("staff"),
-    jsonBodyLimit,
     validate("param", DossierCodeParam),
     validate("json", ActionBody),
     async (c) => {

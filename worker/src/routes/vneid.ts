@@ -1,6 +1,6 @@
 import { eq, lt, or } from "drizzle-orm";
 import { VneidCallbackQuery, VneidStartBody } from "../../../shared/src/auth/api";
-import { limit, requireUser } from "../auth/middleware";
+import { rateLimit, requireUser } from "../auth/middleware";
 import type { Db } from "../db/client";
 import { markVneidVerified } from "../db/repo/users";
 import { oidcRequests, users } from "../db/schema";
@@ -37,21 +37,26 @@ async function linkIdentity(db: Db, userId: string, subject: string): Promise<"o
 
 export const vneidRoutes = factory
   .createApp()
-  .post("/start", requireUser("resident"), validate("json", VneidStartBody), async (c) => {
-    await limit(c.env.AUTH_LIMITER, `vneid:${c.var.user.id}`);
-    const { authorizationUrl, ...pending } = await startAuthorization(c.env);
-    const now = new Date();
-    await c.var.db.batch([
-      c.var.db.delete(oidcRequests).where(lt(oidcRequests.expiresAt, now.toISOString())),
-      c.var.db.insert(oidcRequests).values({
-        ...pending,
-        userId: c.var.user.id,
-        returnPath: c.req.valid("json").returnPath,
-        expiresAt: new Date(now.getTime() + REQUEST_TTL_MS).toISOString(),
-      }),
-    ]);
-    return c.json({ authorizationUrl }, 200);
-  })
+  .post(
+    "/start",
+    requireUser("resident"),
+    rateLimit("AUTH_LIMITER", (c) => `vneid:${c.var.user.id}`),
+    validate("json", VneidStartBody),
+    async (c) => {
+      const { authorizationUrl, ...pending } = await startAuthorization(c.env);
+      const now = new Date();
+      await c.var.db.batch([
+        c.var.db.delete(oidcRequests).where(lt(oidcRequests.expiresAt, now.toISOString())),
+        c.var.db.insert(oidcRequests).values({
+          ...pending,
+          userId: c.var.user.id,
+          returnPath: c.req.valid("json").returnPath,
+          expiresAt: new Date(now.getTime() + REQUEST_TTL_MS).toISOString(),
+        }),
+      ]);
+      return c.json({ authorizationUrl }, 200);
+    },
+  )
   /**
    * The resident's browser lands here from the provider, so every outcome is a redirect back into the
    * mini app: `?vneid=ok`, or `?vneid=failed&reason=` expired | cancelled | rejected | unavailable |
