@@ -150,23 +150,31 @@ describe("POST /api/dossiers", () => {
   });
 
   it("refuses bad input with the envelope and never a 500", async () => {
-    const body = await completeBody(an);
-    const cases: [unknown, number][] = [
-      [{ ...body, consent: false }, 400],
-      [{ ...body, status: 9 }, 400],
-      [{ ...body, applicantId: "dev-cu-dan-binh" }, 400],
-      [{ ...body, receivingUnitId: "so-tu-phap" }, 400],
-      [{ ...body, receivingUnitId: "khong-ton-tai" }, 400],
-      [{ ...body, procedureCode: "9.999999" }, 404],
-      [{ ...body, procedureVersion: body.procedureVersion + 1 }, 409],
-      [{ ...body, documents: withFirstFile(body.documents, "00000000-0000-4000-8000-000000000000") }, 400],
-      [{ ...body, documents: [{ docIndex: 0, fileIds: ["x"] }] }, 400],
-      [{ ...body, form: { ...body.form, citizenId: "12" } }, 422],
-      [{ ...body, form: Object.fromEntries(Array.from({ length: 61 }, (_, i) => [`k${i}`, "x"])) }, 400],
-      ["not an object", 400],
+    type Body = Awaited<ReturnType<typeof completeBody>>;
+    const cases: [(body: Body) => unknown, number][] = [
+      [(body) => ({ ...body, consent: false }), 400],
+      [(body) => ({ ...body, status: 9 }), 400],
+      [(body) => ({ ...body, applicantId: "dev-cu-dan-binh" }), 400],
+      [(body) => ({ ...body, receivingUnitId: "so-tu-phap" }), 400],
+      [(body) => ({ ...body, receivingUnitId: "khong-ton-tai" }), 400],
+      [(body) => ({ ...body, procedureCode: "9.999999" }), 404],
+      [(body) => ({ ...body, procedureVersion: body.procedureVersion + 1 }), 409],
+      [(body) => ({ ...body, documents: withFirstFile(body.documents, "00000000-0000-4000-8000-000000000000") }), 400],
+      [(body) => ({ ...body, documents: [{ docIndex: 0, fileIds: ["x"] }] }), 400],
+      [(body) => ({ ...body, form: { ...body.form, citizenId: "12" } }), 422],
+      [(body) => ({ ...body, form: Object.fromEntries(Array.from({ length: 61 }, (_, i) => [`k${i}`, "x"])) }), 400],
+      [() => "not an object", 400],
     ];
-    for (const [input, status] of cases) {
-      const res = await submit(an, input);
+    // Every attempt counts against a resident's 10 submissions a minute, read or not: two residents share the cases.
+    const other = await resident(`resident-${++residents}`, true);
+    const applicants = [
+      { session: an, body: await completeBody(an) },
+      { session: other, body: await completeBody(other) },
+    ];
+    for (const [index, [make, status]] of cases.entries()) {
+      const { session, body } = applicants[index % 2]!;
+      const input = make(body);
+      const res = await submit(session, input);
       expect(res.status, JSON.stringify(input).slice(0, 120)).toBe(status);
       expect(((await res.json()) as any).error.message).toBeTruthy();
     }
