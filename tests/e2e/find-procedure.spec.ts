@@ -79,6 +79,21 @@ test("a /u/<unit> deep link opens the unit with its priority days and procedures
   ).toBeVisible();
 });
 
+test("a department shows how many procedures it handles, in the list and on its page, as many as it lists", async ({
+  page,
+  request,
+}) => {
+  const listed = (await (await request.get(`${API}/api/procedures?unit=so-tu-phap&limit=50`)).json()).items as unknown[];
+  expect(listed.length).toBeGreaterThan(0);
+  await page.goto("/units");
+  const department = page.getByRole("region", { name: "Sở, ban, ngành cấp tỉnh" }).getByRole("link", { name: /^Sở Tư pháp/ });
+  await expect(department).toContainText(`${listed.length} thủ tục`);
+  await department.click();
+  await expect(page.getByRole("heading", { level: 1, name: "Sở Tư pháp" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: `${listed.length} thủ tục` })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Thủ tục của Sở Tư pháp" }).getByRole("link")).toHaveCount(listed.length);
+});
+
 test("unknown procedure codes and units say so in Vietnamese", async ({ page }) => {
   await page.goto("/p/9.999999");
   await expect(page.getByRole("alert")).toContainText("Không tìm thấy thủ tục này.");
