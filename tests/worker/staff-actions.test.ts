@@ -581,6 +581,58 @@ describe("due dates on the working-day calendar", () => {
     expect((await step(officer, restored.code, { action: "accept" })).dueDate).toBe("2026-06-10");
   });
 
+  it("lets an admin manage the years around this one in Vietnam, two back and three ahead, and refuses others", async () => {
+    quietSecurityLog();
+    clockAt("2026-12-31T17:30:00Z"); // already 2027 in Vietnam
+    const admin = await signIn("quan-tri-tinh");
+    const day = { kind: "holiday", name: "Nghỉ lễ thử nghiệm", source: "Quyết định thử nghiệm", verified: false };
+    for (const date of ["2025-06-02", "2030-06-03"]) {
+      expect([date, (await api(`/api/admin/calendar/${date}`, json("PUT", day, bearer(admin)))).status]).toEqual([date, 200]);
+      const listed = await getJson(`/api/admin/calendar?year=${date.slice(0, 4)}`, { headers: bearer(admin) });
+      expect(listed.body.items.map((d: { date: string }) => d.date)).toContain(date);
+    }
+    for (const date of ["2024-12-31", "2031-01-02"]) {
+      const put = await getJson(`/api/admin/calendar/${date}`, json("PUT", day, bearer(admin)));
+      expect([date, put.status, put.body.error.details]).toEqual([
+        date,
+        400,
+        [{ path: "date", message: "Chỉ quản lý được lịch các năm 2025–2030" }],
+      ]);
+      expect((await api(`/api/admin/calendar/${date}`, { method: "DELETE", headers: bearer(admin) })).status).toBe(400);
+      expect((await api(`/api/admin/calendar?year=${date.slice(0, 4)}`, { headers: bearer(admin) })).status).toBe(400);
+    }
+    // The range moves on with the year.
+    clockAt("2031-03-02T02:00:00Z");
+    const later = await signIn("quan-tri-tinh");
+    expect((await api("/api/admin/calendar/2034-05-02", json("PUT", day, bearer(later)))).status).toBe(200);
+    expect((await api("/api/admin/calendar/2028-05-02", json("PUT", day, bearer(later)))).status).toBe(400);
+    expect((await api("/api/admin/calendar/2034-05-02", { method: "DELETE", headers: bearer(later) })).status).toBe(204);
+    clockAt("2026-12-31T17:30:00Z");
+    for (const date of ["2025-06-02", "2030-06-03"])
+      expect((await api(`/api/admin/calendar/${date}`, { method: "DELETE", headers: bearer(admin) })).status).toBe(204);
+  });
+
+  it("says a due date did not count the holidays of a year no one has published, until an admin does", async () => {
+    // The sample calendar ends with 2027; Tết Mậu Thân is 26–30 January 2028.
+    const { view } = await acceptAt("2028-01-24T02:00:00Z");
+    expect(view.dueDate).toBe("2028-02-02");
+    expect(view.dueExplanation).toBe(
+      "7 ngày làm việc kể từ khi tiếp nhận; chưa tính ngày nghỉ lễ năm 2028 vì lịch nghỉ lễ chưa được công bố",
+    );
+
+    const admin = await signIn("quan-tri-tinh");
+    const tet = { kind: "holiday", name: "Tết Nguyên đán Mậu Thân", source: "Quyết định thử nghiệm", verified: false };
+    for (const date of ["2028-01-26", "2028-01-27", "2028-01-28"])
+      expect((await api(`/api/admin/calendar/${date}`, json("PUT", tet, bearer(admin)))).status).toBe(200);
+    const { view: after } = await acceptAt("2028-01-24T02:00:00Z");
+    expect(after.dueDate).toBe("2028-02-07");
+    expect(after.dueExplanation).toBe(
+      "7 ngày làm việc kể từ khi tiếp nhận; không tính ngày nghỉ lễ 26/01/2028, 27/01/2028, 28/01/2028",
+    );
+    for (const date of ["2028-01-26", "2028-01-27", "2028-01-28"])
+      expect((await api(`/api/admin/calendar/${date}`, { method: "DELETE", headers: bearer(admin) })).status).toBe(204);
+  });
+
   it("refuses bad dates and bodies with 400", async () => {
     quietSecurityLog();
     const admin = await signIn("quan-tri-tinh");

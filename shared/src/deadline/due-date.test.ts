@@ -190,6 +190,40 @@ describe("dueDate with the seeded calendar", () => {
   });
 });
 
+describe("a due date in a year without a published calendar", () => {
+  // The sample calendar covers 2025–2027.
+  it("counts weekends only there, and says that year's holidays were not counted", () => {
+    // Tết Mậu Thân 2028 is 26/01; no one has published it, so those days still count.
+    expect(dueDate(at("2028-01-24"), { unit: "working_day", value: 5 }, CALENDAR)).toEqual({
+      date: "2028-01-31",
+      explanation: "5 ngày làm việc kể từ khi tiếp nhận; chưa tính ngày nghỉ lễ năm 2028 vì lịch nghỉ lễ chưa được công bố",
+    });
+  });
+
+  it("says so when a due date crosses into such a year, and not for published years", () => {
+    const due = dueDate(at("2027-12-28"), { unit: "working_day", value: 10 }, CALENDAR);
+    expect(due.date).toBe("2028-01-11");
+    expect(due.explanation).toBe(
+      "10 ngày làm việc kể từ khi tiếp nhận; chưa tính ngày nghỉ lễ năm 2028 vì lịch nghỉ lễ chưa được công bố",
+    );
+    expect(dueDate(at("2027-12-01"), { unit: "working_day", value: 10 }, CALENDAR).explanation).toBe(
+      "10 ngày làm việc kể từ khi tiếp nhận",
+    );
+  });
+
+  it("says so when a pause pushes the due date into such a year, once", () => {
+    const due = dueDate(at("2027-12-20"), { unit: "working_day", value: 5 }, CALENDAR);
+    expect(due.date).toBe("2027-12-27");
+    const resumed = resumeAfterPause(due, at("2027-12-21"), at("2028-01-04"), CALENDAR);
+    expect(resumed.date).toBe("2028-01-10");
+    expect(resumed.explanation).toBe(
+      "5 ngày làm việc kể từ khi tiếp nhận; tạm dừng 10 ngày làm việc chờ bổ sung; chưa tính ngày nghỉ lễ năm 2028 vì lịch nghỉ lễ chưa được công bố",
+    );
+    const again = resumeAfterPause(resumed, at("2028-01-11"), at("2028-01-13"), CALENDAR);
+    expect(again.explanation.match(/chưa tính ngày nghỉ lễ/g)).toHaveLength(1);
+  });
+});
+
 describe("deadline properties (generated dates)", () => {
   // Any local date in 2025–2027, where the seeded calendar applies.
   const day = fc.integer({ min: 0, max: 3 * 365 }).map((i) => addDays("2025-01-01", i));

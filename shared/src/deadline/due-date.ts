@@ -6,6 +6,11 @@ import { vietnamDate, vietnamHour } from "../time/vietnam";
 export interface WorkCalendar {
   holidays: ReadonlySet<string>;
   workdays: ReadonlySet<string>;
+  /**
+   * Years with published days (YYYY). A due date reaching another year says that year's holidays
+   * were not counted. Absent: every year has weekends only.
+   */
+  publishedYears?: ReadonlySet<string>;
 }
 
 export const WEEKENDS_ONLY: WorkCalendar = { holidays: new Set(), workdays: new Set() };
@@ -52,7 +57,20 @@ export function calendarFrom(rows: readonly { date: string; kind: "holiday" | "w
   return {
     holidays: new Set(rows.filter((r) => r.kind === "holiday").map((r) => r.date)),
     workdays: new Set(rows.filter((r) => r.kind === "workday").map((r) => r.date)),
+    publishedYears: new Set(rows.map((r) => r.date.slice(0, 4))),
   };
+}
+
+/**
+ * Says which years from `from` to `to` (local dates) have no published calendar, so that their
+ * holidays could not be counted; null when every year has one.
+ */
+function unpublishedYearsNote(from: string, to: string, calendar: WorkCalendar): string | null {
+  if (!calendar.publishedYears) return null;
+  const years: number[] = [];
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++)
+    if (!calendar.publishedYears.has(String(year))) years.push(year);
+  return years.length > 0 ? `chưa tính ngày nghỉ lễ năm ${years.join(", ")} vì lịch nghỉ lễ chưa được công bố` : null;
 }
 
 /** A dossier is "due soon" when its due date is at most this many working days away. */
@@ -82,11 +100,12 @@ export function resumeAfterPause(
 ): DueDate & { pausedDays: number } {
   const pausedDays = workingDaysBetween(vietnamDate(pausedAt), vietnamDate(resumedAt), calendar);
   if (pausedDays === 0) return { ...due, pausedDays };
-  return {
-    date: addWorkingDays(due.date, pausedDays, calendar),
-    explanation: `${due.explanation}; tạm dừng ${pausedDays} ngày làm việc chờ bổ sung`,
-    pausedDays,
-  };
+  const date = addWorkingDays(due.date, pausedDays, calendar);
+  const parts = [due.explanation, `tạm dừng ${pausedDays} ngày làm việc chờ bổ sung`];
+  // Only the years the pause newly reaches: the explanation already speaks of the due date's own.
+  const unpublished = unpublishedYearsNote(`${Number(due.date.slice(0, 4)) + 1}-01-01`, date, calendar);
+  if (unpublished) parts.push(unpublished);
+  return { date, explanation: parts.join("; "), pausedDays };
 }
 
 export type DueDate = { date: string; explanation: string };
@@ -133,5 +152,7 @@ export function dueDate(start: Date, time: ProcessingTime, calendar: WorkCalenda
   const holidays = [...new Set(skipped)].sort();
   const parts = [`${label} kể từ khi tiếp nhận`];
   if (holidays.length > 0) parts.push(`không tính ngày nghỉ lễ ${holidays.map(formatDate).join(", ")}`);
+  const unpublished = unpublishedYearsNote(vietnamDate(start), due, calendar);
+  if (unpublished) parts.push(unpublished);
   return { date: due, explanation: parts.join("; ") };
 }

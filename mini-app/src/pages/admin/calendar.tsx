@@ -1,7 +1,7 @@
 import { type FormEvent, type KeyboardEvent, useCallback, useEffect, useRef, useState } from "react";
 import { Page } from "zmp-ui";
 import type { Role } from "../../../../shared/src/auth/api";
-import type { CalendarDay } from "../../../../shared/src/deadline/api";
+import { type CalendarDay, calendarYears } from "../../../../shared/src/deadline/api";
 import { formatDate, formatWeekday } from "../../../../shared/src/format/vi";
 import { vietnamDate } from "../../../../shared/src/time/vietnam";
 import { AppHeader } from "../../components/app-header";
@@ -18,9 +18,6 @@ import { RoleGate, tabKeyTarget } from "../staff/parts";
 import "./admin.css";
 
 const ADMIN_ROLES: readonly Role[] = ["admin"];
-/** The years the seeded calendar covers, and the only ones this page edits. */
-const CALENDAR_YEARS = [2025, 2026, 2027] as const;
-type Year = (typeof CALENDAR_YEARS)[number];
 
 const KIND_LABEL: Record<CalendarDay["kind"], string> = { holiday: "Nghỉ lễ", workday: "Làm bù" };
 const KIND_HELP: Record<CalendarDay["kind"], string> = {
@@ -28,10 +25,6 @@ const KIND_HELP: Record<CalendarDay["kind"], string> = {
   workday: "Làm bù (ngày cuối tuần tính là ngày làm việc)",
 };
 
-const thisYear = (): Year => {
-  const year = Number(vietnamDate(new Date()).slice(0, 4));
-  return CALENDAR_YEARS.find((y) => y === year) ?? CALENDAR_YEARS[CALENDAR_YEARS.length - 1]!;
-};
 const yearOf = (date: string) => Number(date.slice(0, 4));
 const isWeekend = (date: string) => [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
 const dayLabel = (date: string) => `${formatDate(date)} (${formatWeekday(date)})`;
@@ -41,6 +34,7 @@ const EMPTY: Draft = { date: "", kind: "holiday", name: "", source: "", verified
 
 /** Adds a day or corrects one (its date then stays); checked like the API checks it. */
 function DayForm(props: {
+  years: readonly number[];
   initial: Draft;
   editing: boolean;
   taken: (date: string) => Promise<boolean>;
@@ -51,12 +45,12 @@ function DayForm(props: {
   const [invalid, setInvalid] = useState<Invalid>(null);
   const { busy, error, run } = useTask();
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const first = props.years[0]!;
+  const last = props.years[props.years.length - 1]!;
 
   const check = async (): Promise<Invalid> => {
-    const first = CALENDAR_YEARS[0];
-    const last = CALENDAR_YEARS[CALENDAR_YEARS.length - 1];
     if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.date)) return { field: "day-date", message: "Chọn ngày" };
-    if (!CALENDAR_YEARS.some((y) => y === yearOf(draft.date)))
+    if (!props.years.includes(yearOf(draft.date)))
       return { field: "day-date", message: `Chọn một ngày trong các năm ${first}–${last}` };
     if (draft.name.trim().length < 2) return { field: "day-name", message: "Nhập tên ngày (ít nhất 2 ký tự)" };
     if (draft.source.trim().length < 2) return { field: "day-source", message: "Nhập văn bản công bố ngày này" };
@@ -100,8 +94,8 @@ function DayForm(props: {
         label="Ngày"
         type="date"
         value={draft.date}
-        min={`${CALENDAR_YEARS[0]}-01-01`}
-        max={`${CALENDAR_YEARS[CALENDAR_YEARS.length - 1]}-12-31`}
+        min={`${first}-01-01`}
+        max={`${last}-12-31`}
         readOnly={props.editing}
         onChange={(date) => set({ date })}
         invalid={invalid}
@@ -190,20 +184,20 @@ function DayItem({ day, onEdit, onDelete }: { day: CalendarDay; onEdit: () => vo
   );
 }
 
-function YearTabs({ year, onChange }: { year: Year; onChange: (year: Year) => void }) {
-  const select = (next: Year) => {
+function YearTabs({ years, year, onChange }: { years: readonly number[]; year: number; onChange: (year: number) => void }) {
+  const select = (next: number) => {
     onChange(next);
     document.getElementById(`year-tab-${next}`)?.focus();
   };
   const onKeyDown = (e: KeyboardEvent) => {
-    const next = tabKeyTarget(e.key, CALENDAR_YEARS.indexOf(year), CALENDAR_YEARS.length);
+    const next = tabKeyTarget(e.key, years.indexOf(year), years.length);
     if (next === null) return;
     e.preventDefault();
-    select(CALENDAR_YEARS[next]!);
+    select(years[next]!);
   };
   return (
     <div role="tablist" aria-label="Năm" className="year-tabs" onKeyDown={onKeyDown}>
-      {CALENDAR_YEARS.map((y) => (
+      {years.map((y) => (
         <button
           key={y}
           id={`year-tab-${y}`}
@@ -226,8 +220,10 @@ type Editing = { mode: "add" } | { mode: "edit"; day: CalendarDay } | null;
 
 function CalendarEditor({ user }: { user: SessionUser }) {
   const { openSnackbar } = useSnackbar();
-  const [year, setYear] = useState<Year>(thisYear);
-  const [days, setDays] = useState<Partial<Record<Year, CalendarDay[]>>>({});
+  // The years the API manages, fixed when the page opens.
+  const [years] = useState(() => calendarYears());
+  const [year, setYear] = useState(() => Number(vietnamDate(new Date()).slice(0, 4)));
+  const [days, setDays] = useState<Partial<Record<number, CalendarDay[]>>>({});
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<CalendarDay | null>(null);
@@ -237,7 +233,7 @@ function CalendarEditor({ user }: { user: SessionUser }) {
   const shown = useRef(year);
   shown.current = year;
 
-  const load = useCallback(async (y: Year) => {
+  const load = useCallback(async (y: number) => {
     const { items } = await adminApi.calendar(y);
     setDays((all) => ({ ...all, [y]: items }));
     return items;
@@ -249,7 +245,7 @@ function CalendarEditor({ user }: { user: SessionUser }) {
   }, [year, load, attempt]);
 
   const taken = async (date: string) => {
-    const y = yearOf(date) as Year;
+    const y = yearOf(date);
     const list = days[y] ?? (await load(y));
     return list.some((d) => d.date === date);
   };
@@ -257,7 +253,7 @@ function CalendarEditor({ user }: { user: SessionUser }) {
   const saved = (day: CalendarDay) => {
     setEditing(null);
     openSnackbar({ text: `Đã lưu ngày ${formatDate(day.date)}.`, type: "success" });
-    const y = yearOf(day.date) as Year;
+    const y = yearOf(day.date);
     setYear(y);
     void load(y).catch((e: unknown) => setError(errorMessage(e)));
   };
@@ -268,7 +264,7 @@ function CalendarEditor({ user }: { user: SessionUser }) {
       await adminApi.deleteDay(deleting.date);
       openSnackbar({ text: `Đã xóa ngày ${formatDate(deleting.date)} khỏi lịch.`, type: "success" });
       setDeleting(null);
-      await load(yearOf(deleting.date) as Year);
+      await load(yearOf(deleting.date));
     });
   };
 
@@ -299,7 +295,7 @@ function CalendarEditor({ user }: { user: SessionUser }) {
             Thêm ngày
           </button>
         </div>
-        <YearTabs year={year} onChange={setYear} />
+        <YearTabs years={years} year={year} onChange={setYear} />
         <div role="tabpanel" id="calendar-panel" aria-labelledby={`year-tab-${year}`} aria-busy={!list && !error}>
           {error && !list && <ErrorMessage message={error} onRetry={() => setAttempt((n) => n + 1)} />}
           {!list && !error && <Loading />}
@@ -311,7 +307,9 @@ function CalendarEditor({ user }: { user: SessionUser }) {
                 {unverified > 0 && `; ${unverified} ngày chưa xác minh`}.
               </p>
               {list.length === 0 ? (
-                <Empty message={`Chưa có ngày nghỉ lễ, làm bù nào trong năm ${year}.`} />
+                <Empty
+                  message={`Chưa có ngày nghỉ lễ, làm bù nào trong năm ${year}. Hạn trả kết quả rơi vào năm này được tính chỉ trừ thứ Bảy, Chủ Nhật và ghi rõ là chưa tính ngày nghỉ lễ.`}
+                />
               ) : (
                 <ul className="plain-list calendar-days" aria-label={`Ngày nghỉ lễ, làm bù năm ${year}`}>
                   {list.map((day) => (
@@ -342,6 +340,7 @@ function CalendarEditor({ user }: { user: SessionUser }) {
             key={editing.mode === "edit" ? editing.day.date : "new"}
             initial={editing.mode === "edit" ? editing.day : EMPTY}
             editing={editing.mode === "edit"}
+            years={years}
             taken={taken}
             onSaved={saved}
             onCancel={() => setEditing(null)}
