@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { seriousA11yViolations } from "./a11y";
-import { API, APP } from "./helpers";
+import { API, APP, apiSession, bearer, pickPersona, staffAction, submitTamTruByApi, uploadPdf } from "./helpers";
 
 /** What a new user meets on a bad network or an odd link: the app explains itself and never goes blank. */
 
@@ -109,4 +109,40 @@ test("an unknown page or procedure offers the way home, not a pointless retry", 
   await page.goto("/t/000.00.01.H99-250101-0001?k=khong-dung-ma-tra-cuu-0000");
   await expect(page.getByRole("heading", { name: "Không tìm thấy hồ sơ" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Về trang chủ" })).toBeVisible();
+});
+
+test("while a supplement is awaited the clock reads as paused; a finished dossier shows its result date and whether on time", async ({
+  page,
+  request,
+}) => {
+  const resident = await apiSession(request);
+  const staff = await apiSession(request, "can-bo-phuong");
+  const { code, trackingUrl } = await submitTamTruByApi(request, resident);
+  const trackPath = `/t/${code}${new URL(trackingUrl).search}`;
+  await staffAction(request, staff, code, { action: "accept" });
+  await staffAction(request, staff, code, { action: "request_supplement", items: ["Bản sao hợp đồng thuê nhà rõ nét"] });
+  const today = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date());
+
+  await page.goto(trackPath);
+  await expect(page.getByText(`Tạm dừng tính thời hạn từ ${today}`)).toBeVisible();
+  await page.goto(`/ho-so/${code}`);
+  await pickPersona(page);
+  await expect(page.getByText(`Tạm dừng tính thời hạn từ ${today}`)).toBeVisible();
+
+  const answered = await request.post(`${API}/api/dossiers/${code}/supplement`, {
+    headers: bearer(resident),
+    data: { documents: [{ docIndex: 1, fileIds: [await uploadPdf(request, resident, "bo-sung.pdf")] }], note: "Đã bổ sung" },
+  });
+  expect(answered.status()).toBe(200);
+  const result = await uploadPdf(request, staff, "ket-qua.pdf");
+  await staffAction(request, staff, code, { action: "finish", resultFileIds: [result] });
+
+  await page.goto(trackPath);
+  const facts = page.getByRole("region", { name: "Đăng ký tạm trú" });
+  await expect(facts).toContainText(/Ngày hẹn trả kết quả\s*\d{2}\/\d{2}\/\d{4}/);
+  await expect(facts).toContainText(`Ngày có kết quả${today}`);
+  // Finished today, days before its due date.
+  await expect(facts).toContainText("Đúng hạn");
+  await expect(facts).not.toContainText("Chưa có");
+  await expect(page.getByText(/Tạm dừng tính thời hạn/)).toHaveCount(0);
 });

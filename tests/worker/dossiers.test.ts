@@ -312,8 +312,11 @@ describe("reading dossiers", () => {
     expect(Object.keys(body).sort()).toEqual([
       "code",
       "dueDate",
+      "onTime",
+      "pausedAt",
       "procedureName",
       "receivedAt",
+      "resultAt",
       "status",
       "statusLabel",
       "submittedAt",

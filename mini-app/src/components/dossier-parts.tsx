@@ -11,6 +11,18 @@ import { useSnackbar } from "./snackbar";
 
 /** Parts of a dossier that the resident's page and the staff workspace show alike. */
 
+/** While a supplement is awaited the clock stands still: "Tạm dừng tính thời hạn từ 12/03/2026". */
+export const clockPausedSince = (pausedAt: string) => `Tạm dừng tính thời hạn từ ${formatDate(pausedAt)}`;
+
+/** Under a due date while the clock is paused: since when, and what happens to the date. */
+export function ClockPaused({ pausedAt }: { pausedAt: string }) {
+  return (
+    <dd className="clock-paused">
+      {clockPausedSince(pausedAt)} (chờ bổ sung hồ sơ). Ngày hẹn được lùi thêm số ngày làm việc tạm dừng khi hồ sơ được bổ sung.
+    </dd>
+  );
+}
+
 type FileRef = Pick<FileMeta, "id" | "name" | "size">;
 
 export function FileLinks({ files, label }: { files: FileRef[]; label: string }) {

@@ -130,6 +130,8 @@ export const DossierDetail = SubmitResponse.extend({
   results: z.array(FileMeta),
   /** A later date promised in an apology (Mẫu 04), shown beside the original due date. */
   promisedDate: z.string().nullable(),
+  /** Since when the running clock is paused for a supplement; null while it runs or before it starts. */
+  pausedAt: z.string().nullable(),
   withdrawalRequested: z.boolean(),
   canWithdraw: z.boolean(),
   canSupplement: z.boolean(),
@@ -147,6 +149,12 @@ export const TrackView = z.object({
   statusLabel: z.string(),
   submittedAt: z.string(),
   receivedAt: z.string().nullable(),
+  /** Absent only for a dossier closed without a result (refused, withdrawn, stopped). */
   dueDate: z.string().nullable(),
+  /** Since when the clock is paused for a supplement. */
+  pausedAt: z.string().nullable(),
+  /** When the result was ready, and whether that was by the due date. */
+  resultAt: z.string().nullable(),
+  onTime: z.boolean().nullable(),
 });
 export type TrackView = z.infer<typeof TrackView>;

@@ -83,6 +83,8 @@ export const InboxItem = z.object({
   receivedAt: z.string().nullable(),
   dueDate: z.string().nullable(),
   promisedDate: z.string().nullable(),
+  /** Since when the clock is paused for a supplement. */
+  pausedAt: z.string().nullable(),
   /** Derived from the due date and today's local date while the clock runs; null otherwise. */
   dueState: DueState.nullable(),
   withdrawalRequested: z.boolean(),

@@ -7,7 +7,7 @@ import { AppHeader } from "../../components/app-header";
 import { StatusBadge } from "../../components/badges";
 import { Dialog } from "../../components/dialog";
 import { DocumentFiles } from "../../components/document-files";
-import { FileLinks, FormValuesList, SubmittedDocuments, Timeline } from "../../components/dossier-parts";
+import { ClockPaused, FileLinks, FormValuesList, SubmittedDocuments, Timeline } from "../../components/dossier-parts";
 import { RequireSession } from "../../components/session-gate";
 import { useSnackbar } from "../../components/snackbar";
 import { LoadFailure, Loading } from "../../components/status";
@@ -165,6 +165,7 @@ function DossierView({ detail }: { detail: DossierDetailData }) {
           <div>
             <dt>Ngày hẹn trả kết quả{inStatusGroup("awaitingAcceptance", detail.status) ? " (dự kiến)" : ""}</dt>
             <dd>{detail.dueDate ? formatDate(detail.dueDate) : "Chưa có"}</dd>
+            {detail.pausedAt && <ClockPaused pausedAt={detail.pausedAt} />}
             {detail.dueExplanation && <dd className="note">{detail.dueExplanation}</dd>}
           </div>
           {detail.promisedDate && (

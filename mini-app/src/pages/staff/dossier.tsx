@@ -5,7 +5,7 @@ import { inStatusGroup } from "../../../../shared/src/dossier/status";
 import { formatDate } from "../../../../shared/src/format/vi";
 import type { AuditReport, StaffDossierDetail } from "../../../../shared/src/staff/api";
 import { StatusBadge } from "../../components/badges";
-import { FileLinks, FormValuesList, SubmittedDocuments, Timeline } from "../../components/dossier-parts";
+import { ClockPaused, FileLinks, FormValuesList, SubmittedDocuments, Timeline } from "../../components/dossier-parts";
 import { ErrorMessage, Loading } from "../../components/status";
 import { type ApiFailure, errorMessage } from "../../services/api";
 import { staffApi } from "../../services/staff-api";
@@ -56,6 +56,7 @@ function Head({ detail }: { detail: StaffDossierDetail }) {
         <div>
           <dt>Hạn trả kết quả{detail.receivedAt ? "" : " (dự kiến)"}</dt>
           <dd>{detail.dueDate ? formatDate(detail.dueDate) : "Chưa có"}</dd>
+          {detail.pausedAt && <ClockPaused pausedAt={detail.pausedAt} />}
           {detail.dueExplanation && <dd className="note">{detail.dueExplanation}</dd>}
         </div>
         {detail.promisedDate && (

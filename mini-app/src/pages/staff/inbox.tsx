@@ -6,6 +6,7 @@ import { formatDate } from "../../../../shared/src/format/vi";
 import type { InboxItem } from "../../../../shared/src/staff/api";
 import { INBOX_TAB_KEYS, INBOX_TABS, type InboxTab } from "../../../../shared/src/staff/inbox";
 import { StatusBadge } from "../../components/badges";
+import { clockPausedSince } from "../../components/dossier-parts";
 import { SearchIcon } from "../../components/icons";
 import { AccountBar } from "../../components/session-gate";
 import { Empty, ErrorMessage, Loading } from "../../components/status";
@@ -166,7 +167,11 @@ function InboxRow({ item, selected }: { item: InboxItem; selected: boolean }) {
         </span>
         <span className="inbox-row__facts">
           <StatusBadge status={item.status} label={item.statusLabel} />
-          {item.dueDate && <span>Hạn {formatDate(item.dueDate)}</span>}
+          {item.pausedAt ? (
+            <span>{clockPausedSince(item.pausedAt)}</span>
+          ) : (
+            item.dueDate && <span>Hạn {formatDate(item.dueDate)}</span>
+          )}
           {item.promisedDate && <span>Hẹn lại {formatDate(item.promisedDate)}</span>}
         </span>
       </Link>

@@ -4,6 +4,7 @@ import { Page } from "zmp-ui";
 import { formatDate } from "../../../../shared/src/format/vi";
 import { AppHeader } from "../../components/app-header";
 import { StatusBadge } from "../../components/badges";
+import { ClockPaused } from "../../components/dossier-parts";
 import { ErrorMessage, Loading } from "../../components/status";
 import { ApiFailure, errorMessage } from "../../services/api";
 import { type TrackData, trackApi } from "../../services/authed-api";
@@ -93,8 +94,18 @@ export default function TrackPage() {
             </div>
             <div>
               <dt>Ngày hẹn trả kết quả{state.data.receivedAt ? "" : " (dự kiến)"}</dt>
-              <dd>{state.data.dueDate ? formatDate(state.data.dueDate) : "Chưa có"}</dd>
+              <dd>{state.data.dueDate ? formatDate(state.data.dueDate) : "Không có"}</dd>
+              {state.data.pausedAt && <ClockPaused pausedAt={state.data.pausedAt} />}
             </div>
+            {state.data.resultAt && (
+              <div>
+                <dt>Ngày có kết quả</dt>
+                <dd>{formatDate(state.data.resultAt)}</dd>
+                {state.data.onTime !== null && (
+                  <dd className={state.data.onTime ? "on-time" : "late"}>{state.data.onTime ? "Đúng hạn" : "Trễ hạn"}</dd>
+                )}
+              </div>
+            )}
           </dl>
         </section>
       )}

@@ -3,6 +3,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import type { FeeQuote } from "../../../../shared/src/catalogue/fees";
 import type { ProcessingTime, RequiredDocument } from "../../../../shared/src/catalogue/schemas";
 import { resumeAfterPause, type WorkCalendar } from "../../../../shared/src/deadline/due-date";
+import { finishedOnTime } from "../../../../shared/src/deadline/on-time";
 import type {
   DossierDetail,
   DossierSummary,
@@ -301,6 +302,7 @@ export async function dossierDetail(db: Db, row: ViewRow, viewer: AuthUser, link
       status === 5 && lastRequest ? { items: lastRequest.data.items, note: lastRequest.note, requestedAt: lastRequest.at } : null,
     results: timeline.filter((e) => e.type === "finished").flatMap((e) => e.files),
     promisedDate: d.promisedDate,
+    pausedAt: d.pausedAt,
     withdrawalRequested: d.withdrawalRequested,
     canWithdraw: isApplicant && canApply(lifecycleState(d), "withdraw"),
     canSupplement: isApplicant && status === 5,
@@ -454,6 +456,10 @@ export async function trackDossier(db: Db, code: string, token: string | undefin
     statusLabel: statusLabel(d.status as DossierStatus),
     submittedAt: d.submittedAt,
     receivedAt: d.receivedAt,
-    dueDate: inStatusGroup("closed", d.status) ? null : d.dueDate,
+    // A finished dossier keeps its due date, to be read beside the date of its result.
+    dueDate: d.finishedAt || !inStatusGroup("closed", d.status) ? d.dueDate : null,
+    pausedAt: d.pausedAt,
+    resultAt: d.finishedAt,
+    onTime: d.finishedAt && d.dueDate ? finishedOnTime(new Date(d.finishedAt), d.dueDate) : null,
   };
 }

@@ -186,6 +186,7 @@ export async function staffInbox(
       receivedAt: d.receivedAt,
       dueDate: d.dueDate,
       promisedDate: d.promisedDate,
+      pausedAt: d.pausedAt,
       dueState: r === 0 ? "overdue" : r === 1 ? "soon" : inStatusGroup("clockRunning", d.status) ? "ok" : null,
       withdrawalRequested: d.withdrawalRequested,
       handlingUnit: { id: d.handlingUnitId, name: unitName },
