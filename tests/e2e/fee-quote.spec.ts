@@ -14,12 +14,12 @@ const card = (page: Page) =>
 test("the procedure page quotes a dated online rate until midnight in Vietnam", async ({ page }) => {
   await page.clock.setFixedTime(LAST_ONLINE_SECOND);
   await page.goto(`/p/${LICENCE}`);
-  await expect(fees(page)).toContainText(/Nộp trực tuyến\s*115\.000 đ/);
+  await expect(fees(page)).toContainText(/Nộp trực tuyến\s*115\.000\sđ/);
   await expect(fees(page)).toContainText("Nộp trực tuyến tiết kiệm 20.000 đ (áp dụng đến 31/12/2025)");
 
   await page.clock.setFixedTime(AFTER_LOCAL_MIDNIGHT);
   await page.reload();
-  await expect(fees(page)).toContainText(/Nộp trực tuyến\s*135\.000 đ/);
+  await expect(fees(page)).toContainText(/Nộp trực tuyến\s*135\.000\sđ/);
   await expect(fees(page)).not.toContainText("tiết kiệm");
 });
 
@@ -38,11 +38,11 @@ test("the submission page charges the online rate until midnight in Vietnam, the
   await page.clock.setFixedTime(LAST_ONLINE_SECOND);
   await page.goto(`/p/${LICENCE}/nop`);
   await pickPersona(page);
-  await expect(fees(page)).toContainText(/Nộp trực tuyến \(hồ sơ này\)\s*115\.000 đ/);
-  await expect(fees(page)).toContainText("Bạn tiết kiệm 20.000 đ khi nộp trực tuyến (áp dụng đến 31/12/2025).");
+  await expect(fees(page)).toContainText(/Nộp trực tuyến \(hồ sơ này\)\s*115\.000\sđ/);
+  await expect(fees(page)).toContainText("Nộp trực tuyến tiết kiệm 20.000 đ (áp dụng đến 31/12/2025).");
 
   await page.clock.setFixedTime(AFTER_LOCAL_MIDNIGHT);
   await page.reload();
-  await expect(fees(page)).toContainText(/Nộp trực tuyến \(hồ sơ này\)\s*135\.000 đ/);
+  await expect(fees(page)).toContainText(/Nộp trực tuyến \(hồ sơ này\)\s*135\.000\sđ/);
   await expect(fees(page)).not.toContainText("tiết kiệm");
 });

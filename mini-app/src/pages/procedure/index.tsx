@@ -1,12 +1,12 @@
 import { useEffect } from "react";
 import { Link, useParams } from "react-router-dom";
 import { Page } from "zmp-ui";
-import { feeQuote, onlineSaving } from "../../../../shared/src/catalogue/fees";
 import type { ResultDelivery } from "../../../../shared/src/catalogue/schemas";
-import { describeDocument, formatDate, formatFee, formatProcessingTime, formatWeekdays } from "../../../../shared/src/format/vi";
+import { describeDocument, formatDate, formatProcessingTime, formatWeekdays } from "../../../../shared/src/format/vi";
 import { procedurePath, submissionPath, unitPath } from "../../../../shared/src/links/deep-link";
 import { AppHeader } from "../../components/app-header";
 import { ServiceBadges } from "../../components/badges";
+import { FeeFacts } from "../../components/fee-facts";
 import { ShareIcon } from "../../components/icons";
 import { useSnackbar } from "../../components/snackbar";
 import { LoadFailure, Loading } from "../../components/status";
@@ -19,38 +19,6 @@ const DELIVERY_LABEL: Record<ResultDelivery, string> = {
   counter: "Nhận tại Bộ phận Một cửa",
   postal: "Nhận qua bưu chính công ích",
 };
-
-function Fees({ procedure }: { procedure: ProcedureDetailData }) {
-  const { fees } = procedure;
-  const now = new Date();
-  const online = feeQuote(fees, "online", now).amount;
-  const saving = onlineSaving(fees, now);
-  return (
-    <section className="section" aria-labelledby="fees-title">
-      <h2 id="fees-title" className="section__title">
-        Phí, lệ phí
-      </h2>
-      <dl className="facts">
-        <div>
-          <dt>Nộp trực tuyến</dt>
-          <dd>{formatFee(online, fees.per)}</dd>
-        </div>
-        <div>
-          <dt>Nộp trực tiếp</dt>
-          <dd>{formatFee(fees.counter, fees.per)}</dd>
-        </div>
-      </dl>
-      {saving > 0 && (
-        <p className="saving">
-          Nộp trực tuyến tiết kiệm {formatFee(saving, fees.per)}
-          {fees.onlineUntil ? ` (áp dụng đến ${formatDate(fees.onlineUntil)})` : ""}.
-        </p>
-      )}
-      {fees.note && <p className="note">{fees.note}</p>}
-      <p className="note">Căn cứ: {fees.legalBasis}</p>
-    </section>
-  );
-}
 
 function Agency({ procedure }: { procedure: ProcedureDetailData }) {
   const unit = procedure.competentUnit;
@@ -158,7 +126,7 @@ export default function ProcedurePage() {
         <p className="big-fact">{formatProcessingTime(procedure.processingTime)}</p>
         {procedure.processingTime.note && <p className="note">{procedure.processingTime.note}</p>}
       </section>
-      <Fees procedure={procedure} />
+      <FeeFacts fees={procedure.fees} />
       <Documents procedure={procedure} />
       <Agency procedure={procedure} />
       <section className="section" aria-labelledby="result-title">

@@ -1,14 +1,14 @@
 import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
 import { useParams, useSearchParams } from "react-router-dom";
 import { Page, useNavigate } from "zmp-ui";
-import { feeQuote, onlineSaving } from "../../../../shared/src/catalogue/fees";
 import type { DraftBody, SubmitBody } from "../../../../shared/src/dossier/api";
 import { type MissingItem, missingItems } from "../../../../shared/src/dossier/completeness";
 import { checkForm, normaliseForm } from "../../../../shared/src/dossier/eform";
-import { describeDocument, formatDate, formatFee } from "../../../../shared/src/format/vi";
+import { describeDocument } from "../../../../shared/src/format/vi";
 import { submissionPath } from "../../../../shared/src/links/deep-link";
 import { AppHeader } from "../../components/app-header";
 import { DocumentFiles } from "../../components/document-files";
+import { FeeFacts } from "../../components/fee-facts";
 import { MissingSummary, SubmitBar } from "../../components/missing-list";
 import { AccountBar, RequireSession } from "../../components/session-gate";
 import { ErrorMessage, LoadFailure, Loading } from "../../components/status";
@@ -33,39 +33,6 @@ type Initial = {
   /** Restored from the device: the server does not have it yet. */
   unsaved: DraftBody | null;
 };
-
-function FeeQuote({ procedure }: { procedure: ProcedureDetailData }) {
-  const { fees } = procedure;
-  const now = new Date();
-  const charged = feeQuote(fees, "online", now).amount;
-  const saving = onlineSaving(fees, now);
-  return (
-    <section className="section" aria-labelledby="fee-title">
-      <h2 id="fee-title" className="section__title">
-        Phí, lệ phí
-      </h2>
-      <dl className="facts">
-        <div>
-          <dt>Nộp trực tuyến (hồ sơ này)</dt>
-          <dd>{formatFee(charged, fees.per)}</dd>
-        </div>
-        <div>
-          <dt>Nếu nộp trực tiếp</dt>
-          <dd>{formatFee(fees.counter, fees.per)}</dd>
-        </div>
-      </dl>
-      {saving > 0 && (
-        <p className="saving">
-          Bạn tiết kiệm {formatFee(saving, fees.per)} khi nộp trực tuyến
-          {fees.onlineUntil ? ` (áp dụng đến ${formatDate(fees.onlineUntil)})` : ""}.
-        </p>
-      )}
-      {fees.note && <p className="note">{fees.note}</p>}
-      <p className="note">Căn cứ: {fees.legalBasis}</p>
-      {charged > 0 && <p className="note">Cán bộ sẽ thông báo cách nộp phí sau khi tiếp nhận hồ sơ.</p>}
-    </section>
-  );
-}
 
 function ReceivingUnit(props: {
   procedure: ProcedureDetailData;
@@ -284,7 +251,7 @@ function DossierForm({ procedure, initial, userId }: { procedure: ProcedureDetai
 
       <MissingSummary items={missing} focusRef={summaryRef} />
 
-      <FeeQuote procedure={procedure} />
+      <FeeFacts fees={procedure.fees} filing />
 
       <section className="section" aria-labelledby="consent-title">
         <h2 id="consent-title" className="section__title">
