@@ -1,24 +1,21 @@
-import type { CalendarDay } from "../../../shared/src/deadline/api";
-import { fetchAuthed } from "./authed-api";
+import type { InferRequestType } from "hono/client";
+import { type Authed, callAuthed, sendAuthed } from "./authed-api";
 
 /**
- * Province administration (`/api/admin/*`), typed by the shared contract. Only the admin pages
- * import this module.
+ * Province administration (`/api/admin/*`) through the typed client: answers are typed by the
+ * routes. Only the admin pages import this module.
  */
 
-type CalendarDayInput = Omit<CalendarDay, "date">;
-
-const dayPath = (date: string) => `/api/admin/calendar/${encodeURIComponent(date)}`;
+type CalendarDayBody = InferRequestType<Authed["admin"]["calendar"][":date"]["$put"]>["json"];
 
 export const adminApi = {
   /** The published holidays and compensatory working days of one year, by date. */
-  calendar: (year: number) => fetchAuthed<{ items: CalendarDay[] }>(`/api/admin/calendar?year=${year}`),
+  calendar: (year: number) => callAuthed((api) => api.admin.calendar.$get({ query: { year: String(year) } })),
   /** Publishes or corrects one day (the same date is replaced). */
-  putDay: (date: string, day: CalendarDayInput) =>
-    fetchAuthed<CalendarDay>(dayPath(date), {
-      method: "PUT",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(day),
-    }),
-  deleteDay: (date: string) => fetchAuthed<void>(dayPath(date), { method: "DELETE" }),
+  putDay: (date: string, day: CalendarDayBody) =>
+    callAuthed((api) => api.admin.calendar[":date"].$put({ param: { date }, json: day })),
+  deleteDay: (date: string) =>
+    sendAuthed((api) => api.admin.calendar[":date"].$delete({ param: { date } })).then(() => undefined),
 };
+
+export type CalendarDay = Awaited<ReturnType<typeof adminApi.putDay>>;

@@ -28,10 +28,10 @@ const authed = hc<AppType>(apiBaseUrl, {
     return token ? { Authorization: `Bearer ${token}` } : {};
   },
 }).api;
-type Authed = typeof authed;
+export type Authed = typeof authed;
 
 /** A signed-in request; on a 401 the session is renewed once and the request repeated. */
-async function sendAuthed<R extends Response>(request: (api: Authed) => Promise<R>): Promise<R> {
+export async function sendAuthed<R extends Response>(request: (api: Authed) => Promise<R>): Promise<R> {
   try {
     return await send(() => request(authed));
   } catch (e) {
@@ -40,23 +40,8 @@ async function sendAuthed<R extends Response>(request: (api: Authed) => Promise<
   }
 }
 
-async function callAuthed<T>(request: (api: Authed) => Promise<Response & { json(): Promise<T> }>): Promise<T> {
+export async function callAuthed<T>(request: (api: Authed) => Promise<Response & { json(): Promise<T> }>): Promise<T> {
   return (await sendAuthed(request)).json();
-}
-
-/**
- * A signed-in request by path, answered with a type the caller names (from the shared contract):
- * for the staff workspace, whose client lives in its own chunk. Same bearer and renewal.
- */
-export async function fetchAuthed<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const res = await sendAuthed(() => {
-    const token = auth?.accessToken();
-    const headers = new Headers(init.headers);
-    if (token) headers.set("Authorization", `Bearer ${token}`);
-    return fetch(`${apiBaseUrl}${path}`, { ...init, headers });
-  });
-  // 204 No Content (a deletion) has no body to read.
-  return (res.status === 204 ? undefined : res.json()) as Promise<T>;
 }
 
 export const authApi = {

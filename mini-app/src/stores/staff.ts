@@ -1,9 +1,8 @@
 import { create } from "zustand";
 import type { Channel } from "../../../shared/src/dossier/channel";
-import type { InboxCounts, InboxItem } from "../../../shared/src/staff/api";
 import { INBOX_TABS, type InboxTab } from "../../../shared/src/staff/inbox";
 import { errorMessage } from "../services/api";
-import { type InboxFilters, staffApi } from "../services/staff-api";
+import { type InboxCounts, type InboxFilters, type InboxItem, type StaffUnit, staffApi } from "../services/staff-api";
 import { useSession } from "./session";
 
 type Load = "idle" | "loading" | "done" | "error";
@@ -17,7 +16,6 @@ function tabQuery(tab: InboxTab): Pick<InboxFilters, "status" | "due"> {
 }
 
 type InboxSearch = { q: string; channel: Channel | ""; procedure: string; unit: string };
-type StaffUnit = { id: string; name: string };
 
 type StaffState = {
   tab: InboxTab;

@@ -1,7 +1,7 @@
 import { type FormEvent, type KeyboardEvent, useCallback, useEffect, useRef, useState } from "react";
 import { Page } from "zmp-ui";
 import type { Role } from "../../../../shared/src/auth/api";
-import { type CalendarDay, calendarYears } from "../../../../shared/src/deadline/api";
+import { calendarYears } from "../../../../shared/src/deadline/api";
 import { formatDate, formatWeekday } from "../../../../shared/src/format/vi";
 import { vietnamDate } from "../../../../shared/src/time/vietnam";
 import { AppHeader } from "../../components/app-header";
@@ -10,7 +10,7 @@ import { AccountBar } from "../../components/session-gate";
 import { useSnackbar } from "../../components/snackbar";
 import { Empty, ErrorMessage, Loading } from "../../components/status";
 import { Field, type Invalid } from "../../components/text-field";
-import { adminApi } from "../../services/admin-api";
+import { adminApi, type CalendarDay } from "../../services/admin-api";
 import { errorMessage } from "../../services/api";
 import type { SessionUser } from "../../stores/session";
 import { useTask } from "../../utils/task";

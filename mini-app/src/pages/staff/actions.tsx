@@ -2,7 +2,7 @@ import { type FormEvent, type ReactNode, useEffect, useState } from "react";
 import { RETURN_CHANNEL_LABEL, ReturnChannel } from "../../../../shared/src/dossier/channel";
 import type { StaffAction } from "../../../../shared/src/dossier/lifecycle";
 import { formatVnd } from "../../../../shared/src/format/vi";
-import type { ActionBody, StaffDossierDetail } from "../../../../shared/src/staff/api";
+import type { ActionBody } from "../../../../shared/src/staff/api";
 import { vietnamDate } from "../../../../shared/src/time/vietnam";
 import { Dialog } from "../../components/dialog";
 import { DocumentFiles } from "../../components/document-files";
@@ -10,7 +10,7 @@ import { useSnackbar } from "../../components/snackbar";
 import { Field, type Invalid } from "../../components/text-field";
 import { ApiFailure } from "../../services/api";
 import type { FileItem } from "../../services/authed-api";
-import { staffApi } from "../../services/staff-api";
+import { type StaffDossierData, staffApi } from "../../services/staff-api";
 import { useCatalogue } from "../../stores/catalogue";
 import { useTask } from "../../utils/task";
 
@@ -103,7 +103,7 @@ function ItemsEditor({ items, onChange, invalid }: { items: string[]; onChange: 
 /** The small form of one action; builds the request body or says what is missing. */
 function ActionForm(props: {
   action: StaffAction;
-  detail: StaffDossierDetail;
+  detail: StaffDossierData;
   busy: boolean;
   error: string | null;
   onSubmit: (body: ActionBody) => void;
@@ -370,8 +370,8 @@ function ActionForm(props: {
  * officer is looking at; if someone else changed the dossier meanwhile, `onStale` reloads it.
  */
 export function ActionBar(props: {
-  detail: StaffDossierDetail;
-  onUpdated: (detail: StaffDossierDetail) => void;
+  detail: StaffDossierData;
+  onUpdated: (detail: StaffDossierData) => void;
   onStale: (failure: ApiFailure) => void;
 }) {
   const { detail } = props;

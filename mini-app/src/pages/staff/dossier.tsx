@@ -3,12 +3,11 @@ import { Link } from "react-router-dom";
 import { CHANNEL_LABEL } from "../../../../shared/src/dossier/channel";
 import { inStatusGroup } from "../../../../shared/src/dossier/status";
 import { formatDate } from "../../../../shared/src/format/vi";
-import type { AuditReport, StaffDossierDetail } from "../../../../shared/src/staff/api";
 import { StatusBadge } from "../../components/badges";
 import { ClockPaused, FileLinks, FormValuesList, SubmittedDocuments, Timeline } from "../../components/dossier-parts";
 import { ErrorMessage, Loading } from "../../components/status";
 import { type ApiFailure, errorMessage } from "../../services/api";
-import { staffApi } from "../../services/staff-api";
+import { type AuditResult, type StaffDossierData, staffApi } from "../../services/staff-api";
 import { useStaffInbox } from "../../stores/staff";
 import { formatDateTime } from "../../utils/format";
 import { useTask } from "../../utils/task";
@@ -18,7 +17,7 @@ import { PRINT_FORMS, printableForms, printPath } from "./print-forms";
 
 const STALE_MESSAGE = "Hồ sơ vừa được người khác cập nhật, đã tải lại.";
 
-function Head({ detail }: { detail: StaffDossierDetail }) {
+function Head({ detail }: { detail: StaffDossierData }) {
   return (
     <section className="section procedure-head" aria-labelledby="staff-dossier-title">
       <h2 id="staff-dossier-title" className="procedure-head__name">
@@ -75,7 +74,7 @@ function Head({ detail }: { detail: StaffDossierDetail }) {
 }
 
 /** "In phiếu": the desk's forms that apply to this dossier now, each opened in a print view. */
-function PrintLinks({ detail }: { detail: StaffDossierDetail }) {
+function PrintLinks({ detail }: { detail: StaffDossierData }) {
   const forms = printableForms(detail);
   if (forms.length === 0) return null;
   return (
@@ -98,7 +97,7 @@ function PrintLinks({ detail }: { detail: StaffDossierDetail }) {
 
 /** The tamper-evident event chain and who read the dossier, on demand. */
 function AuditSection({ code }: { code: string }) {
-  const [report, setReport] = useState<AuditReport | null>(null);
+  const [report, setReport] = useState<AuditResult | null>(null);
   const { busy, error, run } = useTask();
   const check = () => run(async () => setReport(await staffApi.audit(code)));
   return (
@@ -133,9 +132,9 @@ function AuditSection({ code }: { code: string }) {
 }
 
 function DossierView(props: {
-  detail: StaffDossierDetail;
+  detail: StaffDossierData;
   notice: string | null;
-  onUpdated: (d: StaffDossierDetail) => void;
+  onUpdated: (d: StaffDossierData) => void;
   onStale: (e: ApiFailure) => void;
 }) {
   const { detail } = props;
@@ -181,7 +180,7 @@ function DossierView(props: {
 
 /** One dossier as an officer works on it: read fresh on opening, replaced by each action's answer. */
 export function StaffDossier({ code }: { code: string }) {
-  const [detail, setDetail] = useState<StaffDossierDetail | null>(null);
+  const [detail, setDetail] = useState<StaffDossierData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const refreshInbox = useStaffInbox((s) => s.refresh);
@@ -205,7 +204,7 @@ export function StaffDossier({ code }: { code: string }) {
     void load();
   }, [load]);
 
-  const updated = (next: StaffDossierDetail) => {
+  const updated = (next: StaffDossierData) => {
     setDetail(next);
     setNotice(null);
     refreshInbox();

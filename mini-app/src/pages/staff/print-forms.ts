@@ -1,5 +1,4 @@
-import type { TimelineEvent } from "../../../../shared/src/dossier/api";
-import type { StaffDossierDetail } from "../../../../shared/src/staff/api";
+import type { StaffDossierData, TimelineEvent } from "../../services/staff-api";
 
 /** The printed forms of the one-stop desk (TT 01/2018/TT-VPCP), by number. */
 export const PRINT_FORMS = {
@@ -26,14 +25,14 @@ function latestEvent(timeline: readonly TimelineEvent[], type: string): Timeline
 }
 
 /** The event a form is printed from (null for Mẫu 01, which reads the dossier itself). */
-export const formEvent = (detail: Pick<StaffDossierDetail, "timeline">, form: PrintForm): TimelineEvent | null =>
+export const formEvent = (detail: Pick<StaffDossierData, "timeline">, form: PrintForm): TimelineEvent | null =>
   form === "01" ? null : latestEvent(detail.timeline, FORM_EVENT[form]);
 
 /** Whether a form applies: 01 once received, 02 after a supplement request, 03 after a refusal, 04 after an apology. */
-export const formApplies = (detail: Pick<StaffDossierDetail, "receivedAt" | "timeline">, form: PrintForm): boolean =>
+export const formApplies = (detail: Pick<StaffDossierData, "receivedAt" | "timeline">, form: PrintForm): boolean =>
   form === "01" ? detail.receivedAt !== null : formEvent(detail, form) !== null;
 
-export const printableForms = (detail: Pick<StaffDossierDetail, "receivedAt" | "timeline">): PrintForm[] =>
+export const printableForms = (detail: Pick<StaffDossierData, "receivedAt" | "timeline">): PrintForm[] =>
   (Object.keys(PRINT_FORMS) as PrintForm[]).filter((form) => formApplies(detail, form));
 
 export const printPath = (code: string, form: PrintForm) => `/can-bo/ho-so/${code}/in/${form}`;

@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
 import type { FeeQuote } from "../../../../../shared/src/catalogue/fees";
 import type { ProcessingTime, RequiredDocument, ResultDelivery } from "../../../../../shared/src/catalogue/schemas";
-import type { TimelineEvent } from "../../../../../shared/src/dossier/api";
 import { DETAIL_LABEL, detailValue } from "../../../../../shared/src/dossier/events";
 import {
   DOCUMENT_FORM_LABEL,
@@ -12,8 +11,8 @@ import {
   formatVnd,
 } from "../../../../../shared/src/format/vi";
 import { inAppPath } from "../../../../../shared/src/links/deep-link";
-import type { StaffDossierDetail } from "../../../../../shared/src/staff/api";
 import { qrImageUrl } from "../../../services/authed-api";
+import type { StaffDossierData, TimelineEvent } from "../../../services/staff-api";
 import { formatTime } from "../../../utils/format";
 import { PRINT_FORMS, type PrintForm } from "../print-forms";
 
@@ -33,7 +32,7 @@ type ProcedureFacts = {
 };
 
 export type FormData = {
-  detail: StaffDossierDetail;
+  detail: StaffDossierData;
   procedure: ProcedureFacts | null;
   receiving: IssuingUnit;
   handling: IssuingUnit;
@@ -113,7 +112,7 @@ function Line({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function Applicant({ detail }: { detail: StaffDossierDetail }) {
+function Applicant({ detail }: { detail: StaffDossierData }) {
   return (
     <>
       <Line label="Ông/Bà">
@@ -130,7 +129,7 @@ function Applicant({ detail }: { detail: StaffDossierDetail }) {
 type DocumentRow = { key: number; name: string; kind: string; quantity: string };
 
 /** Documents received: electronic ones by their files, paper ones (no file) as "Bản giấy" in the catalogue's quantity. */
-function documentRows(documents: StaffDossierDetail["documents"], procedure: ProcedureFacts | null): DocumentRow[] {
+function documentRows(documents: StaffDossierData["documents"], procedure: ProcedureFacts | null): DocumentRow[] {
   return documents.map((d) => {
     const required = procedure?.documents[d.docIndex];
     if (d.files.length > 0) return { key: d.docIndex, name: d.name, kind: "Bản điện tử", quantity: `${d.files.length} tệp` };

@@ -2,11 +2,10 @@ import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { Page } from "zmp-ui";
 import { inAppPath } from "../../../../../shared/src/links/deep-link";
-import type { StaffDossierDetail } from "../../../../../shared/src/staff/api";
 import { AppHeader } from "../../../components/app-header";
 import { ErrorMessage, Loading } from "../../../components/status";
 import { errorMessage } from "../../../services/api";
-import { staffApi } from "../../../services/staff-api";
+import { type StaffDossierData, staffApi } from "../../../services/staff-api";
 import { useCatalogue } from "../../../stores/catalogue";
 import { StaffGate } from "../parts";
 import { formApplies, formEvent, isPrintForm, PRINT_FORMS, type PrintForm } from "../print-forms";
@@ -14,7 +13,7 @@ import { Form01, Form02, Form03, Form04, type FormData, type IssuingUnit } from 
 import "./print.css";
 
 /** The units and procedure the forms quote, from the catalogue (already cached by the workspace). */
-function useFormData(detail: StaffDossierDetail | null): FormData | null {
+function useFormData(detail: StaffDossierData | null): FormData | null {
   const units = useCatalogue((s) => s.units);
   const loadUnits = useCatalogue((s) => s.loadUnits);
   const code = detail?.procedure.code;
@@ -53,7 +52,7 @@ function Sheet({ data, form, onQrSettled }: { data: FormData; form: PrintForm; o
 }
 
 function PrintView({ code, form }: { code: string; form: PrintForm }) {
-  const [detail, setDetail] = useState<StaffDossierDetail | null>(null);
+  const [detail, setDetail] = useState<StaffDossierData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   // Mẫu 01 carries the tracking QR code: printing waits until the image loaded (or failed).
