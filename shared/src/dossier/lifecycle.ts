@@ -37,6 +37,9 @@ export interface LifecycleState {
   withdrawalRequested: boolean;
 }
 
+/** A dossier just filed online (1), waiting for acceptance. */
+export const SUBMITTED: LifecycleState = { status: 1, received: false, withdrawalRequested: false };
+
 type Rule = {
   from: readonly DossierStatus[];
   /** The status afterwards; undefined keeps it. */

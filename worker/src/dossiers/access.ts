@@ -1,8 +1,9 @@
 import type { Db } from "../db/client";
-import { type DossierRow, dossierByCode, type ViewRow } from "../db/repo/dossiers";
+import { type DossierRow, dossierByCode, type TrackingRow, trackingRow, type ViewRow } from "../db/repo/dossiers";
 import { dossiersWithFile, type FileRow, fileById } from "../db/repo/files";
 import { grantedUnitIds, type StaffScope } from "../db/repo/staff";
 import type { AuthUser } from "../db/repo/users";
+import { timingSafeEqual } from "../lib/crypto";
 import { ApiError, notFound } from "../lib/errors";
 
 /**
@@ -59,6 +60,13 @@ export async function applicantDossier(db: Db, user: AuthUser, code: string): Pr
 export async function scopedDossier(db: Db, scope: StaffScope, code: string): Promise<ViewRow> {
   const row = await dossierByCode(db, code);
   if (!row || !inScope(scope, row.d)) throw noDossier();
+  return row;
+}
+
+/** The public status behind a tracking QR: a wrong or missing token is indistinguishable from no dossier. */
+export async function trackedDossier(db: Db, code: string, token: string | undefined): Promise<TrackingRow> {
+  const row = await trackingRow(db, code);
+  if (!row || !token || !timingSafeEqual(token, row.d.trackingToken)) throw noDossier();
   return row;
 }
 

@@ -2,8 +2,10 @@ import { and, eq, sql } from "drizzle-orm";
 import { feeQuote } from "../../../shared/src/catalogue/fees";
 import { dueDate } from "../../../shared/src/deadline/due-date";
 import type { SubmitBody, SubmitResponse } from "../../../shared/src/dossier/api";
+import { eventHash, GENESIS_HASH } from "../../../shared/src/dossier/audit";
 import { missingItems } from "../../../shared/src/dossier/completeness";
 import { normaliseForm } from "../../../shared/src/dossier/eform";
+import { SUBMITTED, transition } from "../../../shared/src/dossier/lifecycle";
 import { statusLabel } from "../../../shared/src/dossier/status";
 import { MAX_DOSSIER_BYTES } from "../../../shared/src/files/files";
 import { trackingPath } from "../../../shared/src/links/deep-link";
@@ -89,13 +91,30 @@ export async function submitDossier(
   }
 
   const now = new Date();
+  const at = now.toISOString();
   const due = dueDate(now, procedure.processingTime, await workCalendar(db, user.provinceId));
   const id = crypto.randomUUID();
   const trackingToken = randomToken(18);
   const channel = intake?.channel ?? "online";
   const fee = feeQuote(procedure.fees, channel, now);
-  const status = intake ? 2 : 1;
   const applicantId = intake ? crypto.randomUUID() : user.id;
+  // Counter and postal intake is accepted on the spot: the clock starts with the filing.
+  const accepted = transition(SUBMITTED, "accept");
+  if (!accepted.ok) throw new Error("a new dossier can always be accepted");
+  const first = intake
+    ? {
+        type: accepted.event,
+        actorId: user.id,
+        actorRole: "staff" as const,
+        status: accepted.state.status,
+        data: {
+          dueDate: due.date,
+          ...(intake.paperDocuments?.length ? { paperDocuments: [...intake.paperDocuments] } : {}),
+        },
+      }
+    : { type: "submitted" as const, actorId: user.id, actorRole: "resident" as const, status: SUBMITTED.status, data: {} };
+  const event = { seq: 1, at, note: null, ...first };
+  const status = first.status;
   const response: SubmitResponse = {
     code: CODE_PLACEHOLDER,
     procedure: { code: procedure.code, name: procedure.name, version: procedure.version },
@@ -130,20 +149,14 @@ export async function submitDossier(
       fee,
       trackingToken,
       vneidVerified: user.vneidVerified,
+      channel,
+      status,
       submittedAt: now,
+      receivedAt: intake ? at : null,
       dueDate: due.date,
       dueExplanation: response.dueExplanation,
-      auditKey,
-      ...(intake
-        ? {
-            intake: {
-              channel: intake.channel,
-              officer: user,
-              applicant: intake.applicant,
-              paperDocuments: intake.paperDocuments,
-            },
-          }
-        : {}),
+      event: { ...event, hash: await eventHash(auditKey, GENESIS_HASH, event) },
+      ...(intake ? { newApplicant: intake.applicant } : {}),
     },
     [
       completeIdempotencyKey(

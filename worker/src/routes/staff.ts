@@ -1,28 +1,12 @@
-import { eq } from "drizzle-orm";
-import { dueState } from "../../../shared/src/deadline/due-date";
 import { DossierCodeParam } from "../../../shared/src/dossier/api";
-import { verifyChain } from "../../../shared/src/dossier/audit";
-import { allowedActions } from "../../../shared/src/dossier/lifecycle";
-import { type DossierStatus, inStatusGroup, officialStatusLabel } from "../../../shared/src/dossier/status";
-import {
-  ActionBody,
-  type AuditReport,
-  InboxQuery,
-  IntakeBody,
-  ReadReason,
-  type StaffDossierDetail,
-} from "../../../shared/src/staff/api";
-import { vietnamDate } from "../../../shared/src/time/vietnam";
+import { ActionBody, InboxQuery, IntakeBody, ReadReason } from "../../../shared/src/staff/api";
 import { requireRole, requireUser } from "../auth/middleware";
-import type { Db } from "../db/client";
 import { workCalendar } from "../db/repo/calendar";
-import { dossierByCode, dossierDetail, lifecycleState, type ViewRow } from "../db/repo/dossiers";
-import { dossierReadLog, recordRead, type StaffScope, scopeUnits, staffInbox } from "../db/repo/staff";
-import type { AuthUser } from "../db/repo/users";
-import { dossierEvents, users } from "../db/schema";
-import { mayAct, requireInboxUnit, requireReceivingUnit, scopedDossier, staffScope } from "../dossiers/access";
-import { performAction } from "../dossiers/actions";
+import { decodeInboxCursor, recordRead, scopeUnits, staffInbox } from "../db/repo/staff";
+import { requireInboxUnit, requireReceivingUnit, scopedDossier, staffScope } from "../dossiers/access";
+import { performAction } from "../dossiers/staff";
 import { submitDossier } from "../dossiers/submit";
+import { auditReport, staffDetail } from "../dossiers/views";
 import { auditKey } from "../lib/config";
 import { ApiError } from "../lib/errors";
 import { factory } from "../lib/factory";
@@ -39,34 +23,6 @@ function ifMatchVersion(header: string | undefined): number | null {
   return match ? Number(match[1]) : null;
 }
 
-const stale = () =>
-  new ApiError(412, "precondition_failed", "Hồ sơ vừa được người khác cập nhật, vui lòng tải lại trước khi thao tác.");
-
-async function staffDetail(
-  db: Db,
-  row: ViewRow,
-  user: AuthUser,
-  scope: StaffScope,
-  linkBase: string,
-): Promise<StaffDossierDetail> {
-  const { d } = row;
-  const [detail, applicant, calendar] = await Promise.all([
-    dossierDetail(db, row, user, linkBase),
-    db.query.users.findFirst({ where: eq(users.id, d.applicantId), columns: { phone: true } }),
-    workCalendar(db, d.provinceId),
-  ]);
-  const clockRuns = inStatusGroup("clockRunning", d.status) && d.dueDate !== null;
-  return {
-    ...detail,
-    statusLabel: officialStatusLabel(d.status as DossierStatus),
-    version: d.version,
-    allowedActions: mayAct(user, scope, d) ? allowedActions(lifecycleState(d)) : [],
-    applicant: { name: d.applicantName, phone: applicant?.phone ?? null, vneidVerified: d.vneidVerified },
-    receivedAt: d.receivedAt,
-    dueState: clockRuns ? dueState(d.dueDate!, vietnamDate(new Date()), calendar) : null,
-  };
-}
-
 /** The one-stop workspace: staff act on dossiers of their units; a province admin sees all units. */
 export const staffRoutes = factory
   .createApp()
@@ -78,8 +34,11 @@ export const staffRoutes = factory
   .get("/dossiers", validate("query", InboxQuery), async (c) => {
     const { db, user, scope } = c.var;
     const query = c.req.valid("query");
+    const after = query.cursor ? decodeInboxCursor(query.cursor) : null;
+    if (query.cursor && !after)
+      throw new ApiError(400, "validation_failed", "cursor không hợp lệ.", [{ path: "cursor", message: "cursor không hợp lệ" }]);
     requireInboxUnit(scope, query.unit);
-    return c.json(await staffInbox(db, scope, query, await workCalendar(db, user.provinceId)), 200);
+    return c.json(await staffInbox(db, scope, query, after, await workCalendar(db, user.provinceId)), 200);
   })
   .get("/units", async (c) => c.json({ items: await scopeUnits(c.var.db, c.var.scope) }, 200))
   // Counter or postal intake for a resident, accepted on the spot.
@@ -112,17 +71,7 @@ export const staffRoutes = factory
       const { db, user, scope } = c.var;
       const expected = ifMatchVersion(c.req.header("If-Match"));
       const row = await scopedDossier(db, scope, c.req.valid("param").code);
-      if (expected !== row.d.version) throw stale();
-      const committed = await performAction(
-        db,
-        auditKey(c.env),
-        user,
-        row,
-        c.req.valid("json"),
-        await workCalendar(db, user.provinceId),
-      );
-      if (!committed) throw stale();
-      const updated = (await dossierByCode(db, row.d.code))!;
+      const updated = await performAction(db, auditKey(c.env), user, row, expected, c.req.valid("json"));
       c.header("ETag", etag(updated.d.version));
       return c.json(await staffDetail(db, updated, user, scope, c.env.QR_LINK_BASE), 200);
     },
@@ -130,16 +79,6 @@ export const staffRoutes = factory
   // Verifies the dossier's event hash chain end to end and lists who opened it.
   .get("/dossiers/:code/audit", validate("param", DossierCodeParam), async (c) => {
     const row = await scopedDossier(c.var.db, c.var.scope, c.req.valid("param").code);
-    const [events, reads] = await Promise.all([
-      c.var.db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, row.d.id)).orderBy(dossierEvents.seq),
-      dossierReadLog(c.var.db, row.d.id),
-    ]);
-    const chain = await verifyChain(auditKey(c.env), events);
-    // Every step raises the version by one: a chain that verifies but ends early (or late) lost (or gained) events at its end.
-    const result =
-      chain.valid && events.length !== row.d.version
-        ? { ...chain, valid: false, brokenAtSeq: Math.min(events.length, row.d.version) + 1 }
-        : chain;
-    const report: AuditReport = { code: row.d.code, ...result, events: events.length, reads };
+    const report = await auditReport(c.var.db, auditKey(c.env), row);
     return c.json(report, 200);
   });

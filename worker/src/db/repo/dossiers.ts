@@ -1,33 +1,9 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { FeeQuote } from "../../../../shared/src/catalogue/fees";
 import type { ProcessingTime, RequiredDocument } from "../../../../shared/src/catalogue/schemas";
-import { resumeAfterPause, type WorkCalendar } from "../../../../shared/src/deadline/due-date";
-import { finishedOnTime } from "../../../../shared/src/deadline/on-time";
-import type {
-  DossierDetail,
-  DossierSummary,
-  FileMeta,
-  SubmitResponse,
-  TimelineEvent,
-  TrackView,
-} from "../../../../shared/src/dossier/api";
-import { eventHash, GENESIS_HASH } from "../../../../shared/src/dossier/audit";
 import { dossierDateKey } from "../../../../shared/src/dossier/code";
 import type { FormValues } from "../../../../shared/src/dossier/eform";
-import {
-  type EventPayload,
-  eventDetails,
-  eventFileIds,
-  eventTitle,
-  parseEventPayload,
-  residentNotice,
-  STAFF_ONLY_EVENTS,
-} from "../../../../shared/src/dossier/events";
-import { canApply, type LifecycleState, transition } from "../../../../shared/src/dossier/lifecycle";
-import { type DossierStatus, inStatusGroup, statusLabel } from "../../../../shared/src/dossier/status";
-import { trackingPath } from "../../../../shared/src/links/deep-link";
-import { timingSafeEqual } from "../../lib/crypto";
 import type { Db } from "../client";
 import {
   dossierCounters,
@@ -42,8 +18,6 @@ import {
   units,
   users,
 } from "../schema";
-import { type FileRow, toFileMeta } from "./files";
-import type { AuthUser } from "./users";
 
 export type DossierRow = typeof dossiers.$inferSelect;
 type Attachment = { docIndex: number; fileIds: string[] };
@@ -51,7 +25,7 @@ type Attachment = { docIndex: number; fileIds: string[] };
 /** Bound parameters per D1 statement are capped at 100, so multi-row inserts go in chunks. */
 const ROWS_PER_INSERT = 20;
 
-function documentInserts(db: Db, dossierId: string, documents: readonly Attachment[], round: number) {
+export function documentInserts(db: Db, dossierId: string, documents: readonly Attachment[], round: number) {
   const rows = documents.flatMap((d) => d.fileIds.map((fileId) => ({ dossierId, docIndex: d.docIndex, fileId, round })));
   const statements = [];
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
@@ -74,70 +48,42 @@ export type NewDossier = {
   applicantName: string;
   receivingUnit: { id: string; electronicId: string };
   handlingUnitId: string;
+  channel: DossierRow["channel"];
+  status: number;
   form: FormValues;
   documents: readonly Attachment[];
   fee: FeeQuote;
   trackingToken: string;
   vneidVerified: boolean;
   submittedAt: Date;
+  /** Set when the dossier is accepted on the spot (counter and postal intake). */
+  receivedAt: string | null;
   dueDate: string;
   dueExplanation: string;
-  /** Online submissions start at 1; counter and postal intake is accepted on the spot (2). */
-  intake?: {
-    channel: "counter" | "postal";
-    officer: AuthUser;
-    applicant: { fullName: string; phone?: string | undefined };
-    /** Documents received on paper, recorded on the acceptance event. */
-    paperDocuments?: readonly number[];
-  };
-  /** The key of the events' hash chain. */
-  auditKey: string;
+  /** The first timeline event, hashed. */
+  event: NewEvent;
+  /** A counter applicant without a Zalo account gets a resident record of their own. */
+  newApplicant?: { fullName: string; phone?: string | undefined };
 };
 
 /**
- * Every write of one online submission in a single D1 batch (one transaction): the receiving
- * unit's daily counter, the dossier with its code built from that counter inside SQL (so two
+ * Every write of one submission in a single D1 batch (one transaction): the receiving unit's
+ * daily counter, the dossier with its code built from that counter inside SQL (so two
  * submissions can never get the same number), its documents, the first timeline event, the
  * draft's removal and any `extra` statements (the idempotency record). Returns the code.
  */
 export async function insertSubmittedDossier(db: Db, d: NewDossier, extra: BatchItem<"sqlite">[] = []): Promise<string> {
   const day = dossierDateKey(d.submittedAt);
   const at = d.submittedAt.toISOString();
-  const first = d.intake
-    ? {
-        seq: 1,
-        type: "accepted" as const,
-        actorId: d.intake.officer.id,
-        actorRole: "staff" as const,
-        at,
-        note: null,
-        data: {
-          dueDate: d.dueDate,
-          ...(d.intake.paperDocuments?.length ? { paperDocuments: [...d.intake.paperDocuments] } : {}),
-        },
-        status: 2,
-      }
-    : {
-        seq: 1,
-        type: "submitted" as const,
-        actorId: d.applicantId,
-        actorRole: "resident" as const,
-        at,
-        note: null,
-        data: {},
-        status: 1,
-      };
-  const hash = await eventHash(d.auditKey, GENESIS_HASH, first);
   const sequence = sql`(SELECT ${dossierCounters.seq} FROM ${dossierCounters} WHERE ${dossierCounters.unitId} = ${d.receivingUnit.id} AND ${dossierCounters.day} = ${day})`;
-  // A counter applicant gets a resident record of their own (no Zalo account), made in the same batch.
-  const applicant = d.intake
+  const applicant = d.newApplicant
     ? [
         db.insert(users).values({
           id: d.applicantId,
           provinceId: d.provinceId,
           role: "resident",
-          displayName: d.intake.applicant.fullName,
-          phone: d.intake.applicant.phone ?? null,
+          displayName: d.newApplicant.fullName,
+          phone: d.newApplicant.phone ?? null,
         }),
       ]
     : [];
@@ -158,21 +104,21 @@ export async function insertSubmittedDossier(db: Db, d: NewDossier, extra: Batch
       applicantId: d.applicantId,
       receivingUnitId: d.receivingUnit.id,
       handlingUnitId: d.handlingUnitId,
-      status: first.status,
-      channel: d.intake?.channel ?? "online",
+      status: d.status,
+      channel: d.channel,
       applicantName: d.applicantName,
       form: d.form,
       fee: d.fee,
       trackingToken: d.trackingToken,
       vneidVerified: d.vneidVerified,
       submittedAt: at,
-      receivedAt: d.intake ? at : null,
+      receivedAt: d.receivedAt,
       dueDate: d.dueDate,
       dueExplanation: d.dueExplanation,
       version: 1,
       updatedAt: at,
     }),
-    db.insert(dossierEvents).values({ dossierId: d.id, ...first, hash }),
+    db.insert(dossierEvents).values({ dossierId: d.id, ...d.event }),
     ...documentInserts(db, d.id, d.documents, 0),
     db.delete(drafts).where(and(eq(drafts.userId, d.applicantId), eq(drafts.procedureCode, d.procedureCode))),
     ...extra,
@@ -203,168 +149,100 @@ export type ViewRow = {
   receivingUnitName: string;
 };
 
-function toSummary(row: ViewRow): DossierSummary {
-  const { d } = row;
-  return {
-    code: d.code,
-    procedure: { code: row.procedureCode, name: row.procedureName, version: row.procedureVersion },
-    status: d.status,
-    statusLabel: statusLabel(d.status as DossierStatus),
-    channel: d.channel,
-    submittedAt: d.submittedAt,
-    dueDate: d.dueDate,
-    handlingUnit: { id: d.handlingUnitId, name: row.handlingUnitName },
-  };
-}
-
-export function toSubmitResponse(row: ViewRow, linkBase: string): SubmitResponse {
-  return {
-    ...toSummary(row),
-    receivingUnit: { id: row.d.receivingUnitId, name: row.receivingUnitName },
-    fee: row.d.fee,
-    dueExplanation: row.d.dueExplanation,
-    trackingUrl: `${linkBase}${trackingPath(row.d.code, row.d.trackingToken)}`,
-  };
-}
-
 function selectView(db: Db) {
   return db.select(viewColumns).from(dossiers).innerJoin(procedures, eq(procedures.id, dossiers.procedureId));
 }
 
-export async function getDossierView(db: Db, id: string): Promise<ViewRow | undefined> {
+export async function viewById(db: Db, id: string): Promise<ViewRow | undefined> {
   return selectView(db).where(eq(dossiers.id, id)).get();
-}
-
-/** The caller's own dossiers, newest first, with an offset cursor. */
-export async function listOwnDossiers(db: Db, userId: string, offset: number, limit: number) {
-  const rows = await selectView(db)
-    .where(eq(dossiers.applicantId, userId))
-    .orderBy(desc(dossiers.submittedAt), desc(dossiers.code))
-    .limit(limit + 1)
-    .offset(offset);
-  return { items: rows.slice(0, limit).map(toSummary), nextCursor: rows.length > limit ? String(offset + limit) : null };
 }
 
 export async function dossierByCode(db: Db, code: string): Promise<ViewRow | undefined> {
   return selectView(db).where(eq(dossiers.code, code)).get();
 }
 
-export async function dossierDetail(db: Db, row: ViewRow, viewer: AuthUser, linkBase: string): Promise<DossierDetail> {
-  const { d } = row;
-  const [rows, attached] = await db.batch([
-    db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, d.id)).orderBy(dossierEvents.seq),
+/** The applicant's own dossiers, newest first: `limit` rows from `offset`, and one more if there are more. */
+export async function ownDossierRows(db: Db, userId: string, offset: number, limit: number): Promise<ViewRow[]> {
+  return selectView(db)
+    .where(eq(dossiers.applicantId, userId))
+    .orderBy(desc(dossiers.submittedAt), desc(dossiers.code))
+    .limit(limit + 1)
+    .offset(offset);
+}
+
+export type EventRow = typeof dossierEvents.$inferSelect;
+
+/** The dossier's timeline in order, and the files attached to each required document. */
+export async function dossierRecord(db: Db, dossierId: string) {
+  const [events, attached] = await db.batch([
+    db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, dossierId)).orderBy(dossierEvents.seq),
     db
       .select({ docIndex: dossierDocuments.docIndex, file: files })
       .from(dossierDocuments)
       .innerJoin(files, eq(files.id, dossierDocuments.fileId))
-      .where(eq(dossierDocuments.dossierId, d.id))
+      .where(eq(dossierDocuments.dossierId, dossierId))
       .orderBy(dossierDocuments.docIndex, dossierDocuments.round, files.createdAt),
   ]);
-  const events = rows.map((e) => ({ ...e, ...parseEventPayload(e.type, e.data) }));
-  const attachedToEvents = [...new Set(events.flatMap(eventFileIds))];
-  const eventFiles = new Map<string, FileMeta>(
-    attachedToEvents.length === 0
-      ? []
-      : (await db.select().from(files).where(inArray(files.id, attachedToEvents))).map((f: FileRow) => [f.id, toFileMeta(f)]),
-  );
-  const staffView = viewer.role !== "resident";
-  const timeline: TimelineEvent[] = events
-    .filter((e) => staffView || !STAFF_ONLY_EVENTS.includes(e.type))
-    .map((e) => ({
-      seq: e.seq,
-      type: e.type,
-      at: e.at,
-      actor: e.actorRole,
-      title: eventTitle(e.type),
-      note: e.note,
-      items: e.type === "supplement_requested" ? e.data.items : [],
-      details: eventDetails(e),
-      files: eventFileIds(e).flatMap((id) => eventFiles.get(id) ?? []),
-    }));
-  // A document received on paper at intake is listed without files.
-  const onPaper = new Set(events.flatMap((e) => (e.type === "accepted" ? (e.data.paperDocuments ?? []) : [])));
-  const documents = row.procedureDocuments
-    .map((doc, docIndex) => ({
-      docIndex,
-      name: doc.name,
-      files: attached.filter((a) => a.docIndex === docIndex).map((a) => toFileMeta(a.file)),
-    }))
-    .filter((doc) => doc.files.length > 0 || onPaper.has(doc.docIndex));
-  const lastRequest = events.findLast((e) => e.type === "supplement_requested");
-  const isApplicant = d.applicantId === viewer.id;
-  const status = d.status as DossierStatus;
-  return {
-    ...toSubmitResponse(row, linkBase),
-    form: d.form,
-    documents,
-    timeline,
-    supplement:
-      status === 5 && lastRequest ? { items: lastRequest.data.items, note: lastRequest.note, requestedAt: lastRequest.at } : null,
-    results: timeline.filter((e) => e.type === "finished").flatMap((e) => e.files),
-    promisedDate: d.promisedDate,
-    pausedAt: d.pausedAt,
-    withdrawalRequested: d.withdrawalRequested,
-    canWithdraw: isApplicant && canApply(lifecycleState(d), "withdraw"),
-    canSupplement: isApplicant && status === 5,
-  };
+  return { events, attached };
 }
 
-export type Step = {
-  type: EventPayload["type"];
-  actor: AuthUser;
-  note?: string | null;
-  /** Checked against the type's data shape before it is written. */
-  data?: EventPayload["data"];
-  set?: Partial<Omit<DossierRow, "id" | "code" | "version" | "updatedAt">>;
-};
+export async function dossierEventsOf(db: Db, dossierId: string): Promise<EventRow[]> {
+  return db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, dossierId)).orderBy(dossierEvents.seq);
+}
 
-/**
- * One step on a dossier, in one batch: the event (chained to the previous one by hash), the
- * dossier's new state and the applicant's notification. The event's sequence number is the
- * dossier's next version, so of two concurrent steps from the same version exactly one batch
- * commits; the other hits the unique (dossier, seq) index and rolls back whole.
- */
-export async function appendStep(
-  db: Db,
-  auditKey: string,
-  d: DossierRow,
-  step: Step,
-  extra: BatchItem<"sqlite">[] = [],
-): Promise<boolean> {
-  const at = new Date().toISOString();
-  const version = d.version + 1;
-  const payload = parseEventPayload(step.type, step.data ?? {});
-  const event = {
-    seq: version,
-    ...payload,
-    actorId: step.actor.id,
-    actorRole: step.actor.role === "resident" ? ("resident" as const) : ("staff" as const),
-    at,
-    note: step.note || null,
-    status: step.set?.status ?? d.status,
-  };
-  const previous = await db
+/** A unit of the province, e.g. the target of a transfer. */
+export async function provinceUnit(db: Db, provinceId: string, unitId: string) {
+  return db.query.units.findFirst({
+    where: and(eq(units.id, unitId), eq(units.provinceId, provinceId)),
+    columns: { id: true, name: true },
+  });
+}
+
+/** The columns a step may change; the version and update time move with every step. */
+export type DossierChanges = Partial<Omit<DossierRow, "id" | "code" | "version" | "updatedAt">>;
+export type NewEvent = Omit<typeof dossierEvents.$inferInsert, "id" | "dossierId">;
+
+/** The hash of the dossier's latest event, which the next event's hash chains to. */
+export async function latestHash(db: Db, d: DossierRow): Promise<string | undefined> {
+  const row = await db
     .select({ hash: dossierEvents.hash })
     .from(dossierEvents)
     .where(and(eq(dossierEvents.dossierId, d.id), eq(dossierEvents.seq, d.version)))
     .get();
-  const hash = await eventHash(auditKey, previous?.hash ?? GENESIS_HASH, event);
-  const notice = event.actorRole === "staff" ? residentNotice(payload, d.code, event.note) : null;
+  return row?.hash;
+}
+
+/**
+ * Writes one step in one batch: the event, the dossier's changes at the event's number as its
+ * new version, the files the event attached, the applicant's notification and any `extra`
+ * statements. The update only matches the version the step was built from, and the unique
+ * (dossier, seq) index refuses a second event with the same number, so of two concurrent steps
+ * exactly one commits; false means this one lost and rolled back whole.
+ */
+export async function insertStep(
+  db: Db,
+  d: DossierRow,
+  event: NewEvent & { seq: number; at: string },
+  changes: DossierChanges,
+  fileIds: readonly string[],
+  notice: { title: string; body: string } | null,
+  extra: BatchItem<"sqlite">[] = [],
+): Promise<boolean> {
   try {
     await db.batch([
-      db.insert(dossierEvents).values({ dossierId: d.id, ...event, hash }),
+      db.insert(dossierEvents).values({ dossierId: d.id, ...event }),
       db
         .update(dossiers)
-        .set({ ...step.set, version, updatedAt: at })
+        .set({ ...changes, version: event.seq, updatedAt: event.at })
         .where(and(eq(dossiers.id, d.id), eq(dossiers.version, d.version))),
-      ...(eventFileIds(payload).length
-        ? [db.insert(eventFiles).values(eventFileIds(payload).map((fileId) => ({ dossierId: d.id, seq: version, fileId })))]
+      ...(fileIds.length
+        ? [db.insert(eventFiles).values(fileIds.map((fileId) => ({ dossierId: d.id, seq: event.seq, fileId })))]
         : []),
       ...(notice
         ? [
             db
               .insert(notifications)
-              .values({ userId: d.applicantId, dossierId: d.id, eventSeq: version, ...notice, createdAt: at }),
+              .values({ userId: d.applicantId, dossierId: d.id, eventSeq: event.seq, ...notice, createdAt: event.at }),
           ]
         : []),
       ...extra,
@@ -378,88 +256,14 @@ export async function appendStep(
   }
 }
 
-/**
- * The resident's answer to a supplement request: back to "Mới đăng ký" before acceptance, else to
- * processing, with the due date moved by the working days the clock was paused.
- */
-export async function submitSupplement(
-  db: Db,
-  auditKey: string,
-  d: DossierRow,
-  actor: AuthUser,
-  documents: readonly Attachment[],
-  note: string,
-  calendar: WorkCalendar,
-) {
-  const round = d.version + 1;
-  const resumed =
-    d.pausedAt && d.dueDate
-      ? resumeAfterPause({ date: d.dueDate, explanation: d.dueExplanation }, new Date(d.pausedAt), new Date(), calendar)
-      : null;
-  return appendStep(
-    db,
-    auditKey,
-    d,
-    {
-      type: "supplement_submitted",
-      actor,
-      note,
-      // One file may answer several documents; event_files holds it once (a duplicate would fail the batch as if concurrent).
-      data: {
-        fileIds: [...new Set(documents.flatMap((x) => x.fileIds))],
-        ...(resumed ? { dueDate: resumed.date, pausedDays: resumed.pausedDays } : {}),
-      },
-      set: {
-        status: d.receivedAt ? 4 : 1,
-        pausedAt: null,
-        ...(resumed ? { dueDate: resumed.date, dueExplanation: resumed.explanation } : {}),
-      },
-    },
-    documentInserts(db, d.id, documents, round),
-  );
-}
+export type TrackingRow = { d: DossierRow; procedureName: string; unitName: string };
 
-export const lifecycleState = (d: DossierRow): LifecycleState => ({
-  status: d.status as DossierStatus,
-  received: d.receivedAt !== null,
-  withdrawalRequested: d.withdrawalRequested,
-});
-
-/** Before anyone accepted it, a dossier is withdrawn at once; afterwards an officer confirms the request. */
-export async function withdraw(db: Db, auditKey: string, d: DossierRow, actor: AuthUser, reason: string) {
-  const moved = transition(lifecycleState(d), "withdraw");
-  if (!moved.ok) return false;
-  return appendStep(db, auditKey, d, {
-    type: moved.event,
-    actor,
-    note: reason,
-    set: { status: moved.state.status, withdrawalRequested: moved.state.withdrawalRequested },
-  });
-}
-
-/** The public status behind a tracking QR; a wrong or missing token is indistinguishable from no dossier. */
-export async function trackDossier(db: Db, code: string, token: string | undefined): Promise<TrackView | undefined> {
-  const row = await db
+export async function trackingRow(db: Db, code: string): Promise<TrackingRow | undefined> {
+  return db
     .select({ d: dossiers, procedureName: procedures.name, unitName: units.name })
     .from(dossiers)
     .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
     .innerJoin(units, eq(units.id, dossiers.handlingUnitId))
     .where(eq(dossiers.code, code))
     .get();
-  if (!row || !token || !timingSafeEqual(token, row.d.trackingToken)) return undefined;
-  const { d } = row;
-  return {
-    code: d.code,
-    procedureName: row.procedureName,
-    unitName: row.unitName,
-    status: d.status,
-    statusLabel: statusLabel(d.status as DossierStatus),
-    submittedAt: d.submittedAt,
-    receivedAt: d.receivedAt,
-    // A finished dossier keeps its due date, to be read beside the date of its result.
-    dueDate: d.finishedAt || !inStatusGroup("closed", d.status) ? d.dueDate : null,
-    pausedAt: d.pausedAt,
-    resultAt: d.finishedAt,
-    onTime: d.finishedAt && d.dueDate ? finishedOnTime(new Date(d.finishedAt), d.dueDate) : null,
-  };
 }

@@ -1,18 +1,8 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import type { FileMeta } from "../../../../shared/src/dossier/api";
 import type { Db } from "../client";
 import { dossierDocuments, dossiers, eventFiles, files } from "../schema";
 
 export type FileRow = typeof files.$inferSelect;
-
-export const toFileMeta = (f: FileRow): FileMeta => ({
-  id: f.id,
-  name: f.name,
-  mime: f.mime,
-  size: f.size,
-  sha256: f.sha256,
-  createdAt: f.createdAt,
-});
 
 export async function insertFile(
   db: Db,
@@ -34,6 +24,15 @@ export async function ownFilesById(db: Db, ownerId: string, ids: readonly string
     .select()
     .from(files)
     .where(and(eq(files.ownerId, ownerId), inArray(files.id, [...ids])));
+}
+
+export async function filesById(db: Db, ids: readonly string[]): Promise<FileRow[]> {
+  return ids.length === 0
+    ? []
+    : db
+        .select()
+        .from(files)
+        .where(inArray(files.id, [...ids]));
 }
 
 export async function fileById(db: Db, id: string): Promise<FileRow | undefined> {

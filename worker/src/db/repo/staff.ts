@@ -4,7 +4,6 @@ import { type DossierStatus, inStatusGroup, officialStatusLabel, STATUS_GROUPS }
 import type { Inbox, InboxCounts, InboxQuery } from "../../../../shared/src/staff/api";
 import { INBOX_TAB_KEYS, INBOX_TABS } from "../../../../shared/src/staff/inbox";
 import { vietnamDate } from "../../../../shared/src/time/vietnam";
-import { ApiError } from "../../lib/errors";
 import type { Db } from "../client";
 import { dossierReads, dossiers, procedures, staffUnitGrants, units, users } from "../schema";
 import type { AuthUser } from "./users";
@@ -53,9 +52,10 @@ const statusIn = (group: readonly DossierStatus[]) => sql.raw(`(${group.join(","
 const running = statusIn(STATUS_GROUPS.clockRunning);
 
 /** The keyset cursor: the urgency rank, due date, submission time and id of the last row seen. */
-type Cursor = [number, string, string, string];
+export type InboxCursor = [number, string, string, string];
 
-function decodeCursor(raw: string): Cursor {
+/** The cursor a previous inbox page handed out, or null for anything else. */
+export function decodeInboxCursor(raw: string): InboxCursor | null {
   try {
     const value = JSON.parse(atob(raw.replaceAll("-", "+").replaceAll("_", "/"))) as unknown;
     if (
@@ -64,14 +64,14 @@ function decodeCursor(raw: string): Cursor {
       Number.isInteger(value[0]) &&
       value.slice(1).every((v) => typeof v === "string")
     )
-      return value as Cursor;
+      return value as InboxCursor;
   } catch {
-    // fall through to the 400 below
+    // not a cursor of ours
   }
-  throw new ApiError(400, "validation_failed", "cursor không hợp lệ.", [{ path: "cursor", message: "cursor không hợp lệ" }]);
+  return null;
 }
 
-const encodeCursor = (c: Cursor) => btoa(JSON.stringify(c)).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+const encodeCursor = (c: InboxCursor) => btoa(JSON.stringify(c)).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
@@ -84,6 +84,7 @@ export async function staffInbox(
   db: Db,
   scope: StaffScope,
   query: InboxQuery,
+  after: InboxCursor | null,
   calendar: WorkCalendar,
   now = new Date(),
 ): Promise<Inbox> {
@@ -115,7 +116,6 @@ export async function staffInbox(
   if (query.status) listFilters.push(inArray(dossiers.status, query.status));
   if (query.due === "overdue") listFilters.push(overdue);
   if (query.due === "soon") listFilters.push(soon);
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
   if (after) {
     const [r, d, s, id] = after;
     listFilters.push(sql`(${rank}, ${due}, ${dossiers.submittedAt}, ${dossiers.id}) > (${r}, ${d}, ${s}, ${id})`);

@@ -1,0 +1,173 @@
+import { dueState } from "../../../shared/src/deadline/due-date";
+import { finishedOnTime } from "../../../shared/src/deadline/on-time";
+import type {
+  DossierDetail,
+  DossierSummary,
+  FileMeta,
+  SubmitResponse,
+  TimelineEvent,
+  TrackView,
+} from "../../../shared/src/dossier/api";
+import { verifyChain } from "../../../shared/src/dossier/audit";
+import { eventDetails, eventFileIds, eventTitle, parseEventPayload, STAFF_ONLY_EVENTS } from "../../../shared/src/dossier/events";
+import { allowedActions, canApply } from "../../../shared/src/dossier/lifecycle";
+import { type DossierStatus, inStatusGroup, officialStatusLabel, statusLabel } from "../../../shared/src/dossier/status";
+import { trackingPath } from "../../../shared/src/links/deep-link";
+import type { AuditReport, StaffDossierDetail } from "../../../shared/src/staff/api";
+import { vietnamDate } from "../../../shared/src/time/vietnam";
+import type { Db } from "../db/client";
+import { workCalendar } from "../db/repo/calendar";
+import { dossierEventsOf, dossierRecord, ownDossierRows, type TrackingRow, type ViewRow } from "../db/repo/dossiers";
+import { type FileRow, filesById } from "../db/repo/files";
+import { dossierReadLog, type StaffScope } from "../db/repo/staff";
+import { type AuthUser, getUser } from "../db/repo/users";
+import { mayAct } from "./access";
+import { lifecycleState } from "./steps";
+
+/** What the API answers about dossiers, built from repository rows. */
+
+export const toFileMeta = (f: FileRow): FileMeta => ({
+  id: f.id,
+  name: f.name,
+  mime: f.mime,
+  size: f.size,
+  sha256: f.sha256,
+  createdAt: f.createdAt,
+});
+
+export function toSummary(row: ViewRow): DossierSummary {
+  const { d } = row;
+  return {
+    code: d.code,
+    procedure: { code: row.procedureCode, name: row.procedureName, version: row.procedureVersion },
+    status: d.status,
+    statusLabel: statusLabel(d.status as DossierStatus),
+    channel: d.channel,
+    submittedAt: d.submittedAt,
+    dueDate: d.dueDate,
+    handlingUnit: { id: d.handlingUnitId, name: row.handlingUnitName },
+  };
+}
+
+/** The applicant's own dossiers, newest first, with an offset cursor. */
+export async function ownDossiers(db: Db, userId: string, offset: number, limit: number) {
+  const rows = await ownDossierRows(db, userId, offset, limit);
+  return { items: rows.slice(0, limit).map(toSummary), nextCursor: rows.length > limit ? String(offset + limit) : null };
+}
+
+function toSubmitResponse(row: ViewRow, linkBase: string): SubmitResponse {
+  return {
+    ...toSummary(row),
+    receivingUnit: { id: row.d.receivingUnitId, name: row.receivingUnitName },
+    fee: row.d.fee,
+    dueExplanation: row.d.dueExplanation,
+    trackingUrl: `${linkBase}${trackingPath(row.d.code, row.d.trackingToken)}`,
+  };
+}
+
+/** The dossier with its documents and timeline, as its applicant or an officer reads it. */
+export async function dossierDetail(db: Db, row: ViewRow, viewer: AuthUser, linkBase: string): Promise<DossierDetail> {
+  const { d } = row;
+  const record = await dossierRecord(db, d.id);
+  const events = record.events.map((e) => ({ ...e, ...parseEventPayload(e.type, e.data) }));
+  const eventFiles = new Map((await filesById(db, [...new Set(events.flatMap(eventFileIds))])).map((f) => [f.id, toFileMeta(f)]));
+  const staffView = viewer.role !== "resident";
+  const timeline: TimelineEvent[] = events
+    .filter((e) => staffView || !STAFF_ONLY_EVENTS.includes(e.type))
+    .map((e) => ({
+      seq: e.seq,
+      type: e.type,
+      at: e.at,
+      actor: e.actorRole,
+      title: eventTitle(e.type),
+      note: e.note,
+      items: e.type === "supplement_requested" ? e.data.items : [],
+      details: eventDetails(e),
+      files: eventFileIds(e).flatMap((id) => eventFiles.get(id) ?? []),
+    }));
+  // A document received on paper at intake is listed without files.
+  const onPaper = new Set(events.flatMap((e) => (e.type === "accepted" ? (e.data.paperDocuments ?? []) : [])));
+  const documents = row.procedureDocuments
+    .map((doc, docIndex) => ({
+      docIndex,
+      name: doc.name,
+      files: record.attached.filter((a) => a.docIndex === docIndex).map((a) => toFileMeta(a.file)),
+    }))
+    .filter((doc) => doc.files.length > 0 || onPaper.has(doc.docIndex));
+  const lastRequest = events.findLast((e) => e.type === "supplement_requested");
+  const isApplicant = d.applicantId === viewer.id;
+  const state = lifecycleState(d);
+  return {
+    ...toSubmitResponse(row, linkBase),
+    form: d.form,
+    documents,
+    timeline,
+    supplement:
+      canApply(state, "submit_supplement") && lastRequest
+        ? { items: lastRequest.data.items, note: lastRequest.note, requestedAt: lastRequest.at }
+        : null,
+    results: timeline.filter((e) => e.type === "finished").flatMap((e) => e.files),
+    promisedDate: d.promisedDate,
+    pausedAt: d.pausedAt,
+    withdrawalRequested: d.withdrawalRequested,
+    canWithdraw: isApplicant && canApply(state, "withdraw"),
+    canSupplement: isApplicant && canApply(state, "submit_supplement"),
+  };
+}
+
+/** The public status behind a tracking QR: no personal data. */
+export function toTrackView({ d, procedureName, unitName }: TrackingRow): TrackView {
+  return {
+    code: d.code,
+    procedureName,
+    unitName,
+    status: d.status,
+    statusLabel: statusLabel(d.status as DossierStatus),
+    submittedAt: d.submittedAt,
+    receivedAt: d.receivedAt,
+    // A finished dossier keeps its due date, to be read beside the date of its result.
+    dueDate: d.finishedAt || !inStatusGroup("closed", d.status) ? d.dueDate : null,
+    pausedAt: d.pausedAt,
+    resultAt: d.finishedAt,
+    onTime: d.finishedAt && d.dueDate ? finishedOnTime(new Date(d.finishedAt), d.dueDate) : null,
+  };
+}
+
+/** The staff view: the applicant's view plus what an officer needs to act; an admin is offered no action. */
+export async function staffDetail(
+  db: Db,
+  row: ViewRow,
+  user: AuthUser,
+  scope: StaffScope,
+  linkBase: string,
+): Promise<StaffDossierDetail> {
+  const { d } = row;
+  const [detail, applicant, calendar] = await Promise.all([
+    dossierDetail(db, row, user, linkBase),
+    getUser(db, d.applicantId),
+    workCalendar(db, d.provinceId),
+  ]);
+  const clockRuns = inStatusGroup("clockRunning", d.status) && d.dueDate !== null;
+  return {
+    ...detail,
+    statusLabel: officialStatusLabel(d.status as DossierStatus),
+    version: d.version,
+    allowedActions: mayAct(user, scope, d) ? allowedActions(lifecycleState(d)) : [],
+    applicant: { name: d.applicantName, phone: applicant?.phone ?? null, vneidVerified: d.vneidVerified },
+    receivedAt: d.receivedAt,
+    dueState: clockRuns ? dueState(d.dueDate!, vietnamDate(new Date()), calendar) : null,
+  };
+}
+
+/** The dossier's event hash chain verified end to end, and who opened it. */
+export async function auditReport(db: Db, auditKey: string, row: ViewRow): Promise<AuditReport> {
+  const { d } = row;
+  const [events, reads] = await Promise.all([dossierEventsOf(db, d.id), dossierReadLog(db, d.id)]);
+  const chain = await verifyChain(auditKey, events);
+  // Every step raises the version by one: a chain that verifies but ends early (or late) lost (or gained) events at its end.
+  const result =
+    chain.valid && events.length !== d.version
+      ? { ...chain, valid: false, brokenAtSeq: Math.min(events.length, d.version) + 1 }
+      : chain;
+  return { code: d.code, ...result, events: events.length, reads };
+}
