@@ -50,6 +50,12 @@ describe("dueDate", () => {
     expect(dueDate(at("2026-11-18"), { unit: "day", value: 3 }, WEEKENDS_ONLY).date).toBe("2026-11-23");
     expect(dueDate(at("2026-11-18"), { unit: "hour", value: 12 }, WEEKENDS_ONLY).date).toBe("2026-11-20");
   });
+
+  it("counts a working day as 8 hours: 8 hours take one working day, 9 hours two", () => {
+    // Received Wednesday 18/11/2026 at 09:00.
+    expect(dueDate(at("2026-11-18"), { unit: "hour", value: 8 }, WEEKENDS_ONLY).date).toBe("2026-11-19");
+    expect(dueDate(at("2026-11-18"), { unit: "hour", value: 9 }, WEEKENDS_ONLY).date).toBe("2026-11-20");
+  });
 });
 
 // The sample province's working-day calendar (scripts/seed/an-hoa/calendar) is plain data, so the
