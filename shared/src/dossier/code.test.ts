@@ -14,8 +14,17 @@ describe("dossier code", () => {
   });
 
   it("accepts only well-formed codes", () => {
-    expect(DossierCode.safeParse("000.21.35.H99-250714-0042").success).toBe(true);
-    for (const bad of ["", "000.21.35.H99-2507-0042", "../etc-250714-0042", "000.21.35.h99-250714-0042", "x".repeat(70)]) {
+    for (const good of ["000.21.35.H99-250714-0042", "000.21.35.H99-250714-123456"])
+      expect(DossierCode.safeParse(good).success).toBe(true);
+    for (const bad of [
+      "",
+      "000.21.35.H99-2507-0042",
+      "000.21.35.H99-250714-042",
+      "000.21.35.H99-250714-1234567",
+      "../etc-250714-0042",
+      "000.21.35.h99-250714-0042",
+      "x".repeat(70),
+    ]) {
       expect(DossierCode.safeParse(bad).success).toBe(false);
     }
   });
