@@ -217,6 +217,8 @@ test("a supplement request and an apology print Mẫu 02 and Mẫu 04 from their
     await expect(notice.getByRole("listitem")).toHaveText(["Hợp đồng thuê nhà có công chứng", "Văn bản đồng ý của chủ hộ"]);
     await expect(notice).toContainText("Bản sao có chứng thực hoặc bản chính để đối chiếu");
     await expect(notice).toContainText(`Thời hạn bổ sung: trước ngày ${ddmmyyyy(newDate)}`);
+    // Filed online by a resident with no registered number: the phone declared in the form.
+    await expect(notice).toContainText("Số điện thoại: 0987654321");
 
     await staff.goto(`/can-bo/ho-so/${code}/in/04`);
     const apology = sheet(staff, TITLE_04);

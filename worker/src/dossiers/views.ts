@@ -133,6 +133,13 @@ export function toTrackView({ d, procedureName, unitName }: TrackingRow): TrackV
   };
 }
 
+/** A resident signed in with Zalo has no registered number: the one declared in the form's phone field. */
+function declaredPhone(row: ViewRow): string | null {
+  const field = row.procedureEform.fields.find((f) => f.type === "phone");
+  const value = field ? row.d.form[field.key] : undefined;
+  return typeof value === "string" && value !== "" ? value : null;
+}
+
 /** The staff view: the applicant's view plus what an officer needs to act; an admin is offered no action. */
 export async function staffDetail(
   db: Db,
@@ -153,7 +160,7 @@ export async function staffDetail(
     statusLabel: officialStatusLabel(d.status as DossierStatus),
     version: d.version,
     allowedActions: mayAct(user, scope, d) ? allowedActions(lifecycleState(d)) : [],
-    applicant: { name: d.applicantName, phone: applicant?.phone ?? null, vneidVerified: d.vneidVerified },
+    applicant: { name: d.applicantName, phone: applicant?.phone ?? declaredPhone(row), vneidVerified: d.vneidVerified },
     receivedAt: d.receivedAt,
     dueState: clockRuns ? dueState(d.dueDate!, vietnamDate(new Date()), calendar) : null,
   };

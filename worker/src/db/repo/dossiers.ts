@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { FeeQuote } from "../../../../shared/src/catalogue/fees";
-import type { ProcessingTime, RequiredDocument } from "../../../../shared/src/catalogue/schemas";
+import type { EForm, ProcessingTime, RequiredDocument } from "../../../../shared/src/catalogue/schemas";
 import { dossierDateKey } from "../../../../shared/src/dossier/code";
 import type { FormValues } from "../../../../shared/src/dossier/eform";
 import type { Db } from "../client";
@@ -134,6 +134,7 @@ const viewColumns = {
   procedureName: procedures.name,
   procedureVersion: procedures.version,
   procedureDocuments: procedures.documents,
+  procedureEform: procedures.eform,
   processingTime: procedures.processingTime,
   handlingUnitName: sql<string>`(SELECT name FROM units WHERE id = ${dossiers.handlingUnitId})`,
   receivingUnitName: sql<string>`(SELECT name FROM units WHERE id = ${dossiers.receivingUnitId})`,
@@ -144,6 +145,7 @@ export type ViewRow = {
   procedureName: string;
   procedureVersion: number;
   procedureDocuments: RequiredDocument[];
+  procedureEform: EForm;
   processingTime: ProcessingTime;
   handlingUnitName: string;
   receivingUnitName: string;
