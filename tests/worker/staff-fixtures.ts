@@ -109,13 +109,13 @@ export async function step(session: Session, code: string, body: ActionRequest) 
 /**
  * The invariant every step keeps (state, event and notification in one batch): one event per
  * version, the last one carrying the dossier's status, and exactly one notification for every
- * staff event after the first except internal notes.
+ * staff or system event after the first except internal notes.
  */
 export async function expectConsistent(code: string) {
   const [row, events, notes] = await Promise.all([dossierRow(code), eventsOf(code), notificationsOf(code)]);
   expect(events.map((e) => e.seq)).toEqual(Array.from({ length: row.version }, (_, i) => i + 1));
   expect(events.at(-1)!.status).toBe(row.status);
-  const notified = events.filter((e) => e.actorRole === "staff" && e.type !== "internal_note" && e.seq > 1);
+  const notified = events.filter((e) => e.actorRole !== "resident" && e.type !== "internal_note" && e.seq > 1);
   expect(notes.map((n) => [n.eventSeq, n.title, n.userId])).toEqual(
     notified.map((e) => [e.seq, eventTitle(e.type), row.applicantId]),
   );

@@ -34,7 +34,11 @@ export const EventPayload = z.discriminatedUnion("type", [
     data: Files.extend({ dueDate: LocalDate.optional(), pausedDays: z.number().int().optional() }),
   }),
   z.object({ type: z.literal("payment_requested"), data: z.object({ amount: z.number().int(), legalBasis: z.string() }) }),
-  z.object({ type: z.literal("payment_confirmed"), data: Empty }),
+  z.object({
+    type: z.literal("payment_confirmed"),
+    /** Set when the payment gateway confirmed it (a system step): its transaction id, the amount paid. */
+    data: z.object({ gateway: z.string(), transactionId: z.string(), amount: z.number().int() }).partial(),
+  }),
   z.object({ type: z.literal("apologised"), data: z.object({ newDate: LocalDate }) }),
   z.object({
     type: z.literal("transferred"),
