@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Session } from "../../shared/src/auth/api";
 import { addDays } from "../../shared/src/deadline/due-date";
 import { dossierEvents } from "../../worker/src/db/schema";
-import { api, bearer, db, getJson, signIn } from "./helpers";
+import { type Answer, type Api, api, bearer, db, getJson, signIn } from "./helpers";
 import {
   type ActionRequest,
   act,
@@ -22,7 +22,10 @@ import {
 
 afterEach(() => vi.restoreAllMocks());
 
-const audit = (session: Session, code: string) => getJson(`/api/staff/dossiers/${code}/audit`, { headers: bearer(session) });
+const audit = (session: Session, code: string) =>
+  getJson<Answer<Api["staff"]["dossiers"][":code"]["audit"]["$get"]>>(`/api/staff/dossiers/${code}/audit`, {
+    headers: bearer(session),
+  });
 
 const APPEND_ONLY = ["dossier_events_no_update", "dossier_events_no_delete"];
 
@@ -90,14 +93,14 @@ describe("reads", () => {
     const report = await audit(officer, d.code);
     expect(report.status).toBe(200);
     expect(report.body).toMatchObject({ code: d.code, valid: true, events: 1, brokenAtSeq: null });
-    expect(report.body.reads.map((r: any) => [r.actorId, r.actorName, r.reason])).toEqual([
+    expect(report.body.reads.map((r) => [r.actorId, r.actorName, r.reason])).toEqual([
       ["dev-can-bo-phuong", "Lê Minh Cường", "Kiểm tra theo phản ánh của công dân"],
       ["dev-can-bo-phuong", "Lê Minh Cường", "Xem hồ sơ để giải quyết"],
       ["dev-quan-tri-tinh", "Hoàng Quốc Em", "Giám sát"],
       ["dev-can-bo-phuong", "Lê Minh Cường", "Xem hồ sơ"],
       ["dev-can-bo-phuong", "Lê Minh Cường", `Tải tệp đính kèm ${fileId}`],
     ]);
-    const times = report.body.reads.map((r: any) => r.at);
+    const times = report.body.reads.map((r) => r.at);
     expect(times).toEqual([...times].sort());
     // Reading the audit is not itself a read of the dossier.
     expect((await audit(officer, d.code)).body.reads).toHaveLength(5);

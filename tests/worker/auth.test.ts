@@ -3,7 +3,21 @@ import { sign } from "hono/jwt";
 import { describe, expect, it } from "vitest";
 import type { Session } from "../../shared/src/auth/api";
 import { disableUser } from "../../worker/src/db/repo/users";
-import { api, bearer, db, freshRateWindow, getJson, json, newAddress, signIn, signInZalo, testEnv } from "./helpers";
+import {
+  type Answer,
+  type Api,
+  api,
+  bearer,
+  db,
+  errorOf,
+  freshRateWindow,
+  getJson,
+  json,
+  newAddress,
+  signIn,
+  signInZalo,
+  testEnv,
+} from "./helpers";
 
 describe("POST /api/auth/zalo", () => {
   it("verifies the token with Zalo's Graph API and starts a session", async () => {
@@ -49,7 +63,7 @@ describe("POST /api/auth/zalo", () => {
       ZALO_GRAPH_URL: "http://127.0.0.1:9",
     });
     expect(res.status).toBe(502);
-    expect(((await res.json()) as any).error.code).toBe("upstream_failed");
+    expect((await errorOf(res)).code).toBe("upstream_failed");
   });
 
   it("validates the body", async () => {
@@ -268,9 +282,9 @@ describe("POST /api/me/phone", () => {
 
 describe("development personas", () => {
   it("lists residents, staff of two units and a province admin", async () => {
-    const { status, body } = await getJson("/api/auth/dev/personas");
+    const { status, body } = await getJson<Answer<Api["auth"]["dev"]["personas"]["$get"]>>("/api/auth/dev/personas");
     expect(status).toBe(200);
-    const roles = body.items.map((p: any) => `${p.role}:${p.unitId ?? "-"}`);
+    const roles = body.items.map((p) => `${p.role}:${p.unitId ?? "-"}`);
     expect(roles.filter((r: string) => r.startsWith("resident")).length).toBeGreaterThanOrEqual(2);
     expect(new Set(roles.filter((r: string) => r.startsWith("staff"))).size).toBeGreaterThanOrEqual(2);
     expect(roles).toContain("admin:-");

@@ -3,7 +3,7 @@ import type { EForm } from "../../shared/src/catalogue/schemas";
 import type { FormValues } from "../../shared/src/dossier/eform";
 import { startSession } from "../../worker/src/auth/session";
 import { upsertUser } from "../../worker/src/db/repo/users";
-import { api, bearer, db, json, testEnv } from "./helpers";
+import { type Answer, type Api, api, bearer, db, json, testEnv } from "./helpers";
 
 /** A commune-level procedure with required documents that needs no VNeID: Đăng ký thường trú. */
 export const PROCEDURE = "1.004222";
@@ -31,24 +31,29 @@ export function validForm(eform: EForm): FormValues {
   return values;
 }
 
-export async function upload(session: Session, bytes: Uint8Array = pdf(), name = "giay-to.pdf") {
+/** Uploads a file; the answer is the stored file, or T (e.g. ErrorEnvelope) where the caller expects a refusal. */
+export async function upload<T = Answer<Api["files"]["$post"]>>(
+  session: Session,
+  bytes: Uint8Array = pdf(),
+  name = "giay-to.pdf",
+) {
   const res = await api("/api/files", {
     method: "POST",
     headers: { ...bearer(session), "X-File-Name": encodeURIComponent(name) },
     body: bytes,
   });
-  return { status: res.status, body: (await res.json()) as any };
+  return { status: res.status, body: (await res.json()) as T };
 }
 
 export async function procedureDetail(code = PROCEDURE) {
-  return (await (await api(`/api/procedures/${code}`)).json()) as any;
+  return (await (await api(`/api/procedures/${code}`)).json()) as Answer<Api["procedures"][":code"]["$get"]>;
 }
 
 /** A complete submission body for `session`, with one uploaded file per required document. */
 export async function completeBody(session: Session, code = PROCEDURE, receivingUnitId = COMMUNE) {
   const procedure = await procedureDetail(code);
   const documents = [];
-  for (const [docIndex, doc] of (procedure.documents as { required: boolean }[]).entries()) {
+  for (const [docIndex, doc] of procedure.documents.entries()) {
     if (!doc.required) continue;
     const file = await upload(session, pdf(`tài liệu ${docIndex}`));
     documents.push({ docIndex, fileIds: [file.body.id] });

@@ -1,10 +1,13 @@
 import { env } from "cloudflare:workers";
 import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { ErrorEnvelope } from "../../shared/src/api/errors";
 import type { Session } from "../../shared/src/auth/api";
 import { dossierEvents, dossiers } from "../../worker/src/db/schema";
 import { completeBody, newKey, PROCEDURE, procedureDetail, resident, submit, upload, validForm } from "./dossier-fixtures";
-import { api, bearer, db, getJson, json, signIn } from "./helpers";
+import { type Answer, type Api, api, bearer, db, errorOf, getJson, json, signIn } from "./helpers";
+
+type Receipt = Answer<Api["dossiers"]["$post"]>;
 
 const CODE_SHAPE = /^000\.00\.01\.H99-\d{6}-\d{4}$/;
 
@@ -33,7 +36,7 @@ describe("POST /api/dossiers", () => {
     const body = await completeBody(an);
     const res = await submit(an, body);
     expect(res.status).toBe(201);
-    const out = (await res.json()) as any;
+    const out = (await res.json()) as Receipt;
     expect(out.code).toMatch(CODE_SHAPE);
     expect(out).toMatchObject({
       status: 1,
@@ -75,7 +78,7 @@ describe("POST /api/dossiers", () => {
     expect((await submit(an, body, key)).status).toBe(201);
     const res = await submit(an, { ...body, form: { ...body.form, phone: "0987654321" } }, key);
     expect(res.status).toBe(422);
-    expect(((await res.json()) as any).error.code).toBe("idempotency_key_reused");
+    expect((await errorOf(res)).code).toBe("idempotency_key_reused");
   });
 
   it("refuses a missing or malformed Idempotency-Key with 400", async () => {
@@ -83,7 +86,7 @@ describe("POST /api/dossiers", () => {
     for (const key of [null, "short", "x".repeat(65), "bad key with spaces!"]) {
       const res = await submit(an, body, key);
       expect(res.status).toBe(400);
-      expect(((await res.json()) as any).error.code).toBe("validation_failed");
+      expect((await errorOf(res)).code).toBe("validation_failed");
     }
   });
 
@@ -93,13 +96,13 @@ describe("POST /api/dossiers", () => {
     const key = newKey();
     const responses = await Promise.all([submit(session, body, key), submit(session, body, key)]);
     const statuses = responses.map((r) => r.status).sort();
-    const bodies = await Promise.all(responses.map((r) => r.json() as Promise<any>));
+    const bodies = await Promise.all(responses.map((r) => r.json() as Promise<Receipt & Partial<ErrorEnvelope>>));
     expect(statuses[0]).toBe(201);
     if (statuses[1] === 201) {
-      expect(bodies[0].code).toBe(bodies[1].code);
+      expect(bodies[0]!.code).toBe(bodies[1]!.code);
     } else {
       expect(statuses[1]).toBe(409);
-      expect(bodies.find((b) => b.error)?.error.code).toBe("conflict");
+      expect(bodies.find((b) => b.error)?.error?.code).toBe("conflict");
     }
     const own = await getJson("/api/dossiers", { headers: bearer(session) });
     expect(own.body.items).toHaveLength(1);
@@ -110,7 +113,7 @@ describe("POST /api/dossiers", () => {
     const bodies = await Promise.all(sessions.map((s) => completeBody(s)));
     const responses = await Promise.all(sessions.map((s, i) => submit(s, bodies[i])));
     expect(responses.map((r) => r.status)).toEqual(Array(50).fill(201));
-    const codes = await Promise.all(responses.map(async (r) => ((await r.json()) as any).code as string));
+    const codes = await Promise.all(responses.map(async (r) => ((await r.json()) as Receipt).code));
     expect(new Set(codes).size).toBe(50);
     const numbers = codes.map((c) => Number(c.split("-").at(-1))).sort((a, b) => a - b);
     expect(numbers.at(-1)! - numbers[0]!).toBe(49);
@@ -130,7 +133,7 @@ describe("POST /api/dossiers", () => {
       consent: true,
     });
     expect(res.status).toBe(422);
-    const { error } = (await res.json()) as any;
+    const error = await errorOf(res);
     expect(error.code).toBe("incomplete");
     expect(error.details).toEqual(
       expect.arrayContaining([
@@ -176,7 +179,7 @@ describe("POST /api/dossiers", () => {
       const input = make(body);
       const res = await submit(session, input);
       expect(res.status, JSON.stringify(input).slice(0, 120)).toBe(status);
-      expect(((await res.json()) as any).error.message).toBeTruthy();
+      expect((await errorOf(res)).message).toBeTruthy();
     }
   });
 
@@ -202,11 +205,11 @@ describe("POST /api/dossiers", () => {
     const body = await completeBody(binh, "2.000488", "so-tu-phap");
     const refused = await submit(binh, body);
     expect(refused.status).toBe(403);
-    expect(((await refused.json()) as any).error.code).toBe("identity_required");
+    expect((await errorOf(refused)).code).toBe("identity_required");
     const verified = await completeBody(an, "2.000488", "so-tu-phap");
     const accepted = await submit(an, verified);
     expect(accepted.status).toBe(201);
-    expect(((await accepted.json()) as any).code).toMatch(/^000\.\d{2}\.00\.H99-/);
+    expect(((await accepted.json()) as Receipt).code).toMatch(/^000\.\d{2}\.00\.H99-/);
   });
 
   it("is for residents: staff and anonymous callers are refused", async () => {
@@ -245,26 +248,28 @@ describe("reading dossiers", () => {
   beforeAll(async () => {
     owner = await resident("reading-owner");
     const res = await submit(owner, await completeBody(owner));
-    const out = (await res.json()) as any;
+    const out = (await res.json()) as Receipt;
     code = out.code;
     token = new URL(out.trackingUrl).searchParams.get("k")!;
   });
 
   it("shows the owner the detail with timeline, documents and allowed actions", async () => {
-    const { status, body } = await getJson(`/api/dossiers/${code}`, { headers: bearer(owner) });
+    const { status, body } = await getJson<Answer<Api["dossiers"][":code"]["$get"]>>(`/api/dossiers/${code}`, {
+      headers: bearer(owner),
+    });
     expect(status).toBe(200);
-    expect(body.timeline.map((e: any) => e.title)).toEqual(["Nộp hồ sơ trực tuyến"]);
-    expect(body.documents[0].files[0]).toMatchObject({ mime: "application/pdf" });
+    expect(body.timeline.map((e) => e.title)).toEqual(["Nộp hồ sơ trực tuyến"]);
+    expect(body.documents[0]!.files[0]).toMatchObject({ mime: "application/pdf" });
     expect(body).toMatchObject({ canWithdraw: true, canSupplement: false, supplement: null, results: [] });
     expect(body.form.citizenId).toBe("001090012345");
   });
 
   it("lists only the caller's own dossiers", async () => {
-    const mine = await getJson("/api/dossiers", { headers: bearer(owner) });
-    expect(mine.body.items.some((d: any) => d.code === code)).toBe(true);
+    const mine = await getJson<Answer<Api["dossiers"]["$get"]>>("/api/dossiers", { headers: bearer(owner) });
+    expect(mine.body.items.some((d) => d.code === code)).toBe(true);
     const binh = await signIn("cu-dan-binh");
-    const theirs = await getJson("/api/dossiers", { headers: bearer(binh) });
-    expect(theirs.body.items.some((d: any) => d.code === code)).toBe(false);
+    const theirs = await getJson<Answer<Api["dossiers"]["$get"]>>("/api/dossiers", { headers: bearer(binh) });
+    expect(theirs.body.items.some((d) => d.code === code)).toBe(false);
   });
 
   it("is a 404 for another resident and for staff of another unit, on every dossier route", async () => {
@@ -364,7 +369,7 @@ describe("supplement and withdrawal", () => {
   }
 
   it("shows what is requested and takes the answer back to status 1", async () => {
-    const out = (await (await submit(an, await completeBody(an))).json()) as any;
+    const out = (await (await submit(an, await completeBody(an))).json()) as Receipt;
     await requestSupplement(out.code);
     const detail = await getJson(`/api/dossiers/${out.code}`, { headers: bearer(an) });
     expect(detail.body.supplement).toMatchObject({
@@ -394,7 +399,7 @@ describe("supplement and withdrawal", () => {
   });
 
   it("withdraws a dossier nobody has accepted yet at once, and only once", async () => {
-    const out = (await (await submit(an, await completeBody(an))).json()) as any;
+    const out = (await (await submit(an, await completeBody(an))).json()) as Receipt;
     const res = await getJson(`/api/dossiers/${out.code}/withdraw`, json("POST", { reason: "Tôi nộp nhầm thủ tục" }, bearer(an)));
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 7, statusLabel: "Đã rút hồ sơ", canWithdraw: false });
@@ -403,7 +408,7 @@ describe("supplement and withdrawal", () => {
   });
 
   it("of two concurrent steps on one dossier exactly one wins", async () => {
-    const out = (await (await submit(an, await completeBody(an))).json()) as any;
+    const out = (await (await submit(an, await completeBody(an))).json()) as Receipt;
     const results = await Promise.all(
       Array.from({ length: 5 }, () =>
         api(`/api/dossiers/${out.code}/withdraw`, json("POST", { reason: "Rút hồ sơ" }, bearer(an))),
@@ -433,12 +438,12 @@ describe("files", () => {
       `attachment; filename="Anh chup_png.png"; filename*=UTF-8''${encodeURIComponent("Ảnh chụp_png.png")}`,
     );
     expect(new Uint8Array(await content.arrayBuffer())).toEqual(bytes);
-    const store = await getJson("/api/files", { headers: bearer(an) });
-    expect(store.body.items.some((f: any) => f.id === body.id)).toBe(true);
+    const store = await getJson<Answer<Api["files"]["$get"]>>("/api/files", { headers: bearer(an) });
+    expect(store.body.items.some((f) => f.id === body.id)).toBe(true);
   });
 
   it("refuses wrong types by content, empty and oversized files, and anonymous uploads", async () => {
-    const exe = await upload(an, new TextEncoder().encode("MZ\x90\x00 this is not a pdf"), "hoa-don.pdf");
+    const exe = await upload<ErrorEnvelope>(an, new TextEncoder().encode("MZ\x90\x00 this is not a pdf"), "hoa-don.pdf");
     expect([exe.status, exe.body.error.code]).toEqual([415, "unsupported_media_type"]);
     const html = await upload(an, new TextEncoder().encode("<html><script>alert(1)</script>"), "a.jpg");
     expect(html.status).toBe(415);
@@ -447,7 +452,7 @@ describe("files", () => {
     expect((await upload(an, new Uint8Array())).status).toBe(400);
     const big = new Uint8Array(10 * 1024 * 1024 + 1);
     big.set(new TextEncoder().encode("%PDF-1.4"));
-    const tooBig = await upload(an, big);
+    const tooBig = await upload<ErrorEnvelope>(an, big);
     expect([tooBig.status, tooBig.body.error.code]).toEqual([413, "payload_too_large"]);
     const anonymous = await api("/api/files", { method: "POST", body: new TextEncoder().encode("%PDF-1.4") });
     expect(anonymous.status).toBe(401);
@@ -457,8 +462,8 @@ describe("files", () => {
     const mine = await upload(an);
     const binh = await signIn("cu-dan-binh");
     expect((await api(`/api/files/${mine.body.id}/content`, { headers: bearer(binh) })).status).toBe(404);
-    const store = await getJson("/api/files", { headers: bearer(binh) });
-    expect(store.body.items.some((f: any) => f.id === mine.body.id)).toBe(false);
+    const store = await getJson<Answer<Api["files"]["$get"]>>("/api/files", { headers: bearer(binh) });
+    expect(store.body.items.some((f) => f.id === mine.body.id)).toBe(false);
     expect(await env.FILES.head(`files/${an.user.id}/${mine.body.id}`)).not.toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
-import { hc } from "hono/client";
+import { hc, type InferResponseType } from "hono/client";
 import { inject } from "vitest";
+import { ErrorEnvelope } from "../../shared/src/api/errors";
 import type { Session } from "../../shared/src/auth/api";
 import { createDb } from "../../worker/src/db/client";
 import { type AppType, app } from "../../worker/src/index";
@@ -22,6 +23,14 @@ export const client = (headers: Record<string, string> = {}) =>
     headers,
     fetch: async (input: RequestInfo | URL, init?: RequestInit) => app.request(input, init, testEnv()),
   }).api;
+
+export type Api = ReturnType<typeof client>;
+
+/** What an endpoint of the typed client answers on success, e.g. `Answer<Api["staff"]["units"]["$get"]>`. */
+export type Answer<Endpoint> = InferResponseType<Endpoint>;
+
+/** The error of a refused request, read through the shared envelope schema (so a malformed envelope fails too). */
+export const errorOf = async (res: Response) => ErrorEnvelope.parse(await res.json()).error;
 
 export async function getJson<T = any>(path: string, init?: RequestInit): Promise<{ status: number; body: T; headers: Headers }> {
   const res = await api(path, init);

@@ -121,8 +121,8 @@ describe("upload limits", () => {
   it("takes a file of exactly 10 MB and refuses one byte more", { timeout: 30_000 }, async () => {
     const session = await freshResident("file-size");
     expect((await upload(session, pdfOf(10 * MB))).status).toBe(201);
-    const res = await upload(session, pdfOf(10 * MB + 1));
-    expect([res.status, (res.body as ErrorEnvelope).error.code]).toEqual([413, "payload_too_large"]);
+    const res = await upload<ErrorEnvelope>(session, pdfOf(10 * MB + 1));
+    expect([res.status, res.body.error.code]).toEqual([413, "payload_too_large"]);
   });
 
   it("takes a dossier of exactly 50 MB and refuses one whose files add up to more", async () => {

@@ -17,7 +17,7 @@ import type { DossierRow } from "../../worker/src/db/repo/dossiers";
 import { upsertUser } from "../../worker/src/db/repo/users";
 import { dossierEvents, dossiers, notifications, staffUnitGrants } from "../../worker/src/db/schema";
 import { COMMUNE, completeBody, PROCEDURE, pdf, procedureDetail, resident, submit, upload, validForm } from "./dossier-fixtures";
-import { api, bearer, db, getJson, json, testEnv } from "./helpers";
+import { type Answer, type Api, api, bearer, db, getJson, json, testEnv } from "./helpers";
 
 /** What a client sends to POST /api/staff/dossiers/:code/actions (defaults not filled in yet). */
 export type ActionRequest = z.input<typeof ActionBody>;
@@ -42,7 +42,7 @@ export type Filed = { code: string; owner: Session };
 /** A counter or postal intake body: every required document handed over on paper unless `documents` are given. */
 export async function intakeBody(overrides: Record<string, unknown> = {}) {
   const procedure = await procedureDetail();
-  const required = (procedure.documents as { required: boolean }[]).flatMap((doc, i) => (doc.required ? [i] : []));
+  const required = procedure.documents.flatMap((doc, i) => (doc.required ? [i] : []));
   return {
     procedureCode: PROCEDURE,
     procedureVersion: procedure.version,
@@ -60,9 +60,8 @@ export async function intakeBody(overrides: Record<string, unknown> = {}) {
 export async function fileDossier(unit = COMMUNE, procedure = PROCEDURE, ownerName = "nguoi-nop"): Promise<Filed> {
   const owner = await resident(uniqueId(ownerName));
   const res = await submit(owner, await completeBody(owner, procedure, unit));
-  const body = (await res.json()) as any;
-  if (res.status !== 201) throw new Error(`submission failed: ${res.status} ${JSON.stringify(body)}`);
-  return { code: body.code, owner };
+  if (res.status !== 201) throw new Error(`submission failed: ${res.status} ${await res.text()}`);
+  return { code: ((await res.json()) as Answer<Api["dossiers"]["$post"]>).code, owner };
 }
 
 export const dossierRow = async (code: string): Promise<DossierRow> =>

@@ -432,8 +432,8 @@ describe("counter and postal intake", () => {
     const view = await staffView(officer, res.body.code);
     // The paper original is listed too, without files (Mẫu 01 prints it as "Bản giấy").
     expect(view.body.documents).toEqual([
-      { docIndex: 0, name: procedure.documents[0].name, files: [expect.objectContaining({ id: scan })] },
-      { docIndex: 1, name: procedure.documents[1].name, files: [] },
+      { docIndex: 0, name: procedure.documents[0]!.name, files: [expect.objectContaining({ id: scan })] },
+      { docIndex: 1, name: procedure.documents[1]!.name, files: [] },
     ]);
     expect((await api(`/api/files/${scan}/content`, { headers: bearer(await staffMember("phuong-an-hoa")) })).status).toBe(200);
   });
