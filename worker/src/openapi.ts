@@ -203,7 +203,7 @@ export const openApiDocument = {
         responses: {
           201: ok("Stored", FileMeta),
           400: error("Empty"),
-          413: error("Too large"),
+          413: error("Too large, or the resident's storage is used up (quota_exceeded)"),
           415: error("Type not allowed"),
           429: error("Too many uploads"),
           ...authErrors,
@@ -235,7 +235,14 @@ export const openApiDocument = {
         summary: "Autosave a draft",
         parameters: parameters("path", ProcedureCodeParam),
         requestBody: body(DraftBody),
-        responses: { 200: ok("Saved", z.object({ updatedAt: z.string() })), 400: error("Invalid draft"), ...authErrors },
+        responses: {
+          200: ok("Saved", z.object({ updatedAt: z.string() })),
+          400: error("Invalid draft"),
+          404: error("Unknown procedure"),
+          409: error("The resident already keeps the most drafts allowed (quota_exceeded)"),
+          413: error("Draft too large"),
+          ...authErrors,
+        },
       },
       delete: {
         ...signedIn,

@@ -20,6 +20,8 @@ export const ERROR_CODES = {
   not_found: { statuses: [404], message: "Không tìm thấy." },
   /** The action does not fit the current state (an illegal step, a changed procedure, a request still in flight). */
   conflict: { statuses: [409], message: "Yêu cầu xung đột với trạng thái hiện tại, vui lòng tải lại." },
+  /** A per-resident cap: 409 for the number of drafts, 413 for the storage of uploaded files. */
+  quota_exceeded: { statuses: [409, 413], message: "Bạn đã dùng hết hạn mức cho phép." },
   /** If-Match names a version that is no longer current. */
   precondition_failed: { statuses: [412], message: "Dữ liệu vừa được cập nhật, vui lòng tải lại." },
   /** The body is larger than the route accepts; refused before it is read. */

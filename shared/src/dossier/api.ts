@@ -27,6 +27,9 @@ const Attachments = z
     error: `Một hồ sơ có tối đa ${MAX_DOSSIER_FILES} tệp`,
   });
 
+/** Drafts a resident may keep at once (one per procedure); saving one more is a 409 `quota_exceeded`. */
+export const MAX_DRAFTS = 20;
+
 /** `PUT /api/drafts/:code`: an autosaved, possibly incomplete dossier. */
 export const DraftBody = z.strictObject({
   receivingUnitId: UnitId.nullable(),

@@ -4,6 +4,8 @@ import { z } from "zod";
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_DOSSIER_FILES = 30;
 export const MAX_DOSSIER_BYTES = 50 * 1024 * 1024;
+/** A resident's uploads in total (the personal store keeps them); beyond it an upload is a 413 `quota_exceeded`. */
+export const MAX_STORED_BYTES = 200 * 1024 * 1024;
 /** Characters of a stored file name before its extension. */
 export const MAX_FILE_NAME_CHARS = 100;
 

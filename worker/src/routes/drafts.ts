@@ -1,7 +1,9 @@
 import { ProcedureCodeParam } from "../../../shared/src/catalogue/api";
-import { DraftBody } from "../../../shared/src/dossier/api";
+import { DraftBody, MAX_DRAFTS } from "../../../shared/src/dossier/api";
 import { requireUser } from "../auth/middleware";
 import { deleteDraft, getDraft, saveDraft } from "../db/repo/drafts";
+import { publishedProcedureRow } from "../db/repo/procedures";
+import { ApiError, notFound } from "../lib/errors";
 import { factory } from "../lib/factory";
 import { validate } from "../lib/validate";
 
@@ -16,8 +18,19 @@ export const draftRoutes = factory
     "/:code",
     validate("param", ProcedureCodeParam),
     validate("json", DraftBody, { maxBytes: 128 * 1024, tooLarge: "Bản nháp quá lớn." }),
-    async (c) =>
-      c.json({ updatedAt: await saveDraft(c.var.db, c.var.user.id, c.req.valid("param").code, c.req.valid("json")) }, 200),
+    async (c) => {
+      const { db, user } = c.var;
+      const { code } = c.req.valid("param");
+      if (!(await publishedProcedureRow(db, user.provinceId, code))) throw notFound("Không tìm thấy thủ tục này.");
+      const updatedAt = await saveDraft(db, user.id, code, c.req.valid("json"), MAX_DRAFTS);
+      if (!updatedAt)
+        throw new ApiError(
+          409,
+          "quota_exceeded",
+          `Bạn đã có ${MAX_DRAFTS} bản nháp chưa nộp. Hãy nộp hoặc xoá bớt một bản nháp trước khi lưu bản mới.`,
+        );
+      return c.json({ updatedAt }, 200);
+    },
   )
   .delete("/:code", validate("param", ProcedureCodeParam), async (c) => {
     await deleteDraft(c.var.db, c.var.user.id, c.req.valid("param").code);

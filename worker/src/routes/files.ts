@@ -1,17 +1,29 @@
+import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
-import { FileId, MAX_FILE_BYTES, safeFileName, sniffFileType } from "../../../shared/src/files/files";
+import { FileId, MAX_FILE_BYTES, MAX_STORED_BYTES, safeFileName, sniffFileType } from "../../../shared/src/files/files";
 import { rateLimit, requireUser } from "../auth/middleware";
-import { insertFile, listOwnFiles } from "../db/repo/files";
+import { insertFile, listOwnFiles, uploadedBytes } from "../db/repo/files";
 import { recordRead } from "../db/repo/staff";
 import { readableFile } from "../dossiers/access";
 import { toFileMeta } from "../dossiers/views";
 import { sha256Hex } from "../lib/crypto";
 import { ApiError, notFound } from "../lib/errors";
-import { factory } from "../lib/factory";
+import { type AppEnv, factory } from "../lib/factory";
 import { validate } from "../lib/validate";
 
 const tooLarge = () => new ApiError(413, "payload_too_large", `Tệp vượt quá ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
+
+/** A resident's uploads stop at MAX_STORED_BYTES in total; staff upload for many residents. */
+async function assertStorageFor(c: Context<AppEnv>, bytes: number) {
+  const { db, user } = c.var;
+  if (user.role !== "resident" || (await uploadedBytes(db, user.id)) + bytes <= MAX_STORED_BYTES) return;
+  throw new ApiError(
+    413,
+    "quota_exceeded",
+    `Kho giấy tờ của bạn đã dùng hết ${MAX_STORED_BYTES / 1024 / 1024} MB, không thể tải thêm tệp. Hãy dùng lại tệp đã có trong kho.`,
+  );
+}
 
 function declaredName(header: string | undefined): string {
   if (!header) return "";
@@ -43,6 +55,11 @@ export const fileRoutes = factory
   .post(
     "/",
     rateLimit("UPLOAD_LIMITER", (c) => `upload:${c.var.user.id}`),
+    // Refused from the declared length before the body is read; checked again with the bytes read.
+    factory.createMiddleware(async (c, next) => {
+      await assertStorageFor(c, Number(c.req.header("Content-Length")) || 1);
+      await next();
+    }),
     bodyLimit({
       maxSize: MAX_FILE_BYTES,
       onError: () => {
@@ -54,6 +71,7 @@ export const fileRoutes = factory
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       if (bytes.length === 0) throw new ApiError(400, "bad_request", "Tệp rỗng.");
       if (bytes.length > MAX_FILE_BYTES) throw tooLarge();
+      await assertStorageFor(c, bytes.length);
       const mime = sniffFileType(bytes.subarray(0, 16));
       if (!mime) throw new ApiError(415, "unsupported_media_type", "Chỉ nhận tệp PDF, JPEG, PNG hoặc HEIC.");
       const id = crypto.randomUUID();

@@ -12,6 +12,16 @@ export async function insertFile(
   return file!;
 }
 
+/** Bytes `ownerId` has uploaded (results issued to them do not count). */
+export async function uploadedBytes(db: Db, ownerId: string): Promise<number> {
+  const row = await db
+    .select({ total: sql<number>`coalesce(sum(${files.size}), 0)` })
+    .from(files)
+    .where(and(eq(files.ownerId, ownerId), eq(files.source, "upload")))
+    .get();
+  return row?.total ?? 0;
+}
+
 /** The resident's personal store: uploads and results, newest first. */
 export async function listOwnFiles(db: Db, ownerId: string): Promise<FileRow[]> {
   return db.select().from(files).where(eq(files.ownerId, ownerId)).orderBy(desc(files.createdAt)).limit(200);
