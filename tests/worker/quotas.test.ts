@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import type { ErrorEnvelope } from "../../shared/src/api/errors";
 import { MAX_DRAFTS } from "../../shared/src/dossier/api";
 import { MAX_STORED_BYTES } from "../../shared/src/files/files";
 import { startSession } from "../../worker/src/auth/session";
@@ -80,7 +81,7 @@ describe("storage per resident", () => {
     // Results issued to the resident do not count.
     await alreadyStored(session.user.id, MAX_STORED_BYTES, "result");
     expect((await upload(session, file)).status).toBe(201);
-    const refused = await upload(session, file);
+    const refused = await upload<ErrorEnvelope>(session, file);
     expect([refused.status, refused.body.error.code]).toEqual([413, "quota_exceeded"]);
     expect(refused.body.error.message).toContain(`${MAX_STORED_BYTES / 1024 / 1024} MB`);
     expect((await getJson("/api/files", { headers: bearer(session) })).body.items).toHaveLength(3);
