@@ -253,6 +253,7 @@ test("the resident reads a dossier's timeline and withdraws it with a reason", a
   const timeline = page.getByRole("region", { name: "Quá trình xử lý" });
   await expect(timeline).toContainText("Nộp hồ sơ trực tuyến");
   await expect(timeline).toContainText(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+  await expect(timeline).toContainText("Người nộp hồ sơ");
   await expect(page.getByRole("region", { name: "Giấy tờ đã nộp" })).toContainText("to-khai.pdf");
   await expect(page.getByRole("region", { name: "Thông tin đã khai" })).toContainText("01/10/2025");
   expect(await seriousA11yViolations(page)).toEqual([]);

@@ -85,6 +85,7 @@ describe("legal transitions through the HTTP API", () => {
       type: "refused",
       note: "Thủ tục không thuộc thẩm quyền của phường",
       actor: "staff",
+      actorLabel: "Cán bộ",
     });
     expect((await notificationsOf(d.code)).at(-1)!.body).toContain("Lý do: Thủ tục không thuộc thẩm quyền của phường");
   });

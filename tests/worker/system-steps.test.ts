@@ -66,8 +66,8 @@ describe("payment confirmed by the payment gateway (a system step)", () => {
     const { officer, filed } = await awaitingPayment();
     await confirm(receipt(filed));
     for (const view of [await residentView(filed.owner, filed.code), await staffView(officer, filed.code)]) {
-      const timeline = view.body.timeline as { type: string; actor: string }[];
-      expect(timeline.at(-1)).toMatchObject({ type: "payment_confirmed", actor: "system" });
+      const timeline = view.body.timeline as { type: string; actor: string; actorLabel: string }[];
+      expect(timeline.at(-1)).toMatchObject({ type: "payment_confirmed", actor: "system", actorLabel: "Hệ thống" });
       expect(timeline.filter((e) => e.actor === "system")).toHaveLength(1);
     }
   });

@@ -71,7 +71,7 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
               {STAFF_ONLY_EVENTS.includes(e.type) && <span className="badge badge--internal">Nội bộ</span>}
             </p>
             <p className="note">
-              <time dateTime={e.at}>{formatDateTime(e.at)}</time>
+              <time dateTime={e.at}>{formatDateTime(e.at)}</time> · {e.actorLabel}
             </p>
             {e.note && <p className="timeline__note">{e.note}</p>}
             {e.details.map((line) => (

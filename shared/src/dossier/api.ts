@@ -4,7 +4,7 @@ import { ProcedureCode, UnitId } from "../catalogue/schemas";
 import { FileId, MAX_DOSSIER_FILES } from "../files/files";
 import { Channel } from "./channel";
 import { DossierCode } from "./code";
-import { EVENT_TYPES } from "./events";
+import { ACTORS, EVENT_TYPES } from "./events";
 
 /** What a resident typed into an eForm; checked field by field against the procedure by `checkForm()`. */
 export const FormValues = z
@@ -112,7 +112,9 @@ export const TimelineEvent = z.object({
   seq: z.number().int(),
   type: z.enum(EVENT_TYPES),
   at: z.string(),
-  actor: z.enum(["resident", "staff", "system"]),
+  actor: z.enum(ACTORS),
+  /** "Người nộp hồ sơ", "Cán bộ" or "Hệ thống". */
+  actorLabel: z.string(),
   title: z.string(),
   note: z.string().nullable(),
   /** Items a supplement request lists, or files a step attached. */

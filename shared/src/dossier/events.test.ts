@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  ACTORS,
+  actorLabel,
   DETAIL_LABEL,
   detailValue,
   EVENT_TYPES,
@@ -124,5 +126,11 @@ describe("resident notices", () => {
     ];
     for (const event of silent) expect(residentNotice(event, CODE, "x"), event.type).toBeNull();
     expect(STAFF_ONLY_EVENTS).toEqual(["internal_note"]);
+  });
+});
+
+describe("actorLabel", () => {
+  it("names each kind of actor in Vietnamese, a job or webhook as the system", () => {
+    expect(ACTORS.map(actorLabel)).toEqual(["Người nộp hồ sơ", "Cán bộ", "Hệ thống"]);
   });
 });

@@ -90,6 +90,15 @@ export const eventTitle = (type: EventType) => EVENT_TITLES[type];
 /** Events only staff see; a resident's timeline and notifications leave them out. */
 export const STAFF_ONLY_EVENTS: readonly EventType[] = ["internal_note"];
 
+/** Who took a step: the applicant, an officer, or the system (a job or a webhook such as the payment gateway). */
+export const ACTORS = ["resident", "staff", "system"] as const;
+export type ActorRole = (typeof ACTORS)[number];
+
+const ACTOR_LABELS: Record<ActorRole, string> = { resident: "Người nộp hồ sơ", staff: "Cán bộ", system: "Hệ thống" };
+
+/** How a timeline names who took a step; a system step reads "Hệ thống", never as an officer's. */
+export const actorLabel = (actor: ActorRole) => ACTOR_LABELS[actor];
+
 /** Labels of the detail lines a printed form reads back (see `detailValue`). */
 export const DETAIL_LABEL = { replyBy: "Hạn bổ sung", newDate: "Ngày hẹn mới" } as const;
 

@@ -3,7 +3,7 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "driz
 import type { FeeQuote } from "../../../shared/src/catalogue/fees";
 import type { EForm, Fees, ProcessingTime, RequiredDocument, ResultDelivery } from "../../../shared/src/catalogue/schemas";
 import { CHANNELS } from "../../../shared/src/dossier/channel";
-import { EVENT_TYPES } from "../../../shared/src/dossier/events";
+import { ACTORS, EVENT_TYPES } from "../../../shared/src/dossier/events";
 
 const json = <T>(name: string) => text(name, { mode: "json" }).$type<T>();
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
@@ -269,7 +269,7 @@ export const dossierEvents = sqliteTable(
     seq: integer("seq").notNull(),
     type: text("type", { enum: EVENT_TYPES }).notNull(),
     actorId: text("actor_id").references(() => users.id),
-    actorRole: text("actor_role", { enum: ["resident", "staff", "system"] }).notNull(),
+    actorRole: text("actor_role", { enum: ACTORS }).notNull(),
     at: text("at").notNull(),
     note: text("note"),
     /** The data of its type (`EventPayload`), checked when read. */

@@ -9,7 +9,14 @@ import type {
   TrackView,
 } from "../../../shared/src/dossier/api";
 import { verifyChain } from "../../../shared/src/dossier/audit";
-import { eventDetails, eventFileIds, eventTitle, parseEventPayload, STAFF_ONLY_EVENTS } from "../../../shared/src/dossier/events";
+import {
+  actorLabel,
+  eventDetails,
+  eventFileIds,
+  eventTitle,
+  parseEventPayload,
+  STAFF_ONLY_EVENTS,
+} from "../../../shared/src/dossier/events";
 import { allowedActions, canApply } from "../../../shared/src/dossier/lifecycle";
 import { type DossierStatus, inStatusGroup, officialStatusLabel, statusLabel } from "../../../shared/src/dossier/status";
 import { trackingPath } from "../../../shared/src/links/deep-link";
@@ -79,6 +86,7 @@ export async function dossierDetail(db: Db, row: ViewRow, viewer: AuthUser, link
       type: e.type,
       at: e.at,
       actor: e.actorRole,
+      actorLabel: actorLabel(e.actorRole),
       title: eventTitle(e.type),
       note: e.note,
       items: e.type === "supplement_requested" ? e.data.items : [],
