@@ -108,7 +108,7 @@ describe("reads", () => {
 });
 
 describe("the event hash chain", () => {
-  it("stays valid through rounds of 20 concurrent mixed actions, one winner per round", async () => {
+  it("stays valid through rounds of 20 concurrent mixed actions, one winner per round", { timeout: 30_000 }, async () => {
     quietSecurityLog();
     const officer = await signIn("can-bo-phuong");
     const d = await fileDossier();

@@ -108,7 +108,7 @@ describe("POST /api/dossiers", () => {
     expect(own.body.items).toHaveLength(1);
   });
 
-  it("gives 50 concurrent submissions to one unit 50 distinct, consecutive numbers", async () => {
+  it("gives 50 concurrent submissions to one unit 50 distinct, consecutive numbers", { timeout: 30_000 }, async () => {
     const sessions = await Promise.all(Array.from({ length: 50 }, (_, i) => resident(`burst-${i}`)));
     const bodies = await Promise.all(sessions.map((s) => completeBody(s)));
     const responses = await Promise.all(sessions.map((s, i) => submit(s, bodies[i])));

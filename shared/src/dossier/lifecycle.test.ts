@@ -308,7 +308,7 @@ describe("lifecycle properties (generated action sequences)", () => {
     return s;
   }
 
-  it("keeps every invariant, and reaches every status along the way", () => {
+  it("keeps every invariant, and reaches every status along the way", { timeout: 30_000 }, () => {
     const reached = new Set<DossierStatus>();
     let finalChecks = 0;
     fc.assert(
