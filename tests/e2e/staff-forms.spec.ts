@@ -111,6 +111,8 @@ test("a counter intake prints Mẫu 01 with the code, applicant, due date, docum
     await expect(rows.nth(1)).toContainText("Bản giấy");
     await expect(rows.nth(2)).toContainText("Bản điện tử");
     await expect(rows.nth(2)).toContainText("1 tệp");
+    // The officer who registered the intake (the dev persona can-bo-phuong) signs as the one who received it.
+    await expect(form.locator(".form-signature").filter({ hasText: "Người tiếp nhận hồ sơ" })).toContainText("Lê Minh Cường");
 
     const qr = form.getByRole("img", { name: "Mã QR tra cứu tình trạng hồ sơ" });
     await expect(qr).toBeVisible();

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { StaffDossierDetail } from "../../shared/src/staff/api";
-import { signIn } from "./helpers";
-import { fileDossier, staffView } from "./staff-fixtures";
+import { newKey } from "./dossier-fixtures";
+import { bearer, getJson, json, signIn } from "./helpers";
+import { fileDossier, intakeBody, residentStep, staffMember, staffView, step } from "./staff-fixtures";
+
+const viewOf = async (...args: Parameters<typeof staffView>) => (await staffView(...args)).body as StaffDossierDetail;
 
 /** What the printed forms (Mẫu 01–04) read from the staff view of a dossier. */
 describe("the staff view for printing", () => {
@@ -12,5 +15,54 @@ describe("the staff view for printing", () => {
     expect(status).toBe(200);
     // The resident signed in with Zalo and shared no number; the form's phone field has one.
     expect((body as StaffDossierDetail).applicant.phone).toBe("0912345678");
+  });
+
+  it("names the officer who accepted the dossier, whoever reads it, and nothing before acceptance", async () => {
+    const reader = await signIn("can-bo-phuong");
+    const acceptor = await staffMember("phuong-an-hoa");
+    const d = await fileDossier();
+    expect((await viewOf(reader, d.code)).acceptance).toBeNull();
+    await step(acceptor, d.code, { action: "accept" });
+    const view = await viewOf(reader, d.code);
+    expect(view.acceptance).toMatchObject({ officerName: `Cán bộ ${acceptor.user.id}`, at: view.receivedAt });
+  });
+
+  it("names the officer who registered a counter intake and lists the papers handed over", async () => {
+    const officer = await signIn("can-bo-phuong");
+    const body = await intakeBody();
+    const res = await getJson("/api/staff/dossiers", json("POST", body, { ...bearer(officer), "Idempotency-Key": newKey() }));
+    expect(res.status).toBe(201);
+    const { acceptance } = await viewOf(officer, res.body.code);
+    expect(acceptance?.officerName).toBe("Lê Minh Cường");
+    expect(acceptance?.documents.map((doc) => [doc.docIndex, doc.files.length])).toEqual(
+      body.paperDocuments.map((docIndex) => [docIndex, 0]),
+    );
+  });
+
+  it("keeps the documents received at acceptance when a later supplement adds files", async () => {
+    const officer = await signIn("can-bo-phuong");
+    const d = await fileDossier();
+    await step(officer, d.code, { action: "accept" });
+    const accepted = await viewOf(officer, d.code);
+    expect(accepted.acceptance?.documents).toEqual(accepted.documents);
+
+    await step(officer, d.code, { action: "request_supplement", items: ["Bản sao giấy tờ chứng minh chỗ ở hợp pháp"] });
+    await residentStep(d.owner, d.code, "submit_supplement");
+    const after = await viewOf(officer, d.code);
+    const filesOf = (docs: StaffDossierDetail["documents"]) => docs.flatMap((doc) => doc.files.map((f) => f.name));
+    expect(filesOf(after.documents)).toEqual(expect.arrayContaining(["bo-sung.pdf"]));
+    expect(after.documents).not.toEqual(accepted.documents);
+    expect(after.acceptance).toEqual(accepted.acceptance);
+  });
+
+  it("counts a supplement answered before acceptance among the documents received", async () => {
+    const officer = await signIn("can-bo-phuong");
+    const d = await fileDossier();
+    await step(officer, d.code, { action: "request_supplement", items: ["Bản sao giấy tờ chứng minh chỗ ở hợp pháp"] });
+    await residentStep(d.owner, d.code, "submit_supplement");
+    await step(officer, d.code, { action: "accept" });
+    const view = await viewOf(officer, d.code);
+    expect(view.acceptance?.documents.flatMap((doc) => doc.files.map((f) => f.name))).toContain("bo-sung.pdf");
+    expect(view.acceptance?.documents).toEqual(view.documents);
   });
 });

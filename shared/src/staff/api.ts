@@ -100,6 +100,17 @@ export type InboxCounts = z.infer<typeof InboxCounts>;
 export const Inbox = z.object({ items: z.array(InboxItem), counts: InboxCounts, nextCursor: z.string().nullable() });
 export type Inbox = z.infer<typeof Inbox>;
 
+/**
+ * What the desk received when it accepted the dossier, as Mẫu 01 prints it: the accepting officer
+ * and the documents as they stood then, whatever a later supplement added.
+ */
+export const Acceptance = z.object({
+  officerName: z.string(),
+  at: z.string(),
+  documents: DossierDetail.shape.documents,
+});
+export type Acceptance = z.infer<typeof Acceptance>;
+
 /** The staff view of one dossier: the resident's view plus everything an officer needs to act. */
 export const StaffDossierDetail = DossierDetail.extend({
   version: z.number().int(),
@@ -107,6 +118,8 @@ export const StaffDossierDetail = DossierDetail.extend({
   applicant: z.object({ name: z.string(), phone: z.string().nullable(), vneidVerified: z.boolean() }),
   receivedAt: z.string().nullable(),
   dueState: DueState.nullable(),
+  /** Null until the dossier is accepted. */
+  acceptance: Acceptance.nullable(),
 });
 export type StaffDossierDetail = z.infer<typeof StaffDossierDetail>;
 

@@ -20,7 +20,7 @@ import {
 import { allowedActions, canApply } from "../../../shared/src/dossier/lifecycle";
 import { type DossierStatus, inStatusGroup, officialStatusLabel, statusLabel } from "../../../shared/src/dossier/status";
 import { trackingPath } from "../../../shared/src/links/deep-link";
-import type { AuditReport, StaffDossierDetail } from "../../../shared/src/staff/api";
+import type { Acceptance, AuditReport, StaffDossierDetail } from "../../../shared/src/staff/api";
 import { vietnamDate } from "../../../shared/src/time/vietnam";
 import type { Db } from "../db/client";
 import { workCalendar } from "../db/repo/calendar";
@@ -72,8 +72,21 @@ function toSubmitResponse(row: ViewRow, linkBase: string): SubmitResponse {
   };
 }
 
-/** The dossier with its documents and timeline, as its applicant or an officer reads it. */
-export async function dossierDetail(db: Db, row: ViewRow, viewer: AuthUser, linkBase: string): Promise<DossierDetail> {
+type Attached = Awaited<ReturnType<typeof dossierRecord>>["attached"];
+
+/** The required documents that have files in `attached` or were received on paper, with their files. */
+function documentsOf(row: ViewRow, attached: Attached, onPaper: readonly number[]): DossierDetail["documents"] {
+  return row.procedureDocuments
+    .map((doc, docIndex) => ({
+      docIndex,
+      name: doc.name,
+      files: attached.filter((a) => a.docIndex === docIndex).map((a) => toFileMeta(a.file)),
+    }))
+    .filter((doc) => doc.files.length > 0 || onPaper.includes(doc.docIndex));
+}
+
+/** The dossier's view with the record it was built from. */
+async function detailWithRecord(db: Db, row: ViewRow, viewer: AuthUser, linkBase: string) {
   const { d } = row;
   const record = await dossierRecord(db, d.id);
   const events = record.events.map((e) => ({ ...e, ...parseEventPayload(e.type, e.data) }));
@@ -94,18 +107,12 @@ export async function dossierDetail(db: Db, row: ViewRow, viewer: AuthUser, link
       files: eventFileIds(e).flatMap((id) => eventFiles.get(id) ?? []),
     }));
   // A document received on paper at intake is listed without files.
-  const onPaper = new Set(events.flatMap((e) => (e.type === "accepted" ? (e.data.paperDocuments ?? []) : [])));
-  const documents = row.procedureDocuments
-    .map((doc, docIndex) => ({
-      docIndex,
-      name: doc.name,
-      files: record.attached.filter((a) => a.docIndex === docIndex).map((a) => toFileMeta(a.file)),
-    }))
-    .filter((doc) => doc.files.length > 0 || onPaper.has(doc.docIndex));
+  const onPaper = events.flatMap((e) => (e.type === "accepted" ? (e.data.paperDocuments ?? []) : []));
+  const documents = documentsOf(row, record.attached, onPaper);
   const lastRequest = events.findLast((e) => e.type === "supplement_requested");
   const isApplicant = d.applicantId === viewer.id;
   const state = lifecycleState(d);
-  return {
+  const detail: DossierDetail = {
     ...toSubmitResponse(row, linkBase),
     form: d.form,
     documents,
@@ -120,6 +127,36 @@ export async function dossierDetail(db: Db, row: ViewRow, viewer: AuthUser, link
     withdrawalRequested: d.withdrawalRequested,
     canWithdraw: isApplicant && canApply(state, "withdraw"),
     canSupplement: isApplicant && canApply(state, "submit_supplement"),
+  };
+  return { detail, events, attached: record.attached };
+}
+
+/** The dossier with its documents and timeline, as its applicant or an officer reads it. */
+export async function dossierDetail(db: Db, row: ViewRow, viewer: AuthUser, linkBase: string): Promise<DossierDetail> {
+  return (await detailWithRecord(db, row, viewer, linkBase)).detail;
+}
+
+/**
+ * Who accepted the dossier and what was received then. A supplement's files carry its event's
+ * sequence number as their round (the submission's are round 0), so the files received by the
+ * acceptance are those of the rounds before it.
+ */
+async function acceptanceOf(
+  db: Db,
+  row: ViewRow,
+  { events, attached }: Omit<Awaited<ReturnType<typeof detailWithRecord>>, "detail">,
+): Promise<Acceptance | null> {
+  const accepted = events.find((e) => e.type === "accepted");
+  if (!accepted) return null;
+  const officer = accepted.actorId ? await getUser(db, accepted.actorId) : undefined;
+  return {
+    officerName: officer?.displayName ?? "",
+    at: accepted.at,
+    documents: documentsOf(
+      row,
+      attached.filter((a) => a.round < accepted.seq),
+      accepted.data.paperDocuments ?? [],
+    ),
   };
 }
 
@@ -157,8 +194,8 @@ export async function staffDetail(
   linkBase: string,
 ): Promise<StaffDossierDetail> {
   const { d } = row;
-  const [detail, applicant, calendar] = await Promise.all([
-    dossierDetail(db, row, user, linkBase),
+  const [{ detail, ...record }, applicant, calendar] = await Promise.all([
+    detailWithRecord(db, row, user, linkBase),
     getUser(db, d.applicantId),
     workCalendar(db, d.provinceId),
   ]);
@@ -171,6 +208,7 @@ export async function staffDetail(
     applicant: { name: d.applicantName, phone: applicant?.phone ?? declaredPhone(row), vneidVerified: d.vneidVerified },
     receivedAt: d.receivedAt,
     dueState: clockRuns ? dueState(d.dueDate!, vietnamDate(new Date()), calendar) : null,
+    acceptance: await acceptanceOf(db, row, record),
   };
 }
 

@@ -28,11 +28,11 @@ function latestEvent(timeline: readonly TimelineEvent[], type: string): Timeline
 export const formEvent = (detail: Pick<StaffDossierData, "timeline">, form: PrintForm): TimelineEvent | null =>
   form === "01" ? null : latestEvent(detail.timeline, FORM_EVENT[form]);
 
-/** Whether a form applies: 01 once received, 02 after a supplement request, 03 after a refusal, 04 after an apology. */
-export const formApplies = (detail: Pick<StaffDossierData, "receivedAt" | "timeline">, form: PrintForm): boolean =>
-  form === "01" ? detail.receivedAt !== null : formEvent(detail, form) !== null;
+/** Whether a form applies: 01 once accepted, 02 after a supplement request, 03 after a refusal, 04 after an apology. */
+export const formApplies = (detail: Pick<StaffDossierData, "acceptance" | "timeline">, form: PrintForm): boolean =>
+  form === "01" ? detail.acceptance !== null : formEvent(detail, form) !== null;
 
-export const printableForms = (detail: Pick<StaffDossierData, "receivedAt" | "timeline">): PrintForm[] =>
+export const printableForms = (detail: Pick<StaffDossierData, "acceptance" | "timeline">): PrintForm[] =>
   (Object.keys(PRINT_FORMS) as PrintForm[]).filter((form) => formApplies(detail, form));
 
 export const printPath = (code: string, form: PrintForm) => `/can-bo/ho-so/${code}/in/${form}`;

@@ -179,7 +179,7 @@ export async function dossierRecord(db: Db, dossierId: string) {
   const [events, attached] = await db.batch([
     db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, dossierId)).orderBy(dossierEvents.seq),
     db
-      .select({ docIndex: dossierDocuments.docIndex, file: files })
+      .select({ docIndex: dossierDocuments.docIndex, round: dossierDocuments.round, file: files })
       .from(dossierDocuments)
       .innerJoin(files, eq(files.id, dossierDocuments.fileId))
       .where(eq(dossierDocuments.dossierId, dossierId))

@@ -11,6 +11,7 @@ import {
   formatVnd,
 } from "../../../../../shared/src/format/vi";
 import { inAppPath } from "../../../../../shared/src/links/deep-link";
+import type { Acceptance } from "../../../../../shared/src/staff/api";
 import { qrImageUrl } from "../../../services/authed-api";
 import type { StaffDossierData, TimelineEvent } from "../../../services/staff-api";
 import { formatTime } from "../../../utils/format";
@@ -129,7 +130,7 @@ function Applicant({ detail }: { detail: StaffDossierData }) {
 type DocumentRow = { key: number; name: string; kind: string; quantity: string };
 
 /** Documents received: electronic ones by their files, paper ones (no file) as "Bản giấy" in the catalogue's quantity. */
-function documentRows(documents: StaffDossierData["documents"], procedure: ProcedureFacts | null): DocumentRow[] {
+function documentRows(documents: Acceptance["documents"], procedure: ProcedureFacts | null): DocumentRow[] {
   return documents.map((d) => {
     const required = procedure?.documents[d.docIndex];
     if (d.files.length > 0) return { key: d.docIndex, name: d.name, kind: "Bản điện tử", quantity: `${d.files.length} tệp` };
@@ -198,10 +199,18 @@ function TrackingQr({ trackingUrl, onSettled }: { trackingUrl: string; onSettled
   );
 }
 
-/** Mẫu 01: the receipt and promised date for a dossier accepted at the desk. */
-export function Form01({ data, onQrSettled }: { data: FormData; onQrSettled?: (loaded: boolean) => void }) {
+/** Mẫu 01: the receipt and promised date, with what the desk received when it accepted the dossier. */
+export function Form01({
+  data,
+  acceptance,
+  onQrSettled,
+}: {
+  data: FormData;
+  acceptance: Acceptance;
+  onQrSettled?: (loaded: boolean) => void;
+}) {
   const { detail, procedure, receiving } = data;
-  const receivedAt = detail.receivedAt ?? detail.submittedAt;
+  const receivedAt = acceptance.at;
   const otherDelivery = (procedure?.resultDelivery ?? []).filter((d) => d !== "counter").map((d) => DELIVERY[d]);
   const [fee, ...feeNotes] = feeLines(detail.fee);
   return (
@@ -211,7 +220,7 @@ export function Form01({ data, onQrSettled }: { data: FormData; onQrSettled?: (l
       <Applicant detail={detail} />
       <Line label="Cơ quan giải quyết">{detail.handlingUnit.name}</Line>
       <p className="form-line">1. Thành phần hồ sơ nộp gồm:</p>
-      <DocumentsTable rows={documentRows(detail.documents, procedure)} />
+      <DocumentsTable rows={documentRows(acceptance.documents, procedure)} />
       <p className="form-line">2. Số lượng hồ sơ: 01 bộ.</p>
       <p className="form-line">
         3. Thời gian giải quyết hồ sơ theo quy định:{" "}
@@ -248,7 +257,7 @@ export function Form01({ data, onQrSettled }: { data: FormData; onQrSettled?: (l
       <SignatureBlocks
         blocks={[
           { title: "Người nộp hồ sơ", hint: "Ký và ghi rõ họ tên", name: detail.applicant.name },
-          { title: "Người tiếp nhận hồ sơ", hint: "Ký và ghi rõ họ tên" },
+          { title: "Người tiếp nhận hồ sơ", hint: "Ký và ghi rõ họ tên", name: acceptance.officerName },
         ]}
       />
     </>

@@ -41,7 +41,7 @@ function Sheet({ data, form, onQrSettled }: { data: FormData; form: PrintForm; o
   const event = formEvent(data.detail, form);
   switch (form) {
     case "01":
-      return <Form01 data={data} onQrSettled={onQrSettled} />;
+      return data.detail.acceptance && <Form01 data={data} acceptance={data.detail.acceptance} onQrSettled={onQrSettled} />;
     case "02":
       return event && <Form02 data={data} event={event} />;
     case "03":
