@@ -10,6 +10,10 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import autocannon from "autocannon";
+import type { Session } from "../shared/src/auth/api";
+import type { ProcedureDetail } from "../shared/src/catalogue/api";
+import type { SubmitResponse } from "../shared/src/dossier/api";
+import type { Inbox } from "../shared/src/staff/api";
 import { startFakeZalo } from "../tests/support/fake-zalo";
 import { seedBenchDossiers } from "./bench-dossiers";
 // @ts-expect-error plain ESM helper without types
@@ -122,21 +126,21 @@ function benchConfig(): string {
   return file;
 }
 
-async function post(pathname: string, body: unknown, headers: Record<string, string> = {}) {
+async function post<T>(pathname: string, body: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(`${API}${pathname}`, {
     method: "POST",
     headers: { "Content-Type": "application/json", ...headers },
     body: JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`${pathname}: ${res.status} ${await res.text()}`);
-  return res.json() as Promise<any>;
+  return res.json() as Promise<T>;
 }
 
 /** Residents signed in through the (fake) Zalo Graph API, each with one uploaded PDF and a complete submission body. */
 async function submitters(count: number) {
-  const procedure = (await (await fetch(`${API}/api/procedures/${SUBMIT_PROCEDURE}`)).json()) as any;
+  const procedure = (await (await fetch(`${API}/api/procedures/${SUBMIT_PROCEDURE}`)).json()) as ProcedureDetail;
   const form: Record<string, unknown> = {};
-  for (const f of procedure.eform.fields as { key: string; type: string; options?: { value: string }[] }[]) {
+  for (const f of procedure.eform.fields) {
     form[f.key] =
       (
         {
@@ -152,7 +156,7 @@ async function submitters(count: number) {
   }
   const users = [];
   for (let i = 0; i < count; i++) {
-    const session = await post("/api/auth/zalo", { accessToken: `valid-bench-${i}` });
+    const session = await post<Session>("/api/auth/zalo", { accessToken: `valid-bench-${i}` });
     const authorization = `Bearer ${session.accessToken}`;
     const upload = await fetch(`${API}/api/files`, {
       method: "POST",
@@ -160,9 +164,7 @@ async function submitters(count: number) {
       body: "%PDF-1.4\n% bench\n%%EOF\n",
     });
     const file = (await upload.json()) as { id: string };
-    const documents = (procedure.documents as { required: boolean }[]).flatMap((d, docIndex) =>
-      d.required ? [{ docIndex, fileIds: [file.id] }] : [],
-    );
+    const documents = procedure.documents.flatMap((d, docIndex) => (d.required ? [{ docIndex, fileIds: [file.id] }] : []));
     const body = JSON.stringify({
       procedureCode: SUBMIT_PROCEDURE,
       procedureVersion: procedure.version,
@@ -200,10 +202,10 @@ type SeededDossiers = Awaited<ReturnType<typeof seedBenchDossiers>>;
 const STAFF_UNIT = "phuong-an-hoa";
 const DETAIL_SAMPLE = 5_000;
 
-async function getJson(pathname: string, authorization: string) {
+async function getJson<T>(pathname: string, authorization: string) {
   const res = await fetch(`${API}${pathname}`, { headers: { Authorization: authorization } });
   if (!res.ok) throw new Error(`${pathname}: ${res.status} ${await res.text()}`);
-  return res.json() as Promise<any>;
+  return res.json() as Promise<T>;
 }
 
 /**
@@ -212,10 +214,10 @@ async function getJson(pathname: string, authorization: string) {
  * province admin's inbox over every unit, and the audited dossier view (each GET also writes a read record).
  */
 async function staffLoad(seeded: SeededDossiers) {
-  const staff = `Bearer ${(await post("/api/auth/dev", { persona: "can-bo-phuong" })).accessToken}`;
-  const admin = `Bearer ${(await post("/api/auth/dev", { persona: "quan-tri-tinh" })).accessToken}`;
-  const first = await getJson("/api/staff/dossiers", staff);
-  const adminFirst = await getJson("/api/staff/dossiers", admin);
+  const staff = `Bearer ${(await post<Session>("/api/auth/dev", { persona: "can-bo-phuong" })).accessToken}`;
+  const admin = `Bearer ${(await post<Session>("/api/auth/dev", { persona: "quan-tri-tinh" })).accessToken}`;
+  const first = await getJson<Inbox>("/api/staff/dossiers", staff);
+  const adminFirst = await getJson<Inbox>("/api/staff/dossiers", admin);
   if (!first.nextCursor) throw new Error("staff inbox: no second page");
   const get = (authorization: string, paths: string[]): NextRequest => {
     let i = 0;
@@ -460,7 +462,7 @@ try {
     console.log(`Signing in ${SUBMIT_USERS} residents for the submission runs…`);
     const users = await submitters(SUBMIT_USERS);
     for (const connections of [1, 16]) loadResults.push(await load("submit dossier", submissions(users), connections));
-    const receipt = await post("/api/dossiers", JSON.parse(users[0]!.body), {
+    const receipt = await post<SubmitResponse>("/api/dossiers", JSON.parse(users[0]!.body), {
       Authorization: users[0]!.authorization,
       "Idempotency-Key": "bench-tracking-probe-key",
     });

@@ -87,7 +87,7 @@ describe("reads", () => {
     // The applicant reading their own dossier is not an audited read; staff opening it elsewhere, or its files, are.
     await residentView(d.owner, d.code);
     expect((await getJson(`/api/dossiers/${d.code}`, { headers: bearer(officer) })).status).toBe(200);
-    const fileId = (await residentView(d.owner, d.code)).body.documents[0].files[0].id;
+    const fileId = (await residentView(d.owner, d.code)).body.documents[0]!.files[0]!.id;
     expect((await api(`/api/files/${fileId}/content`, { headers: bearer(officer) })).status).toBe(200);
 
     const report = await audit(officer, d.code);

@@ -215,7 +215,7 @@ describe("sign-in and renewal limits", () => {
       duplex: "half",
     } as RequestInit);
     expect(refused.status).toBe(429);
-    expect(((await refused.json()) as any).error.code).toBe("rate_limited");
+    expect((await errorOf(refused)).code).toBe("rate_limited");
     expect(read).toBe(0);
     expect((await renew("not-a-token", address)).status).toBe(429);
     // Another address is not.

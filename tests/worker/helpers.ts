@@ -30,7 +30,10 @@ export type Api = ReturnType<typeof client>;
 export type Answer<Endpoint> = InferResponseType<Endpoint>;
 
 /** The error of a refused request, read through the shared envelope schema (so a malformed envelope fails too). */
-export const errorOf = async (res: Response) => ErrorEnvelope.parse(await res.json()).error;
+export const errorOf = async (res: Response) => errorIn(await res.json());
+
+/** The error in a body already read, e.g. `getJson`'s for a refused request, through the same envelope schema. */
+export const errorIn = (body: unknown) => ErrorEnvelope.parse(body).error;
 
 export async function getJson<T = any>(path: string, init?: RequestInit): Promise<{ status: number; body: T; headers: Headers }> {
   const res = await api(path, init);

@@ -1,17 +1,21 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Session } from "../../shared/src/auth/api";
+import type { ErrorEnvelope } from "../../shared/src/api/errors";
+import type { NotificationList, Session } from "../../shared/src/auth/api";
+import type { CalendarDay } from "../../shared/src/deadline/api";
 import { addDays, dueDate } from "../../shared/src/deadline/due-date";
 import { eventTitle } from "../../shared/src/dossier/events";
 import { allowedActions, STAFF_ACTIONS } from "../../shared/src/dossier/lifecycle";
+import type { Inbox } from "../../shared/src/staff/api";
 import { workCalendar } from "../../worker/src/db/repo/calendar";
 import { notifications } from "../../worker/src/db/schema";
 import { resident, upload } from "./dossier-fixtures";
-import { api, bearer, db, getJson, json, signIn } from "./helpers";
+import { api, bearer, db, errorIn, errorOf, getJson, json, signIn } from "./helpers";
 import {
   type ActionRequest,
   act,
   actionBody,
+  type CalendarList,
   clockAt,
   dossierRow,
   drive,
@@ -250,7 +254,11 @@ describe("legal transitions through the HTTP API", () => {
     const reason = "Cần xác minh thêm tại Công an tỉnh";
     for (const newDate of [due!, addDays(due!, -1)]) {
       const refused = await act(officer, d.code, { action: "apologise", reason, newDate });
-      expect([newDate, refused.status, refused.body.error.details?.[0]?.path]).toEqual([newDate, 400, "newDate"]);
+      expect([newDate, refused.status, (errorIn(refused.body).details as { path: string }[] | undefined)?.[0]?.path]).toEqual([
+        newDate,
+        400,
+        "newDate",
+      ]);
     }
     const promised = addDays(due!, 5);
     const view = await step(officer, d.code, { action: "apologise", reason, newDate: promised });
@@ -287,8 +295,8 @@ describe("legal transitions through the HTTP API", () => {
     expect((await staffView(officer, d.code)).status).toBe(404);
     expect((await act(officer, d.code, { action: "note", note: "Còn xem được không?" })).status).toBe(404);
     const search = `/api/staff/dossiers?q=${d.code}`;
-    expect((await getJson(search, { headers: bearer(officer) })).body.items).toEqual([]);
-    expect((await getJson(search, { headers: bearer(department) })).body.items.map((i: any) => i.code)).toEqual([d.code]);
+    expect((await getJson<Inbox>(search, { headers: bearer(officer) })).body.items).toEqual([]);
+    expect((await getJson<Inbox>(search, { headers: bearer(department) })).body.items.map((i) => i.code)).toEqual([d.code]);
     const seen = await staffView(department, d.code);
     expect(seen.body).toMatchObject({ status: 2, handlingUnit: { id: "so-tu-phap" } });
     expect(seen.body.allowedActions).toContain("start_processing");
@@ -304,7 +312,7 @@ describe("legal transitions through the HTTP API", () => {
     expect(view.timeline.at(-1)).toMatchObject({ type: "internal_note", note: "Người nộp hay gọi điện, cần kiểm tra kỹ" });
     expect(view.status).toBe(1);
     const mine = await residentView(d.owner, d.code);
-    expect(mine.body.timeline.map((e: any) => e.type)).toEqual(["submitted"]);
+    expect(mine.body.timeline.map((e) => e.type)).toEqual(["submitted"]);
     expect(JSON.stringify(mine.body)).not.toContain("hay gọi điện");
     expect((await notificationsOf(d.code)).length).toBe(before);
   });
@@ -361,9 +369,14 @@ describe("illegal actions answer 409 with what is allowed, in every reachable st
 
     const illegal = STAFF_ACTIONS.filter((a) => !allowed.includes(a));
     const answers = await Promise.all(illegal.map((a) => act(officer, d.code, actionBody(a), view.body.version)));
-    expect(answers.map((r, i) => [illegal[i], r.status, r.body.error.code, r.body.error.details?.allowed])).toEqual(
-      illegal.map((a) => [a, 409, "conflict", allowed]),
-    );
+    expect(
+      answers.map((r, i) => [
+        illegal[i],
+        r.status,
+        errorIn(r.body).code,
+        (errorIn(r.body).details as { allowed: string[] }).allowed,
+      ]),
+    ).toEqual(illegal.map((a) => [a, 409, "conflict", allowed]));
     expect((await dossierRow(d.code)).version).toBe(view.body.version);
     await expectConsistent(d.code);
   });
@@ -398,14 +411,14 @@ describe("If-Match", () => {
     const officer = await signIn("can-bo-phuong");
     const d = await fileDossier();
     const missing = await act(officer, d.code, { action: "accept" }, null);
-    expect([missing.status, missing.body.error.code]).toEqual([428, "precondition_required"]);
+    expect([missing.status, errorIn(missing.body).code]).toEqual([428, "precondition_required"]);
     await step(officer, d.code, { action: "accept" });
     for (const ifMatch of ['"1"', '"3"', "*", "abc"]) {
       const res = await api(
         `/api/staff/dossiers/${d.code}/actions`,
         json("POST", { action: "start_processing" }, { ...bearer(officer), "If-Match": ifMatch }),
       );
-      expect([ifMatch, res.status, ((await res.json()) as any).error.code]).toEqual([ifMatch, 412, "precondition_failed"]);
+      expect([ifMatch, res.status, (await errorOf(res)).code]).toEqual([ifMatch, 412, "precondition_failed"]);
     }
     expect(await dossierRow(d.code)).toMatchObject({ status: 2, version: 2 });
     expect(await eventsOf(d.code)).toHaveLength(2);
@@ -421,7 +434,7 @@ describe("If-Match", () => {
     const answers = await Promise.all(Array.from({ length: 20 }, () => act(officer, d.code, body, version)));
     const statuses = answers.map((r) => r.status).sort();
     expect(statuses).toEqual([200, ...Array(19).fill(412)]);
-    expect(answers.filter((r) => r.status === 412).every((r) => r.body.error.code === "precondition_failed")).toBe(true);
+    expect(answers.filter((r) => r.status === 412).every((r) => errorIn(r.body).code === "precondition_failed")).toBe(true);
     expect((await dossierRow(d.code)).version).toBe(version + 1);
     expect((await eventsOf(d.code)).map((e) => e.seq)).toEqual([1, 2]);
     expect(await notificationsOf(d.code)).toHaveLength(body.action === "note" ? 0 : 1);
@@ -460,7 +473,7 @@ describe("notifications and atomic steps", () => {
       await expectConsistent(d.code);
     }
 
-    const listed = await getJson("/api/me/notifications?limit=50", { headers: bearer(d.owner) });
+    const listed = await getJson<NotificationList>("/api/me/notifications?limit=50", { headers: bearer(d.owner) });
     expect(listed.status).toBe(200);
     const titles = (
       [
@@ -474,26 +487,30 @@ describe("notifications and atomic steps", () => {
         "returned",
       ] as const
     ).map(eventTitle);
-    expect(listed.body.items.map((n: any) => n.title)).toEqual([...titles].reverse());
-    expect(listed.body.items.every((n: any) => n.code === d.code && n.readAt === null)).toBe(true);
-    const ids = listed.body.items.map((n: any) => n.id);
+    expect(listed.body.items.map((n) => n.title)).toEqual([...titles].reverse());
+    expect(listed.body.items.every((n) => n.code === d.code && n.readAt === null)).toBe(true);
+    const ids = listed.body.items.map((n) => n.id);
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
-    const theirs = await getJson("/api/me/notifications", { headers: bearer(other.owner) });
-    expect(theirs.body.items.map((n: any) => n.code)).toEqual([other.code]);
+    const theirs = await getJson<NotificationList>("/api/me/notifications", { headers: bearer(other.owner) });
+    expect(theirs.body.items.map((n) => n.code)).toEqual([other.code]);
 
     // Paging by cursor gives every notification once.
-    const first = await getJson("/api/me/notifications?limit=5", { headers: bearer(d.owner) });
-    const second = await getJson(`/api/me/notifications?limit=5&cursor=${first.body.nextCursor}`, { headers: bearer(d.owner) });
-    expect([...first.body.items, ...second.body.items].map((n: any) => n.id)).toEqual(ids);
+    const first = await getJson<NotificationList>("/api/me/notifications?limit=5", { headers: bearer(d.owner) });
+    const second = await getJson<NotificationList>(`/api/me/notifications?limit=5&cursor=${first.body.nextCursor}`, {
+      headers: bearer(d.owner),
+    });
+    expect([...first.body.items, ...second.body.items].map((n) => n.id)).toEqual(ids);
     expect(second.body.nextCursor).toBeNull();
 
     // Reading marks only what was shown (up to an id), and only the caller's own.
     const read = (session: Session, upTo: unknown) => api("/api/me/notifications/read", json("POST", { upTo }, bearer(session)));
     expect((await read(d.owner, ids[2])).status).toBe(204);
-    const after = await getJson("/api/me/notifications?limit=50", { headers: bearer(d.owner) });
-    expect(after.body.items.map((n: any) => n.readAt !== null)).toEqual(ids.map((_: number, i: number) => i >= 2));
+    const after = await getJson<NotificationList>("/api/me/notifications?limit=50", { headers: bearer(d.owner) });
+    expect(after.body.items.map((n) => n.readAt !== null)).toEqual(ids.map((_, i) => i >= 2));
     expect((await read(other.owner, ids[0])).status).toBe(204);
-    expect((await getJson("/api/me/notifications?limit=50", { headers: bearer(d.owner) })).body.items[0].readAt).toBeNull();
+    expect(
+      (await getJson<NotificationList>("/api/me/notifications?limit=50", { headers: bearer(d.owner) })).body.items[0]?.readAt,
+    ).toBeNull();
     quietSecurityLog();
     expect((await read(d.owner, "all")).status).toBe(400);
   });
@@ -516,7 +533,7 @@ describe("notifications and atomic steps", () => {
       });
     const res = await act(officer, d.code, { action: "accept" });
     // Not a concurrent step (that would be a 412): a real failure, reported as one.
-    expect([res.status, res.body.error.code]).toEqual([500, "internal"]);
+    expect([res.status, errorIn(res.body).code]).toEqual([500, "internal"]);
     expect(await dossierRow(d.code)).toMatchObject({ status: 1, version: 1, receivedAt: null });
     expect(await eventsOf(d.code)).toHaveLength(1);
     await db()
@@ -564,11 +581,11 @@ describe("due dates on the working-day calendar", () => {
     expect((await step(officer, before.code, { action: "accept" })).dueDate).toBe("2026-06-10");
 
     const day = { kind: "holiday", name: "Nghỉ lễ bổ sung", source: "Quyết định thử nghiệm", verified: true };
-    const put = await getJson("/api/admin/calendar/2026-06-03", json("PUT", day, bearer(admin)));
+    const put = await getJson<CalendarDay>("/api/admin/calendar/2026-06-03", json("PUT", day, bearer(admin)));
     expect(put.status).toBe(200);
     expect(put.body).toEqual({ date: "2026-06-03", ...day });
-    const listed = await getJson("/api/admin/calendar?year=2026", { headers: bearer(admin) });
-    expect(listed.body.items.map((x: any) => x.date)).toEqual(expect.arrayContaining(["2026-02-17", "2026-06-03"]));
+    const listed = await getJson<CalendarList>("/api/admin/calendar?year=2026", { headers: bearer(admin) });
+    expect(listed.body.items.map((x) => x.date)).toEqual(expect.arrayContaining(["2026-02-17", "2026-06-03"]));
 
     const after = await fileDossier();
     const view = await step(officer, after.code, { action: "accept" });
@@ -589,11 +606,11 @@ describe("due dates on the working-day calendar", () => {
     const day = { kind: "holiday", name: "Nghỉ lễ thử nghiệm", source: "Quyết định thử nghiệm", verified: false };
     for (const date of ["2025-06-02", "2030-06-03"]) {
       expect([date, (await api(`/api/admin/calendar/${date}`, json("PUT", day, bearer(admin)))).status]).toEqual([date, 200]);
-      const listed = await getJson(`/api/admin/calendar?year=${date.slice(0, 4)}`, { headers: bearer(admin) });
-      expect(listed.body.items.map((d: { date: string }) => d.date)).toContain(date);
+      const listed = await getJson<CalendarList>(`/api/admin/calendar?year=${date.slice(0, 4)}`, { headers: bearer(admin) });
+      expect(listed.body.items.map((d) => d.date)).toContain(date);
     }
     for (const date of ["2024-12-31", "2031-01-02"]) {
-      const put = await getJson(`/api/admin/calendar/${date}`, json("PUT", day, bearer(admin)));
+      const put = await getJson<ErrorEnvelope>(`/api/admin/calendar/${date}`, json("PUT", day, bearer(admin)));
       expect([date, put.status, put.body.error.details]).toEqual([
         date,
         400,

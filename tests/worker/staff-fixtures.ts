@@ -2,6 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { expect, vi } from "vitest";
 import type { z } from "zod";
 import type { Session } from "../../shared/src/auth/api";
+import type { DossierDetail } from "../../shared/src/dossier/api";
 import { eventTitle } from "../../shared/src/dossier/events";
 import {
   type LifecycleAction,
@@ -11,7 +12,7 @@ import {
   type StaffAction,
   transition,
 } from "../../shared/src/dossier/lifecycle";
-import type { ActionBody } from "../../shared/src/staff/api";
+import type { ActionBody, StaffDossierDetail } from "../../shared/src/staff/api";
 import { startSession } from "../../worker/src/auth/session";
 import type { DossierRow } from "../../worker/src/db/repo/dossiers";
 import { upsertUser } from "../../worker/src/db/repo/users";
@@ -81,12 +82,16 @@ export async function notificationsOf(code: string) {
   return db().select().from(notifications).where(eq(notifications.dossierId, id)).orderBy(asc(notifications.id));
 }
 
+/** The admin's list of a year's published calendar days. */
+export type CalendarList = Answer<Api["admin"]["calendar"]["$get"]>;
+
 /** The staff view of a dossier, with its ETag. */
 export async function staffView(session: Session, code: string, query = "") {
-  return getJson(`/api/staff/dossiers/${code}${query}`, { headers: bearer(session) });
+  return getJson<StaffDossierDetail>(`/api/staff/dossiers/${code}${query}`, { headers: bearer(session) });
 }
 
-export const residentView = (session: Session, code: string) => getJson(`/api/dossiers/${code}`, { headers: bearer(session) });
+export const residentView = (session: Session, code: string) =>
+  getJson<DossierDetail>(`/api/dossiers/${code}`, { headers: bearer(session) });
 
 /**
  * POSTs a staff action. `version` goes into If-Match: by default the dossier's current version,
@@ -95,7 +100,7 @@ export const residentView = (session: Session, code: string) => getJson(`/api/do
 export async function act(session: Session, code: string, body: ActionRequest, version?: number | null) {
   const v = version === undefined ? (await dossierRow(code)).version : version;
   const headers = { ...bearer(session), ...(v === null ? {} : { "If-Match": `"${v}"` }) };
-  return getJson(`/api/staff/dossiers/${code}/actions`, json("POST", body, headers));
+  return getJson<StaffDossierDetail>(`/api/staff/dossiers/${code}/actions`, json("POST", body, headers));
 }
 
 /** A staff action that must succeed; returns the staff view it answers with. */

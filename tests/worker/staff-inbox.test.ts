@@ -1,15 +1,20 @@
 import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import type { ErrorEnvelope } from "../../shared/src/api/errors";
 import type { Session } from "../../shared/src/auth/api";
 import { addDays, dueThresholds } from "../../shared/src/deadline/due-date";
+import type { SubmitResponse } from "../../shared/src/dossier/api";
+import type { MissingItem } from "../../shared/src/dossier/completeness";
 import { inStatusGroup } from "../../shared/src/dossier/status";
+import type { AuditReport, Inbox } from "../../shared/src/staff/api";
 import { vietnamDate } from "../../shared/src/time/vietnam";
 import { workCalendar } from "../../worker/src/db/repo/calendar";
 import { dossiers } from "../../worker/src/db/schema";
 import { newKey, PROCEDURE, procedureDetail } from "./dossier-fixtures";
-import { api, bearer, db, getJson, json, signIn } from "./helpers";
+import { type Answer, type Api, api, bearer, db, errorIn, getJson, json, signIn } from "./helpers";
 import {
   act,
+  type CalendarList,
   dossierRow,
   drive,
   eventsOf,
@@ -26,14 +31,19 @@ import {
 
 const sampleProvince = inject("sampleCatalogue");
 
+type UnitList = Answer<Api["staff"]["units"]["$get"]>;
+
 afterEach(() => vi.restoreAllMocks());
 
 const inbox = (session: Session, query = "") =>
-  getJson(`/api/staff/dossiers?limit=100${query ? `&${query}` : ""}`, { headers: bearer(session) });
-const codes = (res: { body: any }) => (res.body.items as { code: string }[]).map((i) => i.code);
+  getJson<Inbox>(`/api/staff/dossiers?limit=100${query ? `&${query}` : ""}`, { headers: bearer(session) });
+const codes = (res: { body: Inbox }) => res.body.items.map((i) => i.code);
 
 const intake = (session: Session, body: unknown, key: string | null = newKey()) =>
-  getJson("/api/staff/dossiers", json("POST", body, { ...bearer(session), ...(key ? { "Idempotency-Key": key } : {}) }));
+  getJson<SubmitResponse>(
+    "/api/staff/dossiers",
+    json("POST", body, { ...bearer(session), ...(key ? { "Idempotency-Key": key } : {}) }),
+  );
 
 describe("unit scoping on every staff route", () => {
   let officer: Session;
@@ -99,8 +109,10 @@ describe("unit scoping on every staff route", () => {
     expect(codes(await inbox(department, `q=${here.code}`))).toEqual([]);
     expect(codes(await inbox(officer, `q=${here.code}`))).toEqual([here.code]);
     // Indistinguishable from a dossier that does not exist.
-    const missing = await getJson("/api/staff/dossiers/000.00.01.H99-000101-9999", { headers: bearer(department) });
-    const hidden = await getJson(`/api/staff/dossiers/${here.code}`, { headers: bearer(department) });
+    const missing = await getJson<ErrorEnvelope>("/api/staff/dossiers/000.00.01.H99-000101-9999", {
+      headers: bearer(department),
+    });
+    const hidden = await getJson<ErrorEnvelope>(`/api/staff/dossiers/${here.code}`, { headers: bearer(department) });
     expect(hidden.body).toEqual(missing.body);
     expect((await dossierRow(here.code)).version).toBe(version);
   });
@@ -109,12 +121,14 @@ describe("unit scoping on every staff route", () => {
     quietSecurityLog();
     const all = await inbox(admin);
     expect(codes(all)).toEqual(expect.arrayContaining([here.code, elsewhere.code]));
-    const units = await getJson("/api/staff/units", { headers: bearer(admin) });
-    expect(units.body.items.map((u: any) => u.id).sort()).toEqual(sampleProvince.units.map((u) => u.id).sort());
+    const units = await getJson<UnitList>("/api/staff/units", { headers: bearer(admin) });
+    expect(units.body.items.map((u) => u.id).sort()).toEqual(sampleProvince.units.map((u) => u.id).sort());
     const view = await staffView(admin, elsewhere.code);
     expect(view.status).toBe(200);
     expect(view.body.allowedActions).toEqual([]);
-    expect((await getJson(`/api/staff/dossiers/${elsewhere.code}/audit`, { headers: bearer(admin) })).status).toBe(200);
+    expect((await getJson<AuditReport>(`/api/staff/dossiers/${elsewhere.code}/audit`, { headers: bearer(admin) })).status).toBe(
+      200,
+    );
     const { version } = await dossierRow(elsewhere.code);
     const [, , , [, action], , [, take]] = routes(admin, elsewhere.code, version);
     expect([(await action()).status, (await take()).status]).toEqual([403, 403]);
@@ -123,10 +137,9 @@ describe("unit scoping on every staff route", () => {
 
   it("lets a staff member with a grant for another unit see and act on that unit's dossiers, and no others", async () => {
     const granted = await staffMember("phuong-tan-an", ["phuong-binh-minh"]);
-    expect((await getJson("/api/staff/units", { headers: bearer(granted) })).body.items.map((u: any) => u.id).sort()).toEqual([
-      "phuong-binh-minh",
-      "phuong-tan-an",
-    ]);
+    expect(
+      (await getJson<UnitList>("/api/staff/units", { headers: bearer(granted) })).body.items.map((u) => u.id).sort(),
+    ).toEqual(["phuong-binh-minh", "phuong-tan-an"]);
     const mine = await inbox(granted);
     expect(codes(mine)).toContain(elsewhere.code);
     expect(codes(mine)).not.toContain(here.code);
@@ -143,7 +156,7 @@ describe("unit scoping on every staff route", () => {
     const granted = await staffMember("phuong-tan-an", ["phuong-binh-minh"]);
     const filtered = await inbox(granted, "unit=phuong-binh-minh");
     expect(filtered.status).toBe(200);
-    expect(filtered.body.items.every((i: any) => i.handlingUnit.id === "phuong-binh-minh")).toBe(true);
+    expect(filtered.body.items.every((i) => i.handlingUnit.id === "phuong-binh-minh")).toBe(true);
     expect(codes(filtered)).toContain(elsewhere.code);
     for (const [who, unit] of [
       [granted, "phuong-an-hoa"],
@@ -151,7 +164,7 @@ describe("unit scoping on every staff route", () => {
       [officer, "phuong-binh-minh"],
     ] as const) {
       const res = await inbox(who, `unit=${unit}`);
-      expect([unit, res.status, res.body.error?.code]).toEqual([unit, 403, "forbidden"]);
+      expect([unit, res.status, errorIn(res.body).code]).toEqual([unit, 403, "forbidden"]);
     }
     const adminFiltered = await inbox(admin, "unit=phuong-binh-minh");
     expect(adminFiltered.status).toBe(200);
@@ -168,8 +181,8 @@ describe("unit scoping on every staff route", () => {
       expect((await api("/api/admin/calendar/2026-02-17", { method: "DELETE", headers: bearer(who) })).status).toBe(403);
     }
     expect((await api("/api/admin/calendar")).status).toBe(401);
-    const tet = await getJson("/api/admin/calendar?year=2026", { headers: bearer(admin) });
-    expect(tet.body.items.find((x: any) => x.date === "2026-02-17")).toMatchObject({ kind: "holiday" });
+    const tet = await getJson<CalendarList>("/api/admin/calendar?year=2026", { headers: bearer(admin) });
+    expect(tet.body.items.find((x) => x.date === "2026-02-17")).toMatchObject({ kind: "holiday" });
   });
 });
 
@@ -221,8 +234,8 @@ describe("the inbox", () => {
   });
 
   it("describes each dossier with its procedure, unit and derived due state", async () => {
-    const items: any[] = (await inbox(officer)).body.items;
-    const item = (name: string) => items.find((i) => i.code === at[name]);
+    const { items } = (await inbox(officer)).body;
+    const item = (name: string) => items.find((i) => i.code === at[name])!;
     expect(item("qua-han")).toMatchObject({
       procedure: { code: PROCEDURE, name: "Đăng ký thường trú" },
       handlingUnit: { id: UNIT, name: sampleProvince.units.find((u) => u.id === UNIT)!.name },
@@ -309,7 +322,7 @@ describe("the inbox", () => {
   });
 
   it("orders by urgency: overdue, due soon, waiting for acceptance, other open ones, closed; then by due date", async () => {
-    const items: any[] = (await inbox(officer)).body.items;
+    const { items } = (await inbox(officer)).body;
     expect(items.slice(0, 3).map((i) => i.dueState)).toEqual(["overdue", "overdue", "soon"]);
     // The two overdue ones, the older due date first.
     expect(items.slice(0, 2).map((i) => i.code)).toEqual([at["nop-phi-qua-han"], at["qua-han"]]);
@@ -348,7 +361,7 @@ describe("the inbox", () => {
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const res: { status: number; body: any } = await getJson(
+        const res: { status: number; body: Inbox } = await getJson<Inbox>(
           `/api/staff/dossiers?limit=${size}${filter}${cursor ? `&cursor=${cursor}` : ""}`,
           { headers: bearer(officer) },
         );
@@ -367,7 +380,9 @@ describe("the inbox", () => {
   it("refuses a garbage cursor with 400", async () => {
     quietSecurityLog();
     for (const cursor of ["garbage!", "WzFd" /* [1] */, btoa('{"a":1}'), btoa('["x","a","b","c"]'), "%%%", "x".repeat(201)]) {
-      const res = await getJson(`/api/staff/dossiers?cursor=${encodeURIComponent(cursor)}`, { headers: bearer(officer) });
+      const res = await getJson<ErrorEnvelope>(`/api/staff/dossiers?cursor=${encodeURIComponent(cursor)}`, {
+        headers: bearer(officer),
+      });
       expect([cursor, res.status, res.body.error.code]).toEqual([cursor, 400, "validation_failed"]);
     }
   });
@@ -406,7 +421,7 @@ describe("counter and postal intake", () => {
     expect(view.body.allowedActions).toContain("start_processing");
     expect((await eventsOf(code)).map((e) => [e.seq, e.type, e.actorRole, e.status])).toEqual([[1, "accepted", "staff", 2]]);
     const listed = await inbox(officer, "channel=counter");
-    expect(listed.body.items.find((i: any) => i.code === code)).toMatchObject({
+    expect(listed.body.items.find((i) => i.code === code)).toMatchObject({
       applicantName: "Trần Văn Quầy",
       status: 2,
       channel: "counter",
@@ -442,18 +457,22 @@ describe("counter and postal intake", () => {
     quietSecurityLog();
     const before = await dossierCount();
     const none = await intake(officer, await intakeBody({ paperDocuments: [] }));
-    expect([none.status, none.body.error.code]).toEqual([422, "incomplete"]);
-    expect(none.body.error.details.map((x: any) => x.docIndex).filter((i: unknown) => i !== undefined)).toEqual([0, 1]);
+    expect([none.status, errorIn(none.body).code]).toEqual([422, "incomplete"]);
+    expect(
+      (errorIn(none.body).details as MissingItem[])
+        .map((x) => ("docIndex" in x ? x.docIndex : undefined))
+        .filter((i: unknown) => i !== undefined),
+    ).toEqual([0, 1]);
     const half = await intake(officer, await intakeBody({ paperDocuments: [0] }));
     expect(half.status).toBe(422);
-    expect(half.body.error.details).toEqual([expect.objectContaining({ kind: "document", docIndex: 1 })]);
+    expect(errorIn(half.body).details).toEqual([expect.objectContaining({ kind: "document", docIndex: 1 })]);
     expect(await dossierCount()).toBe(before);
   });
 
   it("refuses a receiving unit outside the officer's scope with 403, and takes it with a grant", async () => {
     quietSecurityLog();
     const outside = await intake(officer, await intakeBody({ receivingUnitId: "phuong-binh-minh" }));
-    expect([outside.status, outside.body.error.code]).toEqual([403, "forbidden"]);
+    expect([outside.status, errorIn(outside.body).code]).toEqual([403, "forbidden"]);
     const granted = await staffMember("phuong-an-hoa", ["phuong-binh-minh"]);
     const inside = await intake(granted, await intakeBody({ receivingUnitId: "phuong-binh-minh" }));
     expect(inside.status).toBe(201);
