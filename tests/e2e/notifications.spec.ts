@@ -24,7 +24,8 @@ async function markAllRead(request: APIRequestContext, session: Session) {
 
 /** The list's requests (not "mark read"). */
 const isList = (url: URL) => url.origin === API && url.pathname === "/api/me/notifications";
-const bell = (page: Page) => page.getByRole("banner").getByRole("link", { name: /^Thông báo/ });
+// The page header sits inside the page's one <main>, so it is no banner landmark of its own.
+const bell = (page: Page) => page.getByRole("main").getByRole("link", { name: /^Thông báo/ });
 const noticeList = (page: Page) => page.getByRole("list", { name: "Danh sách thông báo" });
 
 test("a resident is told what staff did on their dossier: unread count, the list, read on opening; internal notes and other residents' news stay out", async ({
