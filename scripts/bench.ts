@@ -10,6 +10,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import autocannon from "autocannon";
+import { chromiumArgs, chromiumPath } from "../playwright.config";
 import type { Session } from "../shared/src/auth/api";
 import type { ProcedureDetail } from "../shared/src/catalogue/api";
 import type { SubmitResponse } from "../shared/src/dossier/api";
@@ -320,18 +321,22 @@ function serveBuild(): Promise<Server> {
   return new Promise((resolve) => server.listen(APP_PORT, "localhost", () => resolve(server)));
 }
 
+/** One load run as the console tables show it. */
+const loadRow = ({ route, connections, rps, p50, p95, p99, non2xx, errors }: LoadResult) => ({
+  route,
+  connections,
+  rps,
+  p50,
+  p95,
+  p99,
+  non2xx,
+  errors,
+});
+
 async function firstScreen(runs = 5) {
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    executablePath: chromiumPath,
+    args: chromiumArgs,
   });
   const samples: { fcp: number; lcp: number }[] = [];
   try {
@@ -410,18 +415,7 @@ function printStaff(staff: ReturnType<typeof staffResults>) {
   console.log(
     `\nStaff workspace, ${staff.dossiers} dossiers (${staff.scope.dossiers} at ${staff.scope.unit}), ${DURATION_S}s per run (latency in ms)`,
   );
-  console.table(
-    staff.results.map(({ route, connections, rps, p50, p95, p99, non2xx, errors }) => ({
-      route,
-      connections,
-      rps,
-      p50,
-      p95,
-      p99,
-      non2xx,
-      errors,
-    })),
-  );
+  console.table(staff.results.map(loadRow));
 }
 
 const zalo = await startFakeZalo("dev-zalo-app-secret");
@@ -506,18 +500,7 @@ try {
     writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
 
     console.log(`\nAPI on local workerd, ${CATALOGUE_SIZE} procedures, ${DURATION_S}s per run (latency in ms)`);
-    console.table(
-      loadResults.map(({ route, connections, rps, p50, p95, p99, non2xx, errors }) => ({
-        route,
-        connections,
-        rps,
-        p50,
-        p95,
-        p99,
-        non2xx,
-        errors,
-      })),
-    );
+    console.table(loadResults.map(loadRow));
     console.log(
       `search p95 / health p95: uncached ${ratios.uncached.c1}× at 1 connection, ${ratios.uncached.c16}× at 16; ` +
         `cached ${ratios.cached.c1}× and ${ratios.cached.c16}×`,
