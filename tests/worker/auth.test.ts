@@ -281,12 +281,12 @@ describe("POST /api/me/phone", () => {
 });
 
 describe("development personas", () => {
-  it("lists residents, staff of two units and a province admin", async () => {
+  it("lists residents, officers of two units, a leader, a helper and a province admin", async () => {
     const { status, body } = await getJson<Answer<Api["auth"]["dev"]["personas"]["$get"]>>("/api/auth/dev/personas");
     expect(status).toBe(200);
     const roles = body.items.map((p) => `${p.role}:${p.unitId ?? "-"}`);
     expect(roles.filter((r: string) => r.startsWith("resident")).length).toBeGreaterThanOrEqual(2);
-    expect(new Set(roles.filter((r: string) => r.startsWith("staff"))).size).toBeGreaterThanOrEqual(2);
+    expect(new Set(roles.filter((r: string) => r.startsWith("officer"))).size).toBeGreaterThanOrEqual(2);
     expect(roles).toContain("admin:-");
   });
 

@@ -90,7 +90,7 @@ describe("storage per resident", () => {
   it("does not limit staff, who upload for many residents", async () => {
     const officer = await upsertUser(db(), "an-hoa", {
       id: `can-bo-storage-${crypto.randomUUID()}`,
-      role: "staff",
+      role: "officer",
       unitId: "phuong-an-hoa",
       displayName: "Cán bộ",
     });

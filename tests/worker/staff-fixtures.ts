@@ -29,7 +29,7 @@ const uniqueId = (prefix: string) => `${prefix}-${++people}-${crypto.randomUUID(
 /** A fresh staff member of `unitId`, with explicit grants (staff_unit_grants rows) for `grants`, signed in. */
 export async function staffMember(unitId: string, grants: string[] = [], { vneidVerified = false } = {}): Promise<Session> {
   const id = uniqueId(`can-bo-${unitId}`);
-  const user = await upsertUser(db(), "an-hoa", { id, role: "staff", unitId, displayName: `Cán bộ ${id}`, vneidVerified });
+  const user = await upsertUser(db(), "an-hoa", { id, role: "officer", unitId, displayName: `Cán bộ ${id}`, vneidVerified });
   if (grants.length > 0)
     await db()
       .insert(staffUnitGrants)

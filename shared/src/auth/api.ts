@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { Role } from "./roles";
 
-export const Role = z.enum(["resident", "staff", "admin"]);
-export type Role = z.infer<typeof Role>;
+export { Role };
 
 /** Opaque tokens travel in HTTP headers upstream, so only visible ASCII is accepted. */
 const Token = z

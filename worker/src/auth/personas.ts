@@ -21,11 +21,25 @@ export const DEV_PERSONAS: readonly (Persona & Pick<UserSeed, "displayName" | "v
   {
     id: "can-bo-phuong",
     label: "Cán bộ một cửa: Phường An Hòa",
-    role: "staff",
+    role: "officer",
     unitId: "phuong-an-hoa",
     displayName: "Lê Minh Cường",
   },
-  { id: "can-bo-tu-phap", label: "Cán bộ: Sở Tư pháp", role: "staff", unitId: "so-tu-phap", displayName: "Phạm Thu Dung" },
+  { id: "can-bo-tu-phap", label: "Cán bộ: Sở Tư pháp", role: "officer", unitId: "so-tu-phap", displayName: "Phạm Thu Dung" },
+  {
+    id: "lanh-dao-phuong",
+    label: "Lãnh đạo đơn vị: Phường An Hòa",
+    role: "leader",
+    unitId: "phuong-an-hoa",
+    displayName: "Vũ Thị Giang",
+  },
+  {
+    id: "to-cong-nghe",
+    label: "Tổ công nghệ số cộng đồng: Phường An Hòa",
+    role: "helper",
+    unitId: "phuong-an-hoa",
+    displayName: "Đỗ Văn Hải",
+  },
   { id: "quan-tri-tinh", label: "Quản trị tỉnh", role: "admin", unitId: null, displayName: "Hoàng Quốc Em" },
 ];
 

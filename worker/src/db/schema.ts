@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { ROLES } from "../../../shared/src/auth/roles";
 import type { FeeQuote } from "../../../shared/src/catalogue/fees";
 import type { EForm, Fees, ProcessingTime, RequiredDocument, ResultDelivery } from "../../../shared/src/catalogue/schemas";
 import { CHANNELS } from "../../../shared/src/dossier/channel";
@@ -31,9 +32,20 @@ export const units = sqliteTable(
     phone: text("phone").notNull().default(""),
     priorityWeekdays: json<number[]>("priority_weekdays").notNull().default(sql`'[]'`),
     sortOrder: integer("sort_order").notNull().default(0),
+    /** The citizens' hotline of the unit (đường dây nóng), printed on receipts. */
+    hotline: text("hotline").notNull().default(""),
+    /** Group compared in rankings: departments, wards and communes, special zones. */
+    cohort: text("cohort", { enum: ["department", "commune", "special_zone"] })
+      .notNull()
+      .default("commune"),
+    /** A deactivated unit takes no new dossiers; its history stays. */
+    deactivatedAt: text("deactivated_at"),
+    /** The unit this one was merged into; its dossiers keep naming it. */
+    mergedIntoId: text("merged_into_id"),
   },
   (t) => [
     index("units_province_kind").on(t.provinceId, t.kind, t.sortOrder),
+    index("units_merged_into").on(t.mergedIntoId),
     uniqueIndex("units_electronic_id").on(t.electronicId),
   ],
 );
@@ -65,7 +77,7 @@ export const procedures = sqliteTable(
       .references(() => provinces.id),
     code: text("code").notNull(),
     version: integer("version").notNull(),
-    status: text("status", { enum: ["draft", "published", "archived"] }).notNull(),
+    status: text("status", { enum: ["draft", "scheduled", "published", "archived"] }).notNull(),
     effectiveFrom: text("effective_from").notNull(),
     name: text("name").notNull(),
     summary: text("summary").notNull().default(""),
@@ -87,6 +99,26 @@ export const procedures = sqliteTable(
     popularity: integer("popularity").notNull().default(0),
     /** Submission needs a VNeID-verified identity (via the province's SSO), not only Zalo. */
     requiresVneid: integer("requires_vneid", { mode: "boolean" }).notNull().default(false),
+    /**
+     * Cases (trường hợp) × channels as the national procedure database keys them, each channel with
+     * its processing time and fee, each case with its documents. `processingTime`, `fees` and
+     * `documents` above are the first case's, kept for the pages and rules that quote one case.
+     */
+    cases: json<unknown[]>("cases").notNull().default(sql`'[]'`),
+    /** Legal bases (căn cứ pháp lý) and publishing decisions: number, title, date, effective date. */
+    decisions: json<unknown[]>("decisions").notNull().default(sql`'[]'`),
+    /** What the resident receives (kết quả thực hiện). */
+    result: text("result").notNull().default(""),
+    /** Conditions (yêu cầu, điều kiện). */
+    requirements: text("requirements").notNull().default(""),
+    /** Handled on another system (e.g. the police's residence system): its name, link and why. */
+    externalSystem: json<unknown>("external_system"),
+    /** For a scheduled version: the local date on which the cron job publishes it. */
+    publishOn: text("publish_on"),
+    publishedAt: text("published_at"),
+    /** Bumped by every edit of a draft; its ETag, so two admins never overwrite each other. */
+    revision: integer("revision").notNull().default(1),
+    updatedBy: text("updated_by"),
     searchName: text("search_name").notNull(),
     searchAliases: text("search_aliases").notNull(),
     searchBody: text("search_body").notNull(),
@@ -98,6 +130,7 @@ export const procedures = sqliteTable(
     index("procedures_listing").on(t.provinceId, t.status, t.essential, t.popularity),
     index("procedures_field").on(t.fieldId, t.status),
     index("procedures_unit").on(t.competentUnitId, t.status),
+    index("procedures_scheduled").on(t.status, t.publishOn),
   ],
 );
 
@@ -110,7 +143,7 @@ export const users = sqliteTable(
       .notNull()
       .references(() => provinces.id),
     zaloId: text("zalo_id").unique(),
-    role: text("role", { enum: ["resident", "staff", "admin"] }).notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
     unitId: text("unit_id").references(() => units.id),
     displayName: text("display_name").notNull().default(""),
     /** Exchanged server-side from a getPhoneNumber() token, only after the user asked. */
@@ -118,6 +151,8 @@ export const users = sqliteTable(
     /** Subject at the province's SSO once the resident proved a VNeID identity. */
     vneidSubject: text("vneid_subject").unique(),
     vneidVerifiedAt: text("vneid_verified_at"),
+    /** Subject at the province's staff single sign-on, bound by an invitation or by the person. */
+    ssoSubject: text("sso_subject").unique(),
     disabledAt: text("disabled_at"),
     createdAt: text("created_at").notNull().default(now),
   },
@@ -140,12 +175,18 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_user").on(t.userId)],
 );
 
-/** An OpenID Connect authorization request in flight (state → PKCE verifier and nonce). */
+/**
+ * An OpenID Connect authorization request in flight (state → PKCE verifier and nonce). `purpose`
+ * says what the callback finishes: a resident's VNeID link, a staff sign-in (no user yet), a
+ * signed-in person linking the staff SSO, or an invitation accepted through the SSO.
+ */
 export const oidcRequests = sqliteTable("oidc_requests", {
   state: text("state").primaryKey(),
-  userId: text("user_id")
+  purpose: text("purpose", { enum: ["vneid", "sso_sign_in", "sso_link", "invitation"] })
     .notNull()
-    .references(() => users.id),
+    .default("vneid"),
+  userId: text("user_id").references(() => users.id),
+  invitationId: text("invitation_id"),
   codeVerifier: text("code_verifier").notNull(),
   nonce: text("nonce").notNull(),
   returnPath: text("return_path").notNull(),
@@ -394,3 +435,81 @@ export const notifications = sqliteTable(
   },
   (t) => [index("notifications_user").on(t.userId, t.id), uniqueIndex("notifications_event").on(t.dossierId, t.eventSeq)],
 );
+
+/**
+ * An admin's invitation of a named person to a staff role and unit. The link carries a random
+ * token of which only the hash is kept; opening it in Zalo (or through the staff SSO) binds that
+ * identity once. No one becomes staff any other way.
+ */
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    id: text("id").primaryKey(),
+    provinceId: text("province_id")
+      .notNull()
+      .references(() => provinces.id),
+    tokenHash: text("token_hash").notNull().unique(),
+    displayName: text("display_name").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    unitId: text("unit_id").references(() => units.id),
+    /** Further units the person may act on (staff_unit_grants once accepted). */
+    grantUnitIds: json<string[]>("grant_unit_ids").notNull().default(sql`'[]'`),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: text("created_at").notNull().default(now),
+    expiresAt: text("expires_at").notNull(),
+    acceptedAt: text("accepted_at"),
+    /** The account the invitation was bound to. */
+    acceptedBy: text("accepted_by").references(() => users.id),
+    revokedAt: text("revoked_at"),
+  },
+  (t) => [index("invitations_province").on(t.provinceId, t.createdAt)],
+);
+
+/** A one-time code handing a finished staff SSO sign-in from the browser redirect to the app. */
+export const signInCodes = sqliteTable("sign_in_codes", {
+  codeHash: text("code_hash").primaryKey(),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id),
+  expiresAt: text("expires_at").notNull(),
+});
+
+/** Every change an admin made, with who, when, what and why. Append-only. */
+export const adminChanges = sqliteTable(
+  "admin_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    provinceId: text("province_id")
+      .notNull()
+      .references(() => provinces.id),
+    actorId: text("actor_id")
+      .notNull()
+      .references(() => users.id),
+    at: text("at").notNull().default(now),
+    entity: text("entity", { enum: ["person", "invitation", "unit", "procedure", "catalogue", "calendar"] }).notNull(),
+    entityId: text("entity_id").notNull(),
+    action: text("action").notNull(),
+    reason: text("reason").notNull().default(""),
+    /** What changed: the fields before and after, never tokens. */
+    data: json<unknown>("data").notNull().default(sql`'{}'`),
+  },
+  (t) => [index("admin_changes_province").on(t.provinceId, t.id), index("admin_changes_entity").on(t.entity, t.entityId, t.id)],
+);
+
+/** Blank forms (mẫu đơn, tờ khai) residents download; bytes in R2 under `templates/<id>`. */
+export const templateFiles = sqliteTable("template_files", {
+  id: text("id").primaryKey(),
+  provinceId: text("province_id")
+    .notNull()
+    .references(() => provinces.id),
+  name: text("name").notNull(),
+  mime: text("mime").notNull(),
+  size: integer("size").notNull(),
+  sha256: text("sha256").notNull(),
+  createdBy: text("created_by")
+    .notNull()
+    .references(() => users.id),
+  createdAt: text("created_at").notNull().default(now),
+});

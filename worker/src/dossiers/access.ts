@@ -1,3 +1,4 @@
+import { processes } from "../../../shared/src/auth/roles";
 import type { Db } from "../db/client";
 import { type DossierRow, dossierByCode, type TrackingRow, trackingRow, type ViewRow } from "../db/repo/dossiers";
 import { dossiersWithFile, type FileRow, fileById } from "../db/repo/files";
@@ -29,7 +30,7 @@ export const inScope = (scope: StaffScope, d: Pick<DossierRow, "provinceId" | "h
 
 /** Only staff act, on dossiers their units handle (after a transfer out of scope, nothing is left to do). */
 export const mayAct = (user: AuthUser, scope: StaffScope, d: Pick<DossierRow, "provinceId" | "handlingUnitId">) =>
-  user.role === "staff" && inScope(scope, d);
+  processes(user.role) && inScope(scope, d);
 
 /**
  * The first of `candidates` the caller may see: as its applicant, as staff whose units handle it,

@@ -10,7 +10,7 @@ import { validate } from "../lib/validate";
 /** Autosaved drafts, one per resident and procedure (keyed by the procedure's code). */
 export const draftRoutes = factory
   .createApp()
-  .use(requireUser("resident"))
+  .use(requireUser())
   .get("/:code", validate("param", ProcedureCodeParam), async (c) =>
     c.json({ draft: await getDraft(c.var.db, c.var.user.id, c.req.valid("param").code) }, 200),
   )

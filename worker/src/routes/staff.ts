@@ -1,3 +1,4 @@
+import { PROCESSING_ROLES, WORKSPACE_ROLES } from "../../../shared/src/auth/roles";
 import { DossierCodeParam } from "../../../shared/src/dossier/api";
 import { ActionBody, InboxQuery, IntakeBody, ReadReason } from "../../../shared/src/staff/api";
 import { requireRole, requireUser } from "../auth/middleware";
@@ -26,7 +27,7 @@ function ifMatchVersion(header: string | undefined): number | null {
 /** The one-stop workspace: staff act on dossiers of their units; a province admin sees all units. */
 export const staffRoutes = factory
   .createApp()
-  .use(requireUser("staff", "admin"))
+  .use(requireUser(...WORKSPACE_ROLES))
   .use(async (c, next) => {
     c.set("scope", await staffScope(c.var.db, c.var.user));
     await next();
@@ -42,7 +43,7 @@ export const staffRoutes = factory
   })
   .get("/units", async (c) => c.json({ items: await scopeUnits(c.var.db, c.var.scope) }, 200))
   // Counter or postal intake for a resident, accepted on the spot.
-  .post("/dossiers", requireRole("staff"), validate("json", IntakeBody), async (c) => {
+  .post("/dossiers", requireRole(...PROCESSING_ROLES), validate("json", IntakeBody), async (c) => {
     const key = requireIdempotencyKey(c.req.header("Idempotency-Key"));
     const user = c.var.user;
     const { channel, applicant, paperDocuments, ...body } = c.req.valid("json");
@@ -64,7 +65,7 @@ export const staffRoutes = factory
   })
   .post(
     "/dossiers/:code/actions",
-    requireRole("staff"),
+    requireRole(...PROCESSING_ROLES),
     validate("param", DossierCodeParam),
     validate("json", ActionBody),
     async (c) => {

@@ -1,4 +1,4 @@
-import { eq, lt, or } from "drizzle-orm";
+import { and, eq, lt, or } from "drizzle-orm";
 import { VneidCallbackQuery, VneidStartBody } from "../../../shared/src/auth/api";
 import { rateLimit, requireUser } from "../auth/middleware";
 import type { Db } from "../db/client";
@@ -19,8 +19,11 @@ const REQUEST_TTL_MS = 10 * 60 * 1000;
 
 /** Consumes the request behind `state`: at most one callback can ever use it. Expired ones count as absent. */
 async function takeRequest(db: Db, state: string) {
-  const [row] = await db.delete(oidcRequests).where(eq(oidcRequests.state, state)).returning();
-  return row && row.expiresAt >= new Date().toISOString() ? row : undefined;
+  const [row] = await db
+    .delete(oidcRequests)
+    .where(and(eq(oidcRequests.state, state), eq(oidcRequests.purpose, "vneid")))
+    .returning();
+  return row?.userId && row.expiresAt >= new Date().toISOString() ? { ...row, userId: row.userId } : undefined;
 }
 
 /** One VNeID identity per account and one account per VNeID identity. */
@@ -39,7 +42,7 @@ export const vneidRoutes = factory
   .createApp()
   .post(
     "/start",
-    requireUser("resident"),
+    requireUser(),
     rateLimit("AUTH_LIMITER", (c) => `vneid:${c.var.user.id}`),
     validate("json", VneidStartBody),
     async (c) => {

@@ -1,6 +1,7 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { Link } from "react-router-dom";
 import { useNavigate } from "zmp-ui";
+import { processes } from "../../../../shared/src/auth/roles";
 import { CHANNEL_LABEL, type Channel } from "../../../../shared/src/dossier/channel";
 import { formatDate } from "../../../../shared/src/format/vi";
 import { INBOX_TAB_KEYS, INBOX_TABS, type InboxTab } from "../../../../shared/src/staff/inbox";
@@ -203,7 +204,7 @@ export function InboxPanel({ user, selected }: { user: SessionUser; selected: st
             Làm mới
           </button>
         </div>
-        {user.role === "staff" && (
+        {processes(user.role) && (
           <Link to="/can-bo/tiep-nhan" className="button button--secondary button--block inbox__intake">
             Tiếp nhận hồ sơ tại quầy, bưu chính
           </Link>

@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useMemo, useState } from "react";
 import { Page, useNavigate } from "zmp-ui";
+import { processes } from "../../../../shared/src/auth/roles";
 import type { IntakeChannel } from "../../../../shared/src/dossier/channel";
 import { type MissingItem, missingItems } from "../../../../shared/src/dossier/completeness";
 import { checkForm, normaliseForm } from "../../../../shared/src/dossier/eform";
@@ -264,7 +265,7 @@ export default function IntakePage() {
       <AppHeader title="Tiếp nhận hồ sơ" />
       <StaffGate>
         {(user) =>
-          user.role === "staff" ? (
+          processes(user.role) ? (
             <IntakeContent user={user} />
           ) : (
             <ErrorMessage message="Chỉ cán bộ của đơn vị tiếp nhận mới tiếp nhận hồ sơ tại quầy." />

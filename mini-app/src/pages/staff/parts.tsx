@@ -1,13 +1,12 @@
 import { type ReactNode, useEffect, useState } from "react";
 import { Link } from "react-router-dom";
 import type { Role } from "../../../../shared/src/auth/api";
+import { WORKSPACE_ROLES } from "../../../../shared/src/auth/roles";
 import { AccountBar, RequireSession } from "../../components/session-gate";
 import { ErrorMessage } from "../../components/status";
 import { catalogueApi } from "../../services/api";
 import type { SessionUser } from "../../stores/session";
 import "./staff.css";
-
-const STAFF_ROLES: readonly Role[] = ["staff", "admin"];
 
 /**
  * Only users with one of `roles`; anyone else is told so (`refusal`), offered a way back and
@@ -51,7 +50,7 @@ export function RoleGate(props: {
 export function StaffGate({ children }: { children: (user: SessionUser) => ReactNode }) {
   return (
     <RoleGate
-      roles={STAFF_ROLES}
+      roles={WORKSPACE_ROLES}
       purpose="Bạn cần đăng nhập bằng tài khoản cán bộ để xử lý hồ sơ."
       refusal="Trang này chỉ dành cho cán bộ tiếp nhận và giải quyết hồ sơ. Tài khoản của bạn không có quyền truy cập."
     >
