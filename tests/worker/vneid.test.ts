@@ -112,10 +112,13 @@ describe("POST /api/auth/vneid/start", () => {
     expect(ttl).toBeLessThanOrEqual(10 * 60 * 1000);
   });
 
-  it("needs a signed-in resident", async () => {
+  it("needs a signed-in person; an officer links VNeID to file their own dossiers", async () => {
     await expectError(await call("/api/auth/vneid/start", json("POST", { returnPath: "/" })), 401, "unauthorized");
-    const staff = await signIn("can-bo-phuong");
-    await expectError(await call("/api/auth/vneid/start", json("POST", { returnPath: "/" }, bearer(staff))), 403, "forbidden");
+    const officer = await signIn("can-bo-phuong");
+    const res = await call("/api/auth/vneid/start", json("POST", { returnPath: "/" }, bearer(officer)));
+    expect(res.status).toBe(200);
+    const state = new URL(((await res.json()) as { authorizationUrl: string }).authorizationUrl).searchParams.get("state")!;
+    expect(await pendingRequest(state)).toMatchObject({ userId: officer.user.id, purpose: "vneid" });
   });
 
   it("refuses a return path that is not an in-app path", async () => {
