@@ -30,7 +30,10 @@ export const ERROR_CODES = {
   unsupported_media_type: { statuses: [415], message: "Định dạng dữ liệu gửi lên không được hỗ trợ." },
   /** The Idempotency-Key was used with another body. */
   idempotency_key_reused: { statuses: [422], message: "Idempotency-Key này đã được dùng cho một yêu cầu khác." },
-  /** A dossier misses required information or documents; `details` lists them. */
+  /**
+   * A dossier misses required information or documents, or a procedure version is not ready to
+   * publish; `details` lists every problem (`{ path, message }` for a version).
+   */
   incomplete: { statuses: [422], message: "Hồ sơ còn thiếu thông tin hoặc giấy tờ." },
   /** A staff action without If-Match. */
   precondition_required: { statuses: [428], message: "Thiếu phiên bản dữ liệu đang xem (If-Match)." },

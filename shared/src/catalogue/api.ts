@@ -5,8 +5,11 @@ import { searchTokens } from "../text/fold";
 import { MAX_QUERY_LENGTH } from "./limits";
 import {
   EForm,
+  ExternalSystem,
   Fees,
   FieldId,
+  LegalDecision,
+  ProcedureCase,
   ProcedureCode,
   ProcessingTime,
   RequiredDocument,
@@ -72,6 +75,13 @@ export type ProcedureList = z.infer<typeof ProcedureList>;
 export const ProcedureDetail = ProcedureSummary.extend({
   version: z.number().int(),
   effectiveFrom: z.string(),
+  /** Cases × channels, each channel with its time and fee; the single-case fields above are the first case's. */
+  cases: z.array(ProcedureCase),
+  decisions: z.array(LegalDecision),
+  result: z.string(),
+  requirements: z.string(),
+  /** Handled on another system: show its link and explanation instead of a filing form. */
+  externalSystem: ExternalSystem.nullable(),
   summary: z.string(),
   competentUnit: Unit.nullable(),
   documents: z.array(RequiredDocument),

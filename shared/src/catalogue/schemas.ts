@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Channel } from "../dossier/channel";
+import { CHANNELS, Channel } from "../dossier/channel";
 import { LocalDate } from "../time/vietnam";
 
 export const UnitKind = z.enum(["province", "department", "commune"]);
@@ -13,7 +13,8 @@ export type UnitLevel = z.infer<typeof UnitLevel>;
 export const ServiceLevel = z.enum(["toan_trinh", "mot_phan"]);
 export type ServiceLevel = z.infer<typeof ServiceLevel>;
 
-export const ProcedureStatus = z.enum(["draft", "published", "archived"]);
+/** A scheduled version is published by the daily job on its `publishOn` date. */
+export const ProcedureStatus = z.enum(["draft", "scheduled", "published", "archived"]);
 export type ProcedureStatus = z.infer<typeof ProcedureStatus>;
 
 /** The channels a result can be delivered through: the same as those a dossier is filed through. */
@@ -57,6 +58,9 @@ export const Fees = z.object({
 });
 export type Fees = z.infer<typeof Fees>;
 
+/** An uploaded blank form (mẫu đơn, tờ khai). */
+export const TemplateFileId = z.string().regex(/^[0-9a-f-]{36}$/, { error: "Mã mẫu đơn không hợp lệ" });
+
 export const DocumentForm = z.enum(["original", "copy", "certified_copy", "original_or_copy"]);
 export type DocumentForm = z.infer<typeof DocumentForm>;
 
@@ -67,9 +71,62 @@ export const RequiredDocument = z.object({
   required: z.boolean(),
   /** Official form number, e.g. "CT01". */
   template: z.string().max(40).optional(),
+  /** The blank form residents download (`GET /api/templates/:id`). */
+  templateFileId: TemplateFileId.optional(),
   note: z.string().max(300).optional(),
 });
 export type RequiredDocument = z.infer<typeof RequiredDocument>;
+
+/** One way of filing a case (DVCQG CACHTHUCTHUCHIEN): its own processing time and fee. */
+export const CaseChannel = z.object({
+  channel: Channel,
+  processingTime: ProcessingTime,
+  /** Whole VND; 0 means free. */
+  fee: z.number().int().min(0).max(1_000_000_000),
+  feeNote: z.string().max(300).optional(),
+});
+export type CaseChannel = z.infer<typeof CaseChannel>;
+
+/**
+ * A case (trường hợp, DVCQG TRUONGHOP) of a procedure: time and fee hang off case × channel, and each
+ * case has its own documents. A draft may hold a case without channels; publishing refuses it.
+ */
+export const ProcedureCase = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "Mã trường hợp chỉ gồm chữ thường không dấu, số và dấu gạch ngang"),
+  name: z.string().trim().min(1).max(300),
+  channels: z.array(CaseChannel).max(CHANNELS.length),
+  documents: z.array(RequiredDocument).max(40),
+});
+export type ProcedureCase = z.infer<typeof ProcedureCase>;
+
+/** A legal basis or publishing decision (DVCQG CANCUPHAPLY); a version cites several, each dated. */
+export const LegalDecision = z.object({
+  number: z.string().trim().min(1).max(60),
+  title: z.string().trim().min(1).max(300),
+  issuedOn: LocalDate,
+  effectiveFrom: LocalDate.optional(),
+});
+export type LegalDecision = z.infer<typeof LegalDecision>;
+
+/**
+ * A procedure handled on another system (e.g. residence and ID procedures on the police's national
+ * system): its page links there with the explanation instead of a filing form.
+ */
+export const ExternalSystem = z.object({
+  name: z.string().trim().min(1).max(200),
+  url: z.url({ protocol: /^https$/, error: "Địa chỉ phải bắt đầu bằng https://" }).max(500),
+  explanation: z.string().trim().min(1).max(1000),
+});
+export type ExternalSystem = z.infer<typeof ExternalSystem>;
+
+/** What the fees of all cases share: the legal basis, what one fee covers, the online rate's last day. */
+export const FeeTerms = z.object({
+  /** Empty only in a draft; publishing needs it whenever a fee is charged. */
+  legalBasis: z.string().trim().max(300),
+  per: Fees.shape.per,
+  onlineUntil: Fees.shape.onlineUntil,
+});
+export type FeeTerms = z.infer<typeof FeeTerms>;
 
 const FieldKey = z.string().regex(/^[a-z][a-zA-Z0-9]{0,39}$/);
 

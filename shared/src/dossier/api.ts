@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { FeeQuote } from "../catalogue/fees";
-import { ProcedureCode, UnitId } from "../catalogue/schemas";
+import { LegalDecision, ProcedureCode, UnitId } from "../catalogue/schemas";
 import { FileId, MAX_DOSSIER_FILES } from "../files/files";
 import { Channel } from "./channel";
 import { DossierCode } from "./code";
@@ -125,7 +125,16 @@ export const TimelineEvent = z.object({
 });
 export type TimelineEvent = z.infer<typeof TimelineEvent>;
 
+/** The procedure version a dossier was filed under, and stays under whatever is published later. */
+export const AppliedVersion = z.object({
+  version: z.number().int(),
+  effectiveFrom: z.string(),
+  decisions: z.array(LegalDecision),
+});
+export type AppliedVersion = z.infer<typeof AppliedVersion>;
+
 export const DossierDetail = SubmitResponse.extend({
+  procedureVersion: AppliedVersion,
   form: FormValues,
   /** Documents received; one without files was handed in on paper (counter or postal intake). */
   documents: z.array(z.object({ docIndex: z.number().int(), name: z.string(), files: z.array(FileMeta) })),

@@ -37,6 +37,11 @@ export function sniffFileType(head: Uint8Array): FileMime | null {
  * always matches the sniffed type.
  */
 export function safeFileName(name: string, mime: FileMime): string {
+  return safeDisplayName(name, FILE_TYPES[mime], "tai-lieu");
+}
+
+/** `safeFileName` for any sniffed type: the cleaned name, or `fallback`, with `extension`. */
+export function safeDisplayName(name: string, extension: string, fallback: string): string {
   const cleaned = (name.normalize("NFC").split(/[/\\]/).pop() ?? "")
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a file name must lose
     .replace(/[\u0000-\u001f\u007f-\u009f<>:"|?*;%]/g, "")
@@ -47,7 +52,7 @@ export function safeFileName(name: string, mime: FileMime): string {
     .replace(/^[_\s-]+/, "");
   // Cut by whole characters (code points): cutting UTF-16 units can halve a character outside the BMP.
   const base = Array.from(cleaned).slice(0, MAX_FILE_NAME_CHARS).join("").trim();
-  return `${base || "tai-lieu"}.${FILE_TYPES[mime]}`;
+  return `${base || fallback}.${extension}`;
 }
 
 /** 1536000 → "1,5 MB". */

@@ -2,7 +2,16 @@ import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { ROLES } from "../../../shared/src/auth/roles";
 import type { FeeQuote } from "../../../shared/src/catalogue/fees";
-import type { EForm, Fees, ProcessingTime, RequiredDocument, ResultDelivery } from "../../../shared/src/catalogue/schemas";
+import type {
+  EForm,
+  ExternalSystem,
+  Fees,
+  LegalDecision,
+  ProcedureCase,
+  ProcessingTime,
+  RequiredDocument,
+  ResultDelivery,
+} from "../../../shared/src/catalogue/schemas";
 import { CHANNELS } from "../../../shared/src/dossier/channel";
 import { ACTORS, EVENT_TYPES } from "../../../shared/src/dossier/events";
 
@@ -104,15 +113,15 @@ export const procedures = sqliteTable(
      * its processing time and fee, each case with its documents. `processingTime`, `fees` and
      * `documents` above are the first case's, kept for the pages and rules that quote one case.
      */
-    cases: json<unknown[]>("cases").notNull().default(sql`'[]'`),
+    cases: json<ProcedureCase[]>("cases").notNull().default(sql`'[]'`),
     /** Legal bases (căn cứ pháp lý) and publishing decisions: number, title, date, effective date. */
-    decisions: json<unknown[]>("decisions").notNull().default(sql`'[]'`),
+    decisions: json<LegalDecision[]>("decisions").notNull().default(sql`'[]'`),
     /** What the resident receives (kết quả thực hiện). */
     result: text("result").notNull().default(""),
     /** Conditions (yêu cầu, điều kiện). */
     requirements: text("requirements").notNull().default(""),
     /** Handled on another system (e.g. the police's residence system): its name, link and why. */
-    externalSystem: json<unknown>("external_system"),
+    externalSystem: json<ExternalSystem>("external_system"),
     /** For a scheduled version: the local date on which the cron job publishes it. */
     publishOn: text("publish_on"),
     publishedAt: text("published_at"),

@@ -114,6 +114,11 @@ async function detailWithRecord(db: Db, row: ViewRow, viewer: AuthUser, linkBase
   const state = lifecycleState(d);
   const detail: DossierDetail = {
     ...toSubmitResponse(row, linkBase),
+    procedureVersion: {
+      version: row.procedureVersion,
+      effectiveFrom: row.procedureEffectiveFrom,
+      decisions: row.procedureDecisions,
+    },
     form: d.form,
     documents,
     timeline,

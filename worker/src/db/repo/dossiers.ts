@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { FeeQuote } from "../../../../shared/src/catalogue/fees";
-import type { EForm, ProcessingTime, RequiredDocument } from "../../../../shared/src/catalogue/schemas";
+import type { EForm, LegalDecision, ProcessingTime, RequiredDocument } from "../../../../shared/src/catalogue/schemas";
 import { dossierDateKey } from "../../../../shared/src/dossier/code";
 import type { FormValues } from "../../../../shared/src/dossier/eform";
 import type { Db } from "../client";
@@ -133,6 +133,8 @@ const viewColumns = {
   procedureCode: procedures.code,
   procedureName: procedures.name,
   procedureVersion: procedures.version,
+  procedureEffectiveFrom: procedures.effectiveFrom,
+  procedureDecisions: procedures.decisions,
   procedureDocuments: procedures.documents,
   procedureEform: procedures.eform,
   processingTime: procedures.processingTime,
@@ -144,6 +146,8 @@ export type ViewRow = {
   procedureCode: string;
   procedureName: string;
   procedureVersion: number;
+  procedureEffectiveFrom: string;
+  procedureDecisions: LegalDecision[];
   procedureDocuments: RequiredDocument[];
   procedureEform: EForm;
   processingTime: ProcessingTime;

@@ -1,5 +1,6 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { ProcedureDetail, ProcedureSearchQuery, ProcedureSummary } from "../../../../shared/src/catalogue/api";
+import { storedCases } from "../../../../shared/src/catalogue/cases";
 import type { Fees, ProcessingTime } from "../../../../shared/src/catalogue/schemas";
 import { parseSearchQuery, toColumnFtsExpression, toFtsExpression } from "../../../../shared/src/search/query";
 import type { Db } from "../client";
@@ -140,6 +141,11 @@ export async function getPublishedProcedure(db: Db, provinceId: string, code: st
     eform: p.eform,
     resultDelivery: p.resultDelivery,
     aliases: p.aliases,
+    cases: storedCases(p.cases, p),
+    decisions: p.decisions,
+    result: p.result,
+    requirements: p.requirements,
+    externalSystem: p.externalSystem ?? null,
   };
 }
 
