@@ -1,17 +1,17 @@
 import type { TestProject } from "vitest/node";
+import { startOidcProvider } from "../../scripts/oidc-provider";
 import { readCatalogue } from "../../scripts/seed/read";
 import type { ProvinceCatalogue } from "../../shared/src/catalogue/province-catalogue";
 import { startFakeZalo } from "./fake-zalo";
-import { startOidcProvider } from "./oidc-provider";
 
 // The app secret the worker's local configuration uses (worker/wrangler.jsonc).
 export const DEV_ZALO_APP_SECRET = "dev-zalo-app-secret";
 
-// The relying party registered at the test OpenID provider; tests/worker/vneid.test.ts configures the worker with the same values.
+// The relying party registered at the test OpenID provider; tests/worker/oidc-fixtures.ts configures the worker with the same values.
 const OIDC_TEST_CLIENT = {
   clientId: "mot-cua-zalo-test",
   clientSecret: "test-oidc-client-secret",
-  redirectUri: "http://localhost/api/auth/vneid/callback",
+  redirectUris: ["http://localhost/api/auth/vneid/callback", "http://localhost/api/auth/sso/callback"],
 };
 
 /**

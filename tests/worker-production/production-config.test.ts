@@ -23,6 +23,15 @@ describe("the production configuration", () => {
     expect(env.AUDIT_SECRET).toBeUndefined();
     expect(env.ZALO_APP_SECRET).toBeUndefined();
     expect(env.OIDC_CLIENT_SECRET).toBeUndefined();
-    expect(env.ALLOWED_ORIGINS).toBe("https://h5.zdn.vn");
+    expect(env.ALLOWED_ORIGINS.split(",")).toEqual(["https://h5.zdn.vn", new URL(env.STAFF_APP_URL).origin]);
+  });
+
+  it("returns staff from the SSO to the desktop app over https, which may call the API", () => {
+    const redirect = new URL(env.SSO_REDIRECT_URI);
+    expect(redirect.protocol).toBe("https:");
+    expect(redirect.pathname).toBe("/api/auth/sso/callback");
+    expect(redirect.origin).toBe(new URL(env.OIDC_REDIRECT_URI).origin);
+    expect(new URL(env.STAFF_APP_URL).protocol).toBe("https:");
+    expect(env.STAFF_APP_URL.endsWith("/")).toBe(false);
   });
 });

@@ -7,7 +7,7 @@ declare module "vitest" {
     sampleCatalogue: ProvinceCatalogue;
     /** Base URL of the fake Zalo Graph API (tests/support/fake-zalo.ts). */
     zaloGraphUrl: string;
-    /** Issuer of the test OpenID provider standing in for the province's SSO (tests/support/oidc-provider.ts). */
+    /** Issuer of the test OpenID provider standing in for the province's SSO (scripts/oidc-provider.ts). */
     oidcIssuer: string;
     /** The same, except that its published JWKS does not hold the key its ID tokens are signed with. */
     oidcIssuerForeignKey: string;

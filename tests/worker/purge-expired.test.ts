@@ -2,18 +2,18 @@ import { createScheduledController } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { idempotencyKeys, oidcRequests, sessions } from "../../worker/src/db/schema";
+import { idempotencyKeys, oidcRequests, sessions, signInCodes } from "../../worker/src/db/schema";
 import worker from "../../worker/src/index";
 import { IDEMPOTENCY_RETENTION_MS, purgeExpired } from "../../worker/src/jobs/purge-expired";
 import { resident } from "./dossier-fixtures";
 import { api, bearer, db, signIn } from "./helpers";
 import { clockAt } from "./staff-fixtures";
 
-const count = async (table: typeof idempotencyKeys | typeof oidcRequests | typeof sessions) =>
+const count = async (table: typeof idempotencyKeys | typeof oidcRequests | typeof sessions | typeof signInCodes) =>
   (await db().select({ n: sql<number>`count(*)` }).from(table))[0]!.n;
 
 describe("nightly clean-up", () => {
-  it("removes only expired idempotency keys, OIDC requests and long-ended sessions", async () => {
+  it("removes only expired idempotency keys, OIDC requests, sign-in codes and long-ended sessions", async () => {
     const session = await signIn("cu-dan-an");
     const now = new Date();
     const old = new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS - 60_000).toISOString();
@@ -36,21 +36,34 @@ describe("nightly clean-up", () => {
           expiresAt: new Date(now.getTime() + 60_000).toISOString(),
         },
       ]);
+    await db()
+      .insert(signInCodes)
+      .values([
+        { codeHash: "expired-code-hash", userId: session.user.id, expiresAt: old },
+        { codeHash: "live-code-hash", userId: session.user.id, expiresAt: new Date(now.getTime() + 60_000).toISOString() },
+      ]);
     await db().insert(sessions).values({
       id: "00000000-0000-4000-8000-000000000001",
       userId: session.user.id,
       refreshHash: "x",
       refreshExpiresAt: "2020-01-01T00:00:00.000Z",
     });
-    const before = { keys: await count(idempotencyKeys), requests: await count(oidcRequests), sessions: await count(sessions) };
+    const before = {
+      keys: await count(idempotencyKeys),
+      requests: await count(oidcRequests),
+      codes: await count(signInCodes),
+      sessions: await count(sessions),
+    };
 
-    expect(await purgeExpired(db(), now)).toEqual({ idempotencyKeys: 1, oidcRequests: 1, sessions: 1 });
+    expect(await purgeExpired(db(), now)).toEqual({ idempotencyKeys: 1, oidcRequests: 1, signInCodes: 1, sessions: 1 });
     expect(await count(idempotencyKeys)).toBe(before.keys - 1);
     expect(await count(oidcRequests)).toBe(before.requests - 1);
+    expect(await count(signInCodes)).toBe(before.codes - 1);
+    expect(await db().query.signInCodes.findFirst({ where: eq(signInCodes.codeHash, "live-code-hash") })).toBeDefined();
     expect(await count(sessions)).toBe(before.sessions - 1);
     expect(await db().query.sessions.findFirst({ where: eq(sessions.id, session.refreshToken.split(".")[0]!) })).toBeDefined();
     // Running it again finds nothing more.
-    expect(await purgeExpired(db(), now)).toEqual({ idempotencyKeys: 0, oidcRequests: 0, sessions: 0 });
+    expect(await purgeExpired(db(), now)).toEqual({ idempotencyKeys: 0, oidcRequests: 0, signInCodes: 0, sessions: 0 });
   });
 
   it("is what the worker's cron trigger runs", async () => {

@@ -101,6 +101,15 @@ describe("generated write bodies", () => {
       (body) => api("/api/auth/refresh", send("POST", body, anyAddress())),
     ],
     [
+      "POST /api/auth/sso/exchange",
+      () =>
+        fc.oneof(
+          jsonValue,
+          fc.oneof(hostileString, fc.string({ minLength: 43, maxLength: 43 })).map((code) => ({ code })),
+        ),
+      (body) => api("/api/auth/sso/exchange", send("POST", body, anyAddress())),
+    ],
+    [
       "POST /api/dossiers/:code/withdraw",
       () =>
         fc.oneof(

@@ -15,6 +15,7 @@ import { fileRoutes } from "./routes/files";
 import { meRoutes } from "./routes/me";
 import { metaRoutes } from "./routes/meta";
 import { procedureRoutes } from "./routes/procedures";
+import { ssoRoutes } from "./routes/sso";
 import { staffRoutes } from "./routes/staff";
 import { trackRoutes } from "./routes/track";
 import { vneidRoutes } from "./routes/vneid";
@@ -44,6 +45,7 @@ const routes = app
   .route("/api/auth", authRoutes)
   .route("/api/auth/dev", devAuthRoutes)
   .route("/api/auth/vneid", vneidRoutes)
+  .route("/api/auth/sso", ssoRoutes)
   .route("/api/me", meRoutes)
   .route("/api/files", fileRoutes)
   .route("/api/drafts", draftRoutes)

@@ -1,16 +1,21 @@
 import { type ZodObject, type ZodType, z } from "zod";
 import { ErrorEnvelope } from "../../shared/src/api/errors";
 import {
+  AuthorizationStart,
   DevLoginBody,
   Me,
   NotificationList,
   NotificationQuery,
   NotificationsReadBody,
+  OidcCallbackQuery,
   Persona,
   PhoneBody,
   PhoneExchange,
   RefreshBody,
   Session,
+  SsoExchangeBody,
+  SsoLinkBody,
+  SsoStartBody,
   VneidCallbackQuery,
   VneidStartBody,
   ZaloLoginBody,
@@ -165,7 +170,7 @@ export const openApiDocument = {
         summary: "Start linking a VNeID identity through the province's SSO",
         requestBody: body(VneidStartBody),
         responses: {
-          200: ok("Where to send the resident", z.object({ authorizationUrl: z.string() })),
+          200: ok("Where to send the resident", AuthorizationStart),
           400: error("Invalid return path"),
           429: error("Too many attempts"),
           ...authErrors,
@@ -177,6 +182,53 @@ export const openApiDocument = {
         summary: "The provider's redirect back; always redirects into the mini app with ?vneid=ok or ?vneid=failed&reason=",
         parameters: parameters("query", VneidCallbackQuery),
         responses: { 302: { description: "Back into the mini app with the outcome" }, 400: error("Invalid query") },
+      },
+    },
+    "/api/auth/sso/start": {
+      post: {
+        summary: "Start a staff sign-in on a desktop through the province's SSO",
+        requestBody: body(SsoStartBody),
+        responses: {
+          200: ok("Where to send the browser", AuthorizationStart),
+          400: error("Invalid return path"),
+          429: error("Too many attempts from this address"),
+          502: error("The SSO is unreachable or answered garbage"),
+          503: error("The SSO is not configured"),
+        },
+      },
+    },
+    "/api/auth/sso/link": {
+      post: {
+        ...signedIn,
+        summary: "Start binding the signed-in staff member's SSO account, for desktop sign-in",
+        requestBody: body(SsoLinkBody),
+        responses: {
+          200: ok("Where to send the browser", AuthorizationStart),
+          400: error("Invalid return path"),
+          429: error("Too many attempts"),
+          502: error("The SSO is unreachable or answered garbage"),
+          503: error("The SSO is not configured"),
+          ...authErrors,
+        },
+      },
+    },
+    "/api/auth/sso/callback": {
+      get: {
+        summary:
+          "The provider's redirect back. A sign-in redirects to STAFF_APP_URL/dang-nhap#code=<one-time code>&next= or #error=<reason>&next=; a link to the mini app with ?sso=linked or ?sso=failed&reason=",
+        parameters: parameters("query", OidcCallbackQuery),
+        responses: { 302: { description: "Back into the app with the outcome" }, 400: error("Invalid query") },
+      },
+    },
+    "/api/auth/sso/exchange": {
+      post: {
+        summary: "Exchange the callback's one-time code (single-use, 60 s) for a session",
+        requestBody: body(SsoExchangeBody),
+        responses: {
+          200: ok("A new session", Session),
+          400: error("Invalid, used or expired code"),
+          429: error("Too many attempts from this address"),
+        },
       },
     },
     "/api/me": { get: { ...signedIn, summary: "The signed-in user", responses: { 200: ok("The user", Me), ...authErrors } } },

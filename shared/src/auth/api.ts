@@ -48,21 +48,54 @@ export type Session = z.infer<typeof Session>;
 export const Persona = z.object({ id: PersonaId, label: z.string(), role: Role, unitId: z.string().nullable() });
 export type Persona = z.infer<typeof Persona>;
 
-/** `POST /api/auth/vneid/start`: where the mini app sends the resident to prove identity. */
-export const VneidStartBody = z.strictObject({
-  /** In-app path to come back to, e.g. /p/1.004222/nop. */
-  returnPath: z
-    .string()
-    .regex(/^\/[a-zA-Z0-9/._-]{0,200}$/, { error: "Đường dẫn quay lại không hợp lệ" })
-    .default("/"),
-});
+/** In-app path to come back to after the province's SSO, e.g. /p/1.004222/nop; never `//host`. */
+const ReturnPath = z
+  .string()
+  .regex(/^\/(?!\/)[a-zA-Z0-9/._-]{0,200}$/, { error: "Đường dẫn quay lại không hợp lệ" })
+  .default("/");
 
-/** `GET /api/auth/vneid/callback`. Not strict: providers add parameters such as `iss` and `error_description`. */
-export const VneidCallbackQuery = z.object({
+/** `POST /api/auth/vneid/start`: where the mini app sends the resident to prove identity. */
+export const VneidStartBody = z.strictObject({ returnPath: ReturnPath });
+
+/** A provider's redirect back. Not strict: providers add parameters such as `iss` and `error_description`. */
+export const OidcCallbackQuery = z.object({
   state: z.string().min(1).max(512),
   code: z.string().min(1).max(2048).optional(),
   error: z.string().max(200).optional(),
 });
+/** `GET /api/auth/vneid/callback`. */
+export const VneidCallbackQuery = OidcCallbackQuery;
+
+/** `POST /api/auth/sso/start`: staff sign in on a desktop with the province's SSO. */
+export const SsoStartBody = z.strictObject({ returnPath: ReturnPath });
+
+/** `POST /api/auth/sso/link`: a signed-in staff member binds their SSO account for desktop sign-in. */
+export const SsoLinkBody = z.strictObject({ returnPath: ReturnPath });
+
+/** `POST /api/auth/sso/exchange`: the one-time code the SSO callback put in the app's URL fragment. */
+export const SsoExchangeBody = z.strictObject({
+  code: z.string().regex(/^[A-Za-z0-9_-]{43}$/, { error: "Mã đăng nhập không hợp lệ" }),
+});
+
+/** The authorization URL the app sends the browser to (`/vneid/start`, `/sso/start`, `/sso/link`). */
+export const AuthorizationStart = z.object({ authorizationUrl: z.string() });
+
+/**
+ * Why the staff sign-in or the binding of an SSO account did not happen; the callback sends the
+ * browser back with `error=<reason>` and the app explains each in Vietnamese.
+ */
+export const SSO_FAILURES = [
+  "expired",
+  "cancelled",
+  "rejected",
+  "unavailable",
+  "unknown_account",
+  "not_staff",
+  "disabled",
+  "identity_taken",
+  "account_linked",
+] as const;
+export type SsoFailure = (typeof SSO_FAILURES)[number];
 
 /** `GET /api/me/notifications`: `cursor` is the id of the last notification seen. */
 export const NotificationQuery = z.object({

@@ -1,6 +1,6 @@
 import { and, isNotNull, lt, or } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { idempotencyKeys, oidcRequests, sessions } from "../db/schema";
+import { idempotencyKeys, oidcRequests, sessions, signInCodes } from "../db/schema";
 
 /** How long a client may retry a write with the same Idempotency-Key. */
 export const IDEMPOTENCY_RETENTION_MS = 24 * 3600 * 1000;
@@ -10,9 +10,10 @@ export const SESSION_RETENTION_MS = 90 * 24 * 3600 * 1000;
 /** The nightly clean-up of short-lived records; one batch, safe to run twice. */
 export async function purgeExpired(db: Db, now = new Date()) {
   const at = (ms: number) => new Date(now.getTime() - ms).toISOString();
-  const [keys, requests, ended] = await db.batch([
+  const [keys, requests, codes, ended] = await db.batch([
     db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, at(IDEMPOTENCY_RETENTION_MS))),
     db.delete(oidcRequests).where(lt(oidcRequests.expiresAt, now.toISOString())),
+    db.delete(signInCodes).where(lt(signInCodes.expiresAt, now.toISOString())),
     db
       .delete(sessions)
       .where(
@@ -22,5 +23,10 @@ export async function purgeExpired(db: Db, now = new Date()) {
         ),
       ),
   ]);
-  return { idempotencyKeys: keys.meta.changes, oidcRequests: requests.meta.changes, sessions: ended.meta.changes };
+  return {
+    idempotencyKeys: keys.meta.changes,
+    oidcRequests: requests.meta.changes,
+    signInCodes: codes.meta.changes,
+    sessions: ended.meta.changes,
+  };
 }

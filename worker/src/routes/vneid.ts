@@ -1,9 +1,10 @@
-import { and, eq, lt, or } from "drizzle-orm";
+import { eq, or } from "drizzle-orm";
 import { VneidCallbackQuery, VneidStartBody } from "../../../shared/src/auth/api";
 import { rateLimit, requireUser } from "../auth/middleware";
 import type { Db } from "../db/client";
+import { saveOidcRequest, takeOidcRequest } from "../db/repo/oidc-requests";
 import { markVneidVerified } from "../db/repo/users";
-import { oidcRequests, users } from "../db/schema";
+import { users } from "../db/schema";
 import { ApiError, securityLog } from "../lib/errors";
 import { factory } from "../lib/factory";
 import { validate } from "../lib/validate";
@@ -15,15 +16,10 @@ import { completeAuthorization, startAuthorization } from "../services/oidc";
  * the single-use `state` row says whose request it is.
  */
 
-const REQUEST_TTL_MS = 10 * 60 * 1000;
-
-/** Consumes the request behind `state`: at most one callback can ever use it. Expired ones count as absent. */
+/** The request behind `state`, used up; a VNeID request always names its resident. */
 async function takeRequest(db: Db, state: string) {
-  const [row] = await db
-    .delete(oidcRequests)
-    .where(and(eq(oidcRequests.state, state), eq(oidcRequests.purpose, "vneid")))
-    .returning();
-  return row?.userId && row.expiresAt >= new Date().toISOString() ? { ...row, userId: row.userId } : undefined;
+  const row = await takeOidcRequest(db, state, ["vneid"]);
+  return row?.userId ? { ...row, userId: row.userId } : undefined;
 }
 
 /** One VNeID identity per account and one account per VNeID identity. */
@@ -46,17 +42,12 @@ export const vneidRoutes = factory
     rateLimit("AUTH_LIMITER", (c) => `vneid:${c.var.user.id}`),
     validate("json", VneidStartBody),
     async (c) => {
-      const { authorizationUrl, ...pending } = await startAuthorization(c.env);
-      const now = new Date();
-      await c.var.db.batch([
-        c.var.db.delete(oidcRequests).where(lt(oidcRequests.expiresAt, now.toISOString())),
-        c.var.db.insert(oidcRequests).values({
-          ...pending,
-          userId: c.var.user.id,
-          returnPath: c.req.valid("json").returnPath,
-          expiresAt: new Date(now.getTime() + REQUEST_TTL_MS).toISOString(),
-        }),
-      ]);
+      const { authorizationUrl, ...pending } = await startAuthorization(c.env, "vneid");
+      await saveOidcRequest(c.var.db, {
+        ...pending,
+        userId: c.var.user.id,
+        returnPath: c.req.valid("json").returnPath,
+      });
       return c.json({ authorizationUrl }, 200);
     },
   )
@@ -77,7 +68,7 @@ export const vneidRoutes = factory
     if (query.error || !query.code) return back(request.returnPath, "cancelled");
     let subject: string;
     try {
-      subject = await completeAuthorization(c.env, new URL(c.req.url).searchParams, request);
+      subject = await completeAuthorization(c.env, "vneid", new URL(c.req.url).searchParams, request);
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       return back(request.returnPath, err.status === 400 ? "rejected" : "unavailable");

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, notExists, sql } from "drizzle-orm";
 import type { Me, Role } from "../../../../shared/src/auth/api";
 import type { Db } from "../client";
 import { sessions, users } from "../schema";
@@ -61,6 +61,24 @@ export async function markVneidVerified(db: Db, userId: string, subject: string)
     .update(users)
     .set({ vneidSubject: subject, vneidVerifiedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
     .where(eq(users.id, userId));
+}
+
+export async function findUserBySsoSubject(db: Db, subject: string): Promise<User | undefined> {
+  return db.query.users.findFirst({ where: eq(users.ssoSubject, subject) });
+}
+
+/**
+ * Binds an SSO subject to an account that has none, in one statement, and only while no other
+ * account holds it (the unique index is the last guard). False when nothing was bound.
+ */
+export async function bindSsoSubject(db: Db, userId: string, subject: string): Promise<boolean> {
+  const taken = db.select({ id: users.id }).from(users).where(eq(users.ssoSubject, subject));
+  const result = await db
+    .update(users)
+    .set({ ssoSubject: subject })
+    .where(and(eq(users.id, userId), isNull(users.ssoSubject), notExists(taken)))
+    .run();
+  return result.meta.changes === 1;
 }
 
 /** Disabling an account also revokes every session it has. */

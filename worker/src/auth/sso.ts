@@ -1,0 +1,70 @@
+import type { Session, SsoFailure } from "../../../shared/src/auth/api";
+import { STAFF_ROLES } from "../../../shared/src/auth/roles";
+import type { Db } from "../db/client";
+import { saveSignInCode, takeSignInCode } from "../db/repo/sign-in-codes";
+import { bindSsoSubject, findUserBySsoSubject, getUser, type User } from "../db/repo/users";
+import { randomToken, sha256Hex } from "../lib/crypto";
+import { ApiError } from "../lib/errors";
+import { startSession } from "./session";
+
+/**
+ * Staff sign-in on a desktop through the province's SSO. The SSO subject names an account that an
+ * admin created (by invitation) and the person bound; the callback hands the browser a one-time
+ * code in the URL fragment, which the app exchanges for a normal session.
+ */
+
+/** How long the one-time code of the callback can be exchanged: just the redirect and one request. */
+export const SIGN_IN_CODE_TTL_MS = 60_000;
+
+/** Only staff and admins of this province whose account is active sign in on a desktop; residents use Zalo. */
+function refusal(user: User | undefined, provinceId: string): SsoFailure | null {
+  if (!user || user.provinceId !== provinceId) return "unknown_account";
+  if (user.disabledAt) return "disabled";
+  if (!(STAFF_ROLES as readonly string[]).includes(user.role)) return "not_staff";
+  return null;
+}
+
+/** The account behind an SSO subject if it may sign in, or why not. */
+export async function staffAccount(
+  db: Db,
+  provinceId: string,
+  subject: string,
+): Promise<{ user: User; refused?: never } | { refused: SsoFailure; user?: never }> {
+  const user = await findUserBySsoSubject(db, subject);
+  const refused = refusal(user, provinceId);
+  return refused ? { refused } : { user: user! };
+}
+
+/** A one-time code for `userId`; only its hash is stored. */
+export async function issueSignInCode(db: Db, userId: string, now = Date.now()): Promise<string> {
+  const code = randomToken();
+  await saveSignInCode(db, {
+    codeHash: await sha256Hex(code),
+    userId,
+    expiresAt: new Date(now + SIGN_IN_CODE_TTL_MS).toISOString(),
+  });
+  return code;
+}
+
+const codeRefused = () => new ApiError(400, "bad_request", "Mã đăng nhập đã hết hạn hoặc đã được dùng. Vui lòng đăng nhập lại.");
+
+/** Exchanges a one-time code for a session, once, within its minute; the account is checked again. */
+export async function redeemSignInCode(db: Db, env: CloudflareBindings, code: string): Promise<Session> {
+  const row = await takeSignInCode(db, await sha256Hex(code));
+  if (!row || row.expiresAt < new Date().toISOString()) throw codeRefused();
+  const user = await getUser(db, row.userId);
+  if (refusal(user, env.PROVINCE_ID)) throw codeRefused();
+  return startSession(db, env, user!);
+}
+
+/** One SSO subject per account and one account per SSO subject; binding the same pair again is fine. */
+export async function linkSsoSubject(
+  db: Db,
+  userId: string,
+  subject: string,
+): Promise<"ok" | "identity_taken" | "account_linked"> {
+  if (await bindSsoSubject(db, userId, subject)) return "ok";
+  const holder = await findUserBySsoSubject(db, subject);
+  if (holder) return holder.id === userId ? "ok" : "identity_taken";
+  return "account_linked";
+}

@@ -1,0 +1,98 @@
+import type { Context } from "hono";
+import type { z } from "zod";
+import { OidcCallbackQuery, SsoExchangeBody, type SsoFailure, SsoLinkBody, SsoStartBody } from "../../../shared/src/auth/api";
+import { STAFF_ROLES } from "../../../shared/src/auth/roles";
+import { addressCeiling, rateLimit, requireUser } from "../auth/middleware";
+import { issueSignInCode, linkSsoSubject, redeemSignInCode, staffAccount } from "../auth/sso";
+import { type OidcRequest, saveOidcRequest, takeOidcRequest } from "../db/repo/oidc-requests";
+import { ApiError, securityLog } from "../lib/errors";
+import { type AppEnv, factory } from "../lib/factory";
+import { validate } from "../lib/validate";
+import { completeAuthorization, startAuthorization } from "../services/oidc";
+
+/**
+ * Staff on a desktop, through the province's SSO: `/start` signs in (no bearer), `/link` binds the
+ * signed-in staff member's SSO account to their account, `/callback` is the provider's redirect
+ * (the single-use `state` row says what it was for), `/exchange` turns the callback's one-time code
+ * into a session.
+ */
+
+export const ssoRoutes = factory
+  .createApp()
+  .post("/start", addressCeiling, validate("json", SsoStartBody), async (c) => {
+    const { authorizationUrl, ...pending } = await startAuthorization(c.env, "staff");
+    await saveOidcRequest(c.var.db, {
+      ...pending,
+      returnPath: c.req.valid("json").returnPath,
+      purpose: "sso_sign_in",
+    });
+    return c.json({ authorizationUrl }, 200);
+  })
+  .post(
+    "/link",
+    requireUser(...STAFF_ROLES),
+    rateLimit("AUTH_LIMITER", (c) => `sso-link:${c.var.user.id}`),
+    validate("json", SsoLinkBody),
+    async (c) => {
+      const { authorizationUrl, ...pending } = await startAuthorization(c.env, "staff");
+      await saveOidcRequest(c.var.db, {
+        ...pending,
+        returnPath: c.req.valid("json").returnPath,
+        purpose: "sso_link",
+        userId: c.var.user.id,
+      });
+      return c.json({ authorizationUrl }, 200);
+    },
+  )
+  /**
+   * The browser lands here from the provider, so every outcome is a redirect. A sign-in returns to
+   * the staff app's `/dang-nhap#code=<one-time code>&next=<path>` (a fragment never reaches a server
+   * or a Referer) or `#error=<reason>&next=<path>`; a link returns into the mini app at its path with
+   * `?sso=linked` or `?sso=failed&reason=<reason>`. Reasons: SSO_FAILURES (shared/src/auth/api.ts).
+   */
+  .get("/callback", validate("query", OidcCallbackQuery), async (c) => {
+    const query = c.req.valid("query");
+    const request = await takeOidcRequest(c.var.db, query.state, ["sso_sign_in", "sso_link"]);
+    const outcome = await finish(c, query, request);
+    const failure = "failure" in outcome ? outcome.failure : null;
+    securityLog(c, `sso_${request?.purpose ?? "callback"}_${failure ?? "ok"}`, outcome.userId, failure ? "warn" : "info");
+    const returnPath = request?.returnPath ?? "/";
+    if (request?.purpose === "sso_link") {
+      return c.redirect(`${c.env.QR_LINK_BASE}${returnPath}?sso=${failure ? `failed&reason=${failure}` : "linked"}`, 302);
+    }
+    const result = "code" in outcome ? `code=${outcome.code}` : `error=${failure}`;
+    return c.redirect(`${c.env.STAFF_APP_URL}/dang-nhap#${result}&next=${encodeURIComponent(returnPath)}`, 302);
+  })
+  .post("/exchange", addressCeiling, validate("json", SsoExchangeBody), async (c) => {
+    const session = await redeemSignInCode(c.var.db, c.env, c.req.valid("json").code);
+    securityLog(c, "login_sso", session.user.id, "info");
+    return c.json(session, 200);
+  });
+
+type Outcome = { userId?: string } & ({ failure: SsoFailure } | { code: string } | { linked: true });
+
+/** Completes the request behind the callback: a one-time sign-in code, a bound account, or why not. */
+async function finish(
+  c: Context<AppEnv>,
+  query: z.infer<typeof OidcCallbackQuery>,
+  request: OidcRequest | undefined,
+): Promise<Outcome> {
+  if (!request || (request.purpose === "sso_link" && !request.userId)) return { failure: "expired" };
+  const userId = request.userId ?? undefined;
+  // The person cancelled or the provider refused (e.g. error=access_denied).
+  if (query.error || !query.code) return { userId, failure: "cancelled" };
+  let subject: string;
+  try {
+    subject = await completeAuthorization(c.env, "staff", new URL(c.req.url).searchParams, request);
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+    return { userId, failure: err.status === 400 ? "rejected" : "unavailable" };
+  }
+  if (request.purpose === "sso_link" && userId) {
+    const linked = await linkSsoSubject(c.var.db, userId, subject);
+    return linked === "ok" ? { userId, linked: true } : { userId, failure: linked };
+  }
+  const account = await staffAccount(c.var.db, c.env.PROVINCE_ID, subject);
+  if (account.refused) return { failure: account.refused };
+  return { userId: account.user.id, code: await issueSignInCode(c.var.db, account.user.id) };
+}
