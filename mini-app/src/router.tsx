@@ -1,4 +1,5 @@
 import { type ComponentType, lazy, type ReactNode, Suspense, useState } from "react";
+import { Navigate } from "react-router-dom";
 import { AnimationRoutes, Route } from "zmp-ui";
 import { RouteBoundary } from "./components/route-boundary";
 import { Loading } from "./components/status";
@@ -94,6 +95,8 @@ export function AppRoutes() {
       <Route path="/can-bo/ho-so/:code" element={<Staff />} />
       <Route path="/can-bo/tiep-nhan" element={<Intake />} />
       <Route path="/can-bo/ho-so/:code/in/:form" element={<Print />} />
+      {/* Admin pages (pages/admin/layout.tsx lists their sections); /quan-tri opens the calendar. */}
+      <Route path="/quan-tri" element={<Navigate to="/quan-tri/lich" replace />} />
       <Route path="/quan-tri/lich" element={<Calendar />} />
       <Route path="*" element={<NotFound />} />
     </AnimationRoutes>

@@ -21,7 +21,8 @@ test("an admin manages this year, two back and three ahead; an empty year says h
 
   await page.goto("/can-bo");
   await pickPersona(page, /Quản trị tỉnh/);
-  await page.getByRole("link", { name: "Lịch nghỉ lễ, làm bù" }).click();
+  await page.getByRole("link", { name: "Quản trị tỉnh" }).click();
+  await page.getByRole("navigation", { name: "Quản trị" }).getByRole("link", { name: "Lịch làm việc" }).click();
   await expect(page).toHaveURL(`${APP}/quan-tri/lich`);
 
   const tabs = page.getByRole("tablist", { name: "Năm" }).getByRole("tab");

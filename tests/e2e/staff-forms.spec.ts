@@ -246,7 +246,8 @@ test("an admin adds a holiday (unverified), verifies and renames it, then delete
     // The way in is on the staff workspace, for admins.
     await admin.goto("/can-bo");
     await pickPersona(admin, ADMIN);
-    await admin.getByRole("link", { name: "Lịch nghỉ lễ, làm bù" }).click();
+    await admin.getByRole("link", { name: "Quản trị tỉnh" }).click();
+    await admin.getByRole("navigation", { name: "Quản trị" }).getByRole("link", { name: "Lịch làm việc" }).click();
     await expect(admin).toHaveURL(`${APP}/quan-tri/lich`);
     await expect(
       admin.getByText("hạn trả kết quả đã tính cho các hồ sơ đã tiếp nhận không được tính lại", { exact: false }),
@@ -331,7 +332,7 @@ test("a staff officer cannot use the calendar page: a refusal and no data", asyn
     await expect(
       staff.getByRole("list", { name: "Danh sách hồ sơ" }).or(staff.getByText("Không có hồ sơ nào trong mục này.")),
     ).toBeVisible();
-    await expect(staff.getByRole("link", { name: "Lịch nghỉ lễ, làm bù" })).toHaveCount(0);
+    await expect(staff.getByRole("link", { name: "Quản trị tỉnh" })).toHaveCount(0);
 
     await staff.goto("/quan-tri/lich");
     await expect(staff.getByRole("alert")).toContainText("Trang này chỉ dành cho quản trị viên của tỉnh.");

@@ -1,23 +1,16 @@
 import { type FormEvent, type KeyboardEvent, useCallback, useEffect, useRef, useState } from "react";
-import { Page } from "zmp-ui";
-import type { Role } from "../../../../shared/src/auth/api";
 import { calendarYears } from "../../../../shared/src/deadline/api";
 import { formatDate, formatWeekday } from "../../../../shared/src/format/vi";
 import { vietnamDate } from "../../../../shared/src/time/vietnam";
-import { AppHeader } from "../../components/app-header";
 import { Dialog } from "../../components/dialog";
-import { AccountBar } from "../../components/session-gate";
 import { useSnackbar } from "../../components/snackbar";
 import { Empty, ErrorMessage, Loading } from "../../components/status";
 import { Field, type Invalid } from "../../components/text-field";
 import { adminApi, type CalendarDay } from "../../services/admin-api";
 import { errorMessage } from "../../services/api";
-import type { SessionUser } from "../../stores/session";
 import { useTask } from "../../utils/task";
-import { RoleGate, tabKeyTarget } from "../staff/parts";
-import "./admin.css";
-
-const ADMIN_ROLES: readonly Role[] = ["admin"];
+import { tabKeyTarget } from "../staff/parts";
+import { AdminLayout } from "./layout";
 
 const KIND_LABEL: Record<CalendarDay["kind"], string> = { holiday: "Nghỉ lễ", workday: "Làm bù" };
 const KIND_HELP: Record<CalendarDay["kind"], string> = {
@@ -218,7 +211,7 @@ function YearTabs({ years, year, onChange }: { years: readonly number[]; year: n
 
 type Editing = { mode: "add" } | { mode: "edit"; day: CalendarDay } | null;
 
-function CalendarEditor({ user }: { user: SessionUser }) {
+function CalendarEditor() {
   const { openSnackbar } = useSnackbar();
   // The years the API manages, fixed when the page opens.
   const [years] = useState(() => calendarYears());
@@ -272,7 +265,6 @@ function CalendarEditor({ user }: { user: SessionUser }) {
   const unverified = list?.filter((d) => !d.verified).length ?? 0;
   return (
     <>
-      <AccountBar user={user} />
       <section className="section" aria-labelledby="calendar-about-title">
         <h2 id="calendar-about-title" className="section__title">
           Lịch dùng để tính hạn trả kết quả
@@ -380,16 +372,5 @@ function CalendarEditor({ user }: { user: SessionUser }) {
 
 /** `/quan-tri/lich`: the province's holidays and compensatory working days (admins only). */
 export default function AdminCalendarPage() {
-  return (
-    <Page className="page page--admin">
-      <AppHeader title="Lịch nghỉ lễ, làm bù" />
-      <RoleGate
-        roles={ADMIN_ROLES}
-        purpose="Bạn cần đăng nhập bằng tài khoản quản trị của tỉnh để sửa lịch nghỉ lễ, làm bù."
-        refusal="Trang này chỉ dành cho quản trị viên của tỉnh. Tài khoản của bạn không có quyền sửa lịch nghỉ lễ, làm bù."
-      >
-        {(user) => <CalendarEditor user={user} />}
-      </RoleGate>
-    </Page>
-  );
+  return <AdminLayout title="Lịch nghỉ lễ, làm bù">{() => <CalendarEditor />}</AdminLayout>;
 }

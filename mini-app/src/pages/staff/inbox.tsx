@@ -210,8 +210,8 @@ export function InboxPanel({ user, selected }: { user: SessionUser; selected: st
           </Link>
         )}
         {user.role === "admin" && (
-          <Link to="/quan-tri/lich" className="button button--secondary button--block inbox__intake">
-            Lịch nghỉ lễ, làm bù
+          <Link to="/quan-tri" className="button button--secondary button--block inbox__intake">
+            Quản trị tỉnh
           </Link>
         )}
         <InboxFilters user={user} />
