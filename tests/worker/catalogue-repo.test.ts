@@ -4,7 +4,7 @@ import { loadCatalogue } from "../../scripts/seed/load";
 import { putCalendarDay } from "../../worker/src/db/repo/calendar";
 import { publishProcedureVersions } from "../../worker/src/db/repo/catalogue";
 import { getPublishedProcedure, searchProcedures } from "../../worker/src/db/repo/procedures";
-import { db } from "./helpers";
+import { db, signIn } from "./helpers";
 
 const sample = inject("sampleCatalogue");
 const provinceId = sample.province.id;
@@ -40,7 +40,8 @@ describe("loading the sample province", () => {
 
   it("keeps an admin's correction of a calendar day", async () => {
     const day = sample.calendar[0]!;
-    await putCalendarDay(db(), provinceId, { ...day, name: "Tết Dương lịch (đã đối chiếu)", verified: true }, "admin-test");
+    const admin = (await signIn("quan-tri-tinh")).user.id;
+    await putCalendarDay(db(), provinceId, { ...day, name: "Tết Dương lịch (đã đối chiếu)", verified: true }, admin);
     await loadCatalogue(db(), sample);
     expect(await rows(`SELECT name, verified FROM calendar_days WHERE date = '${day.date}'`)).toEqual([
       { name: "Tết Dương lịch (đã đối chiếu)", verified: 1 },

@@ -12,6 +12,7 @@ import { fieldRoutes, unitRoutes } from "./routes/catalogue";
 import { dossierRoutes } from "./routes/dossiers";
 import { draftRoutes } from "./routes/drafts";
 import { fileRoutes } from "./routes/files";
+import { invitationRoutes } from "./routes/invitations";
 import { meRoutes } from "./routes/me";
 import { metaRoutes } from "./routes/meta";
 import { procedureRoutes } from "./routes/procedures";
@@ -30,7 +31,7 @@ app.use(
   "/api/*",
   cors({
     origin: (origin, c) => (c.env.ALLOWED_ORIGINS.split(",").includes(origin) ? origin : null),
-    allowMethods: ["GET", "POST", "PUT", "DELETE"],
+    allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
     allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "If-Match", "X-File-Name"],
     exposeHeaders: ["ETag"],
     maxAge: 600,
@@ -52,6 +53,7 @@ const routes = app
   .route("/api/dossiers", dossierRoutes)
   .route("/api/track", trackRoutes)
   .route("/api/staff", staffRoutes)
+  .route("/api/invitations", invitationRoutes)
   .route("/api/admin", adminRoutes);
 
 app.onError(handleError);

@@ -1,4 +1,23 @@
 import { type ZodObject, type ZodType, z } from "zod";
+import { ChangeList, ChangesQuery } from "../../shared/src/admin/changes";
+import {
+  AcceptInvitationBody,
+  DisableBody,
+  EnableBody,
+  InvitationBody,
+  InvitationCreated,
+  InvitationIdParam,
+  InvitationList,
+  InvitationPreview,
+  InvitationsQuery,
+  InvitationTokenParam,
+  PeopleList,
+  PeopleQuery,
+  PersonChangeBody,
+  PersonDetail,
+  PersonIdParam,
+  RevokeInvitationBody,
+} from "../../shared/src/admin/people";
 import { ErrorEnvelope } from "../../shared/src/api/errors";
 import {
   AuthorizationStart,
@@ -475,6 +494,130 @@ export const openApiDocument = {
         summary: "Remove a day",
         parameters: parameters("path", CalendarDateParam),
         responses: { 204: { description: "Removed" }, 404: error("Not in the calendar"), ...authErrors },
+      },
+    },
+    "/api/admin/people": {
+      get: {
+        ...signedIn,
+        summary: "People of the province by name (without a role filter: everyone but residents)",
+        parameters: parameters("query", PeopleQuery),
+        responses: { 200: ok("A page of people", PeopleList), 400: error("Invalid query or cursor"), ...authErrors },
+      },
+    },
+    "/api/admin/people/{id}": {
+      get: {
+        ...signedIn,
+        summary: "One person: role, unit, grants, bindings (never phone or citizen id)",
+        parameters: parameters("path", PersonIdParam),
+        responses: { 200: ok("The person", PersonDetail), 404: error("Unknown person"), ...authErrors },
+      },
+      patch: {
+        ...signedIn,
+        summary: "Change role, unit or grants, with a reason; holds from the person's next request",
+        parameters: parameters("path", PersonIdParam),
+        requestBody: body(PersonChangeBody),
+        responses: {
+          200: ok("The person after the change", PersonDetail),
+          400: error("Invalid change, or a unit that does not exist or is inactive"),
+          403: error("Not an admin, one's own account, or a role above one's own"),
+          404: error("Unknown person"),
+          409: error("The last active admin"),
+          401: error("Not signed in or session expired"),
+        },
+      },
+    },
+    "/api/admin/people/{id}/disable": {
+      post: {
+        ...signedIn,
+        summary: "Disable an account and end all its sessions at once",
+        parameters: parameters("path", PersonIdParam),
+        requestBody: body(DisableBody),
+        responses: {
+          200: ok("The person", PersonDetail),
+          400: error("Reason missing"),
+          403: error("Not an admin, one's own account, or a person ranked above"),
+          404: error("Unknown person"),
+          409: error("The last active admin"),
+          401: error("Not signed in or session expired"),
+        },
+      },
+    },
+    "/api/admin/people/{id}/enable": {
+      post: {
+        ...signedIn,
+        summary: "Enable a disabled account (it signs in again)",
+        parameters: parameters("path", PersonIdParam),
+        requestBody: body(EnableBody),
+        responses: {
+          200: ok("The person", PersonDetail),
+          400: error("Reason missing"),
+          404: error("Unknown person"),
+          ...authErrors,
+        },
+      },
+    },
+    "/api/admin/invitations": {
+      get: {
+        ...signedIn,
+        summary: "Invitations, newest first, by state",
+        parameters: parameters("query", InvitationsQuery),
+        responses: { 200: ok("A page of invitations", InvitationList), 400: error("Invalid query or cursor"), ...authErrors },
+      },
+      post: {
+        ...signedIn,
+        summary: "Invite a named person to a staff role and unit; the token is shown once",
+        requestBody: body(InvitationBody),
+        responses: {
+          201: ok("The link, its token and expiry", InvitationCreated),
+          400: error("Invalid invitation, or a unit that does not exist or is inactive"),
+          ...authErrors,
+        },
+      },
+    },
+    "/api/admin/invitations/{id}/revoke": {
+      post: {
+        ...signedIn,
+        summary: "Revoke a pending invitation",
+        parameters: parameters("path", InvitationIdParam),
+        requestBody: body(RevokeInvitationBody),
+        responses: {
+          204: { description: "Revoked" },
+          404: error("Unknown invitation"),
+          409: error("Already accepted, revoked or expired"),
+          ...authErrors,
+        },
+      },
+    },
+    "/api/admin/changes": {
+      get: {
+        ...signedIn,
+        summary: "The record of admin changes: who, when, what and why, newest first",
+        parameters: parameters("query", ChangesQuery),
+        responses: { 200: ok("A page of changes", ChangeList), 400: error("Invalid query"), ...authErrors },
+      },
+    },
+    "/api/invitations/{token}": {
+      get: {
+        summary: "What an invitation offers (name, role, unit, inviter, expiry)",
+        parameters: parameters("path", InvitationTokenParam),
+        responses: {
+          200: ok("The invitation", InvitationPreview),
+          404: error("Unknown, expired, used or revoked; details.reason says which"),
+        },
+      },
+    },
+    "/api/invitations/accept": {
+      post: {
+        ...signedIn,
+        summary: "Accept an invitation with the signed-in account: role, unit and grants bound once",
+        requestBody: body(AcceptInvitationBody),
+        responses: {
+          200: ok("The account with its new role", Me),
+          400: error("Invalid token"),
+          401: error("Not signed in"),
+          404: error("Unknown invitation"),
+          409: error("Expired, used, revoked, or the account already has a staff role; details.reason says which"),
+        },
       },
     },
     "/api/qr": {

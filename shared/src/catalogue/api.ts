@@ -108,6 +108,6 @@ export const QrQuery = z.object({
     .string()
     .max(160)
     .refine((path) => inAppPath(path) === path, {
-      error: "Đường dẫn phải có dạng /p/<mã thủ tục>, /u/<mã đơn vị> hoặc /t/<mã hồ sơ>?k=<mã tra cứu>",
+      error: "Đường dẫn phải có dạng /p/<mã thủ tục>, /u/<mã đơn vị>, /t/<mã hồ sơ>?k=<mã tra cứu> hoặc /moi/<mã lời mời>",
     }),
 });

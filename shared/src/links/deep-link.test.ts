@@ -25,6 +25,14 @@ describe("inAppPath", () => {
     expect(inAppPath(`/t/not-a-code?k=${token}`)).toBeNull();
   });
 
+  it("opens a staff invitation only with a well-formed token", () => {
+    const token = `${"A".repeat(42)}_`;
+    expect(inAppPath(`https://zalo.me/s/123/moi/${token}?utm_source=qr`)).toBe(`/moi/${token}`);
+    expect(inAppPath(`/moi/${token}`)).toBe(`/moi/${token}`);
+    expect(inAppPath("/moi/short")).toBeNull();
+    expect(inAppPath(`/moi/${token}/extra`)).toBeNull();
+  });
+
   it("returns to the submission form from the VNeID link, keeping only its outcome", () => {
     expect(inAppPath("https://zalo.me/s/123/p/1.004222/nop?vneid=ok")).toBe("/p/1.004222/nop?vneid=ok");
     expect(inAppPath("/p/1.004222/nop?vneid=failed&reason=identity_taken&x=1")).toBe(

@@ -2,6 +2,7 @@ const PROCEDURE_CODE = /^[0-9A-Za-z]+(\.[0-9A-Za-z]+){1,6}$/;
 const UNIT_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const DOSSIER_CODE = /^[0-9A-Z]+(\.[0-9A-Z]+)*-\d{6}-\d{4,6}$/;
 const TRACKING_TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
+const INVITATION_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 /** The in-app routes a QR code or a shared link may open. */
 export const procedurePath = (code: string) => `/p/${code}`;
@@ -10,6 +11,9 @@ export const unitPath = (id: string) => `/u/${id}`;
 export const submissionPath = (code: string) => `/p/${code}/nop`;
 /** The public tracking page of one dossier; `k` is the dossier's unguessable tracking token. */
 export const trackingPath = (code: string, token: string) => `/t/${code}?k=${token}`;
+
+/** A staff invitation's acceptance page; the token is single use and expires after a week. */
+export const invitationPath = (token: string) => `/moi/${token}`;
 
 const queryValue = (query: string, name: string) =>
   query
@@ -40,6 +44,7 @@ function fromPath(path: string, query = ""): string | null {
   }
   if (kind === "p" && PROCEDURE_CODE.test(decoded)) return procedurePath(decoded);
   if (kind === "u" && UNIT_ID.test(decoded)) return unitPath(decoded);
+  if (kind === "moi" && INVITATION_TOKEN.test(decoded)) return invitationPath(decoded);
   if (kind === "t" && DOSSIER_CODE.test(decoded)) {
     const token = queryValue(query, "k");
     return token && TRACKING_TOKEN.test(token) ? trackingPath(decoded, token) : null;

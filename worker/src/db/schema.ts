@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { CHANGE_ENTITIES } from "../../../shared/src/admin/changes";
 import { ROLES } from "../../../shared/src/auth/roles";
 import type { FeeQuote } from "../../../shared/src/catalogue/fees";
 import type {
@@ -497,7 +498,7 @@ export const adminChanges = sqliteTable(
       .notNull()
       .references(() => users.id),
     at: text("at").notNull().default(now),
-    entity: text("entity", { enum: ["person", "invitation", "unit", "procedure", "catalogue", "calendar"] }).notNull(),
+    entity: text("entity", { enum: CHANGE_ENTITIES }).notNull(),
     entityId: text("entity_id").notNull(),
     action: text("action").notNull(),
     reason: text("reason").notNull().default(""),

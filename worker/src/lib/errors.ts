@@ -21,6 +21,9 @@ export const unauthorized = (message: string = ERROR_CODES.unauthorized.message)
 export const forbidden = (message: string = ERROR_CODES.forbidden.message) => new ApiError(403, "forbidden", message);
 export const conflict = (message: string, details?: unknown) => new ApiError(409, "conflict", message, details);
 export const rateLimited = () => new ApiError(429, "rate_limited");
+/** A 400 naming the one field at fault, like a schema failure would. */
+export const invalidField = (path: string, message: string) =>
+  new ApiError(400, "validation_failed", ERROR_CODES.validation_failed.message, [{ path, message }]);
 
 function envelope(code: ErrorCode, message: string, details?: unknown): ErrorEnvelope {
   return { error: details === undefined ? { code, message } : { code, message, details } };

@@ -4,8 +4,15 @@ import { deleteCalendarDay, listCalendarDays, putCalendarDay } from "../db/repo/
 import { notFound } from "../lib/errors";
 import { factory } from "../lib/factory";
 import { validate } from "../lib/validate";
+import { adminChangeRoutes } from "./admin/changes";
+import { adminInvitationRoutes } from "./admin/invitations";
+import { adminPeopleRoutes } from "./admin/people";
 
-/** Province administration. The working-day calendar: holidays and compensatory working days. */
+/**
+ * Province administration, for the province's admins only (every route below, the sub-routers'
+ * included, passes this one check). The working-day calendar: holidays and compensatory working
+ * days; people, invitations and the record of changes.
+ */
 export const adminRoutes = factory
   .createApp()
   .use(requireUser("admin"))
@@ -17,7 +24,10 @@ export const adminRoutes = factory
     return c.json(await putCalendarDay(c.var.db, c.var.user.provinceId, day, c.var.user.id), 200);
   })
   .delete("/calendar/:date", validate("param", CalendarDateParam), async (c) => {
-    if (!(await deleteCalendarDay(c.var.db, c.var.user.provinceId, c.req.valid("param").date)))
+    if (!(await deleteCalendarDay(c.var.db, c.var.user.provinceId, c.req.valid("param").date, c.var.user.id)))
       throw notFound("Không có ngày này trong lịch.");
     return c.body(null, 204);
-  });
+  })
+  .route("/people", adminPeopleRoutes)
+  .route("/invitations", adminInvitationRoutes)
+  .route("/changes", adminChangeRoutes);

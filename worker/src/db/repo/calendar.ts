@@ -1,9 +1,10 @@
-import { and, asc, eq, like } from "drizzle-orm";
+import { and, asc, eq, like, sql } from "drizzle-orm";
 import type { CalendarDay } from "../../../../shared/src/deadline/api";
 import { calendarFrom, type WorkCalendar } from "../../../../shared/src/deadline/due-date";
 import { TtlCache } from "../../lib/ttl-cache";
 import type { Db } from "../client";
 import { calendarDays } from "../schema";
+import { recordChange } from "./changes";
 
 /** The calendar changes a few times a year; each isolate keeps it for a minute. */
 const cache = new TtlCache<WorkCalendar>(8, 60_000);
@@ -37,14 +38,36 @@ export async function listCalendarDays(db: Db, provinceId: string, year?: number
   return rows.map(toDay);
 }
 
-/** Publishes or corrects one day. Due dates already set are not recomputed. */
+const dayOf = (db: Db, provinceId: string, date: string) =>
+  db
+    .select()
+    .from(calendarDays)
+    .where(and(eq(calendarDays.provinceId, provinceId), eq(calendarDays.date, date)))
+    .get();
+
+/**
+ * Publishes or corrects one day, recorded as an admin change (the announcing document is its
+ * reason). Due dates already set are not recomputed.
+ */
 export async function putCalendarDay(db: Db, provinceId: string, day: CalendarDay, adminId: string): Promise<CalendarDay> {
+  const before = await dayOf(db, provinceId, day.date);
   const values = { ...day, updatedBy: adminId, updatedAt: new Date().toISOString() };
-  const [row] = await db
-    .insert(calendarDays)
-    .values({ provinceId, ...values })
-    .onConflictDoUpdate({ target: [calendarDays.provinceId, calendarDays.date], set: values })
-    .returning();
+  const [[row]] = await db.batch([
+    db
+      .insert(calendarDays)
+      .values({ provinceId, ...values })
+      .onConflictDoUpdate({ target: [calendarDays.provinceId, calendarDays.date], set: values })
+      .returning(),
+    recordChange(db, {
+      provinceId,
+      actorId: adminId,
+      entity: "calendar",
+      entityId: day.date,
+      action: before ? "change" : "add",
+      reason: day.source,
+      data: { before: before ? toDay(before) : null, after: day },
+    }),
+  ]);
   cache.delete(provinceId); // other isolates follow within the minute
   return toDay(row!);
 }
@@ -61,11 +84,29 @@ export async function addMissingCalendarDays(db: Db, provinceId: string, days: r
   cache.delete(provinceId);
 }
 
-export async function deleteCalendarDay(db: Db, provinceId: string, date: string): Promise<boolean> {
-  const deleted = await db
-    .delete(calendarDays)
-    .where(and(eq(calendarDays.provinceId, provinceId), eq(calendarDays.date, date)))
-    .returning({ date: calendarDays.date });
+/** Removes one day, recorded as an admin change; false if the calendar did not have it. */
+export async function deleteCalendarDay(db: Db, provinceId: string, date: string, adminId: string): Promise<boolean> {
+  const before = await dayOf(db, provinceId, date);
+  if (!before) return false;
+  const [deleted] = await db.batch([
+    db
+      .delete(calendarDays)
+      .where(and(eq(calendarDays.provinceId, provinceId), eq(calendarDays.date, date)))
+      .returning({ date: calendarDays.date }),
+    recordChange(
+      db,
+      {
+        provinceId,
+        actorId: adminId,
+        entity: "calendar",
+        entityId: date,
+        action: "remove",
+        reason: "",
+        data: { before: toDay(before) },
+      },
+      sql`NOT EXISTS (SELECT 1 FROM ${calendarDays} WHERE ${calendarDays.provinceId} = ${provinceId} AND ${calendarDays.date} = ${date})`,
+    ),
+  ]);
   cache.delete(provinceId);
   return deleted.length > 0;
 }

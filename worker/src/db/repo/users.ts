@@ -1,4 +1,4 @@
-import { and, eq, isNull, notExists, sql } from "drizzle-orm";
+import { and, eq, isNull, notExists, type SQL, sql } from "drizzle-orm";
 import type { Me, Role } from "../../../../shared/src/auth/api";
 import type { Db } from "../client";
 import { sessions, users } from "../schema";
@@ -26,7 +26,10 @@ export async function upsertZaloUser(db: Db, provinceId: string, zaloId: string,
     .values({ id: crypto.randomUUID(), provinceId, zaloId, role: "resident", displayName: name })
     .onConflictDoUpdate({
       target: users.zaloId,
-      set: { displayName: sql`CASE WHEN excluded.display_name = '' THEN display_name ELSE excluded.display_name END` },
+      // Staff keep the name their invitation gave them (it is printed on receipts), not their Zalo name.
+      set: {
+        displayName: sql`CASE WHEN excluded.display_name = '' OR role <> 'resident' THEN display_name ELSE excluded.display_name END`,
+      },
     })
     .returning();
   return user!;
@@ -81,14 +84,24 @@ export async function bindSsoSubject(db: Db, userId: string, subject: string): P
   return result.meta.changes === 1;
 }
 
-/** Disabling an account also revokes every session it has. */
-export async function disableUser(db: Db, userId: string) {
-  const at = new Date().toISOString();
-  await db.batch([
-    db.update(users).set({ disabledAt: at }).where(eq(users.id, userId)),
+/**
+ * Disabling an account ends every session it has, in the same batch; only while `guard` holds
+ * (the sessions end only if the account was disabled by this very statement list).
+ */
+export function disableStatements(db: Db, userId: string, at: string, guard?: SQL) {
+  const disabledNow = sql`EXISTS (SELECT 1 FROM ${users} WHERE ${users.id} = ${userId} AND ${users.disabledAt} = ${at})`;
+  return [
+    db
+      .update(users)
+      .set({ disabledAt: at })
+      .where(and(eq(users.id, userId), isNull(users.disabledAt), guard)),
     db
       .update(sessions)
       .set({ revokedAt: at })
-      .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt))),
-  ]);
+      .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), disabledNow)),
+  ] as const;
+}
+
+export async function disableUser(db: Db, userId: string) {
+  await db.batch(disableStatements(db, userId, new Date().toISOString()));
 }
