@@ -75,6 +75,11 @@ const Staff = lazyPage(() => import("./pages/staff"));
 const Intake = lazyPage(() => import("./pages/staff/intake"));
 const Print = lazyPage(() => import("./pages/staff/print"));
 const Calendar = lazyPage(() => import("./pages/admin/calendar"));
+const People = lazyPage(() => import("./pages/admin/people"));
+const Invite = lazyPage(() => import("./pages/admin/invite"));
+const Person = lazyPage(() => import("./pages/admin/person"));
+const Changes = lazyPage(() => import("./pages/admin/changes"));
+const Invitation = lazyPage(() => import("./pages/invitation"));
 
 export function AppRoutes() {
   return (
@@ -98,6 +103,11 @@ export function AppRoutes() {
       {/* Admin pages (pages/admin/layout.tsx lists their sections); /quan-tri opens the calendar. */}
       <Route path="/quan-tri" element={<Navigate to="/quan-tri/lich" replace />} />
       <Route path="/quan-tri/lich" element={<Calendar />} />
+      <Route path="/quan-tri/can-bo" element={<People />} />
+      <Route path="/quan-tri/can-bo/moi" element={<Invite />} />
+      <Route path="/quan-tri/can-bo/:id" element={<Person />} />
+      <Route path="/quan-tri/nhat-ky" element={<Changes />} />
+      <Route path="/moi/:token" element={<Invitation />} />
       <Route path="*" element={<NotFound />} />
     </AnimationRoutes>
   );

@@ -19,6 +19,13 @@ export const DEV_PERSONAS: readonly (Persona & Pick<UserSeed, "displayName" | "v
     displayName: "Trần Thị Bình",
   },
   {
+    id: "cu-dan-moi",
+    label: "Cư dân: Đặng Thu Hà (để nhận lời mời làm cán bộ)",
+    role: "resident",
+    unitId: null,
+    displayName: "Đặng Thu Hà",
+  },
+  {
     id: "can-bo-phuong",
     label: "Cán bộ một cửa: Phường An Hòa",
     role: "officer",
