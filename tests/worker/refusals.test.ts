@@ -183,6 +183,10 @@ describe("body limits", () => {
     "POST /api/staff/dossiers/:code/actions": "/api/staff/dossiers/000.00.01.H99-261122-0001/actions",
     "PUT /api/admin/calendar/:date": "/api/admin/calendar/2026-09-02",
     "DELETE /api/admin/calendar/:date": "/api/admin/calendar/2026-09-02",
+    "POST /api/admin/units": "/api/admin/units",
+    "PATCH /api/admin/units/:id": "/api/admin/units/phuong-an-hoa",
+    "POST /api/admin/units/:id/deactivate": "/api/admin/units/phuong-an-hoa/deactivate",
+    "POST /api/admin/units/:id/merge": "/api/admin/units/phuong-an-hoa/merge",
   };
   /** The upload takes raw bytes up to its own, larger limit; checked below. */
   const RAW_BODY_ROUTES = new Set(["POST /api/files"]);

@@ -18,6 +18,16 @@ import {
   PersonIdParam,
   RevokeInvitationBody,
 } from "../../shared/src/admin/people";
+import {
+  AdminUnit,
+  AdminUnitIdParam,
+  AdminUnitList,
+  UnitCreateBody,
+  UnitDeactivateBody,
+  UnitMergeBody,
+  UnitMergeResult,
+  UnitPatchBody,
+} from "../../shared/src/admin/units";
 import { ErrorEnvelope } from "../../shared/src/api/errors";
 import {
   AuthorizationStart,
@@ -617,6 +627,67 @@ export const openApiDocument = {
           401: error("Not signed in"),
           404: error("Unknown invitation"),
           409: error("Expired, used, revoked, or the account already has a staff role; details.reason says which"),
+        },
+      },
+    },
+    "/api/admin/units": {
+      get: {
+        ...signedIn,
+        summary: "The unit tree: active and deactivated units, merges, open dossiers and active staff",
+        responses: { 200: ok("Units", AdminUnitList), ...authErrors },
+      },
+      post: {
+        ...signedIn,
+        summary: "Add a department or commune under an active unit",
+        requestBody: body(UnitCreateBody),
+        responses: {
+          201: ok("The unit", AdminUnit),
+          400: error("Invalid unit or placement"),
+          409: error("Id or electronic id already used"),
+          ...authErrors,
+        },
+      },
+    },
+    "/api/admin/units/{id}": {
+      patch: {
+        ...signedIn,
+        summary: "Rename, move in the tree or correct a unit's details",
+        parameters: parameters("path", AdminUnitIdParam),
+        requestBody: body(UnitPatchBody),
+        responses: {
+          200: ok("The unit", AdminUnit),
+          400: error("Invalid change (a cycle, the root moved, a foreign electronic id)"),
+          404: error("Unknown unit"),
+          409: error("Electronic id already used, or the unit is deactivated"),
+          ...authErrors,
+        },
+      },
+    },
+    "/api/admin/units/{id}/deactivate": {
+      post: {
+        ...signedIn,
+        summary: "Stop a unit that has no open dossiers, active staff or active units below it",
+        parameters: parameters("path", AdminUnitIdParam),
+        requestBody: body(UnitDeactivateBody),
+        responses: {
+          200: ok("The unit", AdminUnit),
+          404: error("Unknown unit"),
+          409: error("Work left (details: openDossiers, activeStaff): merge instead"),
+          ...authErrors,
+        },
+      },
+    },
+    "/api/admin/units/{id}/merge": {
+      post: {
+        ...signedIn,
+        summary: "Merge a unit into another: staff move, dossiers keep their units, the target's staff see them",
+        parameters: parameters("path", AdminUnitIdParam),
+        requestBody: body(UnitMergeBody),
+        responses: {
+          200: ok("Both units and how many people moved", UnitMergeResult),
+          404: error("Unknown unit"),
+          409: error("Not mergeable (root, deactivated, itself, active units below)"),
+          ...authErrors,
         },
       },
     },

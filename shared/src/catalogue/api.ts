@@ -96,7 +96,16 @@ export const FieldWithCount = FieldRef.extend({ procedureCount: z.number().int()
 export const FieldList = z.object({ items: z.array(FieldWithCount) });
 export type FieldWithCount = z.infer<typeof FieldWithCount>;
 
-export const UnitWithCount = Unit.extend({ procedureCount: z.number().int() });
+/**
+ * A unit as residents see it. The list holds only active units; a deactivated one still answers
+ * by id (old links, receipts), naming the unit it was merged into.
+ */
+export const UnitWithCount = Unit.omit({ cohort: true }).extend({
+  hotline: z.string(),
+  procedureCount: z.number().int(),
+  deactivated: z.boolean(),
+  mergedInto: z.object({ id: UnitId, name: z.string() }).nullable(),
+});
 export const UnitList = z.object({ items: z.array(UnitWithCount) });
 export type UnitWithCount = z.infer<typeof UnitWithCount>;
 

@@ -5,6 +5,13 @@ import { LocalDate } from "../time/vietnam";
 export const UnitKind = z.enum(["province", "department", "commune"]);
 export type UnitKind = z.infer<typeof UnitKind>;
 
+/** The group a unit is compared within in rankings: departments, wards and communes, special zones (đặc khu). */
+export const UnitCohort = z.enum(["department", "commune", "special_zone"]);
+export type UnitCohort = z.infer<typeof UnitCohort>;
+
+/** A unit's cohort unless an admin chose another: the province and its departments rank as departments. */
+export const defaultCohort = (kind: UnitKind): UnitCohort => (kind === "commune" ? "commune" : "department");
+
 /** Which tier of the two-tier local government (since 1 July 2025) is competent. */
 export const UnitLevel = z.enum(["province", "commune"]);
 export type UnitLevel = z.infer<typeof UnitLevel>;
@@ -169,6 +176,10 @@ export const Unit = z.object({
   phone: z.string().max(30),
   /** Two weekdays on which online dossiers are processed first (Hải Phòng's practice). */
   priorityWeekdays: z.array(Weekday).max(2),
+  /** The citizens' hotline (đường dây nóng); data files may leave it to the back office. */
+  hotline: z.string().max(30).optional(),
+  /** Absent: the kind's default cohort (`defaultCohort`) on creation; an admin's choice is kept. */
+  cohort: UnitCohort.optional(),
 });
 export type Unit = z.infer<typeof Unit>;
 

@@ -2,7 +2,7 @@ import { processes } from "../../../shared/src/auth/roles";
 import type { Db } from "../db/client";
 import { type DossierRow, dossierByCode, type TrackingRow, trackingRow, type ViewRow } from "../db/repo/dossiers";
 import { dossiersWithFile, type FileRow, fileById } from "../db/repo/files";
-import { grantedUnitIds, type StaffScope } from "../db/repo/staff";
+import { type StaffScope, scopeUnitIds } from "../db/repo/staff";
 import type { AuthUser } from "../db/repo/users";
 import { timingSafeEqual } from "../lib/crypto";
 import { ApiError, notFound } from "../lib/errors";
@@ -18,11 +18,13 @@ type Placed = Pick<DossierRow, "applicantId" | "provinceId" | "handlingUnitId">;
 
 const noDossier = () => notFound("Không tìm thấy hồ sơ.");
 
-/** What a staff member or admin may see: their own unit and explicit grants, or the whole province. */
+/**
+ * What a staff member or admin may see: their own unit, explicit grants and the units merged into
+ * either, or the whole province.
+ */
 export async function staffScope(db: Db, user: AuthUser): Promise<StaffScope> {
   if (user.role === "admin") return { provinceId: user.provinceId, unitIds: "all" };
-  const granted = await grantedUnitIds(db, user.id, user.provinceId);
-  return { provinceId: user.provinceId, unitIds: [...new Set([...(user.unitId ? [user.unitId] : []), ...granted])] };
+  return { provinceId: user.provinceId, unitIds: await scopeUnitIds(db, user) };
 }
 
 export const inScope = (scope: StaffScope, d: Pick<DossierRow, "provinceId" | "handlingUnitId">) =>

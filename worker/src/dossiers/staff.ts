@@ -53,6 +53,7 @@ async function inputFor(db: Db, user: AuthUser, row: ViewRow, body: ActionBody, 
     case "transfer": {
       const target = await provinceUnit(db, d.provinceId, body.unitId);
       if (!target || target.id === d.handlingUnitId) throw invalid("unitId", "Đơn vị nhận không hợp lệ.");
+      if (target.deactivatedAt) throw invalid("unitId", "Đơn vị nhận đã ngừng hoạt động.");
       return {
         note: body.reason,
         data: { fromUnitId: d.handlingUnitId, toUnitId: target.id, toUnitName: target.name },

@@ -15,6 +15,7 @@ import { workCalendar } from "../db/repo/calendar";
 import { insertSubmittedDossier } from "../db/repo/dossiers";
 import { ownFilesById } from "../db/repo/files";
 import { type ProcedureRow, publishedProcedureRow } from "../db/repo/procedures";
+import { successorOf } from "../db/repo/units";
 import type { AuthUser } from "../db/repo/users";
 import { dossiers, units } from "../db/schema";
 import { randomToken } from "../lib/crypto";
@@ -30,6 +31,15 @@ async function resolveUnits(db: Db, provinceId: string, procedure: ProcedureRow,
   if (!unit || !fits) {
     throw new ApiError(400, "validation_failed", "Đơn vị tiếp nhận không giải quyết thủ tục này.", [
       { path: "receivingUnitId", message: "Vui lòng chọn đơn vị có thẩm quyền giải quyết thủ tục này" },
+    ]);
+  }
+  if (unit.deactivatedAt) {
+    const successor = await successorOf(db, unit.id);
+    const message = successor
+      ? `${unit.name} đã sáp nhập vào ${successor.name}. Vui lòng nộp hồ sơ tại ${successor.name}.`
+      : `${unit.name} đã ngừng tiếp nhận hồ sơ.`;
+    throw new ApiError(400, "validation_failed", message, [
+      { path: "receivingUnitId", message, ...(successor ? { successor } : {}) },
     ]);
   }
   return { receiving: unit, handlingUnitId: procedure.competentUnitId ?? unit.id };

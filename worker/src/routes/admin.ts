@@ -7,11 +7,12 @@ import { validate } from "../lib/validate";
 import { adminChangeRoutes } from "./admin/changes";
 import { adminInvitationRoutes } from "./admin/invitations";
 import { adminPeopleRoutes } from "./admin/people";
+import { adminUnitRoutes } from "./admin/units";
 
 /**
  * Province administration, for the province's admins only (every route below, the sub-routers'
  * included, passes this one check). The working-day calendar: holidays and compensatory working
- * days; people, invitations and the record of changes.
+ * days; people, invitations, the record of changes and the unit tree.
  */
 export const adminRoutes = factory
   .createApp()
@@ -30,4 +31,5 @@ export const adminRoutes = factory
   })
   .route("/people", adminPeopleRoutes)
   .route("/invitations", adminInvitationRoutes)
-  .route("/changes", adminChangeRoutes);
+  .route("/changes", adminChangeRoutes)
+  .route("/units", adminUnitRoutes);

@@ -1,6 +1,12 @@
-import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
 import type { FieldWithCount, UnitWithCount } from "../../../../shared/src/catalogue/api";
-import type { Field, ProcedureInput, Province, Unit } from "../../../../shared/src/catalogue/schemas";
+import {
+  defaultCohort,
+  type Field,
+  type ProcedureInput,
+  type Province,
+  type Unit,
+} from "../../../../shared/src/catalogue/schemas";
 import { procedureSearchText } from "../../../../shared/src/search/index-text";
 import type { Db } from "../client";
 import { fields, procedures, provinces, units } from "../schema";
@@ -35,11 +41,19 @@ export async function upsertProvince(db: Db, province: Province) {
     .onConflictDoUpdate({ target: provinces.id, set: { name: province.name, code: province.code } });
 }
 
-/** Adds units or corrects them; `sortOrder` places each in the province's list of units. */
+/**
+ * Adds units or corrects them; `sortOrder` places each in the province's list of units. A hotline
+ * or cohort the data leaves out is the back office's to set, and stays as it is.
+ */
 export async function upsertUnits(db: Db, provinceId: string, list: readonly (Unit & { sortOrder: number })[]) {
   await inBatches(db, list, (unit) => {
     const row = { ...unit, provinceId };
-    return [db.insert(units).values(row).onConflictDoUpdate({ target: units.id, set: row })];
+    return [
+      db
+        .insert(units)
+        .values({ cohort: defaultCohort(unit.kind), ...row })
+        .onConflictDoUpdate({ target: units.id, set: row }),
+    ];
   });
 }
 
@@ -105,8 +119,24 @@ const unitColumns = {
   electronicId: units.electronicId,
   address: units.address,
   phone: units.phone,
+  hotline: units.hotline,
   priorityWeekdays: units.priorityWeekdays,
+  deactivatedAt: units.deactivatedAt,
+  mergedIntoId: units.mergedIntoId,
+  mergedIntoName: sql<string | null>`(SELECT m.name FROM units m WHERE m.id = units.merged_into_id)`,
 };
+
+type UnitRow = Omit<UnitWithCount, "deactivated" | "mergedInto"> & {
+  deactivatedAt: string | null;
+  mergedIntoId: string | null;
+  mergedIntoName: string | null;
+};
+
+const publicUnit = ({ deactivatedAt, mergedIntoId, mergedIntoName, ...unit }: UnitRow): UnitWithCount => ({
+  ...unit,
+  deactivated: deactivatedAt !== null,
+  mergedInto: mergedIntoId ? { id: mergedIntoId, name: mergedIntoName ?? "" } : null,
+});
 
 /**
  * Procedures a unit handles: those its department is competent for, or every commune-level one for a
@@ -118,18 +148,21 @@ function unitProcedureCount(provinceId: string) {
     AND (p.competent_unit_id = units.id OR (units.kind = 'commune' AND p.unit_level = 'commune')))`;
 }
 
+/** The province's active units; a deactivated unit takes no dossiers and is listed no more. */
 export async function listUnits(db: Db, provinceId: string): Promise<UnitWithCount[]> {
-  return db
+  const rows = await db
     .select({ ...unitColumns, procedureCount: unitProcedureCount(provinceId) })
     .from(units)
-    .where(eq(units.provinceId, provinceId))
+    .where(and(eq(units.provinceId, provinceId), isNull(units.deactivatedAt)))
     .orderBy(asc(units.sortOrder));
+  return rows.map(publicUnit);
 }
 
+/** Any unit of the province by id, also a deactivated one (old links and receipts name it). */
 export async function getUnit(db: Db, provinceId: string, id: string): Promise<UnitWithCount | undefined> {
   const [unit] = await db
     .select({ ...unitColumns, procedureCount: unitProcedureCount(provinceId) })
     .from(units)
     .where(and(eq(units.provinceId, provinceId), eq(units.id, id)));
-  return unit;
+  return unit && publicUnit(unit);
 }

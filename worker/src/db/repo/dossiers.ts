@@ -200,7 +200,7 @@ export async function dossierEventsOf(db: Db, dossierId: string): Promise<EventR
 export async function provinceUnit(db: Db, provinceId: string, unitId: string) {
   return db.query.units.findFirst({
     where: and(eq(units.id, unitId), eq(units.provinceId, provinceId)),
-    columns: { id: true, name: true },
+    columns: { id: true, name: true, deactivatedAt: true },
   });
 }
 

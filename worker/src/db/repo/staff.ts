@@ -5,20 +5,26 @@ import type { Inbox, InboxCounts, InboxQuery } from "../../../../shared/src/staf
 import { INBOX_TAB_KEYS, INBOX_TABS } from "../../../../shared/src/staff/inbox";
 import { vietnamDate } from "../../../../shared/src/time/vietnam";
 import type { Db } from "../client";
-import { dossierReads, dossiers, procedures, staffUnitGrants, units, users } from "../schema";
+import { dossierReads, dossiers, procedures, units, users } from "../schema";
 import type { AuthUser } from "./users";
 
 /** What a staff member or admin may see: their own unit and explicit grants, or the whole province. */
 export type StaffScope = { provinceId: string; unitIds: string[] | "all" };
 
-/** The units of `provinceId` that `userId` was explicitly granted (staff_unit_grants). */
-export async function grantedUnitIds(db: Db, userId: string, provinceId: string): Promise<string[]> {
-  const rows = await db
-    .select({ unitId: staffUnitGrants.unitId })
-    .from(staffUnitGrants)
-    .innerJoin(units, eq(units.id, staffUnitGrants.unitId))
-    .where(and(eq(staffUnitGrants.userId, userId), eq(units.provinceId, provinceId)));
-  return rows.map((r) => r.unitId);
+/**
+ * The units of `provinceId` a staff member works for: their own unit, those granted to them
+ * (staff_unit_grants), and every unit merged into one of these, following merges of merges, so
+ * the dossiers a merged unit still handles stay in the hands of its successor's staff.
+ */
+export async function scopeUnitIds(db: Db, user: Pick<AuthUser, "id" | "unitId" | "provinceId">): Promise<string[]> {
+  const rows = await db.all<{ id: string }>(sql`
+    WITH RECURSIVE scope(id) AS (
+      SELECT id FROM units WHERE id = ${user.unitId} AND province_id = ${user.provinceId}
+      UNION SELECT g.unit_id FROM staff_unit_grants g JOIN units u ON u.id = g.unit_id
+        WHERE g.user_id = ${user.id} AND u.province_id = ${user.provinceId}
+      UNION SELECT u.id FROM units u JOIN scope s ON u.merged_into_id = s.id)
+    SELECT id FROM scope`);
+  return rows.map((r) => r.id);
 }
 
 // The unit ids of a staff scope all belong to its province (staffScope), so a unit filter needs no
