@@ -8,6 +8,7 @@ import { describeDocument, formatVnd } from "../../../../shared/src/format/vi";
 import type { IntakeBody } from "../../../../shared/src/staff/api";
 import { AppHeader } from "../../components/app-header";
 import { DocumentFiles } from "../../components/document-files";
+import { EFormSection, type FieldValue } from "../../components/eform-section";
 import { MissingSummary, SubmitBar } from "../../components/missing-list";
 import { useSnackbar } from "../../components/snackbar";
 import { ErrorMessage, LoadFailure, Loading } from "../../components/status";
@@ -18,7 +19,6 @@ import type { SessionUser } from "../../stores/session";
 import { useStaffInbox } from "../../stores/staff";
 import { type DocFiles, toAttachments, withFile, withoutFile } from "../../utils/attachments";
 import { useFiling } from "../../utils/filing";
-import { EFormSection, type FieldValue } from "../submit/eform-field";
 import { StaffGate, useProcedureOptions } from "./parts";
 
 const PHONE = /^0\d{9}$/;

@@ -8,6 +8,7 @@ import { describeDocument } from "../../../../shared/src/format/vi";
 import { submissionPath } from "../../../../shared/src/links/deep-link";
 import { AppHeader } from "../../components/app-header";
 import { DocumentFiles } from "../../components/document-files";
+import { EFormSection, type FieldValue } from "../../components/eform-section";
 import { FeeFacts } from "../../components/fee-facts";
 import { MissingSummary, SubmitBar } from "../../components/missing-list";
 import { AccountBar, RequireSession } from "../../components/session-gate";
@@ -22,7 +23,6 @@ import { type DocFiles, toAttachments } from "../../utils/attachments";
 import { useFiling } from "../../utils/filing";
 import { formatTime } from "../../utils/format";
 import { type DraftStatus, readLocalDraft, useDraftAutosave } from "./drafts";
-import { EFormSection, type FieldValue } from "./eform-field";
 
 type Values = Record<string, FieldValue>;
 type Initial = {

@@ -1,7 +1,7 @@
 import { type ReactNode, useState } from "react";
-import type { EFormField } from "../../../../shared/src/catalogue/schemas";
-import { authApi } from "../../services/authed-api";
-import { getPhoneNumberToken, insideZalo } from "../../services/zalo";
+import type { EFormField } from "../../../shared/src/catalogue/schemas";
+import { authApi } from "../services/authed-api";
+import { getPhoneNumberToken, insideZalo } from "../services/zalo";
 
 export type FieldValue = string | boolean;
 
