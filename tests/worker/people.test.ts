@@ -103,6 +103,15 @@ describe("changing a person's role, unit and grants", () => {
     const demoted = await patch(by, officer.user.id, { role: "resident", reason: "Thôi làm cán bộ một cửa" });
     expect(demoted.body).toMatchObject({ role: "resident", unit: null, grants: [] });
     expect((await api("/api/staff/dossiers", { headers: bearer(officer) })).status).toBe(403);
+
+    // Back to staff only by a new invitation, never by an edit.
+    const promoted = await patch(by, officer.user.id, {
+      role: "officer",
+      unitId: "phuong-an-hoa",
+      reason: "Quay lại làm cán bộ",
+    });
+    expect(promoted.status).toBe(409);
+    expect(errorIn(promoted.body).message).toContain("qua lời mời");
   });
 
   it("refuses units that do not exist, a unit for an admin, and no unit for an officer", async () => {

@@ -83,8 +83,9 @@ export function handleError(err: Error, c: Context) {
     if (SECURITY_STATUSES.has(status)) securityLog(c, code);
     return c.json(envelope(code, ERROR_CODES[code].message), status);
   }
-  // Log the error class and message only: request data may hold personal data.
-  console.error(JSON.stringify({ level: "error", path: c.req.path, error: err.name, message: err.message }));
+  // Log the route pattern, error class and message only: request data, and paths such as an
+  // invitation's, may hold personal data or tokens.
+  console.error(JSON.stringify({ level: "error", route: routePattern(c), error: err.name, message: err.message }));
   return c.json(envelope("internal", ERROR_CODES.internal.message), 500);
 }
 

@@ -20,6 +20,8 @@ import { assertMayGive, assertMayManage, assertUnitsActive, placement } from "./
  */
 
 const noPerson = () => notFound("Không tìm thấy người này.");
+const invitationOnly = () =>
+  conflict("Người dân chỉ trở thành cán bộ qua lời mời: hãy gửi lời mời để người này tự nhận bằng tài khoản của mình.");
 const lastAdmin = () =>
   conflict("Tỉnh cần ít nhất một quản trị viên đang hoạt động: không thể hạ vai trò hoặc khóa quản trị viên cuối cùng.");
 
@@ -40,6 +42,7 @@ export async function changePerson(db: Db, actor: AuthUser, id: string, body: Pe
   assertMayManage(actor, target);
   const role = body.role ?? target.role;
   assertMayGive(actor, role);
+  if (target.role === "resident" && role !== "resident") throw invitationOnly();
   const roleChanged = role !== target.role;
   const before = { role: target.role, unitId: target.unit?.id ?? null, grantUnitIds: target.grants.map((g) => g.id).sort() };
   // A role without a unit drops the unit and grants the person had, unless the body names them.

@@ -158,7 +158,14 @@ function PersonView({ id, me }: { id: string; me: SessionUser }) {
         <p className="note section">Bạn không thể tự thay đổi vai trò hoặc khóa tài khoản của chính mình.</p>
       ) : (
         <>
-          <ChangeAccess key={`change-${version}`} person={person} onChanged={changed} />
+          {person.role === "resident" ? (
+            <p className="note section">
+              Người dân chỉ trở thành cán bộ qua lời mời: <Link to="/quan-tri/can-bo/moi">gửi lời mời</Link> để người này tự nhận
+              bằng tài khoản của mình.
+            </p>
+          ) : (
+            <ChangeAccess key={`change-${version}`} person={person} onChanged={changed} />
+          )}
           <AccountState key={`state-${version}`} person={person} onChanged={changed} />
         </>
       )}
