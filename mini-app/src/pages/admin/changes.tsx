@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
+import { Link } from "react-router-dom";
 import { CHANGE_ENTITIES, type ChangeEntity } from "../../../../shared/src/admin/changes";
 import { formatDate } from "../../../../shared/src/format/vi";
 import { TIME_ZONE } from "../../../../shared/src/time/vietnam";
@@ -26,6 +27,14 @@ const ACTION_LABELS: Record<string, string> = {
   enable: "Mở khóa",
   add: "Thêm",
   remove: "Xóa",
+  create: "Tạo mới",
+  update: "Cập nhật",
+  deactivate: "Ngừng hoạt động",
+  reactivate: "Hoạt động lại",
+  merge: "Sáp nhập",
+  publish: "Công bố",
+  schedule: "Hẹn ngày công bố",
+  archive: "Lưu trữ",
 };
 
 const time = (at: string) =>
@@ -66,7 +75,14 @@ export function ChangeRows({ filters, label }: { filters: { entity?: ChangeEntit
         {items.map((c) => (
           <li key={c.id} className="change-item">
             <p>
-              <strong>{ACTION_LABELS[c.action] ?? c.action}</strong> · {ENTITY_LABELS[c.entity]} <code>{c.entityId}</code>
+              <strong>{ACTION_LABELS[c.action] ?? c.action}</strong> · {ENTITY_LABELS[c.entity]}{" "}
+              {c.entity === "person" ? (
+                <Link to={`/quan-tri/can-bo/${encodeURIComponent(c.entityId)}`}>
+                  <code>{c.entityId}</code>
+                </Link>
+              ) : (
+                <code>{c.entityId}</code>
+              )}
             </p>
             <p className="note">
               <time dateTime={c.at}>{time(c.at)}</time> · {c.actor.name}
