@@ -1,2 +1,3 @@
 export declare const E2E_API_PORT: number;
 export declare const E2E_APP_PORT: number;
+export declare const E2E_SSO_PORT: number;

@@ -1,13 +1,13 @@
 import { generateKeyPairSync } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import Provider from "oidc-provider";
+import Provider, { interactionPolicy } from "oidc-provider";
 
 /** A relying party registered at the provider (the worker's OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and redirect URIs). */
 export type OidcClient = { clientId: string; clientSecret: string; redirectUris: string[] };
 
 /** A person with an account at the provider; `sub` in their ID token is their username. */
-export type OidcAccount = { username: string; password: string; name: string };
+export type OidcAccount = { username: string; password: string };
 
 /**
  * A real OpenID provider (oidc-provider) on loopback standing in for the province's SSO: for the
@@ -19,7 +19,8 @@ export type OidcAccount = { username: string; password: string; name: string };
  * can follow it with `fetch(…, { redirect: "manual" })` and a cookie jar.
  *
  * With `accounts` only those exist, and the interaction is a Vietnamese sign-in form (username and
- * password, or "Hủy" for `access_denied`).
+ * password, or "Hủy" for `access_denied`), every time: a person trying several accounts in one
+ * browser is not held to the first.
  *
  * With `publishForeignKey` the provider's JWKS advertises another key under the signing key's
  * `kid`, so its ID tokens no longer verify: a relying party that skips signatures would not notice.
@@ -56,7 +57,10 @@ export async function startOidcProvider(
     jwks: { keys: [{ ...privateKey.export({ format: "jwk" }), ...keyParams }] },
     cookies: { keys: ["local-oidc-cookie-key"] },
     features: { devInteractions: { enabled: false } },
-    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    interactions: {
+      url: (_ctx, interaction) => `/interaction/${interaction.uid}`,
+      policy: accounts ? signInEveryTime() : undefined,
+    },
     findAccount: (_ctx, id) =>
       !accounts || accounts.some((a) => a.username === id) ? { accountId: id, claims: () => ({ sub: id }) } : undefined,
   });
@@ -107,6 +111,15 @@ export async function startOidcProvider(
     });
   });
   return { url: issuer, server };
+}
+
+/** The default policy, plus a login prompt on every authorization request that has not just finished one. */
+function signInEveryTime() {
+  const policy = interactionPolicy.base();
+  policy
+    .get("login")
+    ?.checks.add(new interactionPolicy.Check("every_time", "Sign in on every request", (ctx) => !ctx.oidc.result?.login));
+  return policy;
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {

@@ -6,6 +6,7 @@ import { createDb } from "../worker/src/db/client";
 import { publishProcedureVersions } from "../worker/src/db/repo/catalogue";
 import { loadCatalogue } from "./seed/load";
 import { readCatalogue } from "./seed/read";
+import { bindLocalStaffAccounts } from "./seed/staff-accounts";
 import { syntheticProcedures } from "./seed/synthetic";
 
 const { values } = parseArgs({
@@ -23,6 +24,8 @@ try {
   console.log(
     `Sample province: ${counts.units} units, ${counts.fields} fields, ${counts.procedures} procedures, ${counts.calendarDays} calendar days`,
   );
+  const staff = await bindLocalStaffAccounts(db, catalogue.province.id);
+  console.log(`Staff accounts bound to the local SSO: ${staff}`);
   if (values.synthetic) {
     const n = Number(values.synthetic);
     const { province, fields, units } = catalogue;

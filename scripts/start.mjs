@@ -3,22 +3,46 @@
 import { spawn } from "node:child_process";
 import { ensureInstalled } from "./ensure-install.mjs";
 import { prepareDatabase, startApi, waitUntilUp } from "./local-api.mjs";
+import {
+  LOCAL_CITIZEN_USERNAMES,
+  LOCAL_SSO_PASSWORD,
+  LOCAL_STAFF_USERNAMES,
+  localSsoUrl,
+  localSsoVars,
+  startLocalSso,
+} from "./local-sso.mjs";
+
+const API_PORT = 8787;
+const APP_URL = "http://localhost:5173";
+const SSO_PORT = 8786;
 
 ensureInstalled();
 prepareDatabase(".wrangler/state");
 
 // Each child leads its own process group, so stopping the group stops everything under it
 // (npm → sh → vite; wrangler → workerd) however this script itself is stopped.
+// The local SSO serves staff sign-in on a desktop and the VNeID link; the link returns into the app
+// here rather than to Zalo's deep link.
 const children = [
-  startApi(".wrangler/state", 8787, { detached: true }),
+  startLocalSso(SSO_PORT, API_PORT, { detached: true }),
+  startApi(".wrangler/state", API_PORT, {
+    detached: true,
+    extraArgs: [...localSsoVars(SSO_PORT, API_PORT), "--var", `QR_LINK_BASE:${APP_URL}`],
+  }),
   spawn("npm", ["run", "dev", "--prefix", "mini-app"], { stdio: "inherit", detached: true }),
 ];
 
-waitUntilUp("http://127.0.0.1:8787/api/health")
-  .then(() => waitUntilUp("http://localhost:5173/"))
+waitUntilUp(`http://127.0.0.1:${API_PORT}/api/health`)
+  .then(() => waitUntilUp(`${APP_URL}/`))
+  .then(() => waitUntilUp(`${localSsoUrl(SSO_PORT)}/.well-known/openid-configuration`))
   .then(() => {
-    console.log("\n  API:      http://127.0.0.1:8787/api/health");
-    console.log("  Mini app: http://localhost:5173   (open it in Chromium; try “dang ky khai sinh”, “so do”, “bang lai”)");
+    console.log(`\n  API:      http://127.0.0.1:${API_PORT}/api/health`);
+    console.log(`  Mini app: ${APP_URL}   (open it in Chromium; try “dang ky khai sinh”, “so do”, “bang lai”)`);
+    console.log(
+      `  SSO:      ${localSsoUrl(SSO_PORT)}   (local stand-in for the province's SSO; password of every account: ${LOCAL_SSO_PASSWORD})`,
+    );
+    console.log(`    staff on a desktop, at ${APP_URL}/dang-nhap: ${LOCAL_STAFF_USERNAMES.join(", ")}`);
+    console.log(`    citizens for the VNeID link: ${LOCAL_CITIZEN_USERNAMES.join(", ")}`);
     console.log("  Ctrl-C to stop.\n");
   })
   .catch((error) => {

@@ -80,6 +80,7 @@ const Invite = lazyPage(() => import("./pages/admin/invite"));
 const Person = lazyPage(() => import("./pages/admin/person"));
 const Changes = lazyPage(() => import("./pages/admin/changes"));
 const Invitation = lazyPage(() => import("./pages/invitation"));
+const SignIn = lazyPage(() => import("./pages/sign-in"));
 
 export function AppRoutes() {
   return (
@@ -108,6 +109,7 @@ export function AppRoutes() {
       <Route path="/quan-tri/can-bo/:id" element={<Person />} />
       <Route path="/quan-tri/nhat-ky" element={<Changes />} />
       <Route path="/moi/:token" element={<Invitation />} />
+      <Route path="/dang-nhap" element={<SignIn />} />
       <Route path="*" element={<NotFound />} />
     </AnimationRoutes>
   );

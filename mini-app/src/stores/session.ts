@@ -14,6 +14,8 @@ type SessionState = {
   hydrate: () => Promise<void>;
   /** Inside Zalo: exchanges Zalo's access token for our session. */
   signInWithZalo: () => Promise<void>;
+  /** Staff on a desktop: exchanges the one-time code of the province's SSO for our session. */
+  signInWithSsoCode: (code: string) => Promise<void>;
   /** Development only: signs in as a named test persona. */
   signInAsPersona: (persona: string) => Promise<void>;
   signOut: () => Promise<void>;
@@ -34,7 +36,7 @@ function readStored(text: string | null): Session | null {
 }
 
 /**
- * The signed-in resident. Persisted through the Zalo adapter (nativeStorage inside Zalo,
+ * The signed-in user (a resident in Zalo, or staff on a desktop through the province's SSO). Persisted through the Zalo adapter (nativeStorage inside Zalo,
  * localStorage elsewhere). Refresh tokens rotate, so every new session is stored at once.
  */
 export const useSession = create<SessionState>()((set, get) => {
@@ -59,6 +61,9 @@ export const useSession = create<SessionState>()((set, get) => {
       const token = await getZaloAccessToken();
       if (!token) throw new ApiFailure(0, "unavailable", "Vui lòng mở ứng dụng trong Zalo để đăng nhập.");
       await store(await authApi.zaloSignIn(token));
+    },
+    signInWithSsoCode: async (code) => {
+      await store(await authApi.exchangeSsoCode(code));
     },
     signInAsPersona: async (persona) => {
       await store(await authApi.devSignIn(persona));

@@ -55,7 +55,7 @@ export const ssoRoutes = factory
     const request = await takeOidcRequest(c.var.db, query.state, ["sso_sign_in", "sso_link"]);
     const outcome = await finish(c, query, request);
     const failure = "failure" in outcome ? outcome.failure : null;
-    securityLog(c, `sso_${request?.purpose ?? "callback"}_${failure ?? "ok"}`, outcome.userId, failure ? "warn" : "info");
+    securityLog(c, `${request?.purpose ?? "sso_callback"}_${failure ?? "ok"}`, outcome.userId, failure ? "warn" : "info");
     const returnPath = request?.returnPath ?? "/";
     if (request?.purpose === "sso_link") {
       return c.redirect(`${c.env.QR_LINK_BASE}${returnPath}?sso=${failure ? `failed&reason=${failure}` : "linked"}`, 302);

@@ -9,6 +9,7 @@ import { StatusBadge } from "../../components/badges";
 import { clockPausedSince } from "../../components/dossier-parts";
 import { SearchIcon } from "../../components/icons";
 import { AccountBar } from "../../components/session-gate";
+import { DesktopSignInLink } from "../../components/sso";
 import { Empty, ErrorMessage, Loading } from "../../components/status";
 import type { InboxItem } from "../../services/staff-api";
 import type { SessionUser } from "../../stores/session";
@@ -195,6 +196,7 @@ export function InboxPanel({ user, selected }: { user: SessionUser; selected: st
   return (
     <>
       <AccountBar user={user} />
+      <DesktopSignInLink returnPath="/can-bo" />
       <section className="section inbox" aria-labelledby="inbox-title">
         <div className="section-head">
           <h2 id="inbox-title" className="section__title">

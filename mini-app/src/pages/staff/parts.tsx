@@ -1,5 +1,5 @@
 import { type ReactNode, useEffect, useState } from "react";
-import { Link } from "react-router-dom";
+import { Link, useLocation } from "react-router-dom";
 import type { Role } from "../../../../shared/src/auth/api";
 import { WORKSPACE_ROLES } from "../../../../shared/src/auth/roles";
 import { AccountBar, RequireSession } from "../../components/session-gate";
@@ -10,8 +10,8 @@ import "./staff.css";
 
 /**
  * Only users with one of `roles`; anyone else is told so (`refusal`), offered a way back and
- * sees nothing else: no data is requested for them. In development the persona picker offers
- * only personas with these roles.
+ * sees nothing else: no data is requested for them. Outside Zalo the province's SSO is offered;
+ * in development the persona picker too, with only personas with these roles.
  */
 export function RoleGate(props: {
   roles: readonly Role[];
@@ -19,8 +19,9 @@ export function RoleGate(props: {
   refusal: string;
   children: (user: SessionUser) => ReactNode;
 }) {
+  const { pathname } = useLocation();
   return (
-    <RequireSession purpose={props.purpose} personaRoles={props.roles}>
+    <RequireSession purpose={props.purpose} personaRoles={props.roles} ssoReturnPath={pathname}>
       {(user) =>
         props.roles.includes(user.role) ? (
           props.children(user)
