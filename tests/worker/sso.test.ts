@@ -3,12 +3,14 @@ import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, inject, it, vi } from "vitest";
 import type { Session } from "../../shared/src/auth/api";
 import type { Role } from "../../shared/src/auth/roles";
+import { invitationPath } from "../../shared/src/links/deep-link";
 import { disableUser, upsertUser } from "../../worker/src/db/repo/users";
 import { oidcRequests, signInCodes, users } from "../../worker/src/db/schema";
 import { sha256Hex } from "../../worker/src/lib/crypto";
 import { COMMUNE } from "./dossier-fixtures";
 import { api, bearer, db, json, signInZalo, testEnv } from "./helpers";
 import { authorizationUrl, authorize, CLIENT, oidcEnv } from "./oidc-fixtures";
+import { admin, changesOf, invite } from "./people-fixtures";
 import { clockAt, staffMember } from "./staff-fixtures";
 
 const call = (path: string, init?: RequestInit) => api(path, init, oidcEnv());
@@ -215,5 +217,56 @@ describe("POST /api/auth/sso/link", () => {
     await expectError(await call("/api/auth/sso/link", json("POST", { returnPath: "/" })), 401, "unauthorized");
     const resident = await signInZalo(unique("zalo"));
     await expectError(await call("/api/auth/sso/link", json("POST", { returnPath: "/" }, bearer(resident))), 403, "forbidden");
+  });
+});
+
+describe("accepting an invitation through the SSO", () => {
+  const startInvited = async (token: string) =>
+    call("/api/auth/sso/start", json("POST", { returnPath: invitationPath(token), invitation: token }));
+  /** Signs in at the provider for the invitation and returns the one-time code. */
+  async function invitedCode(token: string, subject: string) {
+    const fragment = landing(await call(await authorize(await authorizationUrl(await startInvited(token)), `login=${subject}`)));
+    expect(fragment.get("next")).toBe(invitationPath(token));
+    return fragment.get("code")!;
+  }
+  const exchangeInvited = (code: string, invitation: string) =>
+    call("/api/auth/sso/exchange", json("POST", { code, invitation }));
+
+  it("binds a new SSO account to the invitation's role and unit, records it, and signs in as staff", async () => {
+    const invitation = await invite(await admin(), { role: "leader" });
+    const subject = unique("sso");
+    const res = await exchangeInvited(await invitedCode(invitation.token, subject), invitation.token);
+    expect(res.status).toBe(200);
+    const session = (await res.json()) as Session;
+    expect(session.user).toMatchObject({ role: "leader", unitId: COMMUNE });
+    expect((await db().query.users.findFirst({ where: eq(users.id, session.user.id) }))?.ssoSubject).toBe(subject);
+    expect((await changesOf("invitation", invitation.id))[0]).toMatchObject({ action: "accept", actorId: session.user.id });
+    expect((await call("/api/staff/dossiers", { headers: bearer(session) })).status).toBe(200);
+    // From now on the SSO account signs in on its own.
+    expect(((await (await exchange(await codeFor(subject))).json()) as Session).user.id).toBe(session.user.id);
+  });
+
+  it("refuses at the start an invitation that can no longer be accepted, and a used one at the exchange", async () => {
+    const invitation = await invite(await admin());
+    const first = await invitedCode(invitation.token, unique("sso"));
+    const second = await invitedCode(invitation.token, unique("sso"));
+    expect((await exchangeInvited(first, invitation.token)).status).toBe(200);
+    const message = await expectError(await exchangeInvited(second, invitation.token), 409, "conflict");
+    expect(message).toBe("Lời mời này đã được sử dụng. Mỗi lời mời chỉ dùng được một lần.");
+    await expectError(await startInvited(invitation.token), 404, "not_found");
+    await expectError(await startInvited("x".repeat(43)), 404, "not_found");
+  });
+
+  it("refuses an SSO account that is already staff, and a code exchanged without its invitation", async () => {
+    const staff = await boundAccount("officer");
+    const invitation = await invite(await admin());
+    await expectError(
+      await exchangeInvited(await invitedCode(invitation.token, staff.subject), invitation.token),
+      409,
+      "conflict",
+    );
+    // A new account that has not accepted anything is a resident's: no session without the invitation.
+    await expectError(await exchange(await invitedCode(invitation.token, unique("sso"))), 400, "bad_request");
+    expect((await exchangeInvited(await invitedCode(invitation.token, unique("sso")), invitation.token)).status).toBe(200);
   });
 });

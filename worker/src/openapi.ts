@@ -215,11 +215,13 @@ export const openApiDocument = {
     },
     "/api/auth/sso/start": {
       post: {
-        summary: "Start a staff sign-in on a desktop through the province's SSO",
+        summary:
+          "Start a staff sign-in on a desktop through the province's SSO; with `invitation`, accepting that invitation with the SSO account",
         requestBody: body(SsoStartBody),
         responses: {
           200: ok("Where to send the browser", AuthorizationStart),
-          400: error("Invalid return path"),
+          400: error("Invalid return path or invitation token"),
+          404: error("The invitation is unknown, used, expired or revoked (details.reason)"),
           429: error("Too many attempts from this address"),
           502: error("The SSO is unreachable or answered garbage"),
           503: error("The SSO is not configured"),
@@ -251,11 +253,15 @@ export const openApiDocument = {
     },
     "/api/auth/sso/exchange": {
       post: {
-        summary: "Exchange the callback's one-time code (single-use, 60 s) for a session",
+        summary:
+          "Exchange the callback's one-time code (single-use, 60 s) for a session; with `invitation`, accepting it with that account first",
         requestBody: body(SsoExchangeBody),
         responses: {
           200: ok("A new session", Session),
-          400: error("Invalid, used or expired code"),
+          400: error("Invalid, used or expired code, or an account that is not active staff"),
+          403: error("The account may not accept the invitation"),
+          404: error("Unknown invitation"),
+          409: error("The invitation is used, expired or revoked, or the account is already staff (details.reason)"),
           429: error("Too many attempts from this address"),
         },
       },

@@ -26,12 +26,15 @@ export function ssoFailureMessage(reason: string | null): string {
   return (reason && FAILURE_MESSAGES[reason as SsoFailure]) || "Đăng nhập chưa thành công. Bạn có thể thử lại.";
 }
 
-/** Sends the browser to the province's SSO; it comes back to /dang-nhap, then to `returnPath`. */
-export function SsoSignInButton({ returnPath }: { returnPath: string }) {
+/**
+ * Sends the browser to the province's SSO; it comes back to /dang-nhap, then to `returnPath`.
+ * With `invitation` (on the invitation page, outside Zalo) the SSO account accepts it.
+ */
+export function SsoSignInButton({ returnPath, invitation }: { returnPath: string; invitation?: string }) {
   const { busy, error, run } = useTask();
   const start = () =>
     run(async () => {
-      const { authorizationUrl } = await authApi.startSso(returnPath);
+      const { authorizationUrl } = await authApi.startSso(returnPath, invitation);
       window.location.assign(authorizationUrl);
     });
   return (

@@ -58,10 +58,12 @@ export const authApi = {
   me: () => callAuthed((api) => api.me.$get()),
   exchangePhone: (token: { accessToken: string; code: string }) => callAuthed((api) => api.me.phone.$post({ json: token })),
   startVneid: (returnPath: string) => callAuthed((api) => api.auth.vneid.start.$post({ json: { returnPath } })),
-  /** Staff on a desktop: where to send the browser to sign in with the province's SSO. */
-  startSso: (returnPath: string) => call(() => client.auth.sso.start.$post({ json: { returnPath } })),
+  /** Staff on a desktop: where to send the browser to sign in with the province's SSO (to accept `invitation`, if given). */
+  startSso: (returnPath: string, invitation?: string) =>
+    call(() => client.auth.sso.start.$post({ json: { returnPath, ...(invitation ? { invitation } : {}) } })),
   /** The one-time code the SSO callback left in the sign-in page's URL fragment, for a session. */
-  exchangeSsoCode: (code: string) => call(() => client.auth.sso.exchange.$post({ json: { code } })),
+  exchangeSsoCode: (code: string, invitation?: string) =>
+    call(() => client.auth.sso.exchange.$post({ json: { code, ...(invitation ? { invitation } : {}) } })),
   /** Signed-in staff: where to send the browser to bind their SSO account for desktop sign-in. */
   startSsoLink: (returnPath: string) => callAuthed((api) => api.auth.sso.link.$post({ json: { returnPath } })),
 };

@@ -14,8 +14,8 @@ type SessionState = {
   hydrate: () => Promise<void>;
   /** Inside Zalo: exchanges Zalo's access token for our session. */
   signInWithZalo: () => Promise<void>;
-  /** Staff on a desktop: exchanges the one-time code of the province's SSO for our session. */
-  signInWithSsoCode: (code: string) => Promise<void>;
+  /** Staff on a desktop: exchanges the one-time code of the province's SSO for our session, accepting `invitation` first if given. */
+  signInWithSsoCode: (code: string, invitation?: string) => Promise<void>;
   /** Development only: signs in as a named test persona. */
   signInAsPersona: (persona: string) => Promise<void>;
   signOut: () => Promise<void>;
@@ -62,8 +62,8 @@ export const useSession = create<SessionState>()((set, get) => {
       if (!token) throw new ApiFailure(0, "unavailable", "Vui lòng mở ứng dụng trong Zalo để đăng nhập.");
       await store(await authApi.zaloSignIn(token));
     },
-    signInWithSsoCode: async (code) => {
-      await store(await authApi.exchangeSsoCode(code));
+    signInWithSsoCode: async (code, invitation) => {
+      await store(await authApi.exchangeSsoCode(code, invitation));
     },
     signInAsPersona: async (persona) => {
       await store(await authApi.devSignIn(persona));

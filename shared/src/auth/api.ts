@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { InvitationToken } from "../admin/people";
 import { Role } from "./roles";
 
 export { Role };
@@ -66,15 +67,22 @@ export const OidcCallbackQuery = z.object({
 /** `GET /api/auth/vneid/callback`. */
 export const VneidCallbackQuery = OidcCallbackQuery;
 
-/** `POST /api/auth/sso/start`: staff sign in on a desktop with the province's SSO. */
-export const SsoStartBody = z.strictObject({ returnPath: ReturnPath });
+/**
+ * `POST /api/auth/sso/start`: staff sign in on a desktop with the province's SSO; with `invitation`
+ * (the token of a /moi/<token> link), the invited person accepts it with their SSO account.
+ */
+export const SsoStartBody = z.strictObject({ returnPath: ReturnPath, invitation: InvitationToken.optional() });
 
 /** `POST /api/auth/sso/link`: a signed-in staff member binds their SSO account for desktop sign-in. */
 export const SsoLinkBody = z.strictObject({ returnPath: ReturnPath });
 
-/** `POST /api/auth/sso/exchange`: the one-time code the SSO callback put in the app's URL fragment. */
+/**
+ * `POST /api/auth/sso/exchange`: the one-time code the SSO callback put in the app's URL fragment;
+ * after a start with an invitation, the same `invitation` token, accepted with that account.
+ */
 export const SsoExchangeBody = z.strictObject({
   code: z.string().regex(/^[A-Za-z0-9_-]{43}$/, { error: "Mã đăng nhập không hợp lệ" }),
+  invitation: InvitationToken.optional(),
 });
 
 /** The authorization URL the app sends the browser to (`/vneid/start`, `/sso/start`, `/sso/link`). */

@@ -2,9 +2,10 @@ import type { Session, SsoFailure } from "../../../shared/src/auth/api";
 import { STAFF_ROLES } from "../../../shared/src/auth/roles";
 import type { Db } from "../db/client";
 import { saveSignInCode, takeSignInCode } from "../db/repo/sign-in-codes";
-import { bindSsoSubject, findUserBySsoSubject, getUser, type User } from "../db/repo/users";
+import { bindSsoSubject, findOrCreateSsoUser, findUserBySsoSubject, getUser, type User } from "../db/repo/users";
 import { randomToken, sha256Hex } from "../lib/crypto";
 import { ApiError } from "../lib/errors";
+import { acceptInvitation } from "../people/invitations";
 import { startSession } from "./session";
 
 /**
@@ -35,6 +36,21 @@ export async function staffAccount(
   return refused ? { refused } : { user: user! };
 }
 
+/**
+ * The account an invited person accepts with on a desktop: the one their SSO subject names, or a
+ * new one for it. Whether it may accept is the invitation's to decide, at the exchange.
+ */
+export async function invitedAccount(
+  db: Db,
+  provinceId: string,
+  subject: string,
+): Promise<{ user: User; refused?: never } | { refused: SsoFailure; user?: never }> {
+  const user = await findOrCreateSsoUser(db, provinceId, subject);
+  if (user.provinceId !== provinceId) return { refused: "unknown_account" };
+  if (user.disabledAt) return { refused: "disabled" };
+  return { user };
+}
+
 /** A one-time code for `userId`; only its hash is stored. */
 export async function issueSignInCode(db: Db, userId: string, now = Date.now()): Promise<string> {
   const code = randomToken();
@@ -48,11 +64,15 @@ export async function issueSignInCode(db: Db, userId: string, now = Date.now()):
 
 const codeRefused = () => new ApiError(400, "bad_request", "Mã đăng nhập đã hết hạn hoặc đã được dùng. Vui lòng đăng nhập lại.");
 
-/** Exchanges a one-time code for a session, once, within its minute; the account is checked again. */
-export async function redeemSignInCode(db: Db, env: CloudflareBindings, code: string): Promise<Session> {
+/**
+ * Exchanges a one-time code for a session, once, within its minute. With an invitation token the
+ * account first accepts it (which refuses what it must, with its reason); either way only an
+ * active staff account gets a session.
+ */
+export async function redeemSignInCode(db: Db, env: CloudflareBindings, code: string, invitation?: string): Promise<Session> {
   const row = await takeSignInCode(db, await sha256Hex(code));
   if (!row || row.expiresAt < new Date().toISOString()) throw codeRefused();
-  const user = await getUser(db, row.userId);
+  const user = invitation ? await acceptInvitation(db, env.PROVINCE_ID, invitation, row.userId) : await getUser(db, row.userId);
   if (refusal(user, env.PROVINCE_ID)) throw codeRefused();
   return startSession(db, env, user!);
 }

@@ -3,15 +3,17 @@ import type { z } from "zod";
 import { OidcCallbackQuery, SsoExchangeBody, type SsoFailure, SsoLinkBody, SsoStartBody } from "../../../shared/src/auth/api";
 import { STAFF_ROLES } from "../../../shared/src/auth/roles";
 import { addressCeiling, rateLimit, requireUser } from "../auth/middleware";
-import { issueSignInCode, linkSsoSubject, redeemSignInCode, staffAccount } from "../auth/sso";
+import { invitedAccount, issueSignInCode, linkSsoSubject, redeemSignInCode, staffAccount } from "../auth/sso";
 import { type OidcRequest, saveOidcRequest, takeOidcRequest } from "../db/repo/oidc-requests";
 import { ApiError, securityLog } from "../lib/errors";
 import { type AppEnv, factory } from "../lib/factory";
 import { validate } from "../lib/validate";
+import { previewInvitation } from "../people/invitations";
 import { completeAuthorization, startAuthorization } from "../services/oidc";
 
 /**
- * Staff on a desktop, through the province's SSO: `/start` signs in (no bearer), `/link` binds the
+ * Staff on a desktop, through the province's SSO: `/start` signs in (no bearer; with an invitation
+ * token, the invited person accepts it with their SSO account at the exchange), `/link` binds the
  * signed-in staff member's SSO account to their account, `/callback` is the provider's redirect
  * (the single-use `state` row says what it was for), `/exchange` turns the callback's one-time code
  * into a session.
@@ -20,12 +22,11 @@ import { completeAuthorization, startAuthorization } from "../services/oidc";
 export const ssoRoutes = factory
   .createApp()
   .post("/start", addressCeiling, validate("json", SsoStartBody), async (c) => {
+    const { returnPath, invitation } = c.req.valid("json");
+    // An invitation that can no longer be accepted is refused now, with its reason, not after the SSO.
+    if (invitation) await previewInvitation(c.var.db, c.env.PROVINCE_ID, invitation);
     const { authorizationUrl, ...pending } = await startAuthorization(c.env, "staff");
-    await saveOidcRequest(c.var.db, {
-      ...pending,
-      returnPath: c.req.valid("json").returnPath,
-      purpose: "sso_sign_in",
-    });
+    await saveOidcRequest(c.var.db, { ...pending, returnPath, purpose: invitation ? "invitation" : "sso_sign_in" });
     return c.json({ authorizationUrl }, 200);
   })
   .post(
@@ -52,7 +53,7 @@ export const ssoRoutes = factory
    */
   .get("/callback", validate("query", OidcCallbackQuery), async (c) => {
     const query = c.req.valid("query");
-    const request = await takeOidcRequest(c.var.db, query.state, ["sso_sign_in", "sso_link"]);
+    const request = await takeOidcRequest(c.var.db, query.state, ["sso_sign_in", "sso_link", "invitation"]);
     const outcome = await finish(c, query, request);
     const failure = "failure" in outcome ? outcome.failure : null;
     securityLog(c, `${request?.purpose ?? "sso_callback"}_${failure ?? "ok"}`, outcome.userId, failure ? "warn" : "info");
@@ -64,7 +65,8 @@ export const ssoRoutes = factory
     return c.redirect(`${c.env.STAFF_APP_URL}/dang-nhap#${result}&next=${encodeURIComponent(returnPath)}`, 302);
   })
   .post("/exchange", addressCeiling, validate("json", SsoExchangeBody), async (c) => {
-    const session = await redeemSignInCode(c.var.db, c.env, c.req.valid("json").code);
+    const { code, invitation } = c.req.valid("json");
+    const session = await redeemSignInCode(c.var.db, c.env, code, invitation);
     securityLog(c, "login_sso", session.user.id, "info");
     return c.json(session, 200);
   });
@@ -92,7 +94,7 @@ async function finish(
     const linked = await linkSsoSubject(c.var.db, userId, subject);
     return linked === "ok" ? { userId, linked: true } : { userId, failure: linked };
   }
-  const account = await staffAccount(c.var.db, c.env.PROVINCE_ID, subject);
+  const account = await (request.purpose === "invitation" ? invitedAccount : staffAccount)(c.var.db, c.env.PROVINCE_ID, subject);
   if (account.refused) return { failure: account.refused };
   return { userId: account.user.id, code: await issueSignInCode(c.var.db, account.user.id) };
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { Page } from "zmp-ui";
+import { opensWorkspace } from "../../../../shared/src/auth/roles";
 import { AppHeader } from "../../components/app-header";
 import { AccountBar } from "../../components/session-gate";
 import { SSO_NAME, SsoSignInButton, ssoFailureMessage } from "../../components/sso";
@@ -14,8 +15,18 @@ const WORKSPACE = "/can-bo";
 /** An in-app path from the fragment, never another site (`//host`). */
 const inAppPath = (path: string | null) => (path && /^\/(?!\/)/.test(path) ? path : WORKSPACE);
 
+/** The token when the sign-in started on an invitation's page (/moi/<token>): the exchange accepts it. */
+const invitationToken = (path: string) => /^\/moi\/([A-Za-z0-9_-]{43})$/.exec(path)?.[1];
+
+/** An accepted invitation leads to the work it gave, not back to the used link. */
+function afterInvitation(): string {
+  const role = useSession.getState().session?.user.role;
+  return role && opensWorkspace(role) ? WORKSPACE : "/";
+}
+
 /**
- * Desktop sign-in for staff and admins (/dang-nhap) with the province's SSO. The SSO callback
+ * Desktop sign-in for staff and admins (/dang-nhap) with the province's SSO, also where an invitation
+ * accepted with the SSO (from its /moi/<token> page) comes back to. The SSO callback
  * comes back here with `#code=<one-time code>&next=<path>` (exchanged at once for a session, then
  * on to `next`) or `#error=<reason>&next=<path>` (explained). The fragment is removed from the
  * address bar before anything else, so the code stays out of history and bookmarks.
@@ -38,8 +49,9 @@ export default function SignInPage() {
     // A code is single-use: exchange it once even when the effect runs twice.
     if (!code || exchanged.current) return;
     exchanged.current = true;
-    signInWithSsoCode(code).then(
-      () => navigate(next, { replace: true }),
+    const invitation = invitationToken(next);
+    signInWithSsoCode(code, invitation).then(
+      () => navigate(invitation ? afterInvitation() : next, { replace: true }),
       (e: unknown) => {
         setError(errorMessage(e));
         setExchanging(false);

@@ -71,6 +71,18 @@ export async function findUserBySsoSubject(db: Db, subject: string): Promise<Use
 }
 
 /**
+ * The account behind an SSO subject, created as a resident's (no Zalo identity yet) when there is
+ * none: an invited person accepting on a desktop. Concurrent callers get the same account.
+ */
+export async function findOrCreateSsoUser(db: Db, provinceId: string, subject: string): Promise<User> {
+  await db
+    .insert(users)
+    .values({ id: crypto.randomUUID(), provinceId, role: "resident", ssoSubject: subject })
+    .onConflictDoNothing({ target: users.ssoSubject });
+  return (await findUserBySsoSubject(db, subject))!;
+}
+
+/**
  * Binds an SSO subject to an account that has none, in one statement, and only while no other
  * account holds it (the unique index is the last guard). False when nothing was bound.
  */
