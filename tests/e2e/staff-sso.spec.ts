@@ -1,7 +1,7 @@
 import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { LOCAL_SSO_PASSWORD } from "../../scripts/local-sso.mjs";
 import { seriousA11yViolations } from "./a11y";
-import { APP, apiSession, submitTamTruByApi } from "./helpers";
+import { API, APP, apiSession, bearer, submitTamTruByApi } from "./helpers";
 
 /**
  * Staff on a desktop sign in with the province's SSO: here the local stand-in that the browser
@@ -33,6 +33,7 @@ async function signInAtProvider(page: Page, username: string, password = LOCAL_S
 }
 
 test("an officer signs in on a desktop with the province's SSO and sees the unit's inbox", async ({ browser, request }) => {
+  test.setTimeout(60_000);
   const filed = await submitTamTruByApi(request, await apiSession(request));
   const page = await desktop(browser);
   await page.goto("/dang-nhap");
@@ -66,4 +67,28 @@ test("a staff page outside Zalo offers the SSO and returns to it; a citizen's ac
   await signInAtProvider(page, "quan-tri-tinh");
   await expect(page).toHaveURL(`${APP}/can-bo`, RELOAD);
   await expect(page.getByText("Đang đăng nhập:")).toContainText("Hoàng Quốc Em", RELOAD);
+});
+
+test("an invited person accepts on a desktop with the province's SSO account", async ({ browser, request }) => {
+  test.setTimeout(60_000);
+  const admin = await apiSession(request, "quan-tri-tinh");
+  const created = await request.post(`${API}/api/admin/invitations`, {
+    headers: bearer(admin),
+    data: { displayName: "Bùi Văn Lâm", role: "officer", unitId: "phuong-an-hoa", grantUnitIds: [], reason: "Cán bộ mới" },
+  });
+  expect(created.status()).toBe(201);
+  const { token } = (await created.json()) as { token: string };
+
+  const page = await desktop(browser);
+  await page.goto(`/moi/${token}`);
+  const desktopAccept = page.getByRole("region", { name: "Nhận lời mời trên máy tính" });
+  await expect(desktopAccept).toBeVisible();
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await desktopAccept.getByRole("button", { name: SIGN_IN_BUTTON }).click();
+  // A citizen's SSO account that no staff account holds yet.
+  await signInAtProvider(page, "001302000003");
+
+  await expect(page).toHaveURL(`${APP}/can-bo`, RELOAD);
+  await expect(page.getByText("Đang đăng nhập:")).toContainText("Bùi Văn Lâm", RELOAD);
+  await expect(page.getByRole("list", { name: "Danh sách hồ sơ" })).toBeVisible();
 });

@@ -3,11 +3,14 @@ import { Link, useNavigate, useParams } from "react-router-dom";
 import { Page } from "zmp-ui";
 import { opensWorkspace } from "../../../../shared/src/auth/roles";
 import { formatDate } from "../../../../shared/src/format/vi";
+import { invitationPath } from "../../../../shared/src/links/deep-link";
 import { AppHeader } from "../../components/app-header";
 import { RequireSession } from "../../components/session-gate";
+import { SSO_NAME, SsoSignInButton } from "../../components/sso";
 import { ErrorMessage, Loading } from "../../components/status";
 import { errorMessage } from "../../services/api";
 import { type InvitationPreview, invitationApi } from "../../services/people-api";
+import { insideZalo } from "../../services/zalo";
 import { type SessionUser, useSession } from "../../stores/session";
 import { useTask } from "../../utils/task";
 
@@ -87,7 +90,26 @@ function Invitation({ token }: { token: string }) {
       <RequireSession purpose="Đăng nhập bằng Zalo để nhận lời mời." personaRoles={["resident"]}>
         {(user) => <Accept token={token} preview={preview} user={user} />}
       </RequireSession>
+      <AcceptOnDesktop token={token} />
     </>
+  );
+}
+
+/** Outside Zalo and not signed in: accept with the province's SSO account instead (a desktop at work). */
+function AcceptOnDesktop({ token }: { token: string }) {
+  const signedIn = useSession((s) => Boolean(s.session));
+  if (insideZalo() || signedIn) return null;
+  return (
+    <section className="section" aria-labelledby="accept-desktop-title">
+      <h2 id="accept-desktop-title" className="section__title">
+        Nhận lời mời trên máy tính
+      </h2>
+      <p className="note">
+        Không dùng Zalo trên máy này? Đăng nhập bằng {SSO_NAME}: lời mời được gắn với tài khoản đó, và từ nay bạn đăng nhập trên
+        máy tính bằng tài khoản ấy.
+      </p>
+      <SsoSignInButton returnPath={invitationPath(token)} invitation={token} />
+    </section>
   );
 }
 
