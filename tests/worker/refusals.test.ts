@@ -193,9 +193,14 @@ describe("body limits", () => {
     "PATCH /api/admin/units/:id": "/api/admin/units/phuong-an-hoa",
     "POST /api/admin/units/:id/deactivate": "/api/admin/units/phuong-an-hoa/deactivate",
     "POST /api/admin/units/:id/merge": "/api/admin/units/phuong-an-hoa/merge",
+    "POST /api/admin/procedures": "/api/admin/procedures",
+    "POST /api/admin/procedures/:code/drafts": `/api/admin/procedures/${PROCEDURE}/drafts`,
+    "PUT /api/admin/procedures/:code/drafts/:version": `/api/admin/procedures/${PROCEDURE}/drafts/2`,
+    "POST /api/admin/procedures/:code/versions/:version/publish": `/api/admin/procedures/${PROCEDURE}/versions/2/publish`,
+    "POST /api/admin/procedures/:code/versions/:version/archive": `/api/admin/procedures/${PROCEDURE}/versions/2/archive`,
   };
-  /** The upload takes raw bytes up to its own, larger limit; checked below. */
-  const RAW_BODY_ROUTES = new Set(["POST /api/files"]);
+  /** The uploads take raw bytes up to their own, larger limits; checked below. */
+  const RAW_BODY_ROUTES = new Set(["POST /api/files", "POST /api/admin/templates"]);
 
   it("no JSON route reads more than its limit, for any caller: refused with 413 before the rest is read", {
     timeout: 120_000,

@@ -2,6 +2,7 @@ import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import { z } from "zod";
 import { vi } from "zod/locales";
+import { PUBLISH_CRON, publishDueVersions } from "./catalogue/versions";
 import { createDb } from "./db/client";
 import { purgeExpired } from "./jobs/purge-expired";
 import { handleError, handleNotFound } from "./lib/errors";
@@ -18,6 +19,7 @@ import { metaRoutes } from "./routes/meta";
 import { procedureRoutes } from "./routes/procedures";
 import { ssoRoutes } from "./routes/sso";
 import { staffRoutes } from "./routes/staff";
+import { templateRoutes } from "./routes/templates";
 import { trackRoutes } from "./routes/track";
 import { vneidRoutes } from "./routes/vneid";
 
@@ -52,6 +54,7 @@ const routes = app
   .route("/api/drafts", draftRoutes)
   .route("/api/dossiers", dossierRoutes)
   .route("/api/track", trackRoutes)
+  .route("/api/templates", templateRoutes)
   .route("/api/staff", staffRoutes)
   .route("/api/invitations", invitationRoutes)
   .route("/api/admin", adminRoutes);
@@ -59,10 +62,18 @@ const routes = app
 app.onError(handleError);
 app.notFound(handleNotFound);
 
-/** Cron triggers (UTC): the nightly clean-up runs at 02:00 in Vietnam. */
-async function scheduled(_controller: ScheduledController, env: CloudflareBindings) {
-  const purged = await purgeExpired(createDb(env.DB));
-  console.info(JSON.stringify({ level: "info", at: new Date().toISOString(), event: "purge_expired", ...purged }));
+const log = (event: string, data: object) =>
+  console.info(JSON.stringify({ level: "info", at: new Date().toISOString(), event, ...data }));
+
+/**
+ * Cron triggers (UTC): the nightly clean-up at 02:00 in Vietnam; scheduled procedure versions hourly,
+ * so a version scheduled for today goes out within the hour after midnight in Vietnam, and a missed
+ * run is caught up by the next.
+ */
+async function scheduled(controller: ScheduledController, env: CloudflareBindings) {
+  const db = createDb(env.DB);
+  if (controller.cron === PUBLISH_CRON) log("publish_scheduled", await publishDueVersions(db));
+  else log("purge_expired", await purgeExpired(db));
 }
 
 export type AppType = typeof routes;

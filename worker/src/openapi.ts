@@ -19,6 +19,21 @@ import {
   RevokeInvitationBody,
 } from "../../shared/src/admin/people";
 import {
+  AdminProcedure,
+  AdminProcedureCodeParam,
+  AdminProcedureList,
+  AdminProcedureListQuery,
+  AdminProcedureVersionParam,
+  ArchiveBody,
+  DiffQuery,
+  NewProcedureBody,
+  ProcedureDiff,
+  ProcedureDraftBody,
+  ProcedureVersionDetail,
+  PublishBody,
+  TemplateFileMeta,
+} from "../../shared/src/admin/procedures";
+import {
   AdminUnit,
   AdminUnitIdParam,
   AdminUnitList,
@@ -112,6 +127,9 @@ const idempotencyKey = {
   required: true,
   schema: { type: "string", pattern: "^[A-Za-z0-9_-]{16,64}$" },
 };
+const procedurePath = parameters("path", AdminProcedureCodeParam);
+const versionPath = parameters("path", AdminProcedureVersionParam);
+const ifMatch = { name: "If-Match", in: "header", required: true, schema: { type: "string" } };
 const staffErrors = { ...authErrors, 403: error("Not staff or admin of this province") };
 
 export const openApiDocument = {
@@ -695,6 +713,138 @@ export const openApiDocument = {
           409: error("Not mergeable (root, deactivated, itself, active units below)"),
           ...authErrors,
         },
+      },
+    },
+    "/api/admin/procedures": {
+      get: {
+        ...signedIn,
+        summary: "Procedures by their latest version: search by code or name, filter by status, field, unit; paged by code",
+        parameters: parameters("query", AdminProcedureListQuery),
+        responses: { 200: ok("A page of procedures", AdminProcedureList), 400: error("Invalid query"), ...authErrors },
+      },
+      post: {
+        ...signedIn,
+        summary: "A new procedure: version 1 as a draft",
+        requestBody: body(NewProcedureBody),
+        responses: {
+          201: ok("The draft (ETag: its revision)", ProcedureVersionDetail),
+          400: error("Invalid body, unknown field or unit"),
+          409: error("The code exists"),
+          ...authErrors,
+        },
+      },
+    },
+    "/api/admin/procedures/{code}": {
+      get: {
+        ...signedIn,
+        summary: "Every version, newest first, and the draft being edited",
+        parameters: procedurePath,
+        responses: { 200: ok("The procedure", AdminProcedure), 404: error("Unknown code"), ...authErrors },
+      },
+    },
+    "/api/admin/procedures/{code}/versions/{version}": {
+      get: {
+        ...signedIn,
+        summary: "One version (ETag: its revision)",
+        parameters: versionPath,
+        responses: { 200: ok("The version", ProcedureVersionDetail), 404: error("Unknown version"), ...authErrors },
+      },
+    },
+    "/api/admin/procedures/{code}/drafts": {
+      post: {
+        ...signedIn,
+        summary: "Open a draft copied from the published version; answers the open draft if there is one",
+        parameters: procedurePath,
+        responses: {
+          200: ok("The draft already open", ProcedureVersionDetail),
+          201: ok("A new draft", ProcedureVersionDetail),
+          404: error("Unknown code"),
+          409: error("A version is scheduled"),
+          ...authErrors,
+        },
+      },
+    },
+    "/api/admin/procedures/{code}/drafts/{version}": {
+      put: {
+        ...signedIn,
+        summary: "Save a draft (If-Match: the revision read); the answer's ETag is the next revision",
+        parameters: [...versionPath, ifMatch],
+        requestBody: body(ProcedureDraftBody),
+        responses: {
+          200: ok("The saved draft", ProcedureVersionDetail),
+          400: error("Invalid body, unknown field or unit"),
+          404: error("Unknown version"),
+          409: error("Not a draft"),
+          412: error("Someone saved the draft since it was read"),
+          428: error("If-Match missing"),
+          ...authErrors,
+        },
+      },
+    },
+    "/api/admin/procedures/{code}/versions/{version}/publish": {
+      post: {
+        ...signedIn,
+        summary: "Publish now (archiving the previous version at once) or schedule for a later date in Vietnam (If-Match)",
+        parameters: [...versionPath, ifMatch],
+        requestBody: body(PublishBody),
+        responses: {
+          200: ok("The published or scheduled version", ProcedureVersionDetail),
+          400: error("Invalid body or a past date"),
+          404: error("Unknown version"),
+          409: error("Not a draft or scheduled version"),
+          412: error("The version changed since it was read"),
+          422: error("Not ready: details lists every problem as { path, message }"),
+          428: error("If-Match missing"),
+          ...authErrors,
+        },
+      },
+    },
+    "/api/admin/procedures/{code}/versions/{version}/archive": {
+      post: {
+        ...signedIn,
+        summary: "Withdraw a published version, cancel a schedule or drop a draft (If-Match); idempotent",
+        parameters: [...versionPath, ifMatch],
+        requestBody: body(ArchiveBody),
+        responses: {
+          200: ok("The archived version", ProcedureVersionDetail),
+          404: error("Unknown version"),
+          412: error("The version changed since it was read"),
+          428: error("If-Match missing"),
+          ...authErrors,
+        },
+      },
+    },
+    "/api/admin/procedures/{code}/diff": {
+      get: {
+        ...signedIn,
+        summary: "What changed between two versions, as labelled text",
+        parameters: [...procedurePath, ...parameters("query", DiffQuery)],
+        responses: { 200: ok("The changes", ProcedureDiff), 404: error("Unknown version"), ...authErrors },
+      },
+    },
+    "/api/admin/templates": {
+      post: {
+        ...signedIn,
+        summary: "Upload a blank form (raw body, name in X-File-Name); PDF, DOC, DOCX or ODT by content, at most 5 MB",
+        requestBody: {
+          required: true,
+          content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } },
+        },
+        responses: {
+          201: ok("Stored", TemplateFileMeta),
+          400: error("Empty"),
+          413: error("Too large"),
+          415: error("Type not allowed"),
+          429: error("Too many uploads"),
+          ...authErrors,
+        },
+      },
+    },
+    "/api/templates/{id}": {
+      get: {
+        summary: "Download a blank form",
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        responses: { 200: { description: "The bytes, as an attachment" }, 404: error("Unknown template") },
       },
     },
     "/api/qr": {

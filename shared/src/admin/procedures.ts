@@ -54,8 +54,8 @@ export const AdminProcedureList = z.object({ items: z.array(AdminProcedureListIt
 export type AdminProcedureList = z.infer<typeof AdminProcedureList>;
 
 /**
- * Everything an admin edits in a version. A draft may be saved incomplete (no case, no channel, no
- * decision); publishing checks completeness and lists every problem at once.
+ * Everything an admin edits in a version. A draft may be saved incomplete (a case without channels, no
+ * decision, a broken eForm); publishing checks completeness and lists every problem at once.
  */
 export const ProcedureDraftBody = z.strictObject({
   name: z.string().trim().min(3).max(300),
@@ -66,7 +66,7 @@ export const ProcedureDraftBody = z.strictObject({
   competentUnitId: UnitId.nullable(),
   agency: z.string().trim().min(1).max(200),
   serviceLevel: ServiceLevel,
-  cases: z.array(ProcedureCase).max(20),
+  cases: z.array(ProcedureCase).min(1, { error: "Cần ít nhất một trường hợp thực hiện" }).max(20),
   decisions: z.array(LegalDecision).max(30),
   /** What the resident receives (kết quả thực hiện). */
   result: z.string().trim().max(1000),

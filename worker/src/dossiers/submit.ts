@@ -68,6 +68,18 @@ export async function submitDossier(
   if (procedure.version !== body.procedureVersion) {
     throw conflict("Thủ tục vừa được cập nhật, vui lòng xem lại hồ sơ trước khi nộp.", { currentVersion: procedure.version });
   }
+  if (procedure.externalSystem) {
+    const { name, url, explanation } = procedure.externalSystem;
+    throw conflict(`Thủ tục này được thực hiện trên ${name}, không nộp qua ứng dụng này. ${explanation}`, {
+      externalSystem: { name, url },
+    });
+  }
+  if (intake && procedure.onlineOnly) {
+    throw conflict(
+      "Thủ tục này chỉ tiếp nhận hồ sơ trực tuyến, không tiếp nhận tại quầy hoặc qua bưu chính. Cán bộ có thể hướng dẫn và giúp người dân nộp trực tuyến ngay tại quầy.",
+      { onlineOnly: true },
+    );
+  }
   // At the counter the officer checks the applicant's papers in person.
   if (!intake && procedure.requiresVneid && !user.vneidVerified) {
     throw new ApiError(

@@ -7,12 +7,15 @@ import { validate } from "../lib/validate";
 import { adminChangeRoutes } from "./admin/changes";
 import { adminInvitationRoutes } from "./admin/invitations";
 import { adminPeopleRoutes } from "./admin/people";
+import { adminProcedureRoutes } from "./admin/procedures";
 import { adminUnitRoutes } from "./admin/units";
+import { adminTemplateRoutes } from "./templates";
 
 /**
  * Province administration, for the province's admins only (every route below, the sub-routers'
  * included, passes this one check). The working-day calendar: holidays and compensatory working
- * days; people, invitations, the record of changes and the unit tree.
+ * days; people, invitations, the record of changes, the unit tree, the procedure catalogue and its
+ * blank form templates.
  */
 export const adminRoutes = factory
   .createApp()
@@ -32,4 +35,6 @@ export const adminRoutes = factory
   .route("/people", adminPeopleRoutes)
   .route("/invitations", adminInvitationRoutes)
   .route("/changes", adminChangeRoutes)
-  .route("/units", adminUnitRoutes);
+  .route("/units", adminUnitRoutes)
+  .route("/procedures", adminProcedureRoutes)
+  .route("/templates", adminTemplateRoutes);

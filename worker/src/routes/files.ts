@@ -10,6 +10,7 @@ import { toFileMeta } from "../dossiers/views";
 import { sha256Hex } from "../lib/crypto";
 import { ApiError, notFound } from "../lib/errors";
 import { type AppEnv, factory } from "../lib/factory";
+import { contentDisposition, declaredName } from "../lib/file-headers";
 import { validate } from "../lib/validate";
 
 const tooLarge = () => new ApiError(413, "payload_too_large", `Tệp vượt quá ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
@@ -23,25 +24,6 @@ async function assertStorageFor(c: Context<AppEnv>, bytes: number) {
     "quota_exceeded",
     `Kho giấy tờ của bạn đã dùng hết ${MAX_STORED_BYTES / 1024 / 1024} MB, không thể tải thêm tệp. Hãy dùng lại tệp đã có trong kho.`,
   );
-}
-
-function declaredName(header: string | undefined): string {
-  if (!header) return "";
-  try {
-    return decodeURIComponent(header);
-  } catch {
-    return "";
-  }
-}
-
-/** RFC 6266: an ASCII fallback plus the UTF-8 name. */
-function contentDisposition(name: string): string {
-  const ascii = name
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, "d")
-    .replace(/[^\x20-\x7e]|["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
 export const fileRoutes = factory

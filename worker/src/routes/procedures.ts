@@ -1,4 +1,5 @@
 import { ProcedureCodeParam, ProcedureSearchQuery } from "../../../shared/src/catalogue/api";
+import { catalogueEdition } from "../db/repo/admin-procedures";
 import { getPublishedProcedure, type SearchPage, searchProcedures } from "../db/repo/procedures";
 import { CATALOGUE_CACHE } from "../lib/cache";
 import { notFound } from "../lib/errors";
@@ -13,9 +14,11 @@ export const procedureRoutes = factory
   .createApp()
   .get("/", validate("query", ProcedureSearchQuery), async (c) => {
     const query = c.req.valid("query");
-    // The key is built from validated values only, so unknown parameters cannot flood the cache.
+    // The key is built from validated values only, so unknown parameters cannot flood the cache; the
+    // catalogue's edition makes a publish visible at once in every isolate.
     const key = JSON.stringify([
       c.env.PROVINCE_ID,
+      await catalogueEdition(c.var.db, c.env.PROVINCE_ID),
       query.q,
       query.field,
       query.unit,

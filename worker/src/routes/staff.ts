@@ -12,17 +12,8 @@ import { auditKey } from "../lib/config";
 import { ApiError } from "../lib/errors";
 import { factory } from "../lib/factory";
 import { createOnce, requireIdempotencyKey } from "../lib/idempotency";
+import { etag, ifMatchVersion } from "../lib/if-match";
 import { validate } from "../lib/validate";
-
-const etag = (version: number) => `"${version}"`;
-
-/** `If-Match: "7"` (or W/"7", or 7) → 7; anything else is treated as not matching. */
-function ifMatchVersion(header: string | undefined): number | null {
-  if (header === undefined)
-    throw new ApiError(428, "precondition_required", "Thiếu tiêu đề If-Match với phiên bản hồ sơ đang xem.");
-  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  return match ? Number(match[1]) : null;
-}
 
 /** The one-stop workspace: staff act on dossiers of their units; a province admin sees all units. */
 export const staffRoutes = factory
@@ -70,7 +61,7 @@ export const staffRoutes = factory
     validate("json", ActionBody),
     async (c) => {
       const { db, user, scope } = c.var;
-      const expected = ifMatchVersion(c.req.header("If-Match"));
+      const expected = ifMatchVersion(c.req.header("If-Match"), "Thiếu tiêu đề If-Match với phiên bản hồ sơ đang xem.");
       const row = await scopedDossier(db, scope, c.req.valid("param").code);
       const updated = await performAction(db, auditKey(c.env), user, row, expected, c.req.valid("json"));
       c.header("ETag", etag(updated.d.version));

@@ -32,8 +32,10 @@ const ACTION_LABELS: Record<string, string> = {
   deactivate: "Ngừng hoạt động",
   reactivate: "Hoạt động lại",
   merge: "Sáp nhập",
+  open_draft: "Mở bản nháp",
   publish: "Công bố",
   schedule: "Hẹn ngày công bố",
+  publish_on_schedule: "Công bố theo lịch hẹn",
   archive: "Lưu trữ",
 };
 
