@@ -74,6 +74,8 @@ const Notifications = lazyPage(() => import("./pages/notifications"));
 const Staff = lazyPage(() => import("./pages/staff"));
 const Intake = lazyPage(() => import("./pages/staff/intake"));
 const Print = lazyPage(() => import("./pages/staff/print"));
+const AdminProcedures = lazyPage(() => import("./pages/admin/procedures"));
+const AdminProcedure = lazyPage(() => import("./pages/admin/procedure"));
 const Calendar = lazyPage(() => import("./pages/admin/calendar"));
 const People = lazyPage(() => import("./pages/admin/people"));
 const Invite = lazyPage(() => import("./pages/admin/invite"));
@@ -101,8 +103,10 @@ export function AppRoutes() {
       <Route path="/can-bo/ho-so/:code" element={<Staff />} />
       <Route path="/can-bo/tiep-nhan" element={<Intake />} />
       <Route path="/can-bo/ho-so/:code/in/:form" element={<Print />} />
-      {/* Admin pages (pages/admin/layout.tsx lists their sections); /quan-tri opens the calendar. */}
-      <Route path="/quan-tri" element={<Navigate to="/quan-tri/lich" replace />} />
+      {/* Admin pages (pages/admin/layout.tsx lists their sections); /quan-tri opens the first. */}
+      <Route path="/quan-tri" element={<Navigate to="/quan-tri/thu-tuc" replace />} />
+      <Route path="/quan-tri/thu-tuc" element={<AdminProcedures />} />
+      <Route path="/quan-tri/thu-tuc/:code" element={<AdminProcedure />} />
       <Route path="/quan-tri/lich" element={<Calendar />} />
       <Route path="/quan-tri/can-bo" element={<People />} />
       <Route path="/quan-tri/can-bo/moi" element={<Invite />} />

@@ -1,4 +1,14 @@
 import type { InferRequestType } from "hono/client";
+import type {
+  AdminProcedure,
+  AdminProcedureList,
+  NewProcedureBody,
+  ProcedureDiff,
+  ProcedureDraftBody,
+  ProcedureVersionDetail,
+  PublishBody,
+  TemplateFileMeta,
+} from "../../../shared/src/admin/procedures";
 import { type Authed, callAuthed, sendAuthed } from "./authed-api";
 
 /**
@@ -19,3 +29,56 @@ export const adminApi = {
 };
 
 export type CalendarDay = Awaited<ReturnType<typeof adminApi.putDay>>;
+
+type ProcedureListFilters = Partial<Record<"q" | "status" | "field" | "cursor", string>>;
+
+/** The back office's procedure catalogue (`/api/admin/procedures`): drafts are saved against their revision (If-Match). */
+export const procedureAdminApi = {
+  list: (filters: ProcedureListFilters, limit = 30): Promise<AdminProcedureList> => {
+    const query: Record<string, string> = { limit: String(limit) };
+    for (const [key, value] of Object.entries(filters)) if (value) query[key] = value;
+    return callAuthed((api) => api.admin.procedures.$get({ query }));
+  },
+  create: (body: NewProcedureBody): Promise<ProcedureVersionDetail> =>
+    callAuthed((api) => api.admin.procedures.$post({ json: body })),
+  get: (code: string): Promise<AdminProcedure> => callAuthed((api) => api.admin.procedures[":code"].$get({ param: { code } })),
+  version: (code: string, version: number): Promise<ProcedureVersionDetail> =>
+    callAuthed((api) => api.admin.procedures[":code"].versions[":version"].$get({ param: { code, version: String(version) } })),
+  /** A new draft copied from the latest version. */
+  newDraft: (code: string): Promise<ProcedureVersionDetail> =>
+    callAuthed((api) => api.admin.procedures[":code"].drafts.$post({ param: { code } })),
+  saveDraft: (code: string, version: number, revision: number, body: ProcedureDraftBody): Promise<ProcedureVersionDetail> =>
+    callAuthed((api) =>
+      api.admin.procedures[":code"].drafts[":version"].$put(
+        { param: { code, version: String(version) }, json: body },
+        { headers: { "If-Match": `"${revision}"` } },
+      ),
+    ),
+  publish: (code: string, version: number, revision: number, body: PublishBody): Promise<ProcedureVersionDetail> =>
+    callAuthed((api) =>
+      api.admin.procedures[":code"].versions[":version"].publish.$post(
+        { param: { code, version: String(version) }, json: body },
+        { headers: { "If-Match": `"${revision}"` } },
+      ),
+    ),
+  /** Withdraws a version: discards a draft or cancels a scheduled publication. */
+  archive: (code: string, version: number, revision: number, reason: string): Promise<ProcedureVersionDetail> =>
+    callAuthed((api) =>
+      api.admin.procedures[":code"].versions[":version"].archive.$post(
+        { param: { code, version: String(version) }, json: { reason } },
+        { headers: { "If-Match": `"${revision}"` } },
+      ),
+    ),
+  diff: (code: string, from: number, to: number): Promise<ProcedureDiff> =>
+    callAuthed((api) =>
+      api.admin.procedures[":code"].diff.$get({ param: { code }, query: { from: String(from), to: String(to) } }),
+    ),
+  /** Uploads a blank form (PDF, DOC, DOCX or ODT; the API checks the bytes). */
+  uploadTemplate: (file: Blob, name: string): Promise<TemplateFileMeta> =>
+    callAuthed((api) =>
+      api.admin.templates.$post(undefined, {
+        headers: { "X-File-Name": encodeURIComponent(name), "Content-Type": "application/octet-stream" },
+        init: { body: file },
+      }),
+    ),
+};
