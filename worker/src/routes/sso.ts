@@ -1,15 +1,13 @@
-import type { Context } from "hono";
-import type { z } from "zod";
-import { OidcCallbackQuery, SsoExchangeBody, type SsoFailure, SsoLinkBody, SsoStartBody } from "../../../shared/src/auth/api";
+import { OidcCallbackQuery, SsoExchangeBody, SsoLinkBody, SsoStartBody } from "../../../shared/src/auth/api";
 import { STAFF_ROLES } from "../../../shared/src/auth/roles";
 import { addressCeiling, rateLimit, requireUser } from "../auth/middleware";
-import { invitedAccount, issueSignInCode, linkSsoSubject, redeemSignInCode, staffAccount } from "../auth/sso";
-import { type OidcRequest, saveOidcRequest, takeOidcRequest } from "../db/repo/oidc-requests";
-import { ApiError, securityLog } from "../lib/errors";
-import { type AppEnv, factory } from "../lib/factory";
+import { completeSsoRequest, redeemSignInCode } from "../auth/sso";
+import { saveOidcRequest, takeOidcRequest } from "../db/repo/oidc-requests";
+import { securityLog } from "../lib/errors";
+import { factory } from "../lib/factory";
 import { validate } from "../lib/validate";
 import { previewInvitation } from "../people/invitations";
-import { completeAuthorization, startAuthorization } from "../services/oidc";
+import { startAuthorization } from "../services/oidc";
 
 /**
  * Staff on a desktop, through the province's SSO: `/start` signs in (no bearer; with an invitation
@@ -52,9 +50,8 @@ export const ssoRoutes = factory
    * `?sso=linked` or `?sso=failed&reason=<reason>`. Reasons: SSO_FAILURES (shared/src/auth/api.ts).
    */
   .get("/callback", validate("query", OidcCallbackQuery), async (c) => {
-    const query = c.req.valid("query");
-    const request = await takeOidcRequest(c.var.db, query.state, ["sso_sign_in", "sso_link", "invitation"]);
-    const outcome = await finish(c, query, request);
+    const request = await takeOidcRequest(c.var.db, c.req.valid("query").state, ["sso_sign_in", "sso_link", "invitation"]);
+    const outcome = await completeSsoRequest(c.var.db, c.env, request, new URL(c.req.url).searchParams);
     const failure = "failure" in outcome ? outcome.failure : null;
     securityLog(c, `${request?.purpose ?? "sso_callback"}_${failure ?? "ok"}`, outcome.userId, failure ? "warn" : "info");
     const returnPath = request?.returnPath ?? "/";
@@ -70,31 +67,3 @@ export const ssoRoutes = factory
     securityLog(c, "login_sso", session.user.id, "info");
     return c.json(session, 200);
   });
-
-type Outcome = { userId?: string } & ({ failure: SsoFailure } | { code: string } | { linked: true });
-
-/** Completes the request behind the callback: a one-time sign-in code, a bound account, or why not. */
-async function finish(
-  c: Context<AppEnv>,
-  query: z.infer<typeof OidcCallbackQuery>,
-  request: OidcRequest | undefined,
-): Promise<Outcome> {
-  if (!request || (request.purpose === "sso_link" && !request.userId)) return { failure: "expired" };
-  const userId = request.userId ?? undefined;
-  // The person cancelled or the provider refused (e.g. error=access_denied).
-  if (query.error || !query.code) return { userId, failure: "cancelled" };
-  let subject: string;
-  try {
-    subject = await completeAuthorization(c.env, "staff", new URL(c.req.url).searchParams, request);
-  } catch (err) {
-    if (!(err instanceof ApiError)) throw err;
-    return { userId, failure: err.status === 400 ? "rejected" : "unavailable" };
-  }
-  if (request.purpose === "sso_link" && userId) {
-    const linked = await linkSsoSubject(c.var.db, userId, subject);
-    return linked === "ok" ? { userId, linked: true } : { userId, failure: linked };
-  }
-  const account = await (request.purpose === "invitation" ? invitedAccount : staffAccount)(c.var.db, c.env.PROVINCE_ID, subject);
-  if (account.refused) return { failure: account.refused };
-  return { userId: account.user.id, code: await issueSignInCode(c.var.db, account.user.id) };
-}
