@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { MAX_IMPORT_BYTES } from "../../shared/src/admin/exchange";
 import { ERROR_CODES, ErrorEnvelope } from "../../shared/src/api/errors";
 import type { Session } from "../../shared/src/auth/api";
 import { MAX_FILE_BYTES } from "../../shared/src/files/files";
@@ -199,8 +200,8 @@ describe("body limits", () => {
     "POST /api/admin/procedures/:code/versions/:version/publish": `/api/admin/procedures/${PROCEDURE}/versions/2/publish`,
     "POST /api/admin/procedures/:code/versions/:version/archive": `/api/admin/procedures/${PROCEDURE}/versions/2/archive`,
   };
-  /** The uploads take raw bytes up to their own, larger limits; checked below. */
-  const RAW_BODY_ROUTES = new Set(["POST /api/files", "POST /api/admin/templates"]);
+  /** The uploads take raw bytes, and the catalogue import a whole catalogue, up to their own larger limits; checked below. */
+  const RAW_BODY_ROUTES = new Set(["POST /api/files", "POST /api/admin/templates", "POST /api/admin/catalogue/import"]);
 
   it("no JSON route reads more than its limit, for any caller: refused with 413 before the rest is read", {
     timeout: 120_000,
@@ -240,6 +241,19 @@ describe("body limits", () => {
       if (mostRead > 0) expect(answers, route).toContain(413);
     }
     quiet.mockRestore();
+  });
+
+  it("the catalogue import reads no more than its own limit", async () => {
+    const { body, counter } = countedBody(MAX_IMPORT_BYTES + 4 * CHUNK);
+    const res = await api("/api/admin/catalogue/import", {
+      method: "POST",
+      headers: { ...bearer(await signIn("quan-tri-tinh")), "Content-Type": "application/json" },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    await expectDocumentedError(res, 413, "payload_too_large");
+    expect(counter.read).toBeLessThanOrEqual(MAX_IMPORT_BYTES + CHUNK);
+    expect(counter.read).toBeGreaterThan(MAX_JSON_BYTES);
   });
 
   it("the upload reads no more than its own limit", async () => {

@@ -1,5 +1,6 @@
 import { type ZodObject, type ZodType, z } from "zod";
 import { ChangeList, ChangesQuery } from "../../shared/src/admin/changes";
+import { CatalogueExport, ExportQuery, ImportBody, ImportReport, ImportResult } from "../../shared/src/admin/exchange";
 import {
   AcceptInvitationBody,
   DisableBody,
@@ -845,6 +846,38 @@ export const openApiDocument = {
         summary: "Download a blank form",
         parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
         responses: { 200: { description: "The bytes, as an attachment" }, 404: error("Unknown template") },
+      },
+    },
+    "/api/admin/catalogue/export": {
+      get: {
+        ...signedIn,
+        summary: "The catalogue in the national procedure database's JSON shape (MOTCUA holds what it lacks)",
+        parameters: parameters("query", ExportQuery),
+        responses: {
+          200: ok("Current version of every procedure, or of one", CatalogueExport),
+          404: error("Unknown code"),
+          ...authErrors,
+        },
+      },
+    },
+    "/api/admin/catalogue/import": {
+      post: {
+        ...signedIn,
+        summary: "Import procedures in the national shape, all or nothing: drafts, or published when asked",
+        requestBody: body(ImportBody),
+        responses: {
+          200: ok("What was written", ImportResult),
+          400: {
+            description: "Nothing written; details: per procedure, what could not be mapped",
+            content: {
+              "application/json": {
+                schema: output(z.object({ error: z.object({ code: z.string(), message: z.string(), details: ImportReport }) })),
+              },
+            },
+          },
+          413: error("Bigger than 2,000 procedures need"),
+          ...authErrors,
+        },
       },
     },
     "/api/qr": {

@@ -4,6 +4,7 @@ import { deleteCalendarDay, listCalendarDays, putCalendarDay } from "../db/repo/
 import { notFound } from "../lib/errors";
 import { factory } from "../lib/factory";
 import { validate } from "../lib/validate";
+import { adminCatalogueRoutes } from "./admin/catalogue";
 import { adminChangeRoutes } from "./admin/changes";
 import { adminInvitationRoutes } from "./admin/invitations";
 import { adminPeopleRoutes } from "./admin/people";
@@ -14,8 +15,8 @@ import { adminTemplateRoutes } from "./templates";
 /**
  * Province administration, for the province's admins only (every route below, the sub-routers'
  * included, passes this one check). The working-day calendar: holidays and compensatory working
- * days; people, invitations, the record of changes, the unit tree, the procedure catalogue and its
- * blank form templates.
+ * days; people, invitations, the record of changes, the unit tree, the procedure catalogue, its
+ * blank form templates and its exchange with the national procedure database.
  */
 export const adminRoutes = factory
   .createApp()
@@ -37,4 +38,5 @@ export const adminRoutes = factory
   .route("/changes", adminChangeRoutes)
   .route("/units", adminUnitRoutes)
   .route("/procedures", adminProcedureRoutes)
-  .route("/templates", adminTemplateRoutes);
+  .route("/templates", adminTemplateRoutes)
+  .route("/catalogue", adminCatalogueRoutes);

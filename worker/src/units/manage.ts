@@ -15,7 +15,7 @@ import {
   electronicIdTaken,
   insertUnit,
   mergeUnit,
-  provinceCode,
+  provinceOf,
   type UnitSet,
   unitExists,
   updateUnit,
@@ -50,7 +50,7 @@ async function checkElectronicId(db: Db, units: readonly AdminUnit[], provinceId
   // Taken (in any province) is a conflict with existing data; anything else is a mistake in the request.
   if (await electronicIdTaken(db, electronicId, unitId))
     throw conflict(`Mã định danh điện tử ${electronicId} đã dùng cho đơn vị khác.`, [{ path: "electronicId" }]);
-  const refusal = electronicIdRefusal(units, (await provinceCode(db, provinceId)) ?? "", electronicId, unitId);
+  const refusal = electronicIdRefusal(units, (await provinceOf(db, provinceId))?.code ?? "", electronicId, unitId);
   if (refusal) throw invalid("electronicId", refusal);
 }
 

@@ -16,8 +16,11 @@ const STATEMENTS_PER_BATCH = 200;
 
 type Statement = Parameters<Db["batch"]>[0][number];
 
-/** Runs statements in batches, each atomic; the statements of one item never straddle two batches. */
-async function inBatches<T>(db: Db, items: readonly T[], toStatements: (item: T) => Statement[]) {
+/**
+ * Runs statements in batches, each atomic; the statements of one item never straddle two batches.
+ * `last` joins the final batch, so it commits only with the last item (e.g. the record of the change).
+ */
+async function inBatches<T>(db: Db, items: readonly T[], toStatements: (item: T) => Statement[], last?: Statement) {
   let batch: Statement[] = [];
   const flush = async () => {
     if (batch.length > 0) await db.batch(batch as [Statement, ...Statement[]]);
@@ -28,6 +31,7 @@ async function inBatches<T>(db: Db, items: readonly T[], toStatements: (item: T)
     if (batch.length + statements.length > STATEMENTS_PER_BATCH) await flush();
     batch.push(...statements);
   }
+  if (last) batch.push(last);
   await flush();
 }
 
@@ -69,7 +73,12 @@ export async function upsertFields(db: Db, provinceId: string, list: readonly Fi
  * Publishing a version archives the code's previously published version in the same batch, so a
  * code never has two published versions, nor none mid-way. Saving a version again replaces it.
  */
-export async function publishProcedureVersions(db: Db, provinceId: string, versions: readonly ProcedureInput[]) {
+export async function publishProcedureVersions(
+  db: Db,
+  provinceId: string,
+  versions: readonly StoredVersion[],
+  { record, edited = false }: { record?: Statement; edited?: boolean } = {},
+) {
   const fieldNames = new Map(
     (await db.select({ id: fields.id, name: fields.name }).from(fields).where(eq(fields.provinceId, provinceId))).map((f) => [
       f.id,
@@ -77,26 +86,87 @@ export async function publishProcedureVersions(db: Db, provinceId: string, versi
     ]),
   );
   const updatedAt = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
-  await inBatches(db, versions, (p) => {
-    const row = { ...p, provinceId, ...procedureSearchText(p, fieldNames.get(p.fieldId) ?? ""), updatedAt };
-    const save = db
-      .insert(procedures)
-      .values(row)
-      .onConflictDoUpdate({ target: [procedures.provinceId, procedures.code, procedures.version], set: row });
-    if (p.status !== "published") return [save];
-    const archivePrevious = db
-      .update(procedures)
-      .set({ status: "archived", updatedAt })
-      .where(
-        and(
-          eq(procedures.provinceId, provinceId),
-          eq(procedures.code, p.code),
-          eq(procedures.status, "published"),
-          ne(procedures.version, p.version),
-        ),
-      );
-    return [archivePrevious, save];
-  });
+  await inBatches(
+    db,
+    versions,
+    (p) => {
+      const row = { ...p, provinceId, ...procedureSearchText(p, fieldNames.get(p.fieldId) ?? ""), updatedAt };
+      // An edit of a stored draft moves its revision (its ETag), so an editor holding the old one cannot overwrite it.
+      const set = edited ? { ...row, revision: sql`${procedures.revision} + 1` } : row;
+      const save = db
+        .insert(procedures)
+        .values(row)
+        .onConflictDoUpdate({ target: [procedures.provinceId, procedures.code, procedures.version], set });
+      if (p.status !== "published") return [save];
+      const archivePrevious = db
+        .update(procedures)
+        .set({ status: "archived", updatedAt })
+        .where(
+          and(
+            eq(procedures.provinceId, provinceId),
+            eq(procedures.code, p.code),
+            eq(procedures.status, "published"),
+            ne(procedures.version, p.version),
+          ),
+        );
+      return [archivePrevious, save];
+    },
+    record,
+  );
+}
+
+/** A version as the publishing functions store it: the data file's shape, plus what a back office adds. */
+export type StoredVersion = ProcedureInput &
+  Partial<Pick<ProcedureRow, "cases" | "decisions" | "result" | "requirements" | "externalSystem" | "updatedBy">>;
+
+export type ProcedureRow = typeof procedures.$inferSelect;
+
+/**
+ * What an export carries: each code's published version, or its latest when none is published
+ * (a new procedure still in draft), with its lĩnh vực's name.
+ */
+export async function currentVersions(db: Db, provinceId: string, code?: string) {
+  const current = sql`coalesce(
+    (SELECT q.version FROM procedures q WHERE q.province_id = ${provinceId} AND q.code = procedures.code AND q.status = 'published'),
+    (SELECT max(q.version) FROM procedures q WHERE q.province_id = ${provinceId} AND q.code = procedures.code))`;
+  return db
+    .select({ row: procedures, fieldName: fields.name })
+    .from(procedures)
+    .innerJoin(fields, eq(fields.id, procedures.fieldId))
+    .where(
+      and(
+        eq(procedures.provinceId, provinceId),
+        code ? eq(procedures.code, code) : undefined,
+        sql`${procedures.version} = ${current}`,
+      ),
+    )
+    .orderBy(asc(procedures.code));
+}
+
+/** The latest version of each of `codes` (one query, however many codes: D1 binds at most 100 values). */
+export async function latestVersionsOf(db: Db, provinceId: string, codes: readonly string[]): Promise<ProcedureRow[]> {
+  return db
+    .select()
+    .from(procedures)
+    .where(
+      and(
+        eq(procedures.provinceId, provinceId),
+        sql`${procedures.code} IN (SELECT value FROM json_each(${JSON.stringify(codes)}))`,
+        sql`${procedures.version} = (SELECT max(q.version) FROM procedures q WHERE q.province_id = ${provinceId} AND q.code = procedures.code)`,
+      ),
+    );
+}
+
+/** The province's fields and departments, by which a national record names its lĩnh vực and agency. */
+export async function exchangeReferences(db: Db, provinceId: string) {
+  const [fieldRows, departments] = await Promise.all([
+    db.select({ id: fields.id, name: fields.name }).from(fields).where(eq(fields.provinceId, provinceId)),
+    db
+      .select({ id: units.id, name: units.name, deactivatedAt: units.deactivatedAt })
+      .from(units)
+      .where(and(eq(units.provinceId, provinceId), eq(units.kind, "department"))),
+  ]);
+  return { fields: fieldRows, departments };
 }
 
 const publishedIn = (provinceId: string) => and(eq(procedures.provinceId, provinceId), eq(procedures.status, "published"));

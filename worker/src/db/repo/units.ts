@@ -17,10 +17,13 @@ const openDossiers = sql<number>`(SELECT count(*) FROM dossiers d WHERE d.handli
 const activeStaff = sql<number>`(SELECT count(*) FROM users s WHERE s.unit_id = units.id AND s.disabled_at IS NULL AND s.role IN ('officer', 'leader', 'helper'))`;
 const mergedIntoName = sql<string | null>`(SELECT m.name FROM units m WHERE m.id = units.merged_into_id)`;
 
-/** The province's electronic-identifier code (e.g. H99). */
-export async function provinceCode(db: Db, provinceId: string): Promise<string | undefined> {
-  const [row] = await db.select({ code: provinces.code }).from(provinces).where(eq(provinces.id, provinceId));
-  return row?.code;
+/** The province's name and electronic-identifier code (e.g. H99). */
+export async function provinceOf(db: Db, provinceId: string) {
+  const [row] = await db
+    .select({ code: provinces.code, name: provinces.name })
+    .from(provinces)
+    .where(eq(provinces.id, provinceId));
+  return row;
 }
 
 /** Every unit of the province, active or not, in the province's order. */
