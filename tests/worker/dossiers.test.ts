@@ -4,8 +4,19 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vite
 import type { ErrorEnvelope } from "../../shared/src/api/errors";
 import type { Session } from "../../shared/src/auth/api";
 import { dossierEvents, dossiers } from "../../worker/src/db/schema";
-import { completeBody, newKey, PROCEDURE, procedureDetail, resident, submit, upload, validForm } from "./dossier-fixtures";
+import {
+  COMMUNE,
+  completeBody,
+  newKey,
+  PROCEDURE,
+  procedureDetail,
+  resident,
+  submit,
+  upload,
+  validForm,
+} from "./dossier-fixtures";
 import { type Answer, type Api, api, bearer, db, errorOf, getJson, json, signIn } from "./helpers";
+import { dossierRow, staffMember } from "./staff-fixtures";
 
 type Receipt = Answer<Api["dossiers"]["$post"]>;
 
@@ -212,10 +223,13 @@ describe("POST /api/dossiers", () => {
     expect(((await accepted.json()) as Receipt).code).toMatch(/^000\.\d{2}\.00\.H99-/);
   });
 
-  it("is for residents: staff and anonymous callers are refused", async () => {
+  it("needs a signed-in person; an officer files their own dossier as its applicant", async () => {
+    const officer = await staffMember(COMMUNE);
+    const filed = await submit(officer, await completeBody(officer));
+    expect(filed.status).toBe(201);
+    const { code } = (await filed.json()) as Receipt;
+    expect((await dossierRow(code)).applicantId).toBe(officer.user.id);
     const body = await completeBody(an);
-    const staff = await signIn("can-bo-phuong");
-    expect((await submit(staff, body)).status).toBe(403);
     expect((await api("/api/dossiers", json("POST", body, { "Idempotency-Key": newKey() }))).status).toBe(401);
   });
 

@@ -8,7 +8,7 @@ import { eventTitle } from "../../shared/src/dossier/events";
 import { allowedActions, STAFF_ACTIONS } from "../../shared/src/dossier/lifecycle";
 import type { Inbox } from "../../shared/src/staff/api";
 import { workCalendar } from "../../worker/src/db/repo/calendar";
-import { notifications } from "../../worker/src/db/schema";
+import { dossiers, notifications } from "../../worker/src/db/schema";
 import { resident, upload } from "./dossier-fixtures";
 import { api, bearer, db, errorIn, errorOf, getJson, json, signIn } from "./helpers";
 import {
@@ -41,6 +41,20 @@ afterEach(() => {
 });
 
 const SUPPLEMENT_ITEMS = (actionBody("request_supplement") as { items: string[] }).items;
+
+describe("an officer's own dossier", () => {
+  it("is decided by a colleague: its filer sees no action and is refused one", async () => {
+    const filer = await staffMember("phuong-an-hoa");
+    const { code } = await fileDossier("phuong-an-hoa", undefined, "can-bo-nop");
+    await db().update(dossiers).set({ applicantId: filer.user.id }).where(eq(dossiers.code, code));
+    const own = await staffView(filer, code);
+    expect(own.body.allowedActions).toEqual([]);
+    const refused = await act(filer, code, { action: "accept" }, own.body.version);
+    expect([refused.status, errorIn(refused.body).code]).toEqual([403, "forbidden"]);
+    const colleague = await signIn("can-bo-phuong");
+    expect((await step(colleague, code, { action: "accept" })).status).toBe(2);
+  });
+});
 
 describe("legal transitions through the HTTP API", () => {
   it("accept 1→2 starts the clock: receivedAt, the legal due date and how it was counted", async () => {

@@ -30,9 +30,12 @@ export async function staffScope(db: Db, user: AuthUser): Promise<StaffScope> {
 export const inScope = (scope: StaffScope, d: Pick<DossierRow, "provinceId" | "handlingUnitId">) =>
   d.provinceId === scope.provinceId && (scope.unitIds === "all" || scope.unitIds.includes(d.handlingUnitId));
 
-/** Only staff act, on dossiers their units handle (after a transfer out of scope, nothing is left to do). */
-export const mayAct = (user: AuthUser, scope: StaffScope, d: Pick<DossierRow, "provinceId" | "handlingUnitId">) =>
-  processes(user.role) && inScope(scope, d);
+/**
+ * Only staff act, on dossiers their units handle (after a transfer out of scope, nothing is left to
+ * do), and never on a dossier they filed themselves: a colleague decides those.
+ */
+export const mayAct = (user: AuthUser, scope: StaffScope, d: Placed) =>
+  processes(user.role) && inScope(scope, d) && d.applicantId !== user.id;
 
 /**
  * The first of `candidates` the caller may see: as its applicant, as staff whose units handle it,
@@ -56,6 +59,13 @@ export async function visibleDossier(db: Db, user: AuthUser, code: string): Prom
 export async function applicantDossier(db: Db, user: AuthUser, code: string): Promise<ViewRow> {
   const row = await dossierByCode(db, code);
   if (!row || row.d.applicantId !== user.id) throw noDossier();
+  return row;
+}
+
+/** A dossier the caller may act on as staff; their own is another officer's to decide. */
+export async function actionableDossier(db: Db, user: AuthUser, scope: StaffScope, code: string): Promise<ViewRow> {
+  const row = await scopedDossier(db, scope, code);
+  if (!mayAct(user, scope, row.d)) throw new ApiError(403, "forbidden", "Bạn không xử lý hồ sơ do chính mình nộp.");
   return row;
 }
 

@@ -1,5 +1,5 @@
 import { DossierCodeParam, ListQuery, SubmitBody, SupplementBody, WithdrawBody } from "../../../shared/src/dossier/api";
-import { rateLimit, requireRole, requireUser } from "../auth/middleware";
+import { rateLimit, requireUser } from "../auth/middleware";
 import { recordRead } from "../db/repo/staff";
 import { applicantDossier, visibleDossier } from "../dossiers/access";
 import { submitSupplement, withdraw } from "../dossiers/resident";
@@ -15,7 +15,6 @@ export const dossierRoutes = factory
   .use(requireUser())
   .post(
     "/",
-    requireRole("resident"),
     rateLimit("SUBMIT_LIMITER", (c) => `submit:${c.var.user.id}`),
     validate("json", SubmitBody),
     async (c) => {

@@ -4,7 +4,7 @@ import { ActionBody, InboxQuery, IntakeBody, ReadReason } from "../../../shared/
 import { requireRole, requireUser } from "../auth/middleware";
 import { workCalendar } from "../db/repo/calendar";
 import { decodeInboxCursor, recordRead, scopeUnits, staffInbox } from "../db/repo/staff";
-import { requireInboxUnit, requireReceivingUnit, scopedDossier, staffScope } from "../dossiers/access";
+import { actionableDossier, requireInboxUnit, requireReceivingUnit, scopedDossier, staffScope } from "../dossiers/access";
 import { performAction } from "../dossiers/staff";
 import { submitDossier } from "../dossiers/submit";
 import { auditReport, staffDetail } from "../dossiers/views";
@@ -62,7 +62,7 @@ export const staffRoutes = factory
     async (c) => {
       const { db, user, scope } = c.var;
       const expected = ifMatchVersion(c.req.header("If-Match"), "Thiếu tiêu đề If-Match với phiên bản hồ sơ đang xem.");
-      const row = await scopedDossier(db, scope, c.req.valid("param").code);
+      const row = await actionableDossier(db, user, scope, c.req.valid("param").code);
       const updated = await performAction(db, auditKey(c.env), user, row, expected, c.req.valid("json"));
       c.header("ETag", etag(updated.d.version));
       return c.json(await staffDetail(db, updated, user, scope, c.env.QR_LINK_BASE), 200);
