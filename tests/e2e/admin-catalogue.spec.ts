@@ -237,3 +237,37 @@ test("a save over another admin's newer draft is refused and offers a reload; a 
     await archiveOpenDraft(request, admin);
   }
 });
+
+test("a new procedure: what the API refuses is shown beside each input in Vietnamese, then its first draft is created", async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const code = `9.${Date.now().toString(36)}`;
+  const page = await openProcedureAsAdmin(browser);
+  try {
+    await page.getByRole("link", { name: "Thêm thủ tục" }).click();
+    await expect(page).toHaveURL(`${APP}/quan-tri/thu-tuc/moi`);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.getByRole("button", { name: "Tạo bản nháp" }).click();
+    const refused = page.getByRole("alert").filter({ hasText: "Chưa lưu được" });
+    await expect(refused).toContainText("Mã thủ tục");
+    await expect(refused).toContainText("Lĩnh vực");
+    await expect(page.getByLabel("Mã thủ tục")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("Tên thủ tục")).toHaveAttribute("aria-invalid", "true");
+    await refused.getByRole("button", { name: "Tên" }).click();
+    await expect(page.getByLabel("Tên thủ tục")).toBeFocused();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.getByLabel("Mã thủ tục").fill(code);
+    await page.getByLabel("Tên thủ tục").fill("Thủ tục thử nghiệm của quản trị");
+    await page.getByLabel("Lĩnh vực").selectOption({ label: "Hộ tịch" });
+    await page.getByLabel("Cơ quan thực hiện (như công dân đọc)").fill("Ủy ban nhân dân cấp xã");
+    await page.getByRole("button", { name: "Tạo bản nháp" }).click();
+    await expect(page).toHaveURL(`${APP}/quan-tri/thu-tuc/${code}`);
+    await expect(page.getByRole("heading", { name: "Bản nháp phiên bản 1" })).toBeVisible();
+    await expect(page.getByLabel("Tên thủ tục")).toHaveValue("Thủ tục thử nghiệm của quản trị");
+  } finally {
+    await page.context().close();
+  }
+});
