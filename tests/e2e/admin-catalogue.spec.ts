@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { type APIRequestContext, type Browser, devices, expect, type Page, test } from "@playwright/test";
 import { seriousA11yViolations } from "./a11y";
 import { API, APP, apiSession, bearer, idempotencyKey, pickPersona, RESIDENT, type Session, uploadPdf } from "./helpers";
@@ -267,6 +268,40 @@ test("a new procedure: what the API refuses is shown beside each input in Vietna
     await expect(page).toHaveURL(`${APP}/quan-tri/thu-tuc/${code}`);
     await expect(page.getByRole("heading", { name: "Bản nháp phiên bản 1" })).toBeVisible();
     await expect(page.getByLabel("Tên thủ tục")).toHaveValue("Thủ tục thử nghiệm của quản trị");
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("the catalogue exports as a JSON file; a file that cannot be mapped is refused whole, with a report per procedure", async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const page = await openProcedureAsAdmin(browser);
+  try {
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Xuất danh mục (JSON)" }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^danh-muc-thu-tuc-\d{4}-\d{2}-\d{2}\.json$/);
+    const exported = JSON.parse(await readFile(await file.path(), "utf8"));
+    expect(exported.format).toBe("DVCQG");
+    expect(exported.procedures.length).toBeGreaterThan(50);
+
+    await page.getByRole("button", { name: "Nhập danh mục" }).click();
+    const dialog = page.getByRole("dialog", { name: "Nhập danh mục thủ tục" });
+    await dialog.getByLabel(/Tệp danh mục/).setInputFiles({
+      name: "danh-muc-loi.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(
+        JSON.stringify({ format: "DVCQG", procedures: [exported.procedures[0], { MATTHC: "1.999999", LAMGI: 1 }] }),
+      ),
+    });
+    await dialog.getByLabel("Lý do nhập").fill("Thử nhập tệp có thủ tục không chuyển được");
+    await dialog.getByRole("button", { name: "Nhập" }).click();
+    const refused = dialog.getByRole("alert");
+    await expect(refused).toContainText("Không có thay đổi nào được lưu.");
+    await expect(refused.getByRole("list", { name: "Báo cáo những gì chưa chuyển được" })).toContainText("1.999999");
+    expect(await seriousA11yViolations(page)).toEqual([]);
   } finally {
     await page.context().close();
   }

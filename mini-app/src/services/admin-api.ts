@@ -1,4 +1,5 @@
 import type { InferRequestType } from "hono/client";
+import type { CatalogueExport, ImportBody, ImportResult } from "../../../shared/src/admin/exchange";
 import type {
   AdminProcedure,
   AdminProcedureList,
@@ -73,6 +74,11 @@ export const procedureAdminApi = {
     callAuthed((api) =>
       api.admin.procedures[":code"].diff.$get({ param: { code }, query: { from: String(from), to: String(to) } }),
     ),
+  /** The whole catalogue in the national procedure database's JSON shape. */
+  exportCatalogue: (): Promise<CatalogueExport> => callAuthed((api) => api.admin.catalogue.export.$get({ query: {} })),
+  /** All or nothing: a refusal's details report, per procedure, what could not be mapped. */
+  importCatalogue: (body: ImportBody): Promise<ImportResult> =>
+    callAuthed((api) => api.admin.catalogue.import.$post({ json: body })),
   /** Uploads a blank form (PDF, DOC, DOCX or ODT; the API checks the bytes). */
   uploadTemplate: (file: Blob, name: string): Promise<TemplateFileMeta> =>
     callAuthed((api) =>

@@ -7,6 +7,7 @@ import { ErrorMessage, Loading } from "../../components/status";
 import { procedureAdminApi } from "../../services/admin-api";
 import { errorMessage } from "../../services/api";
 import { useCatalogue } from "../../stores/catalogue";
+import { CatalogueExchange } from "./catalogue-exchange";
 import { AdminLayout } from "./layout";
 import { STATUS_LABEL } from "./procedure-parts";
 
@@ -136,6 +137,7 @@ function CatalogueList() {
             Tìm
           </button>
         </form>
+        <CatalogueExchange onImported={() => void load(applied)} />
       </section>
 
       <section className="section" aria-labelledby="catalogue-results-title" aria-busy={loading}>
