@@ -179,6 +179,18 @@ function DossierView({ detail }: { detail: DossierDetailData }) {
             <dt>Cơ quan giải quyết</dt>
             <dd>{detail.handlingUnit.name}</dd>
           </div>
+          <div>
+            <dt>Quy định áp dụng cho hồ sơ</dt>
+            <dd>
+              Phiên bản {detail.procedureVersion.version} của thủ tục, hiệu lực từ{" "}
+              {formatDate(detail.procedureVersion.effectiveFrom)}
+            </dd>
+            {detail.procedureVersion.decisions.map((d) => (
+              <dd key={d.number} className="note">
+                {d.number}: {d.title}
+              </dd>
+            ))}
+          </div>
         </dl>
         <Link to={`/h/${detail.code}`} className="text-link">
           Xem biên nhận và mã QR
