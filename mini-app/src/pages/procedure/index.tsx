@@ -114,9 +114,23 @@ export default function ProcedurePage() {
         <ServiceBadges level={procedure.level} onlineOnly={procedure.onlineOnly} essential={procedure.essential} />
         {procedure.summary && <p>{procedure.summary}</p>}
         {procedure.onlineOnly && <p className="note">Thủ tục này chỉ tiếp nhận hồ sơ nộp trực tuyến.</p>}
-        <Link to={submissionPath(procedure.code)} className="button button--primary button--block">
-          Nộp hồ sơ trực tuyến
-        </Link>
+        {procedure.externalSystem ? (
+          <>
+            <p>{procedure.externalSystem.explanation}</p>
+            <a
+              href={procedure.externalSystem.url}
+              className="button button--primary button--block"
+              target="_blank"
+              rel="noopener noreferrer"
+            >
+              Nộp trên {procedure.externalSystem.name}
+            </a>
+          </>
+        ) : (
+          <Link to={submissionPath(procedure.code)} className="button button--primary button--block">
+            Nộp hồ sơ trực tuyến
+          </Link>
+        )}
         {procedure.requiresVneid && <p className="note">Cần xác thực danh tính bằng VNeID trước khi nộp.</p>}
       </section>
       <section className="section" aria-labelledby="time-title">
