@@ -11,6 +11,7 @@ import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import autocannon from "autocannon";
 import { chromiumArgs, chromiumPath } from "../playwright.config";
+import type { ProcedureVersionDetail } from "../shared/src/admin/procedures";
 import type { Session } from "../shared/src/auth/api";
 import type { ProcedureDetail } from "../shared/src/catalogue/api";
 import type { SubmitResponse } from "../shared/src/dossier/api";
@@ -271,6 +272,91 @@ async function staffLoad(seeded: SeededDossiers) {
   return { results, counts: { staff: first.counts, admin: adminFirst.counts } };
 }
 
+async function put<T>(pathname: string, body: unknown, headers: Record<string, string>) {
+  const res = await fetch(`${API}${pathname}`, {
+    method: "PUT",
+    headers: { "Content-Type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${pathname}: ${res.status} ${await res.text()}`);
+  return res.json() as Promise<T>;
+}
+
+const PUBLISH_TRIALS = 5;
+
+/**
+ * The back office over the synthetic catalogue: the admin's list of procedures (first page, a
+ * search, a status filter, a later page) under load, and how long a publish takes to show in the
+ * residents' search. Each trial renames a procedure to a unique word, asks search for that word
+ * first (so the empty answer sits in the per-isolate cache), publishes, and polls search until the
+ * new version is found; the time runs from sending the publish to the first answer that has it.
+ */
+async function catalogueAdmin() {
+  const admin = { Authorization: `Bearer ${(await post<Session>("/api/auth/dev", { persona: "quan-tri-tinh" })).accessToken}` };
+  const list = (query: string) => `/api/admin/procedures${query}`;
+  const firstPage = await getJson<{ nextCursor: string | null }>(list("?limit=50"), admin.Authorization);
+  const paths = [
+    list("?limit=50"),
+    list(`?q=${encodeURIComponent("giấy phép")}&limit=50`),
+    list("?status=published&limit=50"),
+    list(`?limit=50&cursor=${firstPage.nextCursor}`),
+  ];
+  let n = 0;
+  const next: NextRequest = () => ({ method: "GET", path: paths[n++ % paths.length] as string, headers: admin });
+  const results: LoadResult[] = [];
+  for (const connections of [1, 16]) results.push(await load("admin catalogue list", next, connections));
+
+  const candidates = await getJson<{ items: { code: string }[] }>("/api/procedures?q=giay%20phep&limit=50", "");
+  const trials: { publishMs: number; searchableMs: number; polls: number }[] = [];
+  for (const { code } of candidates.items.slice(0, PUBLISH_TRIALS)) {
+    const draft = await post<ProcedureVersionDetail>(`/api/admin/procedures/${code}/drafts`, {}, admin);
+    const word = `benchpublish${Date.now().toString(36)}`;
+    const {
+      code: _c,
+      version,
+      status: _s,
+      effectiveFrom: _e,
+      publishOn: _o,
+      publishedAt: _p,
+      revision,
+      updatedAt: _u,
+      updatedBy: _b,
+      ...body
+    } = draft;
+    const saved = await put<ProcedureVersionDetail>(
+      `/api/admin/procedures/${code}/drafts/${version}`,
+      {
+        ...body,
+        name: `${body.name} ${word}`,
+        decisions: [{ number: "1/QĐ-UBND", title: "Quyết định công bố (bench)", issuedOn: "2026-01-05" }],
+      },
+      { ...admin, "If-Match": `"${revision}"` },
+    );
+    const search = `${API}/api/procedures?q=${word}`;
+    const found = async () =>
+      ((await (await fetch(search)).json()) as { items: { code: string }[] }).items.some((p) => p.code === code);
+    if (await found()) throw new Error(`${word} found before publishing`);
+    const start = performance.now();
+    await post(
+      `/api/admin/procedures/${code}/versions/${version}/publish`,
+      { reason: "Đo thời gian công bố" },
+      {
+        ...admin,
+        "If-Match": `"${saved.revision}"`,
+      },
+    );
+    const publishMs = performance.now() - start;
+    let polls = 0;
+    while (!(await found())) if (++polls > 1000) throw new Error(`${word} not searchable after publishing`);
+    trials.push({
+      publishMs: Math.round(publishMs * 100) / 100,
+      searchableMs: Math.round((performance.now() - start) * 100) / 100,
+      polls,
+    });
+  }
+  return { results, publishToSearchable: trials };
+}
+
 function bundleSizes() {
   const www = "mini-app/www";
   const html = readFileSync(path.join(www, "index.html"), "utf8");
@@ -450,6 +536,13 @@ try {
       loadResults.push(await load("search (uncached)", uncached(SEARCHES), connections));
       loadResults.push(await load("search (cached)", cycle(searchPaths), connections));
     }
+    console.log("Admin catalogue list and publish-to-searchable…");
+    const catalogue = await catalogueAdmin();
+    loadResults.push(...catalogue.results);
+    // Printed at once (the full table repeats the list runs at the end): the later runs take minutes.
+    console.table([...loadResults.filter((r) => r.route === "health"), ...catalogue.results].map(loadRow));
+    console.log("Publish to searchable (ms from sending the publish to the first search answer that has it)");
+    console.table(catalogue.publishToSearchable);
     // Before the submission runs, which would add a few thousand new dossiers to the officer's unit.
     console.log(`Staff inbox over ${DOSSIER_COUNT} dossiers…`);
     const staff = staffResults(seeded, await staffLoad(seeded));
@@ -493,6 +586,7 @@ try {
         perQueryUncachedC1: perQuery,
         searchToHealthP95: ratios,
       },
+      publishToSearchable: catalogue.publishToSearchable,
       bundle,
       firstScreen: { profile: "390×844, 4× CPU, 1.6 Mbps down / 750 kbps up / 150 ms, cold cache", ...screen },
       staff,
