@@ -77,6 +77,7 @@ const Print = lazyPage(() => import("./pages/staff/print"));
 const AdminProcedures = lazyPage(() => import("./pages/admin/procedures"));
 const AdminProcedure = lazyPage(() => import("./pages/admin/procedure"));
 const Calendar = lazyPage(() => import("./pages/admin/calendar"));
+const AdminUnits = lazyPage(() => import("./pages/admin/units"));
 const People = lazyPage(() => import("./pages/admin/people"));
 const Invite = lazyPage(() => import("./pages/admin/invite"));
 const Person = lazyPage(() => import("./pages/admin/person"));
@@ -108,6 +109,7 @@ export function AppRoutes() {
       <Route path="/quan-tri/thu-tuc" element={<AdminProcedures />} />
       <Route path="/quan-tri/thu-tuc/:code" element={<AdminProcedure />} />
       <Route path="/quan-tri/lich" element={<Calendar />} />
+      <Route path="/quan-tri/don-vi" element={<AdminUnits />} />
       <Route path="/quan-tri/can-bo" element={<People />} />
       <Route path="/quan-tri/can-bo/moi" element={<Invite />} />
       <Route path="/quan-tri/can-bo/:id" element={<Person />} />

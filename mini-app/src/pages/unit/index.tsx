@@ -36,6 +36,16 @@ export default function UnitPage() {
                   </a>
                 </dd>
               </div>
+              {unit.hotline && (
+                <div>
+                  <dt>Đường dây nóng</dt>
+                  <dd>
+                    <a href={`tel:${unit.hotline.replace(/\s/g, "")}`} className="text-link">
+                      {unit.hotline}
+                    </a>
+                  </dd>
+                </div>
+              )}
               {unit.priorityWeekdays.length > 0 && (
                 <div>
                   <dt>Ngày ưu tiên hồ sơ trực tuyến</dt>
