@@ -1,0 +1,1 @@
+CREATE INDEX `procedures_updated` ON `procedures` (`province_id`,`updated_at`);
