@@ -61,7 +61,11 @@ test("an admin adds a commune, edits it with two priority days, and merges it in
   await expect(tree).toContainText("Đã sáp nhập vào Phường An Hòa");
   await expect(page.getByRole("button", { name: `Sửa ${name}` })).toHaveCount(0);
 
-  // Residents: the unit is gone from the list, its page answers with the successor.
+  // Residents: the unit is gone from the list, its page (an old link or QR) names the successor.
   const unit = (await (await request.get(`${API}/api/units/xa-thu-${n}`)).json()) as { mergedInto: { name: string } };
   expect(unit.mergedInto.name).toBe("Phường An Hòa");
+  await page.goto(`/u/xa-thu-${n}`);
+  await expect(page.getByRole("main")).toContainText("Đơn vị đã sáp nhập vào Phường An Hòa");
+  await page.getByRole("link", { name: "Phường An Hòa" }).click();
+  await expect(page).toHaveURL(`${APP}/u/phuong-an-hoa`);
 });

@@ -63,6 +63,8 @@ export const catalogueApi = {
   getProcedure: (code: string) => call(() => client.procedures[":code"].$get({ param: { code } })),
   listFields: () => call(() => client.fields.$get()),
   listUnits: () => call(() => client.units.$get()),
+  /** Any unit by id, also one no longer listed (merged or deactivated): old links and receipts name it. */
+  getUnit: (id: string) => call(() => client.units[":id"].$get({ param: { id } })),
 };
 
 export type ProcedurePage = Awaited<ReturnType<typeof catalogueApi.searchProcedures>>;

@@ -1,11 +1,42 @@
-import { useEffect } from "react";
-import { useParams } from "react-router-dom";
+import { useEffect, useState } from "react";
+import { Link, useParams } from "react-router-dom";
 import { Page } from "zmp-ui";
 import { formatWeekdays } from "../../../../shared/src/format/vi";
 import { AppHeader } from "../../components/app-header";
 import { ProcedureResults } from "../../components/procedure-results";
 import { ErrorMessage, Loading, NotFound } from "../../components/status";
+import { catalogueApi } from "../../services/api";
 import { useCatalogue } from "../../stores/catalogue";
+
+type Retired = Awaited<ReturnType<typeof catalogueApi.getUnit>>;
+
+/** A unit no longer listed (merged or deactivated) still answers by id: its page names the successor. */
+function RetiredUnit({ id }: { id: string }) {
+  const [unit, setUnit] = useState<Retired | null | undefined>(undefined);
+  useEffect(() => {
+    catalogueApi.getUnit(id).then(setUnit, () => setUnit(null));
+  }, [id]);
+  if (unit === undefined) return <Loading />;
+  if (!unit?.deactivated) return <NotFound message="Không tìm thấy đơn vị này." />;
+  return (
+    <section className="section" aria-labelledby="retired-unit">
+      <h2 id="retired-unit" className="section__title">
+        {unit.name}
+      </h2>
+      {unit.mergedInto ? (
+        <p>
+          Đơn vị đã sáp nhập vào{" "}
+          <Link to={`/u/${unit.mergedInto.id}`} className="text-link">
+            {unit.mergedInto.name}
+          </Link>
+          . Hồ sơ mới vui lòng nộp tại đơn vị này; hồ sơ đã nộp trước đây vẫn được tiếp tục giải quyết.
+        </p>
+      ) : (
+        <p>Đơn vị đã ngừng tiếp nhận hồ sơ.</p>
+      )}
+    </section>
+  );
+}
 
 export default function UnitPage() {
   const { id = "" } = useParams();
@@ -19,7 +50,7 @@ export default function UnitPage() {
       <AppHeader title={unit?.name ?? "Cơ quan"} />
       {unitsLoad === "error" && <ErrorMessage message="Chưa tải được thông tin cơ quan." onRetry={() => void loadUnits()} />}
       {(unitsLoad === "idle" || unitsLoad === "loading") && <Loading />}
-      {unitsLoad === "done" && !unit && <NotFound message="Không tìm thấy đơn vị này." />}
+      {unitsLoad === "done" && !unit && <RetiredUnit id={id} />}
       {unit && (
         <>
           <section className="section">
