@@ -98,6 +98,7 @@ describe("the security log", () => {
 
   it("names the caller and the route pattern of every refusal", { timeout: 60_000 }, async () => {
     const an = await resident(`log-${crypto.randomUUID()}`);
+    const admin = await signIn("quan-tri-tinh");
     const staff = await signIn("can-bo-phuong");
     const complete = await completeBody(an);
     const refusals: [string, () => Response | Promise<Response>, Record<string, unknown>][] = [
@@ -109,8 +110,9 @@ describe("the security log", () => {
       ],
       [
         "403 from requireRole",
-        () => api("/api/dossiers", json("POST", {}, { ...bearer(staff), "Idempotency-Key": "k-1234567890" })),
-        { event: "forbidden", route: "POST /api/dossiers", user: staff.user.id },
+        // An admin reads the workspace but does not act: counter intake is refused by role.
+        () => api("/api/staff/dossiers", json("POST", {}, { ...bearer(admin), "Idempotency-Key": "k-1234567890" })),
+        { event: "forbidden", route: "POST /api/staff/dossiers", user: admin.user.id },
       ],
       [
         "403 on an admin route",
