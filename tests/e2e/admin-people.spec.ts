@@ -21,12 +21,14 @@ test("an admin invites an officer, who accepts in the app and works; once disabl
   expect(await seriousA11yViolations(page)).toEqual([]);
   await page.getByRole("link", { name: "Mời cán bộ" }).click();
   await expect(page).toHaveURL(`${APP}/quan-tri/can-bo/moi`);
-  await page.getByLabel("Họ và tên người được mời").fill("Đặng Thu Hà");
-  await page.getByLabel("Vai trò").selectOption({ label: "Cán bộ một cửa" });
-  await page.getByRole("button", { name: "Tạo lời mời" }).click();
+  // The list's search form can still be leaving the page, so the form is found by its region.
+  const invite = page.getByRole("region", { name: "Mời một người làm cán bộ" });
+  await invite.getByLabel("Họ và tên người được mời").fill("Đặng Thu Hà");
+  await invite.getByLabel("Vai trò").selectOption({ label: "Cán bộ một cửa" });
+  await invite.getByRole("button", { name: "Tạo lời mời" }).click();
   await expect(page.getByRole("alert")).toContainText("Chọn đơn vị công tác");
-  await page.getByLabel("Đơn vị công tác").selectOption({ label: "Phường An Hòa" });
-  await page.getByLabel("Lý do (ghi vào nhật ký thay đổi)").fill("Bổ sung cán bộ một cửa cho phường");
+  await invite.getByLabel("Đơn vị công tác").selectOption({ label: "Phường An Hòa" });
+  await invite.getByLabel("Lý do (ghi vào nhật ký thay đổi)").fill("Bổ sung cán bộ một cửa cho phường");
   expect(await seriousA11yViolations(page)).toEqual([]);
   await page.getByRole("button", { name: "Tạo lời mời" }).click();
 
