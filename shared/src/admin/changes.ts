@@ -1,7 +1,17 @@
 import { z } from "zod";
 
 /** What an admin change is about; `admin_changes.entity`. */
-export const CHANGE_ENTITIES = ["person", "invitation", "unit", "procedure", "catalogue", "calendar"] as const;
+export const CHANGE_ENTITIES = [
+  "person",
+  "invitation",
+  "unit",
+  "procedure",
+  "catalogue",
+  "calendar",
+  "target",
+  "figure_setting",
+  "report",
+] as const;
 export const ChangeEntity = z.enum(CHANGE_ENTITIES);
 export type ChangeEntity = z.infer<typeof ChangeEntity>;
 

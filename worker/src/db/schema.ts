@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { CHANGE_ENTITIES } from "../../../shared/src/admin/changes";
 import { ROLES } from "../../../shared/src/auth/roles";
 import type { FeeQuote } from "../../../shared/src/catalogue/fees";
@@ -284,6 +284,8 @@ export const dossiers = sqliteTable(
     pausedAt: text("paused_at"),
     finishedAt: text("finished_at"),
     returnedAt: text("returned_at"),
+    /** The community digital team member who filed it online for the applicant, with their consent. */
+    assistedBy: text("assisted_by").references(() => users.id),
     version: integer("version").notNull().default(1),
     updatedAt: text("updated_at").notNull().default(now),
   },
@@ -292,6 +294,7 @@ export const dossiers = sqliteTable(
     index("dossiers_handling_unit").on(t.handlingUnitId, t.status, t.dueDate),
     // The admin's province-wide inbox; province last, as one deployment serves one province.
     index("dossiers_status_due").on(t.status, t.dueDate, t.provinceId),
+    index("dossiers_assisted").on(t.assistedBy, t.submittedAt),
   ],
 );
 
@@ -525,3 +528,190 @@ export const templateFiles = sqliteTable("template_files", {
     .references(() => users.id),
   createdAt: text("created_at").notNull().default(now),
 });
+
+/**
+ * The additive figures of one local day per unit × procedure × channel (DOMAIN §8), kept from the
+ * event log so no dashboard scans the dossiers. Flow counters count what happened that day; the two
+ * `*_delta` columns are changes of a stock (open, overdue open), so a stock at the end of day d is
+ * the sum of its deltas over all days up to d (an overdue start is dated the day after the due date,
+ * possibly in the future). Each dossier's contribution is a pure function of its facts
+ * (shared/src/figures), so the rows always equal a recomputation from the raw dossiers.
+ */
+const figureCounters = {
+  /** Accepted that day (DOMAIN §8 set R); counter and postal intake is accepted when filed. */
+  received: integer("received").notNull().default(0),
+  /** Of those: filed online by a community digital team member for the resident. */
+  receivedAssisted: integer("received_assisted").notNull().default(0),
+  /** Of those: with at least one document held as a digital file. */
+  receivedDigitised: integer("received_digitised").notNull().default(0),
+  /** Of those: reusing at least one earlier file (personal store or an earlier result). */
+  receivedReused: integer("received_reused").notNull().default(0),
+  /** Of those: asked for a supplement at least once, at any time after. */
+  receivedSupplemented: integer("received_supplemented").notNull().default(0),
+  /** Refused at intake that day (code 3, Mẫu 03); never in R. */
+  refused: integer("refused").notNull().default(0),
+  /** Resolved that day (F: codes 9 and 10), before, on and after the due date. */
+  finishedEarly: integer("finished_early").notNull().default(0),
+  finishedOnDue: integer("finished_on_due").notNull().default(0),
+  finishedLate: integer("finished_late").notNull().default(0),
+  /** Of the resolved: with an electronic result. */
+  finishedEResult: integer("finished_e_result").notNull().default(0),
+  /** Calendar days from acceptance to result, and those the law allowed (to the due date), summed over F. */
+  elapsedDays: integer("elapsed_days").notNull().default(0),
+  allowedDays: integer("allowed_days").notNull().default(0),
+  /** Processing stopped that day (code 8), and of those after the due date. */
+  stopped: integer("stopped").notNull().default(0),
+  stoppedLate: integer("stopped_late").notNull().default(0),
+  /** Withdrawn that day (code 7, W). */
+  withdrawn: integer("withdrawn").notNull().default(0),
+  /** Stock changes: accepted and not yet resolved, withdrawn or stopped; of those, overdue. */
+  openDelta: integer("open_delta").notNull().default(0),
+  overdueDelta: integer("overdue_delta").notNull().default(0),
+};
+
+export const figuresDaily = sqliteTable(
+  "figures_daily",
+  {
+    day: text("day").notNull(),
+    unitId: text("unit_id").notNull(),
+    procedureId: integer("procedure_id").notNull(),
+    channel: text("channel", { enum: CHANNELS }).notNull(),
+    ...figureCounters,
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.day, t.procedureId, t.channel] }), index("figures_daily_day").on(t.day)],
+);
+
+/** The same figures rolled up per month (YYYY-MM) and unit, kept in the same batch: the dashboard reads these. */
+export const figuresMonthly = sqliteTable(
+  "figures_monthly",
+  {
+    month: text("month").notNull(),
+    unitId: text("unit_id").notNull(),
+    channel: text("channel", { enum: CHANNELS }).notNull(),
+    ...figureCounters,
+  },
+  (t) => [primaryKey({ columns: [t.month, t.unitId, t.channel] }), index("figures_monthly_unit").on(t.unitId, t.month)],
+);
+
+/** Per officer and local day (Bình Tân): dossiers accepted, decided (early or on time, late), supplements asked. */
+export const figuresOfficers = sqliteTable(
+  "figures_officers",
+  {
+    day: text("day").notNull(),
+    userId: text("user_id").notNull(),
+    unitId: text("unit_id").notNull(),
+    accepted: integer("accepted").notNull().default(0),
+    decidedOnTime: integer("decided_on_time").notNull().default(0),
+    decidedLate: integer("decided_late").notNull().default(0),
+    supplementRequests: integer("supplement_requests").notNull().default(0),
+    /** Stock change: dossiers this officer accepted that are open and overdue. */
+    overdueDelta: integer("overdue_delta").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.day, t.userId] })],
+);
+
+/** The facts each dossier last contributed to the figures; a refresh applies only the difference. */
+export const figuresDossiers = sqliteTable("figures_dossiers", {
+  dossierId: text("dossier_id").primaryKey(),
+  facts: json<unknown>("facts").notNull(),
+});
+
+/**
+ * Each refresh of the figures: the event ids it consumed. `from_event_id` is unique, so two refreshes
+ * starting from the same point cannot both commit; the cursor is the largest `to_event_id`.
+ */
+export const figuresRefreshes = sqliteTable("figures_refreshes", {
+  fromEventId: integer("from_event_id").primaryKey(),
+  toEventId: integer("to_event_id").notNull(),
+  dossiers: integer("dossiers").notNull(),
+  at: text("at").notNull().default(now),
+});
+
+/** Province settings of the figures. */
+export const figureSettings = sqliteTable("figure_settings", {
+  provinceId: text("province_id")
+    .primaryKey()
+    .references(() => provinces.id),
+  /** Whether postal dossiers count in the online rate's denominator (provinces differ, DOMAIN §8). */
+  onlineRateCountsPostal: integer("online_rate_counts_postal", { mode: "boolean" }).notNull().default(true),
+  updatedBy: text("updated_by"),
+  updatedAt: text("updated_at").notNull().default(now),
+});
+
+/**
+ * A target for a unit, metric and period (a year "YYYY" or a month "YYYY-MM"), as set by a decision.
+ * Rows are never changed: a new row supersedes; the latest per unit, metric and period applies.
+ */
+export const targets = sqliteTable(
+  "targets",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    provinceId: text("province_id")
+      .notNull()
+      .references(() => provinces.id),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => units.id),
+    metric: text("metric").notNull(),
+    period: text("period").notNull(),
+    /** A fraction 0–1. */
+    value: real("value").notNull(),
+    /** What the suggestion was when the target was set, if one was offered. */
+    suggested: real("suggested"),
+    decisionNumber: text("decision_number").notNull(),
+    decisionDate: text("decision_date").notNull(),
+    reason: text("reason").notNull().default(""),
+    setBy: text("set_by")
+      .notNull()
+      .references(() => users.id),
+    setAt: text("set_at").notNull().default(now),
+  },
+  (t) => [index("targets_unit").on(t.provinceId, t.metric, t.period, t.unitId, t.id)],
+);
+
+/** The praise and reminder report of a month that ended, prepared by the cron job on the 1st and reviewed by an admin. */
+export const monthlyReports = sqliteTable(
+  "monthly_reports",
+  {
+    provinceId: text("province_id")
+      .notNull()
+      .references(() => provinces.id),
+    month: text("month").notNull(),
+    data: json<unknown>("data").notNull(),
+    preparedAt: text("prepared_at").notNull().default(now),
+    reviewedBy: text("reviewed_by").references(() => users.id),
+    reviewedAt: text("reviewed_at"),
+    reviewNote: text("review_note").notNull().default(""),
+  },
+  (t) => [primaryKey({ columns: [t.provinceId, t.month] })],
+);
+
+/**
+ * A dossier a community digital team member (or a counter officer) prepares for a resident beside
+ * them. It becomes the resident's dossier only with their consent: confirmed in their own Zalo
+ * through the one-time link, or a photo of the signed consent for someone without a smartphone.
+ */
+export const assistedFilings = sqliteTable(
+  "assisted_filings",
+  {
+    id: text("id").primaryKey(),
+    provinceId: text("province_id")
+      .notNull()
+      .references(() => provinces.id),
+    helperId: text("helper_id")
+      .notNull()
+      .references(() => users.id),
+    tokenHash: text("token_hash").notNull().unique(),
+    /** The submission as prepared (procedure, version, unit, form, documents); checked again on confirmation. */
+    submission: json<unknown>("submission").notNull(),
+    applicantName: text("applicant_name").notNull(),
+    consentKind: text("consent_kind", { enum: ["zalo", "signed_paper"] }),
+    consentFileId: text("consent_file_id").references(() => files.id),
+    dossierId: text("dossier_id").references(() => dossiers.id),
+    createdAt: text("created_at").notNull().default(now),
+    expiresAt: text("expires_at").notNull(),
+    confirmedAt: text("confirmed_at"),
+    cancelledAt: text("cancelled_at"),
+  },
+  (t) => [index("assisted_filings_helper").on(t.helperId, t.createdAt)],
+);

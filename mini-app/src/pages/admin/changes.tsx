@@ -16,6 +16,9 @@ const ENTITY_LABELS: Record<ChangeEntity, string> = {
   procedure: "Thủ tục",
   catalogue: "Danh mục",
   calendar: "Lịch làm việc",
+  target: "Chỉ tiêu",
+  figure_setting: "Cách tính số liệu",
+  report: "Báo cáo tháng",
 };
 
 const ACTION_LABELS: Record<string, string> = {
