@@ -105,32 +105,36 @@ export const UnitFigures = UnitRef.extend(Metrics.shape)
   });
 export type UnitFigures = z.infer<typeof UnitFigures>;
 
-/** One criterion of the Decision 766 early-warning estimate. */
-export const Estimate766Criterion = z.object({
-  key: z.string(),
-  label: z.string(),
-  /** The measured value (a rate or a count), or null when the platform does not measure it yet. */
-  value: z.number().nullable(),
-  measured: z.boolean(),
-  points: z.number().nullable(),
+// TODO(before landing the routes): replace with D766Estimate of ./d766, whose estimateD766 fills it.
+const Points766 = {
   maxPoints: z.number(),
-});
+  /** Of maxPoints, those of the criteria measured: the estimate's own denominator. */
+  measuredMaxPoints: z.number(),
+  /** Estimated points over the measured criteria only. */
+  points: z.number(),
+};
+/** The Decision 766 early-warning estimate: never the official index, which is computed centrally. */
 export const Estimate766 = z.object({
-  /** Always true: the official index is computed centrally; this is an early warning. */
   estimate: z.literal(true),
+  ...Points766,
   groups: z.array(
     z.object({
-      key: z.string(),
+      key: z.enum(["publicity", "progress", "online", "digitisation", "satisfaction"]),
       label: z.string(),
-      maxPoints: z.number(),
-      points: z.number().nullable(),
-      criteria: z.array(Estimate766Criterion),
+      ...Points766,
+      criteria: z.array(
+        z.object({
+          key: z.string(),
+          label: z.string(),
+          maxPoints: z.number(),
+          /** "not_collected": the platform does not measure it yet; "no_data": nothing to measure this period. */
+          state: z.enum(["measured", "not_collected", "no_data"]),
+          value: z.number().nullable(),
+          points: z.number().nullable(),
+        }),
+      ),
     }),
   ),
-  /** Points estimated over the measured criteria, out of those criteria's maximum. */
-  points: z.number(),
-  measuredMaxPoints: z.number(),
-  maxPoints: z.number(),
 });
 export type Estimate766 = z.infer<typeof Estimate766>;
 
