@@ -169,15 +169,19 @@ export function contributions(f: DossierFacts): Contributions {
   return listed(a);
 }
 
-/** The signed changes that turn the contributions of `before` (null: none yet) into those of `after`. */
-export function diffContributions(before: DossierFacts | null, after: DossierFacts | null): Contributions {
+/** Several contributions added up, row by row. */
+export function sumContributions(parts: readonly Contributions[], sign: 1 | -1 = 1): Contributions {
   const a = adders();
-  const apply = (c: Contributions, sign: 1 | -1) => {
+  for (const c of parts) {
     for (const r of c.daily) a.daily.addRow(r, sign);
     for (const r of c.monthly) a.monthly.addRow(r, sign);
     for (const r of c.officers) a.officers.addRow(r, sign);
-  };
-  if (before) apply(contributions(before), -1);
-  if (after) apply(contributions(after), 1);
+  }
   return listed(a);
+}
+
+/** The signed changes that turn the contributions of `before` (null: none yet) into those of `after`. */
+export function diffContributions(before: DossierFacts | null, after: DossierFacts | null): Contributions {
+  const removed = before ? [sumContributions([contributions(before)], -1)] : [];
+  return sumContributions([...removed, ...(after ? [contributions(after)] : [])]);
 }
