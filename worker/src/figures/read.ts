@@ -21,7 +21,7 @@ export const monthEnd = (month: string) => {
 export function monthPeriod(month: string, asOf: Date) {
   const end = monthEnd(month);
   const today = vietnamDate(asOf);
-  return { start: `${month}-01`, end, b: today < end ? today : end };
+  return { start: `${month}-01`, end, b: [today, end].sort()[0] as string };
 }
 
 const emptyCounts = (): PeriodCounts => ({
@@ -42,8 +42,8 @@ function addRow(into: PeriodCounts, row: Counted, sign: 1 | -1 = 1) {
 }
 
 const counts = <K>(map: Map<K, PeriodCounts>, key: K) => {
-  let c = map.get(key);
-  if (!c) map.set(key, (c = emptyCounts()));
+  const c = map.get(key) ?? emptyCounts();
+  map.set(key, c);
   return c;
 };
 
