@@ -8,10 +8,19 @@ const adminRoutes = [
   ...new Set(app.routes.filter((r) => r.method !== "ALL" && r.path.startsWith("/api/admin")).map((r) => `${r.method} ${r.path}`)),
 ].sort();
 
-/** A concrete path for a route pattern: a day without a calendar entry, an id that exists nowhere. */
+/** The figures leaders read too, for their own units. */
+const forLeaders = (route: string) => route.split(" ")[1]!.startsWith("/api/admin/dashboard");
+const allowed = (route: string): readonly string[] => (forLeaders(route) ? ["admin", "leader"] : ["admin"]);
+
+/**
+ * A concrete path for a route pattern: a day without a calendar entry, a month, the leader's own
+ * unit for the figures, an id that exists nowhere.
+ */
 const concrete = (path: string) =>
   path
     .replace(/:date(\{[^}]*\})?/g, `${new Date().getUTCFullYear()}-03-03`)
+    .replace(/:month(\{[^}]*\})?/g, "2026-01")
+    .replace(/:unitId(\{[^}]*\})?/g, "phuong-an-hoa")
     .replace(/:(\w+)(\{[^}]*\})?/g, "00000000-0000-4000-8000-000000000000");
 
 const ROLES = {
@@ -25,7 +34,8 @@ const ROLES = {
 const call = (route: string, session?: Session) => {
   const [method, path] = route.split(" ") as [string, string];
   const headers = session ? bearer(session) : {};
-  return api(concrete(path), method === "GET" ? { headers } : json(method, {}, headers));
+  const query = path.endsWith("/dossiers") ? "?figure=overdue" : "";
+  return api(concrete(path) + query, method === "GET" ? { headers } : json(method, {}, headers));
 };
 
 describe("every /api/admin route × every role", () => {
@@ -39,11 +49,13 @@ describe("every /api/admin route × every role", () => {
         "POST /api/admin/invitations/:id/revoke",
         "GET /api/admin/changes",
         "PUT /api/admin/calendar/:date",
+        "GET /api/admin/dashboard/units/:unitId/dossiers",
+        "POST /api/admin/targets",
       ]),
     );
   });
 
-  it("lets only the admin past authentication: 401 anonymous, 403 every other role", async () => {
+  it("lets only the admin past authentication (the leader too for the figures): 401 anonymous, 403 every other role", async () => {
     const sessions = Object.fromEntries(
       await Promise.all(Object.entries(ROLES).map(async ([role, persona]) => [role, await signIn(persona)])),
     ) as Record<keyof typeof ROLES, Session>;
@@ -52,12 +64,14 @@ describe("every /api/admin route × every role", () => {
       answers.push(`${route} anonymous ${(await call(route)).status}`);
       for (const role of Object.keys(ROLES) as (keyof typeof ROLES)[]) {
         const status = (await call(route, sessions[role])).status;
-        answers.push(`${route} ${role} ${role === "admin" ? (status === 401 || status === 403 ? status : "past auth") : status}`);
+        answers.push(
+          `${route} ${role} ${allowed(route).includes(role) ? (status === 401 || status === 403 ? status : "past auth") : status}`,
+        );
       }
     }
     const expected = adminRoutes.flatMap((route) => [
       `${route} anonymous 401`,
-      ...Object.keys(ROLES).map((role) => `${route} ${role} ${role === "admin" ? "past auth" : 403}`),
+      ...Object.keys(ROLES).map((role) => `${route} ${role} ${allowed(route).includes(role) ? "past auth" : 403}`),
     ]);
     expect(answers).toEqual(expected);
   });

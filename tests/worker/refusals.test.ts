@@ -201,6 +201,9 @@ describe("body limits", () => {
     "PUT /api/admin/procedures/:code/drafts/:version": `/api/admin/procedures/${PROCEDURE}/drafts/2`,
     "POST /api/admin/procedures/:code/versions/:version/publish": `/api/admin/procedures/${PROCEDURE}/versions/2/publish`,
     "POST /api/admin/procedures/:code/versions/:version/archive": `/api/admin/procedures/${PROCEDURE}/versions/2/archive`,
+    "POST /api/admin/targets": "/api/admin/targets",
+    "PUT /api/admin/figure-settings": "/api/admin/figure-settings",
+    "POST /api/admin/reports/:month/review": "/api/admin/reports/2026-10/review",
   };
   /** The uploads take raw bytes, and the catalogue import a whole catalogue, up to their own larger limits; checked below. */
   const RAW_BODY_ROUTES = new Set(["POST /api/files", "POST /api/admin/templates", "POST /api/admin/catalogue/import"]);

@@ -93,6 +93,21 @@ import {
   WithdrawBody,
 } from "../../shared/src/dossier/api";
 import {
+  DashboardUnitParam,
+  DrillDossierList,
+  DrillDossiersQuery,
+  FigureSettings,
+  FigureSettingsBody,
+  MonthlyReport,
+  ReportList,
+  ReportMonthParam,
+  ReportReviewBody,
+  TargetHistory,
+  TargetHistoryQuery,
+  TargetsBody,
+  TargetsSet,
+} from "../../shared/src/figures/api";
+import {
   ActionBody,
   AuditReport,
   Inbox,
@@ -878,6 +893,72 @@ export const openApiDocument = {
           413: error("Bigger than 2,000 procedures need"),
           ...authErrors,
         },
+      },
+    },
+    "/api/admin/dashboard/units/{unitId}/dossiers": {
+      get: {
+        ...signedIn,
+        summary: "The dossiers behind one figure of a unit's month, overdue ones first (admin, or the unit's leader)",
+        parameters: [...parameters("path", DashboardUnitParam), ...parameters("query", DrillDossiersQuery)],
+        responses: {
+          200: ok("A page of dossiers", DrillDossierList),
+          400: error("Invalid month, figure or cursor"),
+          ...authErrors,
+          403: error("Not an admin, nor the leader of this unit"),
+        },
+      },
+    },
+    "/api/admin/targets": {
+      post: {
+        ...signedIn,
+        summary: "Set units' targets by one decision; a value away from its suggestion needs a reason",
+        requestBody: body(TargetsBody),
+        responses: { 201: ok("The targets now in force", TargetsSet), 400: error("Invalid targets or unit"), ...authErrors },
+      },
+    },
+    "/api/admin/targets/history": {
+      get: {
+        ...signedIn,
+        summary: "Every target ever set, newest first",
+        parameters: parameters("query", TargetHistoryQuery),
+        responses: { 200: ok("Targets", TargetHistory), 400: error("Invalid query"), ...authErrors },
+      },
+    },
+    "/api/admin/figure-settings": {
+      get: {
+        ...signedIn,
+        summary: "The province's settings of the figures",
+        responses: { 200: ok("Settings", FigureSettings), ...authErrors },
+      },
+      put: {
+        ...signedIn,
+        summary: "Change the settings of the figures, with a reason",
+        requestBody: body(FigureSettingsBody),
+        responses: { 200: ok("Settings", FigureSettings), 400: error("Invalid settings"), ...authErrors },
+      },
+    },
+    "/api/admin/reports": {
+      get: {
+        ...signedIn,
+        summary: "The monthly praise and reminder reports, newest first",
+        responses: { 200: ok("Reports", ReportList), ...authErrors },
+      },
+    },
+    "/api/admin/reports/{month}": {
+      get: {
+        ...signedIn,
+        summary: "One month's report with everything its printed page shows",
+        parameters: parameters("path", ReportMonthParam),
+        responses: { 200: ok("The report", MonthlyReport), 404: error("Not prepared"), ...authErrors },
+      },
+    },
+    "/api/admin/reports/{month}/review": {
+      post: {
+        ...signedIn,
+        summary: "Mark a report reviewed, with a note",
+        parameters: parameters("path", ReportMonthParam),
+        requestBody: body(ReportReviewBody),
+        responses: { 200: ok("The report", MonthlyReport), 404: error("Not prepared"), ...authErrors },
       },
     },
     "/api/qr": {

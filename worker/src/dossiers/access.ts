@@ -107,3 +107,12 @@ export async function readableFile(db: Db, user: AuthUser, fileId: string): Prom
   if (!dossier) throw notFound("Không tìm thấy tệp.");
   return { file, dossierId: dossier.id };
 }
+
+/**
+ * The figures (dashboard, trends, drill-down, officers) of a unit: a province admin reads every
+ * unit, a unit leader only the units of their scope; anything else is refused.
+ */
+export function requireFiguresUnit(scope: StaffScope, unitId: string) {
+  if (!inScope(scope, { provinceId: scope.provinceId, handlingUnitId: unitId }))
+    throw new ApiError(403, "forbidden", "Bạn chỉ xem số liệu của đơn vị mình phụ trách.");
+}

@@ -6,9 +6,13 @@ import { factory } from "../lib/factory";
 import { validate } from "../lib/validate";
 import { adminCatalogueRoutes } from "./admin/catalogue";
 import { adminChangeRoutes } from "./admin/changes";
+import { adminDashboardRoutes } from "./admin/dashboard";
+import { adminFigureSettingRoutes } from "./admin/figure-settings";
 import { adminInvitationRoutes } from "./admin/invitations";
 import { adminPeopleRoutes } from "./admin/people";
 import { adminProcedureRoutes } from "./admin/procedures";
+import { adminReportRoutes } from "./admin/reports";
+import { adminTargetRoutes } from "./admin/targets";
 import { adminUnitRoutes } from "./admin/units";
 import { adminTemplateRoutes } from "./templates";
 
@@ -16,10 +20,13 @@ import { adminTemplateRoutes } from "./templates";
  * Province administration, for the province's admins only (every route below, the sub-routers'
  * included, passes this one check). The working-day calendar: holidays and compensatory working
  * days; people, invitations, the record of changes, the unit tree, the procedure catalogue, its
- * blank form templates and its exchange with the national procedure database.
+ * blank form templates and its exchange with the national procedure database; the figures' targets,
+ * settings and monthly reports. The dashboard comes first, with its own check: unit leaders read
+ * their units' figures there too (a handler that answers never reaches the admin check after it).
  */
 export const adminRoutes = factory
   .createApp()
+  .route("/dashboard", adminDashboardRoutes)
   .use(requireUser("admin"))
   .get("/calendar", validate("query", CalendarQuery), async (c) =>
     c.json({ items: await listCalendarDays(c.var.db, c.var.user.provinceId, c.req.valid("query").year) }, 200),
@@ -39,4 +46,7 @@ export const adminRoutes = factory
   .route("/units", adminUnitRoutes)
   .route("/procedures", adminProcedureRoutes)
   .route("/templates", adminTemplateRoutes)
-  .route("/catalogue", adminCatalogueRoutes);
+  .route("/catalogue", adminCatalogueRoutes)
+  .route("/targets", adminTargetRoutes)
+  .route("/figure-settings", adminFigureSettingRoutes)
+  .route("/reports", adminReportRoutes);
