@@ -5,6 +5,8 @@ import {
   formatDateLine,
   formatFee,
   formatFeeQuote,
+  formatMonth,
+  formatPercent,
   formatProcessingTime,
   formatVnd,
   formatWeekday,
@@ -80,5 +82,17 @@ describe("describeDocument", () => {
       title: "Giấy ủy quyền",
       meta: "Bản sao có chứng thực · 2 bản · Nếu có",
     });
+  });
+
+  it("writes rates with a comma decimal, whole rates without one, and a dash for no rate", () => {
+    expect(formatPercent(0.942)).toBe("94,2%");
+    expect(formatPercent(0.94249)).toBe("94,2%");
+    expect(formatPercent(1)).toBe("100%");
+    expect(formatPercent(0)).toBe("0%");
+    expect(formatPercent(null)).toBe("—");
+  });
+
+  it("writes a month as MM/yyyy", () => {
+    expect(formatMonth("2026-03")).toBe("03/2026");
   });
 });

@@ -75,3 +75,16 @@ export function describeDocument(doc: RequiredDocument): { title: string; meta: 
     meta: `${DOCUMENT_FORM_LABEL[doc.form]} · ${doc.count} bản · ${doc.required ? "Bắt buộc" : "Nếu có"}`,
   };
 }
+
+const percentFormat = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 1 });
+
+/** A rate 0–1 as residents and reports read it: 0.942 → "94,2%"; no rate (nothing measured) → "—". */
+export function formatPercent(rate: number | null): string {
+  return rate === null ? "—" : `${percentFormat.format(Math.round(rate * 1000) / 10)}%`;
+}
+
+/** A month YYYY-MM as written in Vietnamese documents: "2026-03" → "03/2026". */
+export function formatMonth(month: string): string {
+  const [y, m] = month.split("-");
+  return `${m}/${y}`;
+}
