@@ -46,7 +46,7 @@ const MAX_STATEMENT_BYTES = 95_000;
 const STATEMENTS_PER_BATCH = 40;
 
 /** Share of all dossiers per handling unit; units without procedures of their own get none. */
-const UNIT_WEIGHTS: Record<string, number> = {
+export const UNIT_WEIGHTS: Record<string, number> = {
   "phuong-an-hoa": 25,
   "phuong-binh-minh": 11,
   "phuong-tan-an": 8,
@@ -65,7 +65,7 @@ const UNIT_WEIGHTS: Record<string, number> = {
   "so-khoa-hoc-cong-nghe": 0.2,
 };
 /** Every other commune. */
-const OTHER_COMMUNE_WEIGHT = 1.8;
+export const OTHER_COMMUNE_WEIGHT = 1.8;
 
 /**
  * Status shares. "overdue" is a running clock (2/4/6) whose due date has passed; the other open
@@ -164,7 +164,7 @@ const STREETS = [
   "Bạch Đằng",
 ];
 
-function personName(rnd: Rnd) {
+export function personName(rnd: Rnd) {
   const surname = weighted(rnd, SURNAMES);
   const female = rnd() < 0.52;
   return female

@@ -11,8 +11,11 @@ const env = {
 };
 const bin = (name) => `node_modules/.bin/${name}`;
 
-/** Applies migrations and loads the sample province (plus N synthetic procedures) into `persistTo`. */
-export function prepareDatabase(persistTo, { synthetic } = {}) {
+/**
+ * Applies migrations and loads the sample province (plus N synthetic procedures, and a synthetic
+ * year of `history` dossiers unless one is there already) into `persistTo`.
+ */
+export function prepareDatabase(persistTo, { synthetic, history } = {}) {
   execFileSync(
     bin("wrangler"),
     ["d1", "migrations", "apply", "DB", "--local", "--config", "worker/wrangler.jsonc", "--persist-to", persistTo],
@@ -21,7 +24,13 @@ export function prepareDatabase(persistTo, { synthetic } = {}) {
       env,
     },
   );
-  const args = ["scripts/seed.ts", "--persist", persistTo, ...(synthetic ? ["--synthetic", String(synthetic)] : [])];
+  const args = [
+    "scripts/seed.ts",
+    "--persist",
+    persistTo,
+    ...(synthetic ? ["--synthetic", String(synthetic)] : []),
+    ...(history ? ["--history", String(history)] : []),
+  ];
   execFileSync(bin("tsx"), args, { stdio: "inherit", env });
 }
 

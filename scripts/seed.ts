@@ -1,16 +1,22 @@
 // Loads a catalogue into a local D1 (the SQLite file wrangler dev uses), through the same
-// repository functions as the worker. Usage: tsx scripts/seed.ts [--persist DIR] [--synthetic N]
+// repository functions as the worker, and optionally a synthetic year of N dossiers for the figures.
+// Usage: tsx scripts/seed.ts [--persist DIR] [--synthetic N] [--history N]
 import { parseArgs } from "node:util";
 import { getPlatformProxy } from "wrangler";
 import { createDb } from "../worker/src/db/client";
 import { publishProcedureVersions } from "../worker/src/db/repo/catalogue";
+import { type HistoryD1, hasHistory, seedHistory } from "./seed/history";
 import { loadCatalogue } from "./seed/load";
 import { readCatalogue } from "./seed/read";
 import { bindLocalStaffAccounts } from "./seed/staff-accounts";
 import { syntheticProcedures } from "./seed/synthetic";
 
 const { values } = parseArgs({
-  options: { persist: { type: "string", default: ".wrangler/state" }, synthetic: { type: "string" } },
+  options: {
+    persist: { type: "string", default: ".wrangler/state" },
+    synthetic: { type: "string" },
+    history: { type: "string" },
+  },
 });
 
 const catalogue = readCatalogue();
@@ -31,6 +37,24 @@ try {
     const { province, fields, units } = catalogue;
     await publishProcedureVersions(db, province.id, syntheticProcedures(n, fields, units));
     console.log(`Synthetic procedures: ${n}`);
+  }
+  const historyDb = proxy.env.DB as HistoryD1;
+  if (values.history && !(await hasHistory(historyDb))) {
+    const count = Number(values.history);
+    const { results } = await historyDb
+      .prepare("SELECT id, code FROM procedures WHERE province_id = ? AND status = 'published'")
+      .bind(catalogue.province.id)
+      .all<{ id: number; code: string }>();
+    const start = Date.now();
+    await seedHistory(historyDb, {
+      count,
+      provinceId: catalogue.province.id,
+      units: catalogue.units,
+      procedures: catalogue.procedures,
+      procedureIds: new Map(results.map((r) => [r.code, r.id])),
+      now: new Date(),
+    });
+    console.log(`A synthetic year of ${count} dossiers for the figures (${(Date.now() - start) / 1000} s)`);
   }
 } finally {
   await proxy.dispose();

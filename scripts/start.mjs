@@ -17,7 +17,8 @@ const APP_URL = "http://localhost:5173";
 const SSO_PORT = 8786;
 
 ensureInstalled();
-prepareDatabase(".wrangler/state");
+// A synthetic year of dossiers, so that the dashboard has figures to show.
+prepareDatabase(".wrangler/state", { history: 3000 });
 
 // Each child leads its own process group, so stopping the group stops everything under it
 // (npm → sh → vite; wrangler → workerd) however this script itself is stopped.
