@@ -8,6 +8,7 @@ import { purgeExpired } from "./jobs/purge-expired";
 import { handleError, handleNotFound } from "./lib/errors";
 import { factory } from "./lib/factory";
 import { adminRoutes } from "./routes/admin";
+import { assistedRoutes } from "./routes/assisted";
 import { authRoutes, devAuthRoutes } from "./routes/auth";
 import { fieldRoutes, unitRoutes } from "./routes/catalogue";
 import { dossierRoutes } from "./routes/dossiers";
@@ -53,6 +54,7 @@ const routes = app
   .route("/api/files", fileRoutes)
   .route("/api/drafts", draftRoutes)
   .route("/api/dossiers", dossierRoutes)
+  .route("/api/assisted", assistedRoutes)
   .route("/api/track", trackRoutes)
   .route("/api/templates", templateRoutes)
   .route("/api/staff", staffRoutes)

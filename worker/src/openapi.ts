@@ -93,6 +93,16 @@ import {
   WithdrawBody,
 } from "../../shared/src/dossier/api";
 import {
+  AssistedBody,
+  AssistedIdParam,
+  AssistedLink,
+  AssistedList,
+  AssistedPreview,
+  AssistedTokenParam,
+  ConfirmAssistedBody,
+  PaperConsentBody,
+} from "../../shared/src/dossier/assisted";
+import {
   DashboardUnitParam,
   DrillDossierList,
   DrillDossiersQuery,
@@ -395,6 +405,102 @@ export const openApiDocument = {
         summary: "The caller's own dossiers",
         parameters: parameters("query", ListQuery),
         responses: { 200: ok("A page of dossiers", DossierList), ...authErrors },
+      },
+    },
+    "/api/assisted": {
+      post: {
+        ...signedIn,
+        summary:
+          "Prepare an online filing for a resident beside the caller (community digital team; counter staff for online-only procedures), checked like a submission; filed only once the resident consents",
+        requestBody: body(AssistedBody),
+        responses: {
+          201: ok("The one-time consent link (24 hours), shown this once", AssistedLink),
+          400: error("Invalid body, receiving unit or files"),
+          404: error("Unknown procedure"),
+          409: error("Procedure updated, filed elsewhere, or received at the counter"),
+          413: error("Too large"),
+          422: error("Incomplete dossier"),
+          429: error("Too many filings"),
+          ...authErrors,
+        },
+      },
+      get: {
+        ...signedIn,
+        summary: "The caller's assisted filings: waiting for consent, expired, cancelled, or filed (summary only)",
+        responses: { 200: ok("Assisted filings, newest first", AssistedList), ...authErrors },
+      },
+    },
+    "/api/assisted/{id}/link": {
+      post: {
+        ...signedIn,
+        summary: "A new consent link for the caller's filing still waiting or expired (the old one stops working)",
+        parameters: parameters("path", AssistedIdParam),
+        responses: {
+          200: ok("The new link", AssistedLink),
+          404: error("Unknown, or not the caller's"),
+          409: error("Already filed or cancelled (details.reason)"),
+          ...authErrors,
+        },
+      },
+    },
+    "/api/assisted/{id}/cancel": {
+      post: {
+        ...signedIn,
+        summary: "Cancel the caller's filing still waiting for consent",
+        parameters: parameters("path", AssistedIdParam),
+        responses: {
+          204: { description: "Cancelled" },
+          404: error("Unknown, or not the caller's"),
+          409: error("Already filed, cancelled or expired (details.reason)"),
+          ...authErrors,
+        },
+      },
+    },
+    "/api/assisted/{id}/paper-consent": {
+      post: {
+        ...signedIn,
+        summary:
+          "File with the resident's signed consent (photo or scan uploaded by the caller) for a resident without a smartphone; the dossier goes to a new resident record",
+        parameters: parameters("path", AssistedIdParam),
+        requestBody: body(PaperConsentBody),
+        responses: {
+          201: ok("The receipt with the tracking link to hand over", SubmitResponse),
+          400: error("Invalid body or no consent file"),
+          403: error("Role not allowed, or the procedure needs the resident's own VNeID identity"),
+          404: error("Unknown, or not the caller's"),
+          409: error("Already filed, cancelled or expired (details.reason), or the procedure changed"),
+          422: error("Incomplete dossier"),
+          401: error("Not signed in"),
+        },
+      },
+    },
+    "/api/assisted/consent/{token}": {
+      get: {
+        ...signedIn,
+        summary: "What the resident is asked to consent to: who helps, the procedure, the form and documents",
+        parameters: parameters("path", AssistedTokenParam),
+        responses: {
+          200: ok("The filing to consent to", AssistedPreview),
+          404: error("Unknown, used, expired or cancelled; details.reason says which"),
+          ...authErrors,
+        },
+      },
+    },
+    "/api/assisted/confirm": {
+      post: {
+        ...signedIn,
+        summary: "The resident consents in their own Zalo: the filing becomes their online dossier (a retry answers the same)",
+        requestBody: body(ConfirmAssistedBody),
+        responses: {
+          201: ok("The receipt", SubmitResponse),
+          400: error("Invalid token"),
+          403: error("A VNeID-verified identity is required"),
+          404: error("Unknown token"),
+          409: error("Used by another account, expired, cancelled, the helper's own account, or the procedure changed"),
+          422: error("Incomplete dossier"),
+          429: error("Too many filings"),
+          401: error("Not signed in"),
+        },
       },
     },
     "/api/dossiers/{code}": {

@@ -6,7 +6,7 @@ import { z } from "zod";
  * dossiers as a resident.
  * - officer: cán bộ một cửa / chuyên viên of a unit (plus units granted to them), processes dossiers;
  * - leader: lãnh đạo đơn vị, sees and acts on the unit's work and figures, approves what the unit decides;
- * - helper: tổ công nghệ số cộng đồng, files on a resident's behalf (the filing itself comes later);
+ * - helper: tổ công nghệ số cộng đồng, files online on a resident's behalf, with their consent;
  * - admin: the province's administrator, runs the back office and reads every unit's work.
  */
 export const ROLES = ["resident", "officer", "leader", "helper", "admin"] as const;
@@ -22,6 +22,9 @@ export type StaffRole = z.infer<typeof StaffRole>;
 export const PROCESSING_ROLES = ["officer", "leader"] as const satisfies readonly Role[];
 /** Roles that open the staff workspace: those who act, and the admin who reads. */
 export const WORKSPACE_ROLES = [...PROCESSING_ROLES, "admin"] as const satisfies readonly Role[];
+
+/** Roles that file online for a resident beside them: the team, and counter staff for online-only procedures. */
+export const ASSISTING_ROLES = ["helper", ...PROCESSING_ROLES] as const satisfies readonly Role[];
 
 export const processes = (role: Role) => (PROCESSING_ROLES as readonly Role[]).includes(role);
 export const opensWorkspace = (role: Role) => (WORKSPACE_ROLES as readonly Role[]).includes(role);

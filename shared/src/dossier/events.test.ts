@@ -56,6 +56,20 @@ describe("event payloads", () => {
     expect(eventFileIds({ type: "message", data: { fileIds: [FILE] } })).toEqual([FILE]);
     expect(eventFileIds({ type: "supplement_submitted", data: { fileIds: [FILE] } })).toEqual([FILE]);
     expect(eventFileIds({ type: "apologised", data: { newDate: "2026-04-10" } })).toEqual([]);
+    const assisted = { helperId: "h", helperName: "Đỗ Văn Hải", consentAt: "2026-03-01T02:00:00.000Z" };
+    const onPaper = { ...assisted, consent: "signed_paper" as const, consentFileId: FILE };
+    expect(eventFileIds({ type: "submitted", data: { assisted: onPaper } })).toEqual([FILE]);
+    expect(eventFileIds({ type: "submitted", data: { assisted: { ...assisted, consent: "zalo" } } })).toEqual([]);
+    expect(eventFileIds({ type: "submitted", data: {} })).toEqual([]);
+  });
+
+  it("name who helped file an assisted dossier, and how the resident consented", () => {
+    const assisted = { helperId: "h", helperName: "Đỗ Văn Hải", consent: "zalo" as const, consentAt: "2026-03-01T02:00:00.000Z" };
+    expect(eventDetails(parseEventPayload("submitted", { assisted }))).toEqual([
+      "Nộp trực tuyến với sự hỗ trợ của Tổ công nghệ số cộng đồng: Đỗ Văn Hải",
+      "Người dân đồng ý: xác nhận trên Zalo của chính mình",
+    ]);
+    expect(eventDetails(parseEventPayload("submitted", {}))).toEqual([]);
   });
 
   it("have a Vietnamese title each", () => {

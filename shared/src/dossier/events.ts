@@ -8,12 +8,30 @@ import { RETURN_CHANNEL_LABEL, ReturnChannel } from "./channel";
 const Empty = z.object({});
 const Files = z.object({ fileIds: z.array(FileId) });
 
+export const ConsentKind = z.enum(["zalo", "signed_paper"]);
+export type ConsentKind = z.infer<typeof ConsentKind>;
+export const CONSENT_KIND_LABELS: Record<ConsentKind, string> = {
+  zalo: "xác nhận trên Zalo của chính mình",
+  signed_paper: "ký giấy đồng ý",
+};
+
+/** What the submitted event of an assisted filing records: who helped, and the resident's consent. */
+export const AssistedRecord = z.object({
+  helperId: z.string(),
+  helperName: z.string(),
+  consent: ConsentKind,
+  consentAt: z.string(),
+  /** The photo or scan of the signed consent. */
+  consentFileId: FileId.optional(),
+});
+export type AssistedRecord = z.infer<typeof AssistedRecord>;
+
 /**
  * Every timeline event type with the data it records: narrowing on `type` gives the data's shape.
  * Stored as the event's `type` and `data` columns; the audit chain hashes both.
  */
 export const EventPayload = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("submitted"), data: Empty }),
+  z.object({ type: z.literal("submitted"), data: z.object({ assisted: AssistedRecord.optional() }) }),
   z.object({
     type: z.literal("accepted"),
     data: z.object({
@@ -62,7 +80,10 @@ export const EVENT_TYPES = EventPayload.options.map((o) => o.shape.type.value) a
 export const parseEventPayload = (type: string, data: unknown): EventPayload => EventPayload.parse({ type, data });
 
 /** The files an event attached (results, replies, supplements). */
-export const eventFileIds = (e: EventPayload): readonly string[] => ("fileIds" in e.data ? e.data.fileIds : []);
+export function eventFileIds(e: EventPayload): readonly string[] {
+  if (e.type === "submitted") return e.data.assisted?.consentFileId ? [e.data.assisted.consentFileId] : [];
+  return "fileIds" in e.data ? e.data.fileIds : [];
+}
 
 /** Timeline event types and how a resident reads them. */
 const EVENT_TITLES: Record<EventType, string> = {
@@ -111,6 +132,8 @@ export function detailValue(details: readonly string[], label: string): string |
 /** The facts a step recorded, one line each, for the timeline (e.g. "Ngày hẹn mới: 05/03/2026"). */
 export function eventDetails(e: EventPayload): string[] {
   switch (e.type) {
+    case "submitted":
+      return e.data.assisted ? assistedDetails(e.data.assisted) : [];
     case "accepted":
       return [`Ngày hẹn trả kết quả: ${formatDate(e.data.dueDate)}`];
     case "supplement_submitted":
@@ -131,6 +154,14 @@ export function eventDetails(e: EventPayload): string[] {
     default:
       return [];
   }
+}
+
+/** How an assisted filing reads in the timeline, to the resident and to staff. */
+export function assistedDetails(assisted: AssistedRecord): string[] {
+  return [
+    `Nộp trực tuyến với sự hỗ trợ của Tổ công nghệ số cộng đồng: ${assisted.helperName}`,
+    `Người dân đồng ý: ${CONSENT_KIND_LABELS[assisted.consent]}`,
+  ];
 }
 
 /**

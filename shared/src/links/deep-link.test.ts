@@ -33,6 +33,13 @@ describe("inAppPath", () => {
     expect(inAppPath(`/moi/${token}/extra`)).toBeNull();
   });
 
+  it("opens a resident's consent to an assisted filing only with a well-formed token", () => {
+    const token = `${"B".repeat(42)}-`;
+    expect(inAppPath(`https://zalo.me/s/123/uy-quyen/${token}?utm_source=qr`)).toBe(`/uy-quyen/${token}`);
+    expect(inAppPath("/uy-quyen/short")).toBeNull();
+    expect(inAppPath(`/uy-quyen/${token}/extra`)).toBeNull();
+  });
+
   it("returns to the submission form from the VNeID link, keeping only its outcome", () => {
     expect(inAppPath("https://zalo.me/s/123/p/1.004222/nop?vneid=ok")).toBe("/p/1.004222/nop?vneid=ok");
     expect(inAppPath("/p/1.004222/nop?vneid=failed&reason=identity_taken&x=1")).toBe(

@@ -2,7 +2,7 @@ const PROCEDURE_CODE = /^[0-9A-Za-z]+(\.[0-9A-Za-z]+){1,6}$/;
 const UNIT_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const DOSSIER_CODE = /^[0-9A-Z]+(\.[0-9A-Z]+)*-\d{6}-\d{4,6}$/;
 const TRACKING_TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
-const INVITATION_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+const ONE_TIME_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 /** The in-app routes a QR code or a shared link may open. */
 export const procedurePath = (code: string) => `/p/${code}`;
@@ -14,6 +14,9 @@ export const trackingPath = (code: string, token: string) => `/t/${code}?k=${tok
 
 /** A staff invitation's acceptance page; the token is single use and expires after a week. */
 export const invitationPath = (token: string) => `/moi/${token}`;
+
+/** A resident's consent to a dossier filed for them; the token is single use and expires after a day. */
+export const assistedPath = (token: string) => `/uy-quyen/${token}`;
 
 const queryValue = (query: string, name: string) =>
   query
@@ -44,7 +47,8 @@ function fromPath(path: string, query = ""): string | null {
   }
   if (kind === "p" && PROCEDURE_CODE.test(decoded)) return procedurePath(decoded);
   if (kind === "u" && UNIT_ID.test(decoded)) return unitPath(decoded);
-  if (kind === "moi" && INVITATION_TOKEN.test(decoded)) return invitationPath(decoded);
+  if (kind === "moi" && ONE_TIME_TOKEN.test(decoded)) return invitationPath(decoded);
+  if (kind === "uy-quyen" && ONE_TIME_TOKEN.test(decoded)) return assistedPath(decoded);
   if (kind === "t" && DOSSIER_CODE.test(decoded)) {
     const token = queryValue(query, "k");
     return token && TRACKING_TOKEN.test(token) ? trackingPath(decoded, token) : null;

@@ -1,4 +1,4 @@
-import { processes } from "../../../shared/src/auth/roles";
+import { opensWorkspace, processes } from "../../../shared/src/auth/roles";
 import type { Db } from "../db/client";
 import { type DossierRow, dossierByCode, type TrackingRow, trackingRow, type ViewRow } from "../db/repo/dossiers";
 import { dossiersWithFile, type FileRow, fileById } from "../db/repo/files";
@@ -39,11 +39,13 @@ export const mayAct = (user: AuthUser, scope: StaffScope, d: Placed) =>
 
 /**
  * The first of `candidates` the caller may see: as its applicant, as staff whose units handle it,
- * or as an admin of the province. The staff scope is read once, and only when needed.
+ * or as an admin of the province. The staff scope is read once, and only when needed. A community
+ * digital team member has a unit but no workspace: they see only the summaries of the dossiers
+ * they filed for residents, in their own list.
  */
 async function firstVisible<D extends Placed>(db: Db, user: AuthUser, candidates: readonly D[]): Promise<D | undefined> {
   const own = candidates.find((d) => d.applicantId === user.id);
-  if (own || user.role === "resident" || candidates.length === 0) return own;
+  if (own || !opensWorkspace(user.role) || candidates.length === 0) return own;
   const scope = await staffScope(db, user);
   return candidates.find((d) => inScope(scope, d));
 }

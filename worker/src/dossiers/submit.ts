@@ -1,10 +1,12 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import { feeQuote } from "../../../shared/src/catalogue/fees";
 import { dueDate } from "../../../shared/src/deadline/due-date";
 import type { SubmitBody, SubmitResponse } from "../../../shared/src/dossier/api";
 import { eventHash, GENESIS_HASH } from "../../../shared/src/dossier/audit";
 import { missingItems } from "../../../shared/src/dossier/completeness";
 import { normaliseForm } from "../../../shared/src/dossier/eform";
+import type { AssistedRecord } from "../../../shared/src/dossier/events";
 import { SUBMITTED, transition } from "../../../shared/src/dossier/lifecycle";
 import { statusLabel } from "../../../shared/src/dossier/status";
 import { MAX_DOSSIER_BYTES } from "../../../shared/src/files/files";
@@ -22,7 +24,7 @@ import { randomToken } from "../lib/crypto";
 import { ApiError, conflict, notFound } from "../lib/errors";
 import { completeIdempotencyKey } from "../lib/idempotency";
 
-const CODE_PLACEHOLDER = "{{dossier_code}}";
+export const CODE_PLACEHOLDER = "{{dossier_code}}";
 
 /** Where a dossier is received and who decides it: the competent department, or the commune chosen. */
 async function resolveUnits(db: Db, provinceId: string, procedure: ProcedureRow, receivingUnitId: string) {
@@ -48,22 +50,38 @@ async function resolveUnits(db: Db, provinceId: string, procedure: ProcedureRow,
 /** A dossier an officer registers at the counter or from the post, for someone without the app. */
 export type CounterIntake = Pick<IntakeBody, "channel" | "applicant" | "paperDocuments">;
 
+export type Submission = Omit<SubmitBody, "consent">;
+
+/** How a submission is filed, which decides the checks that apply to it. */
+export type SubmissionCheck = {
+  provinceId: string;
+  /** Who uploaded the attached files: the filer, or the team member who prepared an assisted filing. */
+  filesOwnerId: string;
+  /**
+   * Whether the applicant proved a VNeID identity; "in_person" when an officer checks the papers
+   * at the counter, "unknown" when a filing is prepared before the resident is known.
+   */
+  identity: boolean | "in_person" | "unknown";
+  intake?: CounterIntake;
+};
+
+/** A submission that passed every check, with what writing it needs. */
+export type CheckedSubmission = {
+  body: Submission;
+  procedure: ProcedureRow;
+  receiving: Awaited<ReturnType<typeof resolveUnits>>["receiving"];
+  handlingUnitId: string;
+  /** The attached files, owned by `filesOwnerId`. */
+  fileIds: string[];
+};
+
 /**
- * Files a dossier: online by the resident (`user`), or at the counter by an officer (`user`) for
- * an applicant with `intake`, accepted on the spot. Everything is checked before the single
- * write batch; the batch also stores the response under the caller's Idempotency-Key, so a
- * retry can only ever replay it.
+ * Every check of a submission before anything is written: the published version, the channel the
+ * procedure allows, identity, completeness, the receiving unit and the attached files.
  */
-export async function submitDossier(
-  db: Db,
-  user: AuthUser,
-  body: Omit<SubmitBody, "consent">,
-  idempotencyKey: string,
-  config: { linkBase: string; auditKey: string },
-  intake?: CounterIntake,
-): Promise<SubmitResponse> {
-  const { linkBase, auditKey } = config;
-  const procedure = await publishedProcedureRow(db, user.provinceId, body.procedureCode);
+export async function checkSubmission(db: Db, body: Submission, check: SubmissionCheck): Promise<CheckedSubmission> {
+  const { intake } = check;
+  const procedure = await publishedProcedureRow(db, check.provinceId, body.procedureCode);
   if (!procedure) throw notFound("Không tìm thấy thủ tục này.");
   if (procedure.version !== body.procedureVersion) {
     throw conflict("Thủ tục vừa được cập nhật, vui lòng xem lại hồ sơ trước khi nộp.", { currentVersion: procedure.version });
@@ -80,8 +98,7 @@ export async function submitDossier(
       { onlineOnly: true },
     );
   }
-  // At the counter the officer checks the applicant's papers in person.
-  if (!intake && procedure.requiresVneid && !user.vneidVerified) {
+  if (procedure.requiresVneid && check.identity === false) {
     throw new ApiError(
       403,
       "identity_required",
@@ -92,9 +109,9 @@ export async function submitDossier(
   const missing = missingItems(procedure, { form: body.form, documents: [...body.documents, ...onPaper] });
   if (missing.length > 0) throw new ApiError(422, "incomplete", "Hồ sơ còn thiếu thông tin hoặc giấy tờ.", missing);
 
-  const { receiving, handlingUnitId } = await resolveUnits(db, user.provinceId, procedure, body.receivingUnitId);
+  const { receiving, handlingUnitId } = await resolveUnits(db, check.provinceId, procedure, body.receivingUnitId);
   const fileIds = [...new Set(body.documents.flatMap((d) => d.fileIds))];
-  const owned = await ownFilesById(db, user.id, fileIds);
+  const owned = await ownFilesById(db, check.filesOwnerId, fileIds);
   if (owned.length !== fileIds.length) {
     const known = new Set(owned.map((f) => f.id));
     throw new ApiError(
@@ -111,22 +128,50 @@ export async function submitDossier(
       `Tổng dung lượng tệp của một hồ sơ tối đa ${MAX_DOSSIER_BYTES / 1024 / 1024} MB.`,
     );
   }
+  return { body, procedure, receiving, handlingUnitId, fileIds };
+}
 
+/** Who a new dossier belongs to and who filed it. */
+export type Filing = {
+  /** Who takes the first step: the applicant online, the officer at the counter. */
+  actorId: string;
+  applicant: { id: string; name: string; vneidVerified: boolean };
+  /** A counter, postal or paper-consent applicant without a Zalo account gets a resident record. */
+  newApplicant?: { fullName: string; phone?: string | undefined };
+  intake?: CounterIntake;
+  /** An assisted filing: the dossier takes the filing's id, and its first event records the consent. */
+  assisted?: { filingId: string; record: AssistedRecord };
+  /**
+   * Statements for the same batch, given the response template (with `CODE_PLACEHOLDER`) and a
+   * SQL expression of the new dossier's code.
+   */
+  extra: (template: string, code: SQL) => BatchItem<"sqlite">[];
+};
+
+/** Writes a checked submission as a new dossier, in one batch with `filing.extra`; answers the receipt. */
+export async function writeDossier(
+  db: Db,
+  provinceId: string,
+  checked: CheckedSubmission,
+  filing: Filing,
+  config: { linkBase: string; auditKey: string },
+): Promise<SubmitResponse> {
+  const { body, procedure, receiving, handlingUnitId } = checked;
+  const { intake, assisted } = filing;
+  const { linkBase, auditKey } = config;
   const now = new Date();
   const at = now.toISOString();
-  const due = dueDate(now, procedure.processingTime, await workCalendar(db, user.provinceId));
-  const id = crypto.randomUUID();
+  const due = dueDate(now, procedure.processingTime, await workCalendar(db, provinceId));
+  const id = assisted?.filingId ?? crypto.randomUUID();
   const trackingToken = randomToken(18);
   const channel = intake?.channel ?? "online";
   const fee = feeQuote(procedure.fees, channel, now);
-  const applicantId = intake ? crypto.randomUUID() : user.id;
   // Counter and postal intake is accepted on the spot: the clock starts with the filing.
   const accepted = transition(SUBMITTED, "accept");
   if (!accepted.ok) throw new Error("a new dossier can always be accepted");
   const first = intake
     ? {
         type: accepted.event,
-        actorId: user.id,
         actorRole: "staff" as const,
         status: accepted.state.status,
         data: {
@@ -134,8 +179,13 @@ export async function submitDossier(
           ...(intake.paperDocuments?.length ? { paperDocuments: [...intake.paperDocuments] } : {}),
         },
       }
-    : { type: "submitted" as const, actorId: user.id, actorRole: "resident" as const, status: SUBMITTED.status, data: {} };
-  const event = { seq: 1, at, note: null, ...first };
+    : {
+        type: "submitted" as const,
+        actorRole: "resident" as const,
+        status: SUBMITTED.status,
+        data: assisted ? { assisted: assisted.record } : {},
+      };
+  const event = { seq: 1, at, note: null, actorId: filing.actorId, ...first };
   const status = first.status;
   const response: SubmitResponse = {
     code: CODE_PLACEHOLDER,
@@ -143,7 +193,7 @@ export async function submitDossier(
     status,
     statusLabel: statusLabel(status),
     channel,
-    submittedAt: now.toISOString(),
+    submittedAt: at,
     dueDate: due.date,
     handlingUnit: {
       id: handlingUnitId,
@@ -159,18 +209,18 @@ export async function submitDossier(
     db,
     {
       id,
-      provinceId: user.provinceId,
+      provinceId,
       procedureId: procedure.id,
       procedureCode: procedure.code,
-      applicantId,
-      applicantName: intake?.applicant.fullName ?? user.displayName,
+      applicantId: filing.applicant.id,
+      applicantName: filing.applicant.name,
       receivingUnit: receiving,
       handlingUnitId,
       form: normaliseForm(procedure.eform, body.form),
       documents: body.documents.filter((d) => d.fileIds.length > 0),
       fee,
       trackingToken,
-      vneidVerified: user.vneidVerified,
+      vneidVerified: filing.applicant.vneidVerified,
       channel,
       status,
       submittedAt: now,
@@ -178,20 +228,45 @@ export async function submitDossier(
       dueDate: due.date,
       dueExplanation: response.dueExplanation,
       event: { ...event, hash: await eventHash(auditKey, GENESIS_HASH, event) },
-      ...(intake ? { newApplicant: intake.applicant } : {}),
+      assistedBy: assisted?.record.helperId ?? null,
+      ...(filing.newApplicant ? { newApplicant: filing.newApplicant } : {}),
     },
-    [
-      completeIdempotencyKey(
-        db,
-        user.id,
-        idempotencyKey,
-        template,
-        CODE_PLACEHOLDER,
-        sql`(SELECT ${dossiers.code} FROM ${dossiers} WHERE ${dossiers.id} = ${id})`,
-      ),
-    ],
+    filing.extra(template, sql`(SELECT ${dossiers.code} FROM ${dossiers} WHERE ${dossiers.id} = ${id})`),
   );
   return JSON.parse(template.replaceAll(CODE_PLACEHOLDER, code)) as SubmitResponse;
+}
+
+/**
+ * Files a dossier: online by the resident (`user`), or at the counter by an officer (`user`) for
+ * an applicant with `intake`, accepted on the spot. Everything is checked before the single
+ * write batch; the batch also stores the response under the caller's Idempotency-Key, so a
+ * retry can only ever replay it.
+ */
+export async function submitDossier(
+  db: Db,
+  user: AuthUser,
+  body: Submission,
+  idempotencyKey: string,
+  config: { linkBase: string; auditKey: string },
+  intake?: CounterIntake,
+): Promise<SubmitResponse> {
+  // At the counter the officer checks the applicant's papers in person.
+  const identity = intake ? "in_person" : user.vneidVerified;
+  const checked = await checkSubmission(db, body, { provinceId: user.provinceId, filesOwnerId: user.id, identity, intake });
+  return writeDossier(
+    db,
+    user.provinceId,
+    checked,
+    {
+      actorId: user.id,
+      applicant: intake
+        ? { id: crypto.randomUUID(), name: intake.applicant.fullName, vneidVerified: false }
+        : { id: user.id, name: user.displayName, vneidVerified: user.vneidVerified },
+      ...(intake ? { intake, newApplicant: intake.applicant } : {}),
+      extra: (template, code) => [completeIdempotencyKey(db, user.id, idempotencyKey, template, CODE_PLACEHOLDER, code)],
+    },
+    config,
+  );
 }
 
 async function unitName(db: Db, id: string) {

@@ -62,7 +62,7 @@ export async function ownDossiers(db: Db, userId: string, offset: number, limit:
   return { items: rows.slice(0, limit).map(toSummary), nextCursor: rows.length > limit ? String(offset + limit) : null };
 }
 
-function toSubmitResponse(row: ViewRow, linkBase: string): SubmitResponse {
+export function toSubmitResponse(row: ViewRow, linkBase: string): SubmitResponse {
   return {
     ...toSummary(row),
     receivingUnit: { id: row.d.receivingUnitId, name: row.receivingUnitName },

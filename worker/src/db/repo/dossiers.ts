@@ -62,6 +62,8 @@ export type NewDossier = {
   dueExplanation: string;
   /** The first timeline event, hashed. */
   event: NewEvent;
+  /** The team member (or counter officer) who filed it online for the applicant. */
+  assistedBy: string | null;
   /** A counter applicant without a Zalo account gets a resident record of their own. */
   newApplicant?: { fullName: string; phone?: string | undefined };
 };
@@ -111,6 +113,7 @@ export async function insertSubmittedDossier(db: Db, d: NewDossier, extra: Batch
       fee: d.fee,
       trackingToken: d.trackingToken,
       vneidVerified: d.vneidVerified,
+      assistedBy: d.assistedBy,
       submittedAt: at,
       receivedAt: d.receivedAt,
       dueDate: d.dueDate,
