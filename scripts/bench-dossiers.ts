@@ -21,20 +21,8 @@ import type { Channel } from "../shared/src/dossier/channel";
 import { dossierDateKey, formatDossierCode } from "../shared/src/dossier/code";
 import { inStatusGroup } from "../shared/src/dossier/status";
 import { vietnamDate } from "../shared/src/time/vietnam";
-import { prng } from "./seed/synthetic";
+import { OTHER_COMMUNE_WEIGHT, personName, pick, prng, type Rnd, UNIT_WEIGHTS, weighted } from "./seed/synthetic";
 
-type Rnd = () => number;
-
-function weighted<T>(rnd: Rnd, items: readonly (readonly [T, number])[]): T {
-  const total = items.reduce((s, [, w]) => s + w, 0);
-  let x = rnd() * total;
-  for (const [item, w] of items) {
-    x -= w;
-    if (x < 0) return item;
-  }
-  return items[items.length - 1]![0];
-}
-const pick = <T>(rnd: Rnd, list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
 const hex = (rnd: Rnd, n: number) => Array.from({ length: n }, () => Math.floor(rnd() * 16).toString(16)).join("");
 const uuid = (rnd: Rnd) =>
   `${hex(rnd, 8)}-${hex(rnd, 4)}-4${hex(rnd, 3)}-${"89ab"[Math.floor(rnd() * 4)]}${hex(rnd, 3)}-${hex(rnd, 12)}`;
@@ -44,28 +32,6 @@ const DAY_MS = 86_400_000;
 const MAX_STATEMENT_BYTES = 95_000;
 /** ~4 MB of SQL per D1 batch. */
 const STATEMENTS_PER_BATCH = 40;
-
-/** Share of all dossiers per handling unit; units without procedures of their own get none. */
-export const UNIT_WEIGHTS: Record<string, number> = {
-  "phuong-an-hoa": 25,
-  "phuong-binh-minh": 11,
-  "phuong-tan-an": 8,
-  "phuong-hoa-khanh": 6,
-  "cong-an-tinh": 9,
-  "van-phong-dang-ky-dat-dai": 7,
-  "so-tai-chinh": 4,
-  "bhxh-tinh": 4,
-  "so-tu-phap": 3,
-  "so-noi-vu": 2,
-  "so-y-te": 1,
-  "so-giao-duc-dao-tao": 0.8,
-  "so-xay-dung": 0.5,
-  "so-cong-thuong": 0.3,
-  "so-van-hoa-the-thao-du-lich": 0.2,
-  "so-khoa-hoc-cong-nghe": 0.2,
-};
-/** Every other commune. */
-export const OTHER_COMMUNE_WEIGHT = 1.8;
 
 /**
  * Status shares. "overdue" is a running clock (2/4/6) whose due date has passed; the other open
@@ -85,74 +51,6 @@ const STATUS_SHARES: readonly (readonly [number | "overdue", number])[] = [
   ["overdue", 2.5],
 ];
 
-const SURNAMES = [
-  ["Nguyễn", 38],
-  ["Trần", 11],
-  ["Lê", 9.5],
-  ["Phạm", 7],
-  ["Hoàng", 3],
-  ["Huỳnh", 2],
-  ["Phan", 4.5],
-  ["Vũ", 2],
-  ["Võ", 2],
-  ["Đặng", 2.1],
-  ["Bùi", 2],
-  ["Đỗ", 1.4],
-  ["Hồ", 1.3],
-  ["Ngô", 1.3],
-  ["Dương", 1],
-  ["Lý", 0.5],
-] as const;
-const MALE_MIDDLE = ["Văn", "Văn", "Minh", "Đức", "Quốc", "Hữu", "Thanh", "Công", "Hoàng", "Gia"];
-const FEMALE_MIDDLE = ["Thị", "Thị", "Thị", "Ngọc", "Thu", "Thanh", "Minh", "Kim", "Bảo", "Thùy"];
-const MALE_GIVEN = [
-  "An",
-  "Bình",
-  "Cường",
-  "Dũng",
-  "Hùng",
-  "Hải",
-  "Hiếu",
-  "Huy",
-  "Khánh",
-  "Long",
-  "Nam",
-  "Phúc",
-  "Quân",
-  "Sơn",
-  "Tâm",
-  "Thắng",
-  "Trung",
-  "Tuấn",
-  "Việt",
-  "Vinh",
-  "Đạt",
-  "Khoa",
-];
-const FEMALE_GIVEN = [
-  "Anh",
-  "Chi",
-  "Dung",
-  "Hà",
-  "Hạnh",
-  "Hằng",
-  "Hoa",
-  "Hương",
-  "Lan",
-  "Linh",
-  "Mai",
-  "My",
-  "Ngân",
-  "Nhung",
-  "Phương",
-  "Quỳnh",
-  "Thảo",
-  "Trang",
-  "Vân",
-  "Yến",
-  "Hiền",
-  "Tâm",
-];
 const STREETS = [
   "Lê Lợi",
   "Trần Hưng Đạo",
@@ -163,14 +61,6 @@ const STREETS = [
   "Phan Chu Trinh",
   "Bạch Đằng",
 ];
-
-export function personName(rnd: Rnd) {
-  const surname = weighted(rnd, SURNAMES);
-  const female = rnd() < 0.52;
-  return female
-    ? `${surname} ${pick(rnd, FEMALE_MIDDLE)} ${pick(rnd, FEMALE_GIVEN)}`
-    : `${surname} ${pick(rnd, MALE_MIDDLE)} ${pick(rnd, MALE_GIVEN)}`;
-}
 
 const q = (v: string | number | boolean | null) =>
   v === null

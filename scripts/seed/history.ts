@@ -19,8 +19,7 @@
 import { feeQuote } from "../../shared/src/catalogue/fees";
 import type { ProcedureInput, Unit } from "../../shared/src/catalogue/schemas";
 import type { CHANNELS } from "../../shared/src/dossier/channel";
-import { OTHER_COMMUNE_WEIGHT, personName, UNIT_WEIGHTS } from "../bench-dossiers";
-import { prng } from "./synthetic";
+import { OTHER_COMMUNE_WEIGHT, personName, prng, UNIT_WEIGHTS } from "./synthetic";
 
 /** The part of the D1 binding used here (the tools' tsconfig has no Workers types). */
 type Statement = { all<T>(): Promise<{ results: T[] }>; run(): Promise<unknown> };
@@ -140,7 +139,7 @@ async function insertRows(db: HistoryD1, head: string, rows: string[]) {
   for (const row of rows) {
     if (bytes + row.length > 30_000) await flush();
     chunk.push(row);
-    bytes += Buffer.byteLength(row) + 1;
+    bytes += new TextEncoder().encode(row).length + 1;
   }
   await flush();
 }

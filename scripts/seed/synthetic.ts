@@ -12,6 +12,118 @@ export function prng(seed: number) {
   };
 }
 
+export type Rnd = () => number;
+
+export function weighted<T>(rnd: Rnd, items: readonly (readonly [T, number])[]): T {
+  const total = items.reduce((s, [, w]) => s + w, 0);
+  let x = rnd() * total;
+  for (const [item, w] of items) {
+    x -= w;
+    if (x < 0) return item;
+  }
+  return items[items.length - 1]![0];
+}
+export const pick = <T>(rnd: Rnd, list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
+
+/** Share of all synthetic dossiers per handling unit (a commune-heavy province); units without procedures of their own get none. */
+export const UNIT_WEIGHTS: Record<string, number> = {
+  "phuong-an-hoa": 25,
+  "phuong-binh-minh": 11,
+  "phuong-tan-an": 8,
+  "phuong-hoa-khanh": 6,
+  "cong-an-tinh": 9,
+  "van-phong-dang-ky-dat-dai": 7,
+  "so-tai-chinh": 4,
+  "bhxh-tinh": 4,
+  "so-tu-phap": 3,
+  "so-noi-vu": 2,
+  "so-y-te": 1,
+  "so-giao-duc-dao-tao": 0.8,
+  "so-xay-dung": 0.5,
+  "so-cong-thuong": 0.3,
+  "so-van-hoa-the-thao-du-lich": 0.2,
+  "so-khoa-hoc-cong-nghe": 0.2,
+};
+/** Every other commune. */
+export const OTHER_COMMUNE_WEIGHT = 1.8;
+
+const SURNAMES = [
+  ["Nguyễn", 38],
+  ["Trần", 11],
+  ["Lê", 9.5],
+  ["Phạm", 7],
+  ["Hoàng", 3],
+  ["Huỳnh", 2],
+  ["Phan", 4.5],
+  ["Vũ", 2],
+  ["Võ", 2],
+  ["Đặng", 2.1],
+  ["Bùi", 2],
+  ["Đỗ", 1.4],
+  ["Hồ", 1.3],
+  ["Ngô", 1.3],
+  ["Dương", 1],
+  ["Lý", 0.5],
+] as const;
+const MALE_MIDDLE = ["Văn", "Văn", "Minh", "Đức", "Quốc", "Hữu", "Thanh", "Công", "Hoàng", "Gia"];
+const FEMALE_MIDDLE = ["Thị", "Thị", "Thị", "Ngọc", "Thu", "Thanh", "Minh", "Kim", "Bảo", "Thùy"];
+const MALE_GIVEN = [
+  "An",
+  "Bình",
+  "Cường",
+  "Dũng",
+  "Hùng",
+  "Hải",
+  "Hiếu",
+  "Huy",
+  "Khánh",
+  "Long",
+  "Nam",
+  "Phúc",
+  "Quân",
+  "Sơn",
+  "Tâm",
+  "Thắng",
+  "Trung",
+  "Tuấn",
+  "Việt",
+  "Vinh",
+  "Đạt",
+  "Khoa",
+];
+const FEMALE_GIVEN = [
+  "Anh",
+  "Chi",
+  "Dung",
+  "Hà",
+  "Hạnh",
+  "Hằng",
+  "Hoa",
+  "Hương",
+  "Lan",
+  "Linh",
+  "Mai",
+  "My",
+  "Ngân",
+  "Nhung",
+  "Phương",
+  "Quỳnh",
+  "Thảo",
+  "Trang",
+  "Vân",
+  "Yến",
+  "Hiền",
+  "Tâm",
+];
+
+export function personName(rnd: Rnd) {
+  const surname = weighted(rnd, SURNAMES);
+  const female = rnd() < 0.52;
+  return female
+    ? `${surname} ${pick(rnd, FEMALE_MIDDLE)} ${pick(rnd, FEMALE_GIVEN)}`
+    : `${surname} ${pick(rnd, MALE_MIDDLE)} ${pick(rnd, MALE_GIVEN)}`;
+}
+
 const ACTIONS = [
   "Cấp",
   "Cấp đổi",
@@ -79,8 +191,6 @@ const DOCUMENTS = [
 
 const APPLICANTS = ["cá nhân", "hộ gia đình", "tổ chức", "doanh nghiệp", "hợp tác xã"];
 const RESULTS = ["giấy phép", "giấy chứng nhận", "văn bản chấp thuận", "quyết định", "văn bản xác nhận"];
-
-const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
 
 /**
  * N synthetic but realistic procedures for benchmarks: Vietnamese names built from
