@@ -83,6 +83,8 @@ const Invite = lazyPage(() => import("./pages/admin/invite"));
 const Person = lazyPage(() => import("./pages/admin/person"));
 const Changes = lazyPage(() => import("./pages/admin/changes"));
 const Invitation = lazyPage(() => import("./pages/invitation"));
+const Assisted = lazyPage(() => import("./pages/assisted"));
+const AssistedConsent = lazyPage(() => import("./pages/assisted/consent"));
 const SignIn = lazyPage(() => import("./pages/sign-in"));
 
 export function AppRoutes() {
@@ -100,6 +102,8 @@ export function AppRoutes() {
       <Route path="/ho-so" element={<Dossiers />} />
       <Route path="/ho-so/:code" element={<Dossier />} />
       <Route path="/thong-bao" element={<Notifications />} />
+      <Route path="/ho-tro" element={<Assisted />} />
+      <Route path="/uy-quyen/:token" element={<AssistedConsent />} />
       <Route path="/can-bo" element={<Staff />} />
       <Route path="/can-bo/ho-so/:code" element={<Staff />} />
       <Route path="/can-bo/tiep-nhan" element={<Intake />} />

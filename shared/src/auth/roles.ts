@@ -27,6 +27,7 @@ export const WORKSPACE_ROLES = [...PROCESSING_ROLES, "admin"] as const satisfies
 export const ASSISTING_ROLES = ["helper", ...PROCESSING_ROLES] as const satisfies readonly Role[];
 
 export const processes = (role: Role) => (PROCESSING_ROLES as readonly Role[]).includes(role);
+export const assists = (role: Role) => (ASSISTING_ROLES as readonly Role[]).includes(role);
 export const opensWorkspace = (role: Role) => (WORKSPACE_ROLES as readonly Role[]).includes(role);
 
 /** Roles tied to a unit; an admin serves the whole province. */

@@ -25,6 +25,7 @@ function Accept({ token, preview, user }: { token: string; preview: InvitationPr
       setUser(me);
       setAccepted(true);
       if (opensWorkspace(me.role)) navigate("/can-bo", { replace: true });
+      else if (me.role === "helper") navigate("/ho-tro", { replace: true });
     });
   if (accepted)
     return (

@@ -21,6 +21,7 @@ const invitationToken = (path: string) => /^\/moi\/([A-Za-z0-9_-]{43})$/.exec(pa
 /** An accepted invitation leads to the work it gave, not back to the used link. */
 function afterInvitation(): string {
   const role = useSession.getState().session?.user.role;
+  if (role === "helper") return "/ho-tro";
   return role && opensWorkspace(role) ? WORKSPACE : "/";
 }
 

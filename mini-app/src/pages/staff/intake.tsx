@@ -1,10 +1,12 @@
 import { type FormEvent, useEffect, useMemo, useState } from "react";
+import { Link } from "react-router-dom";
 import { Page, useNavigate } from "zmp-ui";
 import { processes } from "../../../../shared/src/auth/roles";
 import type { IntakeChannel } from "../../../../shared/src/dossier/channel";
 import { type MissingItem, missingItems } from "../../../../shared/src/dossier/completeness";
 import { checkForm, normaliseForm } from "../../../../shared/src/dossier/eform";
 import { describeDocument, formatVnd } from "../../../../shared/src/format/vi";
+import { submissionPath } from "../../../../shared/src/links/deep-link";
 import type { IntakeBody } from "../../../../shared/src/staff/api";
 import { AppHeader } from "../../components/app-header";
 import { DocumentFiles } from "../../components/document-files";
@@ -252,7 +254,21 @@ function IntakeContent({ user }: { user: SessionUser }) {
       {code &&
         !procedure &&
         (procedureError ? <LoadFailure failure={procedureError} onRetry={() => void loadProcedure(code)} /> : <Loading />)}
-      {procedure && unitId && (
+      {procedure?.onlineOnly && (
+        <section className="section" aria-labelledby="online-only-title">
+          <h2 id="online-only-title" className="section__title">
+            Thủ tục chỉ tiếp nhận trực tuyến
+          </h2>
+          <p>
+            Hồ sơ của thủ tục này không tiếp nhận tại quầy. Bạn có thể điền hồ sơ cùng người dân; hồ sơ được nộp trực tuyến khi
+            người dân đồng ý trên Zalo của mình hoặc ký giấy đồng ý.
+          </p>
+          <Link to={submissionPath(procedure.code)} className="button button--primary button--block">
+            Nộp trực tuyến giúp người dân
+          </Link>
+        </section>
+      )}
+      {procedure && !procedure.onlineOnly && unitId && (
         <IntakeForm key={`${procedure.code}-${procedure.version}-${unitId}`} procedure={procedure} unitId={unitId} />
       )}
     </>

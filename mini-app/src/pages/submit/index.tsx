@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
 import { useParams, useSearchParams } from "react-router-dom";
 import { Page, useNavigate } from "zmp-ui";
+import { processes } from "../../../../shared/src/auth/roles";
 import type { DraftBody, SubmitBody } from "../../../../shared/src/dossier/api";
 import { type MissingItem, missingItems } from "../../../../shared/src/dossier/completeness";
 import { checkForm, normaliseForm } from "../../../../shared/src/dossier/eform";
@@ -13,8 +14,10 @@ import { FeeFacts } from "../../components/fee-facts";
 import { MissingSummary, SubmitBar } from "../../components/missing-list";
 import { AccountBar, RequireSession } from "../../components/session-gate";
 import { ErrorMessage, LoadFailure, Loading } from "../../components/status";
+import { Field } from "../../components/text-field";
 import { VneidRequired, vneidFailureMessage } from "../../components/vneid";
 import { errorMessage, type ProcedureDetailData } from "../../services/api";
+import { assistedApi } from "../../services/assisted-api";
 import { dossierApi, draftApi, type FileItem, fileApi } from "../../services/authed-api";
 import { useCatalogue } from "../../stores/catalogue";
 import { useDossiers } from "../../stores/dossiers";
@@ -22,6 +25,7 @@ import type { SessionUser } from "../../stores/session";
 import { type DocFiles, toAttachments } from "../../utils/attachments";
 import { useFiling } from "../../utils/filing";
 import { formatTime } from "../../utils/format";
+import type { Prepared } from "../assisted";
 import { type DraftStatus, readLocalDraft, useDraftAutosave } from "./drafts";
 
 type Values = Record<string, FieldValue>;
@@ -97,6 +101,8 @@ function ReceivingUnit(props: {
 }
 
 const UNIT_MISSING = "Vui lòng chọn nơi tiếp nhận hồ sơ";
+const NAME_MISSING = "Nhập họ và tên người dân được hỗ trợ";
+const EMPTY: Initial = { unitId: null, values: {}, docs: {}, savedAt: null, unsaved: null };
 
 /** Whether the server has the draft: a failed save is a warning, never the success colour. */
 function DraftStatusLine({ status }: { status: DraftStatus }) {
@@ -119,7 +125,22 @@ function DraftStatusLine({ status }: { status: DraftStatus }) {
   );
 }
 
-function DossierForm({ procedure, initial, userId }: { procedure: ProcedureDetailData; initial: Initial; userId: string }) {
+/**
+ * The filing form. With `assisted`, a community digital team member (or a counter officer) fills it
+ * for a resident beside them: nothing is saved as a draft, and instead of consenting themselves
+ * they name the resident, who consents afterwards on their own Zalo or on signed paper.
+ */
+function DossierForm({
+  procedure,
+  initial,
+  userId,
+  assisted = false,
+}: {
+  procedure: ProcedureDetailData;
+  initial: Initial;
+  userId: string;
+  assisted?: boolean;
+}) {
   const navigate = useNavigate();
   const remember = useDossiers((s) => s.remember);
   const fixedUnit = procedure.unitLevel === "province" ? (procedure.competentUnit?.id ?? null) : null;
@@ -128,6 +149,7 @@ function DossierForm({ procedure, initial, userId }: { procedure: ProcedureDetai
   const [docs, setDocs] = useState<DocFiles>(initial.docs);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [consent, setConsent] = useState(false);
+  const [applicantName, setApplicantName] = useState("");
   const { attempted, submitting, failure, setFailure, summaryRef, file } = useFiling();
   const draft = useDraftAutosave(userId, procedure.code, initial);
   const reloadProcedure = useCatalogue((s) => s.reloadProcedure);
@@ -138,20 +160,22 @@ function DossierForm({ procedure, initial, userId }: { procedure: ProcedureDetai
     const items: MissingItem[] = missingItems(procedure, { form: values, documents: attachments });
     // The receiving unit is not part of the eForm but is needed just as much.
     if (!unitId) items.unshift({ kind: "field", key: "receivingUnitId", label: "Nơi tiếp nhận hồ sơ", message: UNIT_MISSING });
+    if (assisted && applicantName.trim().length < 2)
+      items.unshift({ kind: "field", key: "applicantName", label: "Họ và tên người dân", message: NAME_MISSING });
     return items;
-  }, [procedure, values, attachments, unitId]);
+  }, [procedure, values, attachments, unitId, assisted, applicantName]);
 
   // Every change by the resident is autosaved; restoring the draft is not a change.
   const dirty = useRef(false);
   const schedule = draft.schedule;
   useEffect(() => {
-    if (!dirty.current) return;
+    if (!dirty.current || assisted) return;
     schedule({
       receivingUnitId: unitId,
       form: Object.fromEntries(Object.entries(values).filter(([, v]) => v !== "" && v !== false)),
       documents: attachments,
     });
-  }, [unitId, values, attachments, schedule]);
+  }, [unitId, values, attachments, schedule, assisted]);
   const changed = () => {
     dirty.current = true;
     setFailure(null);
@@ -172,6 +196,25 @@ function DossierForm({ procedure, initial, userId }: { procedure: ProcedureDetai
   };
   const touch = (key: string) => setTouched((t) => (t.has(key) ? t : new Set(t).add(key)));
   const shown = (key: string) => attempted || touched.has(key);
+
+  const prepare = (event: FormEvent) => {
+    event.preventDefault();
+    const submission =
+      missing.length > 0 || !unitId
+        ? null
+        : {
+            procedureCode: procedure.code,
+            procedureVersion: procedure.version,
+            receivingUnitId: unitId,
+            form: normaliseForm(procedure.eform, values),
+            documents: attachments,
+          };
+    return file(submission && { submission, applicantName: applicantName.trim() }, async (body) => {
+      const link = await assistedApi.prepare(body);
+      const prepared: Prepared = { link, applicantName: body.applicantName, procedureName: procedure.name };
+      navigate("/ho-tro", { replace: true, state: { prepared } });
+    });
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -197,14 +240,41 @@ function DossierForm({ procedure, initial, userId }: { procedure: ProcedureDetai
   };
 
   return (
-    <form noValidate onSubmit={(e) => void submit(e)}>
+    <form noValidate onSubmit={(e) => void (assisted ? prepare(e) : submit(e))}>
       <section className="section procedure-head">
         <h2 className="procedure-head__name">{procedure.name}</h2>
         <p className="note">
           Mã thủ tục {procedure.code} · phiên bản {procedure.version}
         </p>
-        <DraftStatusLine status={draft.status} />
+        {assisted ? (
+          <p className="note">
+            Bạn điền hồ sơ giúp người dân. Hồ sơ chỉ được nộp khi người dân đồng ý, và thuộc về người dân sau khi nộp.
+          </p>
+        ) : (
+          <DraftStatusLine status={draft.status} />
+        )}
       </section>
+
+      {assisted && (
+        <section className="section" aria-labelledby="applicant-title">
+          <h2 id="applicant-title" className="section__title">
+            Người dân được hỗ trợ
+          </h2>
+          <Field
+            id="applicantName"
+            label="Họ và tên người dân"
+            value={applicantName}
+            onChange={(name) => {
+              changed();
+              setApplicantName(name);
+            }}
+            invalid={
+              shown("applicantName") && applicantName.trim().length < 2 ? { field: "applicantName", message: NAME_MISSING } : null
+            }
+            maxLength={100}
+          />
+        </section>
+      )}
 
       <ReceivingUnit
         procedure={procedure}
@@ -253,32 +323,34 @@ function DossierForm({ procedure, initial, userId }: { procedure: ProcedureDetai
 
       <FeeFacts fees={procedure.fees} filing />
 
-      <section className="section" aria-labelledby="consent-title">
-        <h2 id="consent-title" className="section__title">
-          Cam kết và đồng ý
-        </h2>
-        <div className={`field${attempted && !consent ? " field--invalid" : ""}`}>
-          <label className="toggle toggle--top" htmlFor="consent">
-            <input
-              id="consent"
-              type="checkbox"
-              checked={consent}
-              aria-invalid={attempted && !consent ? true : undefined}
-              aria-describedby={attempted && !consent ? "consent-error" : undefined}
-              onChange={(e) => setConsent(e.target.checked)}
-            />
-            <span>
-              Tôi đồng ý cho cơ quan giải quyết xử lý dữ liệu cá nhân trong hồ sơ này để giải quyết thủ tục hành chính (Nghị định
-              13/2023/NĐ-CP) và cam đoan thông tin đã khai là đúng sự thật.
-            </span>
-          </label>
-          {attempted && !consent && (
-            <p id="consent-error" className="field__error">
-              Vui lòng đồng ý cho phép xử lý dữ liệu cá nhân để nộp hồ sơ
-            </p>
-          )}
-        </div>
-      </section>
+      {!assisted && (
+        <section className="section" aria-labelledby="consent-title">
+          <h2 id="consent-title" className="section__title">
+            Cam kết và đồng ý
+          </h2>
+          <div className={`field${attempted && !consent ? " field--invalid" : ""}`}>
+            <label className="toggle toggle--top" htmlFor="consent">
+              <input
+                id="consent"
+                type="checkbox"
+                checked={consent}
+                aria-invalid={attempted && !consent ? true : undefined}
+                aria-describedby={attempted && !consent ? "consent-error" : undefined}
+                onChange={(e) => setConsent(e.target.checked)}
+              />
+              <span>
+                Tôi đồng ý cho cơ quan giải quyết xử lý dữ liệu cá nhân trong hồ sơ này để giải quyết thủ tục hành chính (Nghị
+                định 13/2023/NĐ-CP) và cam đoan thông tin đã khai là đúng sự thật.
+              </span>
+            </label>
+            {attempted && !consent && (
+              <p id="consent-error" className="field__error">
+                Vui lòng đồng ý cho phép xử lý dữ liệu cá nhân để nộp hồ sơ
+              </p>
+            )}
+          </div>
+        </section>
+      )}
 
       <SubmitBar
         incomplete={
@@ -286,8 +358,8 @@ function DossierForm({ procedure, initial, userId }: { procedure: ProcedureDetai
         }
         failure={failure}
         submitting={submitting}
-        label="Nộp hồ sơ"
-        busyLabel="Đang nộp hồ sơ…"
+        label={assisted ? "Tạo mã để người dân đồng ý" : "Nộp hồ sơ"}
+        busyLabel={assisted ? "Đang kiểm tra hồ sơ…" : "Đang nộp hồ sơ…"}
       >
         {failure?.code === "conflict" && (
           <button type="button" className="button button--secondary" onClick={() => void reloadProcedure(procedure.code)}>
@@ -356,6 +428,9 @@ function SubmitContent({ code, user }: { code: string; user: SessionUser }) {
   useEffect(() => void load(code), [code, load]);
 
   if (!procedure) return error ? <LoadFailure failure={error} onRetry={() => void load(code)} /> : <Loading />;
+  // Counter staff file online for a resident only where the counter cannot receive the dossier.
+  if (user.role === "helper" || (processes(user.role) && procedure.onlineOnly))
+    return <DossierForm procedure={procedure} initial={EMPTY} userId={user.id} assisted />;
   if (user.role !== "resident") {
     return (
       <>
