@@ -55,7 +55,9 @@ describe("every /api/admin route × every role", () => {
     );
   });
 
-  it("lets only the admin past authentication (the leader too for the figures): 401 anonymous, 403 every other role", async () => {
+  it("lets only the admin past authentication (the leader too for the figures): 401 anonymous, 403 every other role", {
+    timeout: 60_000,
+  }, async () => {
     const sessions = Object.fromEntries(
       await Promise.all(Object.entries(ROLES).map(async ([role, persona]) => [role, await signIn(persona)])),
     ) as Record<keyof typeof ROLES, Session>;

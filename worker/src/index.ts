@@ -3,6 +3,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { z } from "zod";
 import { vi } from "zod/locales";
 import { PUBLISH_CRON, publishDueVersions } from "./catalogue/versions";
+import { prepareEndedMonth } from "./dashboard/report";
 import { createDb } from "./db/client";
 import { purgeExpired } from "./jobs/purge-expired";
 import { handleError, handleNotFound } from "./lib/errors";
@@ -20,6 +21,7 @@ import { metaRoutes } from "./routes/meta";
 import { procedureRoutes } from "./routes/procedures";
 import { ssoRoutes } from "./routes/sso";
 import { staffRoutes } from "./routes/staff";
+import { statsRoutes } from "./routes/stats";
 import { templateRoutes } from "./routes/templates";
 import { trackRoutes } from "./routes/track";
 import { vneidRoutes } from "./routes/vneid";
@@ -56,6 +58,7 @@ const routes = app
   .route("/api/dossiers", dossierRoutes)
   .route("/api/assisted", assistedRoutes)
   .route("/api/track", trackRoutes)
+  .route("/api/stats", statsRoutes)
   .route("/api/templates", templateRoutes)
   .route("/api/staff", staffRoutes)
   .route("/api/invitations", invitationRoutes)
@@ -68,14 +71,18 @@ const log = (event: string, data: object) =>
   console.info(JSON.stringify({ level: "info", at: new Date().toISOString(), event, ...data }));
 
 /**
- * Cron triggers (UTC): the nightly clean-up at 02:00 in Vietnam; scheduled procedure versions hourly,
+ * Cron triggers (UTC): the nightly clean-up at 02:00 in Vietnam, and on the 1st the monthly report
+ * of the month that ended; scheduled procedure versions hourly,
  * so a version scheduled for today goes out within the hour after midnight in Vietnam, and a missed
  * run is caught up by the next.
  */
 async function scheduled(controller: ScheduledController, env: CloudflareBindings) {
   const db = createDb(env.DB);
   if (controller.cron === PUBLISH_CRON) log("publish_scheduled", await publishDueVersions(db));
-  else log("purge_expired", await purgeExpired(db));
+  else {
+    log("purge_expired", await purgeExpired(db));
+    log("monthly_report", await prepareEndedMonth(db, env.PROVINCE_ID, new Date(controller.scheduledTime)));
+  }
 }
 
 export type AppType = typeof routes;

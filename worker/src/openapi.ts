@@ -103,19 +103,33 @@ import {
   PaperConsentBody,
 } from "../../shared/src/dossier/assisted";
 import {
+  Dashboard,
+  DashboardQuery,
   DashboardUnitParam,
   DrillDossierList,
   DrillDossiersQuery,
   FigureSettings,
   FigureSettingsBody,
   MonthlyReport,
+  OfficerFigureList,
+  PublicProvinceStats,
+  PublicStatsQuery,
+  PublicStatsUnitParam,
+  PublicUnitStats,
   ReportList,
   ReportMonthParam,
+  ReportPrepareBody,
   ReportReviewBody,
   TargetHistory,
   TargetHistoryQuery,
+  TargetSuggestions,
   TargetsBody,
+  TargetsQuery,
   TargetsSet,
+  Trends,
+  TrendsQuery,
+  UnitDrill,
+  UnitDrillQuery,
 } from "../../shared/src/figures/api";
 import {
   ActionBody,
@@ -157,6 +171,7 @@ const procedurePath = parameters("path", AdminProcedureCodeParam);
 const versionPath = parameters("path", AdminProcedureVersionParam);
 const ifMatch = { name: "If-Match", in: "header", required: true, schema: { type: "string" } };
 const staffErrors = { ...authErrors, 403: error("Not staff or admin of this province") };
+const figuresErrors = { ...authErrors, 403: error("Not an admin, nor a leader of this unit") };
 
 export const openApiDocument = {
   openapi: "3.1.0",
@@ -1001,6 +1016,49 @@ export const openApiDocument = {
         },
       },
     },
+    "/api/admin/dashboard": {
+      get: {
+        ...signedIn,
+        summary:
+          "A month's figures: the province (or a leader's units), every unit against its targets, cohort ranks, the 766 estimate",
+        parameters: parameters("query", DashboardQuery),
+        responses: { 200: ok("The dashboard", Dashboard), 400: error("Invalid or future month"), ...figuresErrors },
+      },
+    },
+    "/api/admin/dashboard/trends": {
+      get: {
+        ...signedIn,
+        summary: "Monthly series (online and on-time rate, received by channel, overdue) of the province or a unit",
+        parameters: parameters("query", TrendsQuery),
+        responses: { 200: ok("The series, oldest first", Trends), 400: error("Invalid query"), ...figuresErrors },
+      },
+    },
+    "/api/admin/dashboard/units/{unitId}": {
+      get: {
+        ...signedIn,
+        summary: "A unit's month and each procedure's figures",
+        parameters: [...parameters("path", DashboardUnitParam), ...parameters("query", UnitDrillQuery)],
+        responses: {
+          200: ok("The unit's figures", UnitDrill),
+          400: error("Invalid month"),
+          404: error("Unknown unit"),
+          ...figuresErrors,
+        },
+      },
+    },
+    "/api/admin/dashboard/units/{unitId}/officers": {
+      get: {
+        ...signedIn,
+        summary: "A unit's officers' month: accepted, decided on time and late, overdue open, supplements asked",
+        parameters: [...parameters("path", DashboardUnitParam), ...parameters("query", UnitDrillQuery)],
+        responses: {
+          200: ok("Per officer", OfficerFigureList),
+          400: error("Invalid month"),
+          404: error("Unknown unit"),
+          ...figuresErrors,
+        },
+      },
+    },
     "/api/admin/dashboard/units/{unitId}/dossiers": {
       get: {
         ...signedIn,
@@ -1009,12 +1067,18 @@ export const openApiDocument = {
         responses: {
           200: ok("A page of dossiers", DrillDossierList),
           400: error("Invalid month, figure or cursor"),
-          ...authErrors,
-          403: error("Not an admin, nor the leader of this unit"),
+          404: error("Unknown unit"),
+          ...figuresErrors,
         },
       },
     },
     "/api/admin/targets": {
+      get: {
+        ...signedIn,
+        summary: "Suggested targets from each unit's baseline and volume share, with the targets in force",
+        parameters: parameters("query", TargetsQuery),
+        responses: { 200: ok("Per unit", TargetSuggestions), 400: error("Invalid query"), ...authErrors },
+      },
       post: {
         ...signedIn,
         summary: "Set units' targets by one decision; a value away from its suggestion needs a reason",
@@ -1058,6 +1122,27 @@ export const openApiDocument = {
         responses: { 200: ok("The report", MonthlyReport), 404: error("Not prepared"), ...authErrors },
       },
     },
+    "/api/admin/reports/{month}/prepare": {
+      post: {
+        ...signedIn,
+        summary: "Prepare a month's report again from the figures at its end (the review is cleared)",
+        parameters: parameters("path", ReportMonthParam),
+        requestBody: body(ReportPrepareBody),
+        responses: { 200: ok("The report", MonthlyReport), 400: error("A month that has not ended"), ...authErrors },
+      },
+    },
+    "/api/admin/reports/{month}/csv": {
+      get: {
+        ...signedIn,
+        summary: "A month's report as CSV for Excel (UTF-8 with BOM, CRLF)",
+        parameters: parameters("path", ReportMonthParam),
+        responses: {
+          200: { description: "CSV file", content: { "text/csv": { schema: { type: "string" } } } },
+          404: error("Not prepared"),
+          ...authErrors,
+        },
+      },
+    },
     "/api/admin/reports/{month}/review": {
       post: {
         ...signedIn,
@@ -1065,6 +1150,20 @@ export const openApiDocument = {
         parameters: parameters("path", ReportMonthParam),
         requestBody: body(ReportReviewBody),
         responses: { 200: ok("The report", MonthlyReport), 404: error("Not prepared"), ...authErrors },
+      },
+    },
+    "/api/stats/province": {
+      get: {
+        summary: "The province's public figures of a month (default: the last one that ended); no personal data",
+        parameters: parameters("query", PublicStatsQuery),
+        responses: { 200: ok("Figures", PublicProvinceStats), 400: error("Invalid or future month") },
+      },
+    },
+    "/api/stats/units/{id}": {
+      get: {
+        summary: "A unit's public figures of a month (default: the last one that ended); no personal data",
+        parameters: [...parameters("path", PublicStatsUnitParam), ...parameters("query", PublicStatsQuery)],
+        responses: { 200: ok("Figures", PublicUnitStats), 400: error("Invalid or future month"), 404: error("Unknown unit") },
       },
     },
     "/api/qr": {

@@ -3,6 +3,9 @@ import { ChangeReason } from "../admin/changes";
 import { ProcedureCode, UnitCohort, UnitId, UnitKind } from "../catalogue/schemas";
 import { Channel } from "../dossier/channel";
 import { LocalDate } from "../time/vietnam";
+import { D766Estimate } from "./d766";
+import { Metrics } from "./metrics";
+import type { TargetStatus as TargetStatusValue } from "./targets";
 
 /**
  * The contracts of the province's figures: the dashboard, its trends and drill-down, officers'
@@ -27,50 +30,11 @@ export const TARGET_METRIC_LABEL: Record<TargetMetric, string> = {
   on_time_rate: "Tỷ lệ giải quyết đúng hạn",
 };
 
-/** Where a unit stands against its target (see targetStatus in ./targets). */
-export const TargetStatus = z.enum(["met", "near", "behind", "no_target", "no_data"]);
+/** Where a unit stands against its target (targetStatus in ./targets). */
+export const TargetStatus = z.enum(["met", "near", "behind", "no_target", "no_data"] satisfies TargetStatusValue[]);
 export type TargetStatus = z.infer<typeof TargetStatus>;
 
-/** A figure not collected yet (online payment, satisfaction): `{ measured: false }` until it is. */
-export const MaybeMeasured = z.discriminatedUnion("measured", [
-  z.object({ measured: z.literal(true), value: Rate }),
-  z.object({ measured: z.literal(false) }),
-]);
-
-// TODO(before landing the routes): replace with the schema of ./metrics, whose periodMetrics fills it.
-/** The metrics of a unit, a procedure or the province over a period (DOMAIN §8). */
-export const Metrics = z.object({
-  received: Count,
-  receivedOnline: Count,
-  receivedCounter: Count,
-  receivedPostal: Count,
-  receivedAssisted: Count,
-  refused: Count,
-  onlineRate: Rate,
-  onlineRateCountsPostal: z.boolean(),
-  finished: Count,
-  finishedOnTime: Count,
-  finishedEarly: Count,
-  finishedLate: Count,
-  withdrawn: Count,
-  stopped: Count,
-  openAtStart: Count,
-  openAtEnd: Count,
-  overdueOpen: Count,
-  onTimeRate: Rate,
-  withdrawalRate: Rate,
-  refusalRate: Rate,
-  supplementRate: Rate,
-  averageDays: z.number().nonnegative().nullable(),
-  averageAllowedDays: z.number().nonnegative().nullable(),
-  eResultRate: Rate,
-  digitisedRate: Rate,
-  reuseRate: Rate,
-  assistedShare: Rate,
-  onlinePaymentRate: MaybeMeasured,
-  satisfaction: MaybeMeasured,
-});
-export type Metrics = z.infer<typeof Metrics>;
+export { Metrics };
 
 const UnitRef = z.object({ unitId: UnitId, name: z.string(), kind: UnitKind, cohort: UnitCohort });
 
@@ -105,37 +69,8 @@ export const UnitFigures = UnitRef.extend(Metrics.shape)
   });
 export type UnitFigures = z.infer<typeof UnitFigures>;
 
-// TODO(before landing the routes): replace with D766Estimate of ./d766, whose estimateD766 fills it.
-const Points766 = {
-  maxPoints: z.number(),
-  /** Of maxPoints, those of the criteria measured: the estimate's own denominator. */
-  measuredMaxPoints: z.number(),
-  /** Estimated points over the measured criteria only. */
-  points: z.number(),
-};
 /** The Decision 766 early-warning estimate: never the official index, which is computed centrally. */
-export const Estimate766 = z.object({
-  estimate: z.literal(true),
-  ...Points766,
-  groups: z.array(
-    z.object({
-      key: z.enum(["publicity", "progress", "online", "digitisation", "satisfaction"]),
-      label: z.string(),
-      ...Points766,
-      criteria: z.array(
-        z.object({
-          key: z.string(),
-          label: z.string(),
-          maxPoints: z.number(),
-          /** "not_collected": the platform does not measure it yet; "no_data": nothing to measure this period. */
-          state: z.enum(["measured", "not_collected", "no_data"]),
-          value: z.number().nullable(),
-          points: z.number().nullable(),
-        }),
-      ),
-    }),
-  ),
-});
+export const Estimate766 = D766Estimate;
 export type Estimate766 = z.infer<typeof Estimate766>;
 
 export const Dashboard = z.object({

@@ -3,7 +3,7 @@ import { vietnamDate } from "../../../shared/src/time/vietnam";
 import type { Db } from "../db/client";
 import { type DrillCursor, drillDossiers } from "../db/repo/dashboard";
 import { invalidField } from "../lib/errors";
-import { addMonths, type MonthPeriod } from "./period";
+import { addMonths, type FiguresMonth } from "./period";
 
 /** The first instant (UTC, ISO) of a local month in Vietnam. */
 const monthStart = (month: string) => new Date(`${month}-01T00:00:00+07:00`).toISOString();
@@ -33,7 +33,7 @@ function decodeCursor(raw: string): DrillCursor {
 export async function figureDossiers(
   db: Db,
   unitId: string,
-  period: MonthPeriod,
+  period: FiguresMonth,
   figure: DrillFigure,
   page: { cursor?: string; limit: number },
   now: Date,
