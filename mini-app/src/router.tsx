@@ -82,6 +82,12 @@ const People = lazyPage(() => import("./pages/admin/people"));
 const Invite = lazyPage(() => import("./pages/admin/invite"));
 const Person = lazyPage(() => import("./pages/admin/person"));
 const Changes = lazyPage(() => import("./pages/admin/changes"));
+const Dashboard = lazyPage(() => import("./pages/admin/dashboard"));
+const DashboardUnit = lazyPage(() => import("./pages/admin/dashboard-unit"));
+const Targets = lazyPage(() => import("./pages/admin/targets"));
+const Reports = lazyPage(() => import("./pages/admin/reports"));
+const Report = lazyPage(() => import("./pages/admin/report"));
+const PublicFigures = lazyPage(() => import("./pages/figures"));
 const Invitation = lazyPage(() => import("./pages/invitation"));
 const Assisted = lazyPage(() => import("./pages/assisted"));
 const AssistedConsent = lazyPage(() => import("./pages/assisted/consent"));
@@ -95,7 +101,9 @@ export function AppRoutes() {
       <Route path="/p/:code" element={<Procedure />} />
       <Route path="/f/:id" element={<Field />} />
       <Route path="/u/:id" element={<Unit />} />
+      <Route path="/u/:id/so-lieu" element={<PublicFigures />} />
       <Route path="/units" element={<Units />} />
+      <Route path="/so-lieu" element={<PublicFigures />} />
       <Route path="/p/:code/nop" element={<Submit />} />
       <Route path="/h/:code" element={<Receipt />} />
       <Route path="/t/:code" element={<Track />} />
@@ -109,7 +117,12 @@ export function AppRoutes() {
       <Route path="/can-bo/tiep-nhan" element={<Intake />} />
       <Route path="/can-bo/ho-so/:code/in/:form" element={<Print />} />
       {/* Admin pages (pages/admin/layout.tsx lists their sections); /quan-tri opens the first. */}
-      <Route path="/quan-tri" element={<Navigate to="/quan-tri/thu-tuc" replace />} />
+      <Route path="/quan-tri" element={<Navigate to="/quan-tri/bang-dieu-khien" replace />} />
+      <Route path="/quan-tri/bang-dieu-khien" element={<Dashboard />} />
+      <Route path="/quan-tri/bang-dieu-khien/:unitId" element={<DashboardUnit />} />
+      <Route path="/quan-tri/chi-tieu" element={<Targets />} />
+      <Route path="/quan-tri/bao-cao" element={<Reports />} />
+      <Route path="/quan-tri/bao-cao/:month" element={<Report />} />
       <Route path="/quan-tri/thu-tuc" element={<AdminProcedures />} />
       <Route path="/quan-tri/thu-tuc/:code" element={<AdminProcedure />} />
       <Route path="/quan-tri/lich" element={<Calendar />} />

@@ -12,6 +12,9 @@ const ADMIN_ROLES: readonly Role[] = ["admin"];
 
 /** Every section of the province's administration, in the order the navigation lists them. */
 export const ADMIN_SECTIONS = [
+  { path: "/quan-tri/bang-dieu-khien", label: "Bảng điều khiển" },
+  { path: "/quan-tri/chi-tieu", label: "Chỉ tiêu" },
+  { path: "/quan-tri/bao-cao", label: "Báo cáo tháng" },
   { path: "/quan-tri/thu-tuc", label: "Thủ tục" },
   { path: "/quan-tri/don-vi", label: "Đơn vị" },
   { path: "/quan-tri/can-bo", label: "Cán bộ" },
@@ -39,23 +42,40 @@ function AdminNav() {
   );
 }
 
+/** The figures pages a unit leader also opens, for their own unit. */
+export const FIGURES_ROLES: readonly Role[] = ["admin", "leader"];
+
 /**
- * The frame of every admin page (`/quan-tri/*`): the page's heading, and for a province admin only
- * the navigation between sections beside (on a phone, above) the section itself. Anyone else is
- * refused before any admin data is requested.
+ * The frame of every admin page (`/quan-tri/*`): the page's heading, and for a province admin
+ * the navigation between sections beside (on a phone, above) the section itself. Anyone without
+ * one of `roles` (by default the admin alone) is refused before any data is requested.
  */
-export function AdminLayout(props: { title: string; documentTitle?: string; children: (user: SessionUser) => ReactNode }) {
+export function AdminLayout(props: {
+  title: string;
+  documentTitle?: string;
+  roles?: readonly Role[];
+  children: (user: SessionUser) => ReactNode;
+}) {
+  const roles = props.roles ?? ADMIN_ROLES;
   return (
     <Page className="page page--admin">
       <AppHeader title={props.title} documentTitle={props.documentTitle} />
       <RoleGate
-        roles={ADMIN_ROLES}
-        purpose="Bạn cần đăng nhập bằng tài khoản quản trị của tỉnh."
-        refusal="Trang này chỉ dành cho quản trị viên của tỉnh. Tài khoản của bạn không có quyền truy cập."
+        roles={roles}
+        purpose={
+          roles === ADMIN_ROLES
+            ? "Bạn cần đăng nhập bằng tài khoản quản trị của tỉnh."
+            : "Bạn cần đăng nhập bằng tài khoản quản trị của tỉnh hoặc lãnh đạo đơn vị."
+        }
+        refusal={
+          roles === ADMIN_ROLES
+            ? "Trang này chỉ dành cho quản trị viên của tỉnh. Tài khoản của bạn không có quyền truy cập."
+            : "Trang này chỉ dành cho quản trị viên của tỉnh và lãnh đạo đơn vị. Tài khoản của bạn không có quyền truy cập."
+        }
       >
         {(user) => (
-          <div className="admin-shell">
-            <AdminNav />
+          <div className={user.role === "admin" ? "admin-shell" : undefined}>
+            {user.role === "admin" && <AdminNav />}
             <div className="admin-shell__content">
               <AccountBar user={user} />
               {props.children(user)}

@@ -216,6 +216,11 @@ export function InboxPanel({ user, selected }: { user: SessionUser; selected: st
             Quản trị tỉnh
           </Link>
         )}
+        {user.role === "leader" && (
+          <Link to="/quan-tri/bang-dieu-khien" className="button button--secondary button--block inbox__intake">
+            Số liệu và chỉ tiêu của đơn vị
+          </Link>
+        )}
         <InboxFilters user={user} />
         <InboxTabs />
         <div role="tabpanel" id="inbox-panel" aria-labelledby={tabId(tab)} aria-busy={load === "loading"}>

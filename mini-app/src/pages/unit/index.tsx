@@ -85,6 +85,11 @@ export default function UnitPage() {
               )}
             </dl>
           </section>
+          <section className="section">
+            <Link to={`/u/${encodeURIComponent(unit.id)}/so-lieu`} className="button button--secondary button--block">
+              Kết quả giải quyết hồ sơ của đơn vị
+            </Link>
+          </section>
           <section className="section" aria-labelledby="unit-procedures">
             <h2 id="unit-procedures" className="section__title">
               {unit.procedureCount} thủ tục

@@ -33,6 +33,11 @@ export default function UnitsPage() {
       <AppHeader title="Cơ quan giải quyết" />
       {unitsLoad === "error" && <ErrorMessage message="Chưa tải được danh sách cơ quan." onRetry={() => void loadUnits()} />}
       {unitsLoad === "loading" && <Loading />}
+      <section className="section">
+        <Link to="/so-lieu" className="button button--secondary button--block">
+          Kết quả giải quyết hồ sơ của tỉnh
+        </Link>
+      </section>
       <UnitGroup title="Sở, ban, ngành cấp tỉnh" units={units.filter((u) => u.kind === "department")} />
       <UnitGroup title="Xã, phường" units={units.filter((u) => u.kind === "commune")} />
     </Page>
