@@ -295,6 +295,9 @@ export const dossiers = sqliteTable(
     // The admin's province-wide inbox; province last, as one deployment serves one province.
     index("dossiers_status_due").on(t.status, t.dueDate, t.provinceId),
     index("dossiers_assisted").on(t.assistedBy, t.submittedAt),
+    // The dossiers behind a unit's figures of a month: received in it, or resolved in it.
+    index("dossiers_unit_received").on(t.handlingUnitId, t.receivedAt),
+    index("dossiers_unit_finished").on(t.handlingUnitId, t.status, t.finishedAt),
   ],
 );
 

@@ -73,15 +73,18 @@ function figureWhere(f: DrillFilter): SQL {
   }
 }
 
-/** A page of the dossiers behind a figure, overdue now first; reads only what the list shows. */
-export async function drillDossiers(db: Db, f: DrillFilter, cursor: DrillCursor | null, limit: number) {
+/** The query of a page of the dossiers behind a figure, overdue now first; it reads only what the list shows. */
+export function drillQuery(f: DrillFilter, cursor: DrillCursor | null, limit: number): SQL {
   const group = sql`(CASE WHEN d.status IN ${statuses(STATUS_GROUPS.clockRunning)} AND d.due_date < ${f.today} THEN 0 ELSE 1 END)`;
   const due = sql`coalesce(d.due_date, '9999-12-31')`;
-  return db.all<DrillRow>(sql`
+  return sql`
     SELECT d.code, p.code AS procedureCode, p.name AS procedureName, d.applicant_name AS applicantName, d.status,
       d.channel, d.received_at AS receivedAt, d.due_date AS dueDate, d.finished_at AS finishedAt, ${group} AS "group"
     FROM dossiers d JOIN procedures p ON p.id = d.procedure_id
     WHERE ${figureWhere(f)} ${cursor ? sql`AND (${group}, ${due}, d.code) > (${cursor[0]}, ${cursor[1]}, ${cursor[2]})` : sql``}
     ORDER BY ${group}, ${due}, d.code
-    LIMIT ${limit + 1}`);
+    LIMIT ${limit + 1}`;
 }
+
+export const drillDossiers = (db: Db, f: DrillFilter, cursor: DrillCursor | null, limit: number) =>
+  db.all<DrillRow>(drillQuery(f, cursor, limit));

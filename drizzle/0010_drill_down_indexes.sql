@@ -1,0 +1,2 @@
+CREATE INDEX `dossiers_unit_received` ON `dossiers` (`handling_unit_id`,`received_at`);--> statement-breakpoint
+CREATE INDEX `dossiers_unit_finished` ON `dossiers` (`handling_unit_id`,`status`,`finished_at`);
