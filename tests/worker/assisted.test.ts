@@ -83,6 +83,7 @@ describe("assisted filing with consent in the resident's own Zalo", () => {
     const own = await getJson<{ items: { code: string }[] }>("/api/dossiers", { headers: bearer(an) });
     expect(own.body.items.map((d) => d.code)).toContain(receipt.code);
     const detail = await getJson(`/api/dossiers/${receipt.code}`, { headers: bearer(an) });
+    expect(detail.body.assistedBy).toBe("Đỗ Văn Hải");
     expect(detail.body.timeline[0].details).toContain("Nộp trực tuyến với sự hỗ trợ của Tổ công nghệ số cộng đồng: Đỗ Văn Hải");
     const fileId = link.submission.documents[0]!.fileIds[0]!;
     expect((await api(`/api/files/${fileId}/content`, { headers: bearer(an) })).status).toBe(200);
@@ -176,6 +177,7 @@ describe("assisted filing with consent signed on paper", () => {
     // Staff of the handling unit see the consent in the timeline.
     const officer = await staffMember(COMMUNE);
     const staffView = await getJson(`/api/staff/dossiers/${receipt.code}`, { headers: bearer(officer) });
+    expect(staffView.body.assistedBy).toBe("Đỗ Văn Hải");
     expect(staffView.body.timeline[0].files.map((f: { id: string }) => f.id)).toEqual([consentFileId]);
     expect((await api(`/api/files/${consentFileId}/content`, { headers: bearer(officer) })).status).toBe(200);
 

@@ -147,6 +147,8 @@ export const DossierDetail = SubmitResponse.extend({
   /** Since when the running clock is paused for a supplement; null while it runs or before it starts. */
   pausedAt: z.string().nullable(),
   withdrawalRequested: z.boolean(),
+  /** Filed online for the applicant, with their consent, by this community digital team member (or counter officer). */
+  assistedBy: z.string().nullable(),
   canWithdraw: z.boolean(),
   canSupplement: z.boolean(),
 });

@@ -109,6 +109,7 @@ async function detailWithRecord(db: Db, row: ViewRow, viewer: AuthUser, linkBase
   // A document received on paper at intake is listed without files.
   const onPaper = events.flatMap((e) => (e.type === "accepted" ? (e.data.paperDocuments ?? []) : []));
   const documents = documentsOf(row, record.attached, onPaper);
+  const first = events[0];
   const lastRequest = events.findLast((e) => e.type === "supplement_requested");
   const isApplicant = d.applicantId === viewer.id;
   const state = lifecycleState(d);
@@ -130,6 +131,7 @@ async function detailWithRecord(db: Db, row: ViewRow, viewer: AuthUser, linkBase
     promisedDate: d.promisedDate,
     pausedAt: d.pausedAt,
     withdrawalRequested: d.withdrawalRequested,
+    assistedBy: (first?.type === "submitted" && first.data.assisted?.helperName) || null,
     canWithdraw: isApplicant && canApply(state, "withdraw"),
     canSupplement: isApplicant && canApply(state, "submit_supplement"),
   };

@@ -45,6 +45,9 @@ function Head({ detail }: { detail: StaffDossierData }) {
           <dd>
             {CHANNEL_LABEL[detail.channel]} · {formatDateTime(detail.submittedAt)}
           </dd>
+          {detail.assistedBy && (
+            <dd className="note">Nộp trực tuyến với sự hỗ trợ của Tổ công nghệ số cộng đồng: {detail.assistedBy}</dd>
+          )}
         </div>
         {detail.receivedAt && (
           <div>
