@@ -7,7 +7,7 @@
 // lateness and e-result share) and one plan row per dossier, computed in SQL from its index with a
 // deterministic hash as the random source. A plan row holds the whole life of the dossier as
 // instants (submitted, accepted, processing, supplement asked and sent, withdrawal asked, closed,
-// returned), some of them after "now". `applyHistory(db, from, to)` then writes what happened in
+// returned), some of them after "now". `applyHistory(db, count, from, to)` then writes what happened in
 // (from, to]: the events of that window, and each dossier row upserted to its state at `to`, so the
 // bench can load the year up to yesterday, recompute the figures, then add one day and refresh.
 //
@@ -18,7 +18,7 @@
 
 import { feeQuote } from "../../shared/src/catalogue/fees";
 import type { ProcedureInput, Unit } from "../../shared/src/catalogue/schemas";
-import type { CHANNELS } from "../../shared/src/dossier/channel";
+import type { Channel } from "../../shared/src/dossier/channel";
 import { OTHER_COMMUNE_WEIGHT, personName, prng, UNIT_WEIGHTS } from "./synthetic";
 
 /** The part of the D1 binding used here (the tools' tsconfig has no Workers types). */
@@ -187,7 +187,7 @@ async function insertLookups(db: HistoryD1, opts: HistoryOptions, profiles: Unit
     "INSERT INTO history_units (slot, unit_id, electronic_id)",
     unitSlots.map((p, slot) => `(${slot}, ${q(p.unit.id)}, ${q(p.unit.electronicId)})`),
   );
-  const fee = (p: ProcedureInput, channel: (typeof CHANNELS)[number]) => q(JSON.stringify(feeQuote(p.fees, channel, opts.now)));
+  const fee = (p: ProcedureInput, channel: Channel) => q(JSON.stringify(feeQuote(p.fees, channel, opts.now)));
   await insertRows(
     db,
     "INSERT INTO history_procedures (unit_id, slot, procedure_id, allowed_days, fee_online, fee_counter, fee_postal)",
