@@ -1,11 +1,13 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useMemo, useState } from "react";
 import { Link } from "react-router-dom";
-import type { Dashboard, Estimate766, Metrics, Trends, UnitFigures } from "../../../../shared/src/figures/api";
+import type { Dashboard, Estimate766, FigureSettings, Metrics, Trends, UnitFigures } from "../../../../shared/src/figures/api";
 import { formatDate, formatMonth, formatPercent } from "../../../../shared/src/format/vi";
 import { ErrorMessage, Loading } from "../../components/status";
+import type { Invalid } from "../../components/text-field";
 import { errorMessage } from "../../services/api";
-import { dashboardApi } from "../../services/dashboard-api";
+import { dashboardApi, figureSettingsApi } from "../../services/dashboard-api";
 import type { SessionUser } from "../../stores/session";
+import { useTask } from "../../utils/task";
 import {
   againstTarget,
   currentMonth,
@@ -19,6 +21,7 @@ import {
 } from "./figures/parts";
 import { TrendChart } from "./figures/trend-chart";
 import { AdminLayout, FIGURES_ROLES } from "./layout";
+import { ReasonField, reasonProblem } from "./people-parts";
 
 /** The province (or a leader's unit) at a glance. */
 export function Overview({ m }: { m: Metrics }) {
@@ -222,6 +225,62 @@ function Estimate766View({ e }: { e: Estimate766 }) {
   );
 }
 
+/** Whether postal dossiers count in the online rate's denominator: the province's choice, with a reason. */
+function OnlineRateSetting({ onSaved }: { onSaved: () => void }) {
+  const [settings, setSettings] = useState<FigureSettings | null>(null);
+  const [countsPostal, setCountsPostal] = useState(false);
+  const [reason, setReason] = useState("");
+  const [invalid, setInvalid] = useState<Invalid>(null);
+  const { busy, error, run } = useTask();
+  useEffect(() => {
+    figureSettingsApi.get().then(
+      (s) => {
+        setSettings(s);
+        setCountsPostal(s.onlineRateCountsPostal);
+      },
+      () => setSettings(null),
+    );
+  }, []);
+  if (!settings) return null;
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    void run(async () => {
+      const problem = reasonProblem("postal-reason", reason);
+      setInvalid(problem);
+      if (problem) return;
+      const saved = await figureSettingsApi.put(countsPostal, reason.trim());
+      setSettings(saved);
+      setReason("");
+      onSaved();
+    });
+  };
+  return (
+    <form className="section" noValidate onSubmit={save} aria-labelledby="postal-title">
+      <h2 id="postal-title" className="section__title">
+        Cách tính tỷ lệ trực tuyến
+      </h2>
+      <label className="toggle">
+        <input type="checkbox" checked={countsPostal} onChange={(e) => setCountsPostal(e.target.checked)} />
+        <span>Tính hồ sơ nộp qua bưu chính vào mẫu số</span>
+      </label>
+      {settings.updatedAt && settings.updatedBy && (
+        <p className="note">
+          Thay đổi lần cuối: {settings.updatedBy.name}, {formatDate(settings.updatedAt)}
+        </p>
+      )}
+      {countsPostal !== settings.onlineRateCountsPostal && (
+        <>
+          <ReasonField id="postal-reason" value={reason} onChange={setReason} invalid={invalid} />
+          {error && <ErrorMessage message={error} />}
+          <button type="submit" className="button button--secondary" disabled={busy}>
+            {busy ? "Đang lưu…" : "Lưu cách tính"}
+          </button>
+        </>
+      )}
+    </form>
+  );
+}
+
 function DashboardView({ user }: { user: SessionUser }) {
   const [month, setMonth] = useState(currentMonth);
   const [data, setData] = useState<Dashboard | null>(null);
@@ -276,6 +335,7 @@ function DashboardView({ user }: { user: SessionUser }) {
         {trends ? <TrendCharts trends={trends} /> : <Loading />}
       </section>
       {data && province && <Estimate766View e={data.estimate766} />}
+      {province && <OnlineRateSetting onSaved={load} />}
     </>
   );
 }

@@ -11,7 +11,7 @@ import { saveBlob } from "../../utils/download";
 import { useTask } from "../../utils/task";
 import { againstTarget, formatCount, formatDays, onlineRateNote, StatusBadge } from "./figures/parts";
 import { AdminLayout } from "./layout";
-import { ReportState } from "./reports";
+import { PrepareReport, ReportState } from "./reports";
 
 const COHORT_LABEL: Record<ReportUnit["cohort"], string> = {
   department: "Sở, ban, ngành",
@@ -235,6 +235,7 @@ function ReportView({ month }: { month: string }) {
       {csv.error && <ErrorMessage message={csv.error} />}
       <ReportDocument report={report} />
       <Review report={report} onReviewed={setReport} />
+      <PrepareReport month={report.month} onPrepared={load} />
     </>
   );
 }
