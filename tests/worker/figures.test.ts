@@ -1,16 +1,19 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { addDays } from "../../shared/src/figures/facts";
+import { RecomputeStep } from "../../shared/src/figures/recompute";
 import { vietnamDate } from "../../shared/src/time/vietnam";
 import { addContributions, claimRefresh, lostRefresh, refreshState } from "../../worker/src/db/repo/figures";
-import { figuresDaily, figuresRefreshes } from "../../worker/src/db/schema";
+import { getUser } from "../../worker/src/db/repo/users";
+import { adminChanges, figuresRefreshes } from "../../worker/src/db/schema";
 import { deriveFacts } from "../../worker/src/figures/derive";
 import { monthCounts, monthPeriod, officerCounts, procedureCounts, trendCounts } from "../../worker/src/figures/read";
+import { recomputeFigures } from "../../worker/src/figures/recompute";
 import { catchUp, refreshFigures } from "../../worker/src/figures/refresh";
-import { PROCEDURE } from "./dossier-fixtures";
+import { PROCEDURE, resident } from "./dossier-fixtures";
 import { allFacts, expectKeptEqualsRecomputed, keptTables, referenceStocks } from "./figures-fixtures";
-import { db } from "./helpers";
-import { dossierRow, drive, fileDossier, residentStep, staffMember, step } from "./staff-fixtures";
+import { api, bearer, db, json, signIn } from "./helpers";
+import { dossierRow, drive, fileDossier, residentStep, staffMember } from "./staff-fixtures";
 
 const COMMUNE = "phuong-an-hoa";
 
@@ -111,5 +114,53 @@ describe("figures kept from the event log", () => {
       const received = flows.online.received + flows.counter.received + flows.postal.received;
       expect({ openAtStart, openAtEnd, overdueAtEnd, received }, day).toEqual(expected);
     }
+  });
+
+  it("recomputes from scratch in resumable steps while refreshes wait, then hands over to them", async () => {
+    const officer = await staffMember(COMMUNE);
+    const early = await fileDossier();
+    await drive(officer, early, ["accept"]);
+    await refreshAll();
+    const admin = await signIn("quan-tri-tinh");
+    const user = (await getUser(db(), admin.user.id))!;
+
+    let step = await recomputeFigures(db(), user, { restart: true }, 1);
+    expect(step).toMatchObject({ done: false, processed: 4 });
+    // Steps taken meanwhile wait for the refresh after the recompute.
+    await drive(officer, early, ["start_processing", "request_supplement"]);
+    const late = await fileDossier();
+    expect(await refreshFigures(db(), { maxEvents: 100 })).toMatchObject({ events: 0, skipped: "recompute running" });
+    let calls = 1;
+    while (!step.done) {
+      step = await recomputeFigures(db(), user, {}, 1);
+      calls++;
+    }
+    expect(calls).toBeGreaterThanOrEqual(2);
+    expect(step).toMatchObject({ done: true, next: null });
+    await refreshAll();
+    await expectKeptEqualsRecomputed();
+    expect((await deriveFacts(db(), [(await dossierRow(late.code)).id])).size).toBe(1);
+    const changes = await db().select().from(adminChanges).where(eq(adminChanges.actorId, admin.user.id));
+    expect(changes.map((c) => [c.entity, c.action])).toContainEqual(["figure_setting", "recompute"]);
+  });
+
+  it("lets only an admin recompute through the API, which answers each step", async () => {
+    for (const persona of ["can-bo-phuong", "lanh-dao-phuong"]) {
+      const res = await api("/api/admin/figures/recompute", json("POST", {}, bearer(await signIn(persona))));
+      expect(res.status, persona).toBe(403);
+    }
+    const res = await api("/api/admin/figures/recompute", json("POST", {}, bearer(await resident("nguoi-dan-so-lieu"))));
+    expect(res.status).toBe(403);
+    const admin = bearer(await signIn("quan-tri-tinh"));
+    const invalid = await api("/api/admin/figures/recompute", json("POST", { restart: "yes" }, admin));
+    expect(invalid.status).toBe(400);
+    let body = { done: false };
+    for (let i = 0; !body.done && i < 100; i++) {
+      const step = await api("/api/admin/figures/recompute", json("POST", { restart: i === 0 }, admin));
+      expect(step.status).toBe(200);
+      body = RecomputeStep.parse(await step.json());
+    }
+    expect(body.done).toBe(true);
+    await expectKeptEqualsRecomputed();
   });
 });

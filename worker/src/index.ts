@@ -5,6 +5,7 @@ import { vi } from "zod/locales";
 import { PUBLISH_CRON, publishDueVersions } from "./catalogue/versions";
 import { prepareEndedMonth } from "./dashboard/report";
 import { createDb } from "./db/client";
+import { catchUpFully, REFRESH_CRON, refreshEveryMinute } from "./figures/refresh";
 import { purgeExpired } from "./jobs/purge-expired";
 import { handleError, handleNotFound } from "./lib/errors";
 import { factory } from "./lib/factory";
@@ -71,16 +72,19 @@ const log = (event: string, data: object) =>
   console.info(JSON.stringify({ level: "info", at: new Date().toISOString(), event, ...data }));
 
 /**
- * Cron triggers (UTC): the nightly clean-up at 02:00 in Vietnam, and on the 1st the monthly report
- * of the month that ended; scheduled procedure versions hourly,
- * so a version scheduled for today goes out within the hour after midnight in Vietnam, and a missed
- * run is caught up by the next.
+ * Cron triggers (UTC): the nightly clean-up at 02:00 in Vietnam, which also brings the figures fully
+ * up to date, and on the 1st the monthly report of the month that ended; scheduled procedure
+ * versions hourly, so a version scheduled for today goes out within the hour after midnight in
+ * Vietnam, and a missed run is caught up by the next; the figures every minute, a bounded step
+ * from the event log.
  */
 async function scheduled(controller: ScheduledController, env: CloudflareBindings) {
   const db = createDb(env.DB);
   if (controller.cron === PUBLISH_CRON) log("publish_scheduled", await publishDueVersions(db));
+  else if (controller.cron === REFRESH_CRON) log("figures_refreshed", await refreshEveryMinute(db));
   else {
     log("purge_expired", await purgeExpired(db));
+    log("figures_caught_up", await catchUpFully(db));
     log("monthly_report", await prepareEndedMonth(db, env.PROVINCE_ID, new Date(controller.scheduledTime)));
   }
 }

@@ -92,6 +92,7 @@ import {
   TrackView,
   WithdrawBody,
 } from "../../shared/src/dossier/api";
+import { RecomputeBody, RecomputeStep } from "../../shared/src/figures/recompute";
 import {
   AssistedBody,
   AssistedIdParam,
@@ -665,6 +666,19 @@ export const openApiDocument = {
         summary: "Remove a day",
         parameters: parameters("path", CalendarDateParam),
         responses: { 204: { description: "Removed" }, 404: error("Not in the calendar"), ...authErrors },
+      },
+    },
+    "/api/admin/figures/recompute": {
+      post: {
+        ...signedIn,
+        summary: "Recompute the figures from the raw dossiers, a few pages a call; call again until done",
+        requestBody: body(RecomputeBody),
+        responses: {
+          200: ok("This call's step", RecomputeStep),
+          400: error("Invalid body"),
+          409: error("Another recompute step ran at the same time"),
+          ...authErrors,
+        },
       },
     },
     "/api/admin/people": {

@@ -84,3 +84,19 @@ const CATCH_UP_EVENTS = 200;
  * concurrent refresh is fine here: that one applies the same events.
  */
 export const catchUp = (db: Db) => refreshFigures(db, { maxEvents: CATCH_UP_EVENTS });
+
+/** The cron that keeps the figures current: every minute, a bounded step. */
+export const REFRESH_CRON = "* * * * *";
+const EVENTS_PER_MINUTE = 2000;
+export const refreshEveryMinute = (db: Db) => refreshFigures(db, { maxEvents: EVENTS_PER_MINUTE });
+
+/** The nightly run: refreshes until the log is caught up (or a recompute or another refresh takes over). */
+export async function catchUpFully(db: Db): Promise<RefreshResult> {
+  const total: RefreshResult = { events: 0, dossiers: 0, caughtUp: false };
+  for (;;) {
+    const r = await refreshEveryMinute(db);
+    total.events += r.events;
+    total.dossiers += r.dossiers;
+    if (r.caughtUp || r.skipped || r.events === 0) return { ...r, events: total.events, dossiers: total.dossiers };
+  }
+}

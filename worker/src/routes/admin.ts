@@ -8,6 +8,7 @@ import { adminCatalogueRoutes } from "./admin/catalogue";
 import { adminChangeRoutes } from "./admin/changes";
 import { adminDashboardRoutes } from "./admin/dashboard";
 import { adminFigureSettingRoutes } from "./admin/figure-settings";
+import { adminFigureRoutes } from "./admin/figures";
 import { adminInvitationRoutes } from "./admin/invitations";
 import { adminPeopleRoutes } from "./admin/people";
 import { adminProcedureRoutes } from "./admin/procedures";
@@ -49,4 +50,5 @@ export const adminRoutes = factory
   .route("/catalogue", adminCatalogueRoutes)
   .route("/targets", adminTargetRoutes)
   .route("/figure-settings", adminFigureSettingRoutes)
-  .route("/reports", adminReportRoutes);
+  .route("/reports", adminReportRoutes)
+  .route("/figures", adminFigureRoutes);
