@@ -92,7 +92,6 @@ import {
   TrackView,
   WithdrawBody,
 } from "../../shared/src/dossier/api";
-import { RecomputeBody, RecomputeStep } from "../../shared/src/figures/recompute";
 import {
   AssistedBody,
   AssistedIdParam,
@@ -132,6 +131,7 @@ import {
   UnitDrill,
   UnitDrillQuery,
 } from "../../shared/src/figures/api";
+import { RecomputeBody, RecomputeStep } from "../../shared/src/figures/recompute";
 import {
   ActionBody,
   AuditReport,
