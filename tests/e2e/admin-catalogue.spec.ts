@@ -61,6 +61,9 @@ async function openProcedureAsAdmin(browser: Browser): Promise<Page> {
   await page.goto("/can-bo");
   await pickPersona(page, ADMIN);
   await page.getByRole("link", { name: "Quản trị tỉnh" }).click();
+  // The back office opens on its dashboard; the catalogue is a section of its navigation.
+  await expect(page).toHaveURL(`${APP}/quan-tri/bang-dieu-khien`);
+  await page.getByRole("navigation", { name: "Quản trị" }).getByRole("link", { name: "Thủ tục" }).click();
   await expect(page).toHaveURL(`${APP}/quan-tri/thu-tuc`);
   await expect(page.getByRole("navigation", { name: "Quản trị" }).getByRole("link", { name: "Thủ tục" })).toHaveAttribute(
     "aria-current",
