@@ -1,7 +1,20 @@
 import { devices, expect, test } from "@playwright/test";
 import { inAppPath } from "../../shared/src/links/deep-link";
 import { seriousA11yViolations } from "./a11y";
-import { API, APP, apiSession, bearer, fillTamTru, pickPersona, RESIDENT, receiptCode, TAM_TRU } from "./helpers";
+import {
+  API,
+  APP,
+  apiSession,
+  bearer,
+  fillTamTru,
+  PDF,
+  pickPersona,
+  RESIDENT,
+  receiptCode,
+  TAM_TRU,
+  tamTruVersion,
+  uploadPdf,
+} from "./helpers";
 
 const HELPER = /Tổ công nghệ số cộng đồng: Phường An Hòa/;
 
@@ -61,4 +74,61 @@ test("a team member files for a resident, who consents in their own Zalo and own
   await page.reload();
   await expect(page.getByRole("region", { name: "Hồ sơ đã nộp giúp người dân" })).toContainText(code);
   await phone.close();
+});
+
+test("for a resident without a smartphone, the team member files with the signed consent and hands over the code", async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(90_000);
+  const helper = await apiSession(request, "to-cong-nghe");
+  const fileId = await uploadPdf(request, helper, "to-khai.pdf");
+  const prepared = await request.post(`${API}/api/assisted`, {
+    headers: bearer(helper),
+    data: {
+      applicantName: "Trần Thị Cúc",
+      submission: {
+        procedureCode: TAM_TRU,
+        procedureVersion: await tamTruVersion(request),
+        receivingUnitId: "phuong-an-hoa",
+        form: {
+          fullName: "Trần Thị Cúc",
+          citizenId: "001203004568",
+          tempAddress: "Số 2 đường Hòa Bình",
+          fromDate: "2025-10-01",
+          durationMonths: 6,
+          phone: "0987654322",
+        },
+        documents: [
+          { docIndex: 0, fileIds: [fileId] },
+          { docIndex: 1, fileIds: [fileId] },
+        ],
+      },
+    },
+  });
+  expect(prepared.status()).toBe(201);
+
+  await page.goto("/ho-tro");
+  await pickPersona(page, HELPER);
+  const item = page
+    .getByRole("region", { name: "Chờ người dân đồng ý" })
+    .getByRole("listitem")
+    .filter({ hasText: "Trần Thị Cúc" });
+  await item.first().getByRole("button", { name: "Người dân không dùng điện thoại thông minh" }).click();
+  const form = page.getByRole("form", { name: "Giấy đồng ý của Trần Thị Cúc" }).first();
+  await form.getByRole("button", { name: "Nộp hồ sơ với giấy đồng ý" }).click();
+  await expect(form.getByText("Vui lòng tải lên ảnh giấy đồng ý có chữ ký")).toBeVisible();
+  await form
+    .getByLabel("Tải lên: Giấy đồng ý có chữ ký")
+    .setInputFiles({ name: "giay-dong-y.pdf", mimeType: "application/pdf", buffer: PDF });
+  await expect(form.getByRole("list", { name: "Tệp đã đính kèm: Giấy đồng ý có chữ ký" })).toContainText("giay-dong-y.pdf");
+  await form.getByLabel("Số điện thoại").fill("0987654322");
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await form.getByRole("button", { name: "Nộp hồ sơ với giấy đồng ý" }).click();
+
+  const handOver = page.getByRole("status").filter({ hasText: "cho người dân" });
+  await expect(handOver).toContainText(/Đã nộp hồ sơ [0-9.A-Z]+-\d{6}-\d{4}/);
+  await expect(handOver.getByRole("img", { name: /Mã QR tra cứu hồ sơ/ })).toBeVisible();
+  const code = (await handOver.locator("strong").textContent())!.trim();
+  await expect(page.getByRole("region", { name: "Hồ sơ đã nộp giúp người dân" })).toContainText(code);
 });

@@ -117,6 +117,6 @@ export const QrQuery = z.object({
     .string()
     .max(160)
     .refine((path) => inAppPath(path) === path, {
-      error: "Đường dẫn phải có dạng /p/<mã thủ tục>, /u/<mã đơn vị>, /t/<mã hồ sơ>?k=<mã tra cứu> hoặc /moi/<mã lời mời>",
+      error: "Đường dẫn phải có dạng /p/<mã thủ tục>, /u/<mã đơn vị>, /t/<mã hồ sơ>?k=<mã tra cứu>, /moi/<mã lời mời> hoặc /uy-quyen/<mã xác nhận>",
     }),
 });

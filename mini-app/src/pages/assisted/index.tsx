@@ -67,16 +67,14 @@ function HandOver({ receipt }: { receipt: Receipt }) {
 }
 
 /** For a resident without a smartphone: the photo of the consent they signed, their name and phone. */
-function PaperConsent({ item, onFiled }: { item: AssistedItem; onFiled: () => void }) {
+function PaperConsent({ item, onFiled }: { item: AssistedItem; onFiled: (receipt: Receipt) => void }) {
   const [files, setFiles] = useState<FileItem[]>([]);
   const [fullName, setFullName] = useState(item.applicantName);
   const [phone, setPhone] = useState("");
   const [invalid, setInvalid] = useState<Invalid>(null);
-  const [receipt, setReceipt] = useState<Receipt | null>(null);
   const { busy, error, run } = useTask();
   const ids = { name: `paper-name-${item.id}`, phone: `paper-phone-${item.id}` };
 
-  if (receipt) return <HandOver receipt={receipt} />;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const problem =
@@ -87,8 +85,7 @@ function PaperConsent({ item, onFiled }: { item: AssistedItem; onFiled: () => vo
     if (problem) return;
     void run(async () => {
       const consentFileId = files[0]!.id;
-      setReceipt(await assistedApi.paperConsent(item.id, { consentFileId, applicant: { fullName: fullName.trim(), phone } }));
-      onFiled();
+      onFiled(await assistedApi.paperConsent(item.id, { consentFileId, applicant: { fullName: fullName.trim(), phone } }));
     });
   };
   return (
@@ -130,7 +127,7 @@ function PaperConsent({ item, onFiled }: { item: AssistedItem; onFiled: () => vo
   );
 }
 
-function Waiting({ item, onChange }: { item: AssistedItem; onChange: () => void }) {
+function Waiting({ item, onChange, onFiled }: { item: AssistedItem; onChange: () => void; onFiled: (receipt: Receipt) => void }) {
   const [link, setLink] = useState<AssistedLink | null>(null);
   const [paper, setPaper] = useState(false);
   const { busy, error, run } = useTask();
@@ -145,7 +142,7 @@ function Waiting({ item, onChange }: { item: AssistedItem; onChange: () => void 
         </span>
       </div>
       {link && <ConsentCard link={link} applicantName={item.applicantName} procedureName={item.procedure.name} />}
-      {paper && <PaperConsent item={item} onFiled={onChange} />}
+      {paper && <PaperConsent item={item} onFiled={onFiled} />}
       {error && (
         <p className="field__error" role="alert">
           {error}
@@ -202,6 +199,7 @@ function AssistedHome() {
   const prepared = (useLocation().state as { prepared?: Prepared } | null)?.prepared;
   const [items, setItems] = useState<AssistedItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [handedOver, setHandedOver] = useState<Receipt | null>(null);
   const load = useCallback(() => {
     setError(null);
     assistedApi.list().then(
@@ -215,7 +213,12 @@ function AssistedHome() {
   const filed = items?.filter((i) => i.state === "filed") ?? [];
   return (
     <>
-      {prepared && <ConsentCard {...prepared} />}
+      {prepared && !handedOver && <ConsentCard {...prepared} />}
+      {handedOver && (
+        <section className="section" aria-label="Biên nhận cho người dân">
+          <HandOver receipt={handedOver} />
+        </section>
+      )}
       <section className="section" aria-labelledby="assisted-new">
         <h2 id="assisted-new" className="section__title">
           Nộp hồ sơ mới cho người dân
@@ -241,7 +244,15 @@ function AssistedHome() {
             ) : (
               <ul className="card-list">
                 {waiting.map((item) => (
-                  <Waiting key={item.id} item={item} onChange={load} />
+                  <Waiting
+                    key={item.id}
+                    item={item}
+                    onChange={load}
+                    onFiled={(receipt) => {
+                      setHandedOver(receipt);
+                      load();
+                    }}
+                  />
                 ))}
               </ul>
             )}
