@@ -117,6 +117,7 @@ export const QrQuery = z.object({
     .string()
     .max(160)
     .refine((path) => inAppPath(path) === path, {
-      error: "Đường dẫn phải có dạng /p/<mã thủ tục>, /u/<mã đơn vị>, /t/<mã hồ sơ>?k=<mã tra cứu>, /moi/<mã lời mời> hoặc /uy-quyen/<mã xác nhận>",
+      error:
+        "Đường dẫn phải có dạng /p/<mã thủ tục>, /u/<mã đơn vị>, /t/<mã hồ sơ>?k=<mã tra cứu>, /moi/<mã lời mời> hoặc /uy-quyen/<mã xác nhận>",
     }),
 });
