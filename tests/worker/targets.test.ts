@@ -1,7 +1,10 @@
 import { env } from "cloudflare:workers";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Session } from "../../shared/src/auth/api";
-import { type Answer, type Api, api, bearer, client, errorOf, json, signIn } from "./helpers";
+import type { TargetSuggestions } from "../../shared/src/figures/api";
+import { newKey } from "./dossier-fixtures";
+import { type Answer, type Api, api, bearer, client, errorOf, getJson, json, signIn } from "./helpers";
+import { clockAt, fileDossier, intakeBody, staffMember, step } from "./staff-fixtures";
 
 type History = Answer<Api["admin"]["targets"]["history"]["$get"]>["items"];
 
@@ -165,5 +168,54 @@ describe("the figures' settings", () => {
     expect((await put({ onlineRateCountsPostal: true, reason: "Trở lại cách tính cũ" })).status).toBe(200);
     expect(await get()).toMatchObject({ onlineRateCountsPostal: true });
     expect((await put({ onlineRateCountsPostal: true, reason: "Thử" }, await signIn("lanh-dao-phuong"))).status).toBe(403);
+  });
+});
+
+describe("suggested targets", () => {
+  it("closes the same share of every unit's gap from its baseline months, weighted by volume", async () => {
+    // March 2025: Phường An Hòa half online (1 of 2), Phường Bình Minh none online (0 of 2).
+    clockAt("2025-03-12T03:00:00Z");
+    const anHoa = await staffMember("phuong-an-hoa");
+    const binhMinh = await staffMember("phuong-binh-minh");
+    const { code } = await fileDossier("phuong-an-hoa");
+    await step(anHoa, code, { action: "accept" });
+    const intake = async (session: Session, unit: string) =>
+      expect(
+        (
+          await api(
+            "/api/staff/dossiers",
+            json("POST", await intakeBody({ receivingUnitId: unit }), { ...bearer(session), "Idempotency-Key": newKey() }),
+          )
+        ).status,
+      ).toBe(201);
+    await intake(anHoa, "phuong-an-hoa");
+    await intake(binhMinh, "phuong-binh-minh");
+    await intake(binhMinh, "phuong-binh-minh");
+    vi.useRealTimers();
+    admin = await signIn("quan-tri-tinh");
+
+    const query = "metric=online_rate&period=2026&goal=0.6&baselineFrom=2025-03&baselineTo=2025-03";
+    const { status, body } = await getJson<TargetSuggestions>(`/api/admin/targets?${query}`, { headers: bearer(admin) });
+    expect(status).toBe(200);
+    // B = (2 × 0.5 + 2 × 0) ÷ 4 = 0.25; k = (0.6 − 0.25) ÷ (1 − 0.25) = 0.4667.
+    expect(body.provinceBaseline).toBeCloseTo(0.25);
+    expect(body.k).toBeCloseTo(0.35 / 0.75);
+    const item = (unitId: string) => body.items.find((i) => i.unitId === unitId)!;
+    expect(item("phuong-an-hoa")).toMatchObject({ baseline: 0.5, volume: 2, share: 0.5 });
+    expect(item("phuong-an-hoa").suggested).toBeCloseTo(0.5 + (0.35 / 0.75) * 0.5);
+    expect(item("phuong-binh-minh")).toMatchObject({ baseline: 0, volume: 2, share: 0.5 });
+    expect(item("phuong-binh-minh").suggested).toBeCloseTo(0.35 / 0.75);
+    // A unit without dossiers in the baseline is asked for the goal.
+    expect(item("xa-tan-phu")).toMatchObject({ baseline: null, volume: 0, share: 0, suggested: 0.6 });
+    expect(item("phuong-an-hoa").current).toBeNull();
+
+    const bad = await api("/api/admin/targets?metric=online_rate&period=2026&goal=0.6&baselineFrom=2025-04&baselineTo=2025-03", {
+      headers: bearer(admin),
+    });
+    expect(bad.status).toBe(400);
+    const long = await api("/api/admin/targets?metric=online_rate&period=2026&goal=0.6&baselineFrom=2022-01&baselineTo=2025-03", {
+      headers: bearer(admin),
+    });
+    expect(long.status).toBe(400);
   });
 });

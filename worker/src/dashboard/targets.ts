@@ -15,6 +15,7 @@ import { getFigureSettings } from "../db/repo/figure-settings";
 import { insertTargets, targetsInForce } from "../db/repo/targets";
 import type { AuthUser } from "../db/repo/users";
 import { monthCounts } from "../figures/read";
+import { catchUp } from "../figures/refresh";
 import { invalidField } from "../lib/errors";
 import { figuresMonth, monthsBetween } from "./period";
 
@@ -85,6 +86,7 @@ export async function targetSuggestions(db: Db, provinceId: string, query: Targe
   const months = monthsBetween(baselineFrom, baselineTo);
   if (months.length > MAX_BASELINE_MONTHS) throw invalidField("baselineFrom", `Kỳ gốc dài tối đa ${MAX_BASELINE_MONTHS} tháng`);
   const thisMonth = figuresMonth(undefined, now).month;
+  await catchUp(db);
   const [units, settings, inForce, current, ...baseline] = await Promise.all([
     figureUnits(db, provinceId),
     getFigureSettings(db, provinceId),
