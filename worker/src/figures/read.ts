@@ -79,14 +79,14 @@ export async function trendCounts(
   const last = sorted.at(-1);
   if (!last) return [];
   const { end, b } = monthPeriod(last, asOf);
-  const { rows, after } = await trendRows(db, unitIds, last, b, end);
+  const { rows, after, before } = await trendRows(db, unitIds, sorted[0] as string, last, b, end);
   const byMonth = new Map<string, PeriodCounts>();
   for (const r of rows) addRow(counts(byMonth, r.month), r);
   for (const r of after) addRow(counts(byMonth, last), r, -1);
   // Stocks carry over: a month's changes added to everything before it.
   const carried = new Map<string, PeriodCounts>();
-  let open = 0;
-  let overdue = 0;
+  let open = before.openDelta;
+  let overdue = before.overdueDelta;
   for (const month of [...new Set([...byMonth.keys(), ...sorted])].sort()) {
     const c = byMonth.get(month) ?? emptyCounts();
     const openAtStart = open;

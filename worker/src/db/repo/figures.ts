@@ -288,28 +288,44 @@ export async function monthRows(db: Db, month: string, b: string, monthEnd: stri
       .select({ unitId: m.unitId, ...sums(m, ["openDelta", "overdueDelta"] as const) })
       .from(m)
       .where(sql`${m.month} < ${month}`)
-      .groupBy(m.unitId),
+      // Grouping by an expression keeps the planner on the month range of the key instead of a
+      // scan of the whole (unit, month) index in unit order.
+      .groupBy(sql`${m.unitId} || ''`),
   ]);
   return { rows, after, before };
 }
 
-/** Per month up to `lastMonth` and channel, over some units (null: all); and the changes dated after `b` in its month. */
-export async function trendRows(db: Db, unitIds: readonly string[] | null, lastMonth: string, b: string, monthEnd: string) {
+/**
+ * Per month from `firstMonth` to `lastMonth` and channel, over some units (null: all); the changes
+ * dated after `b` in the last month; and the stocks carried in from before the first month.
+ */
+export async function trendRows(
+  db: Db,
+  unitIds: readonly string[] | null,
+  firstMonth: string,
+  lastMonth: string,
+  b: string,
+  monthEnd: string,
+) {
   const m = figuresMonthly;
   const d = figuresDaily;
-  const [rows, after] = await db.batch([
+  const [rows, after, before] = await db.batch([
     db
       .select({ month: m.month, channel: m.channel, ...sums(m, FIGURE_COUNTERS) })
       .from(m)
-      .where(and(sql`${m.month} <= ${lastMonth}`, inUnits(unitIds, m.unitId)))
+      .where(and(sql`${m.month} >= ${firstMonth}`, sql`${m.month} <= ${lastMonth}`, inUnits(unitIds, m.unitId)))
       .groupBy(m.month, m.channel),
     db
       .select({ channel: d.channel, ...sums(d, FIGURE_COUNTERS) })
       .from(d)
       .where(and(gt(d.day, b), sql`${d.day} <= ${monthEnd}`, inUnits(unitIds, d.unitId)))
       .groupBy(d.channel),
+    db
+      .select(sums(m, ["openDelta", "overdueDelta"] as const))
+      .from(m)
+      .where(and(sql`${m.month} < ${firstMonth}`, inUnits(unitIds, m.unitId))),
   ]);
-  return { rows, after };
+  return { rows, after, before: before[0] ?? { openDelta: 0, overdueDelta: 0 } };
 }
 
 /** A unit's days up to `b` per procedure version and channel: flows from `start`, stocks over all time. */
