@@ -110,10 +110,17 @@ export async function keptFacts(db: Db, ids: readonly string[]): Promise<Map<str
 export const RECOMPUTE_ROW = -1;
 export const RUNNING = -1;
 
+/**
+ * The cursor: the last event applied. Each refresh starts where the previous one ended, so the row
+ * with the largest `from_event_id` (the key) holds it; one index step, however long the log grows.
+ */
+const cursorSql = () =>
+  sql<number>`coalesce((SELECT ${figuresRefreshes.toEventId} FROM ${figuresRefreshes} ORDER BY ${figuresRefreshes.fromEventId} DESC LIMIT 1), 0)`;
+
 /** Where the figures stand: the last event applied, and the recompute running, if any. */
 export async function refreshState(db: Db) {
   const [cursor, recompute] = await db.batch([
-    db.select({ to: sql<number>`coalesce(max(${figuresRefreshes.toEventId}), 0)` }).from(figuresRefreshes),
+    db.select({ to: cursorSql() }).from(sql`(SELECT 1)`),
     db.select().from(figuresRefreshes).where(eq(figuresRefreshes.fromEventId, RECOMPUTE_ROW)),
   ]);
   const row = recompute[0];
@@ -193,7 +200,7 @@ export function keepFacts(db: Db, facts: readonly { dossierId: string; facts: Do
  * `from_event_id` being the key refuses a second refresh from the same point.
  */
 export function claimRefresh(db: Db, from: number, to: number, dossierCount: number) {
-  const current: SQL = sql`(SELECT coalesce(max(${figuresRefreshes.toEventId}), 0) FROM ${figuresRefreshes}) = ${from}
+  const current: SQL = sql`${cursorSql()} = ${from}
     AND NOT EXISTS (SELECT 1 FROM ${figuresRefreshes} WHERE ${figuresRefreshes.fromEventId} = ${RECOMPUTE_ROW} AND ${figuresRefreshes.dossiers} = ${RUNNING})`;
   return db
     .insert(figuresRefreshes)
