@@ -115,7 +115,9 @@ test("an admin drills down from a unit to the dossiers behind a figure and opens
   }
   await link.click();
   await expect(page).toHaveURL(`${APP}/can-bo/ho-so/${encodeURIComponent(code)}`);
-  await expect(page.getByRole("main")).toContainText(code);
+  // The drill-down's page may still be leaving while the workspace loads the dossier.
+  const desk = page.getByRole("main").filter({ has: page.getByRole("heading", { name: "Xử lý hồ sơ" }) });
+  await expect(desk).toContainText(code, { timeout: 15_000 });
 });
 
 test("an admin prepares the monthly report, downloads it as CSV and opens its printable page", async ({ page }) => {
