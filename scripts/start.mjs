@@ -34,6 +34,9 @@ const children = [
 ];
 
 waitUntilUp(`http://127.0.0.1:${API_PORT}/api/health`)
+  // wrangler dev never fires cron triggers: run the nightly job once, so the figures take in the
+  // seeded year (and any dossier filed since the last start) before anyone opens the dashboard.
+  .then(() => fetch(`http://127.0.0.1:${API_PORT}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent("0 19 * * *")}`))
   .then(() => waitUntilUp(`${APP_URL}/`))
   .then(() => waitUntilUp(`${localSsoUrl(SSO_PORT)}/.well-known/openid-configuration`))
   .then(() => {
