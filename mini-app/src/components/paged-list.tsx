@@ -23,11 +23,16 @@ export function PagedList(props: {
     <section className="section">
       {props.children}
       {status === "error" && <ErrorMessage message={error ?? ""} onRetry={onMore} />}
-      {props.more && status !== "error" && (
-        <button type="button" className="button button--secondary button--block" disabled={status === "loading"} onClick={onMore}>
-          {status === "loading" ? "Đang tải…" : "Xem thêm"}
-        </button>
-      )}
+      {props.more && status !== "error" && <MoreButton busy={status === "loading"} onMore={onMore} />}
     </section>
+  );
+}
+
+/** "Xem thêm": the next page of a list read by cursor, disabled while it loads. */
+export function MoreButton({ busy, onMore }: { busy: boolean; onMore: () => void }) {
+  return (
+    <button type="button" className="button button--secondary button--block" disabled={busy} onClick={onMore}>
+      {busy ? "Đang tải…" : "Xem thêm"}
+    </button>
   );
 }

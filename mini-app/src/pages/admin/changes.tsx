@@ -3,6 +3,7 @@ import { Link } from "react-router-dom";
 import { CHANGE_ENTITIES, type ChangeEntity } from "../../../../shared/src/admin/changes";
 import { formatDate } from "../../../../shared/src/format/vi";
 import { TIME_ZONE } from "../../../../shared/src/time/vietnam";
+import { MoreButton } from "../../components/paged-list";
 import { Empty, ErrorMessage, Loading } from "../../components/status";
 import { errorMessage } from "../../services/api";
 import { type ChangeItem, peopleApi } from "../../services/people-api";
@@ -100,16 +101,7 @@ export function ChangeRows({ filters, label }: { filters: { entity?: ChangeEntit
           </li>
         ))}
       </ul>
-      {cursor && (
-        <button
-          type="button"
-          className="button button--secondary button--block"
-          disabled={more.busy}
-          onClick={() => void loadMore()}
-        >
-          {more.busy ? "Đang tải…" : "Xem thêm"}
-        </button>
-      )}
+      {cursor && <MoreButton busy={more.busy} onMore={() => void loadMore()} />}
       {more.error && <ErrorMessage message={more.error} />}
     </>
   );

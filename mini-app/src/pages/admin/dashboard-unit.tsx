@@ -10,6 +10,7 @@ import {
   type UnitDrill,
 } from "../../../../shared/src/figures/api";
 import { formatDate, formatMonth, formatPercent } from "../../../../shared/src/format/vi";
+import { MoreButton } from "../../components/paged-list";
 import { Empty, ErrorMessage, Loading } from "../../components/status";
 import { errorMessage } from "../../services/api";
 import { dashboardApi } from "../../services/dashboard-api";
@@ -104,16 +105,7 @@ function DossiersBehind({ unitId, month }: { unitId: string; month: string }) {
           </table>
         </TableScroll>
       )}
-      {cursor && (
-        <button
-          type="button"
-          className="button button--secondary button--block"
-          disabled={more.busy}
-          onClick={() => void loadMore()}
-        >
-          {more.busy ? "Đang tải…" : "Xem thêm"}
-        </button>
-      )}
+      {cursor && <MoreButton busy={more.busy} onMore={() => void loadMore()} />}
       {more.error && <ErrorMessage message={more.error} />}
     </section>
   );

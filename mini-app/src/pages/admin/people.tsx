@@ -4,6 +4,7 @@ import { INVITATION_STATE_LABELS } from "../../../../shared/src/admin/people";
 import { ROLE_LABELS, ROLES } from "../../../../shared/src/auth/roles";
 import { formatDate } from "../../../../shared/src/format/vi";
 import { Dialog } from "../../components/dialog";
+import { MoreButton } from "../../components/paged-list";
 import { useSnackbar } from "../../components/snackbar";
 import { Empty, ErrorMessage, Loading } from "../../components/status";
 import type { Invalid } from "../../components/text-field";
@@ -137,16 +138,7 @@ function PeopleList() {
             ))}
           </ul>
         ))}
-      {page?.nextCursor && (
-        <button
-          type="button"
-          className="button button--secondary button--block"
-          disabled={more.busy}
-          onClick={() => void loadMore()}
-        >
-          {more.busy ? "Đang tải…" : "Xem thêm"}
-        </button>
-      )}
+      {page?.nextCursor && <MoreButton busy={more.busy} onMore={() => void loadMore()} />}
       {more.error && <ErrorMessage message={more.error} />}
     </section>
   );
