@@ -15,6 +15,9 @@ import type {
 } from "../../../shared/src/catalogue/schemas";
 import { CHANNELS } from "../../../shared/src/dossier/channel";
 import { ACTORS, EVENT_TYPES } from "../../../shared/src/dossier/events";
+import type { VneidClaims } from "../../../shared/src/identity/claims";
+import { FEE_STATUSES, NOTICE_OUTCOMES, PAYMENT_PROVIDERS, PAYMENT_STATES, REFUND_STATES } from "../../../shared/src/payment/api";
+import { PORTAL_SYNC_STATES } from "../../../shared/src/portal/sync";
 
 const json = <T>(name: string) => text(name, { mode: "json" }).$type<T>();
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
@@ -163,6 +166,8 @@ export const users = sqliteTable(
     /** Subject at the province's SSO once the resident proved a VNeID identity. */
     vneidSubject: text("vneid_subject").unique(),
     vneidVerifiedAt: text("vneid_verified_at"),
+    /** The identity claims the SSO gave at the last link: the read-only source of eForm identity fields. */
+    vneidClaims: json<VneidClaims>("vneid_claims"),
     /** Subject at the province's staff single sign-on, bound by an invitation or by the person. */
     ssoSubject: text("sso_subject").unique(),
     disabledAt: text("disabled_at"),
@@ -265,6 +270,8 @@ export const dossiers = sqliteTable(
     channel: text("channel", { enum: CHANNELS }).notNull(),
     form: json<Record<string, string | number | boolean>>("form").notNull(),
     fee: json<FeeQuote>("fee").notNull(),
+    /** Whether the quoted fee is still due; a dossier with a fee "due" cannot be handed over. */
+    feeStatus: text("fee_status", { enum: FEE_STATUSES }).notNull().default("none"),
     trackingToken: text("tracking_token").notNull(),
     vneidVerified: integer("vneid_verified", { mode: "boolean" }).notNull().default(false),
     withdrawalRequested: integer("withdrawal_requested", { mode: "boolean" }).notNull().default(false),
@@ -717,4 +724,104 @@ export const assistedFilings = sqliteTable(
     cancelledAt: text("cancelled_at"),
   },
   (t) => [index("assisted_filings_helper").on(t.helperId, t.createdAt)],
+);
+
+/**
+ * Procedures a province lets residents file without a linked VNeID identity (ND 69/2024 makes VNeID
+ * the rule for online filing, so the default, no row, is strict). Never for a procedure whose own
+ * catalogue entry requires VNeID.
+ */
+export const vneidRelaxations = sqliteTable(
+  "vneid_relaxations",
+  {
+    provinceId: text("province_id")
+      .notNull()
+      .references(() => provinces.id),
+    procedureCode: text("procedure_code").notNull(),
+    reason: text("reason").notNull(),
+    decidedBy: text("decided_by")
+      .notNull()
+      .references(() => users.id),
+    decidedAt: text("decided_at").notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.provinceId, t.procedureCode] })],
+);
+
+/**
+ * One attempt to pay a dossier's fee online through the province's provider. `orderRef` is our
+ * reference sent to the provider (unique, so a notification maps to one row); only a verified
+ * notification or the provider's answer to a status query moves `state`.
+ */
+export const payments = sqliteTable(
+  "payments",
+  {
+    id: text("id").primaryKey(),
+    dossierId: text("dossier_id")
+      .notNull()
+      .references(() => dossiers.id),
+    provider: text("provider", { enum: PAYMENT_PROVIDERS }).notNull(),
+    orderRef: text("order_ref").notNull().unique(),
+    /** The provider's own order id when it assigns one (Zalo Checkout's orderId). */
+    providerOrderId: text("provider_order_id"),
+    amount: integer("amount").notNull(),
+    state: text("state", { enum: PAYMENT_STATES }).notNull().default("created"),
+    transactionId: text("transaction_id"),
+    paidAt: text("paid_at"),
+    /** The electronic receipt's number, issued with the payment (`receipt_counters`). */
+    receiptNumber: text("receipt_number").unique(),
+    refundState: text("refund_state", { enum: REFUND_STATES }),
+    refundId: text("refund_id"),
+    refundedAmount: integer("refunded_amount").notNull().default(0),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: text("created_at").notNull().default(now),
+    updatedAt: text("updated_at").notNull().default(now),
+    /** When the reconciliation job last asked the provider about it. */
+    checkedAt: text("checked_at"),
+  },
+  (t) => [index("payments_dossier").on(t.dossierId, t.createdAt), index("payments_open").on(t.state, t.createdAt)],
+);
+
+/** Every notification, return and status answer about a payment and what was done with it (append-only). */
+export const paymentNotices = sqliteTable(
+  "payment_notices",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    paymentId: text("payment_id").references(() => payments.id),
+    provider: text("provider", { enum: PAYMENT_PROVIDERS }).notNull(),
+    kind: text("kind", { enum: ["notification", "return", "query", "refund"] }).notNull(),
+    outcome: text("outcome", { enum: NOTICE_OUTCOMES }).notNull(),
+    amount: integer("amount"),
+    transactionId: text("transaction_id"),
+    receivedAt: text("received_at").notNull().default(now),
+  },
+  (t) => [index("payment_notices_payment").on(t.paymentId, t.id)],
+);
+
+/** Per year: the last electronic receipt number handed out. */
+export const receiptCounters = sqliteTable("receipt_counters", {
+  year: text("year").primaryKey(),
+  seq: integer("seq").notNull(),
+});
+
+/**
+ * Per dossier: how far its events have been acknowledged by the national portal. `lastEventId`
+ * is the cursor (events are sent in id order, each once); `leaseUntil` keeps two consumers from
+ * sending the same dossier at once.
+ */
+export const portalSync = sqliteTable(
+  "portal_sync",
+  {
+    dossierId: text("dossier_id")
+      .primaryKey()
+      .references(() => dossiers.id),
+    state: text("state", { enum: PORTAL_SYNC_STATES }).notNull().default("pending"),
+    lastEventId: integer("last_event_id"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    leaseUntil: text("lease_until"),
+    createdAt: text("created_at").notNull().default(now),
+    lastAttemptAt: text("last_attempt_at"),
+    syncedAt: text("synced_at"),
+  },
+  (t) => [index("portal_sync_state").on(t.state, t.lastAttemptAt)],
 );
