@@ -20,6 +20,8 @@ export default defineConfig({
   retries: CI ? 1 : 0,
   workers: 1,
   timeout: 30_000,
+  // A loaded CI machine may take longer than a laptop to show the next screen.
+  expect: { timeout: CI ? 10_000 : 5_000 },
   reporter: CI ? "line" : "list",
   use: { baseURL: `http://localhost:${E2E_APP_PORT}`, trace: "retain-on-failure" },
   webServer: [
