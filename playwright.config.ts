@@ -19,8 +19,9 @@ export default defineConfig({
   forbidOnly: CI,
   retries: CI ? 1 : 0,
   workers: 1,
-  timeout: 30_000,
-  // A loaded CI machine may take longer than a laptop to show the next screen.
+  // A loaded CI machine may take longer than a laptop to show the next screen, and the longest
+  // journeys (file, receipt, track from a second browser) then need more than 30 s in all.
+  timeout: CI ? 60_000 : 30_000,
   expect: { timeout: CI ? 10_000 : 5_000 },
   reporter: CI ? "line" : "list",
   use: { baseURL: `http://localhost:${E2E_APP_PORT}`, trace: "retain-on-failure" },
