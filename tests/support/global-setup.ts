@@ -1,5 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { startOidcProvider } from "../../scripts/oidc-provider";
+import { startPaymentSandbox } from "../../scripts/payment-sandbox";
 import { readCatalogue } from "../../scripts/seed/read";
 import type { ProvinceCatalogue } from "../../shared/src/catalogue/province-catalogue";
 import { startFakeZalo } from "./fake-zalo";
@@ -26,7 +27,12 @@ export default async function setup(project: TestProject) {
   project.provide("zaloGraphUrl", zalo.url);
   project.provide("oidcIssuer", oidc.url);
   project.provide("oidcIssuerForeignKey", oidcForeignKey.url);
+  // The worker under test is not listening on a port, so the sandbox keeps its IPNs for the tests to deliver.
+  const gateway = await startPaymentSandbox();
+  project.provide("paymentGatewayUrl", gateway.url);
   return async () => {
+    gateway.server.closeAllConnections();
+    await new Promise((resolve) => gateway.server.close(resolve));
     await new Promise((resolve) => zalo.server.close(resolve));
     await new Promise((resolve) => oidc.server.close(resolve));
     await new Promise((resolve) => oidcForeignKey.server.close(resolve));
@@ -39,5 +45,6 @@ declare module "vitest" {
     zaloGraphUrl: string;
     oidcIssuer: string;
     oidcIssuerForeignKey: string;
+    paymentGatewayUrl: string;
   }
 }
