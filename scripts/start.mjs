@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import { ensureInstalled } from "./ensure-install.mjs";
 import { prepareDatabase, startApi, waitUntilUp } from "./local-api.mjs";
+import { paymentSandboxUrl, paymentSandboxVars, startPaymentSandbox } from "./local-payments.mjs";
 import {
   LOCAL_CITIZEN_USERNAMES,
   LOCAL_SSO_PASSWORD,
@@ -15,6 +16,7 @@ import {
 const API_PORT = 8787;
 const APP_URL = "http://localhost:5173";
 const SSO_PORT = 8786;
+const PAYMENT_PORT = 8785;
 
 ensureInstalled();
 // A synthetic year of dossiers, so that the dashboard has figures to show.
@@ -26,9 +28,15 @@ prepareDatabase(".wrangler/state", { history: 3000 });
 // here rather than to Zalo's deep link.
 const children = [
   startLocalSso(SSO_PORT, API_PORT, { detached: true }),
+  startPaymentSandbox(PAYMENT_PORT, API_PORT, { detached: true }),
   startApi(".wrangler/state", API_PORT, {
     detached: true,
-    extraArgs: [...localSsoVars(SSO_PORT, API_PORT), "--var", `QR_LINK_BASE:${APP_URL}`],
+    extraArgs: [
+      ...localSsoVars(SSO_PORT, API_PORT),
+      ...paymentSandboxVars(PAYMENT_PORT, API_PORT),
+      "--var",
+      `QR_LINK_BASE:${APP_URL}`,
+    ],
   }),
   spawn("npm", ["run", "dev", "--prefix", "mini-app"], { stdio: "inherit", detached: true }),
 ];
@@ -47,6 +55,9 @@ waitUntilUp(`http://127.0.0.1:${API_PORT}/api/health`)
     );
     console.log(`    staff on a desktop, at ${APP_URL}/dang-nhap: ${LOCAL_STAFF_USERNAMES.join(", ")}`);
     console.log(`    citizens for the VNeID link: ${LOCAL_CITIZEN_USERNAMES.join(", ")}`);
+    console.log(
+      `  Payments: ${paymentSandboxUrl(PAYMENT_PORT)}   (payment gateway sandbox: fees of accepted dossiers are paid there online)`,
+    );
     console.log("  Ctrl-C to stop.\n");
   })
   .catch((error) => {
