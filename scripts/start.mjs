@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import { ensureInstalled } from "./ensure-install.mjs";
 import { prepareDatabase, startApi, waitUntilUp } from "./local-api.mjs";
+import { checkoutSandboxUrl, checkoutVars, startCheckoutSandbox } from "./local-checkout.mjs";
 import {
   LOCAL_CITIZEN_USERNAMES,
   LOCAL_SSO_PASSWORD,
@@ -15,6 +16,8 @@ import {
 const API_PORT = 8787;
 const APP_URL = "http://localhost:5173";
 const SSO_PORT = 8786;
+// PAYMENT_PROVIDER=zalo_checkout npm start: fees are paid through a local Zalo Checkout sandbox.
+const CHECKOUT_PORT = process.env.PAYMENT_PROVIDER === "zalo_checkout" ? 8785 : null;
 
 ensureInstalled();
 // A synthetic year of dossiers, so that the dashboard has figures to show.
@@ -28,9 +31,19 @@ const children = [
   startLocalSso(SSO_PORT, API_PORT, { detached: true }),
   startApi(".wrangler/state", API_PORT, {
     detached: true,
-    extraArgs: [...localSsoVars(SSO_PORT, API_PORT), "--var", `QR_LINK_BASE:${APP_URL}`],
+    extraArgs: [
+      ...localSsoVars(SSO_PORT, API_PORT),
+      "--var",
+      `QR_LINK_BASE:${APP_URL}`,
+      ...(CHECKOUT_PORT ? checkoutVars(CHECKOUT_PORT) : []),
+    ],
   }),
-  spawn("npm", ["run", "dev", "--prefix", "mini-app"], { stdio: "inherit", detached: true }),
+  spawn("npm", ["run", "dev", "--prefix", "mini-app"], {
+    stdio: "inherit",
+    detached: true,
+    env: CHECKOUT_PORT ? { ...process.env, VITE_ZALO_CHECKOUT_SANDBOX_URL: checkoutSandboxUrl(CHECKOUT_PORT) } : process.env,
+  }),
+  ...(CHECKOUT_PORT ? [startCheckoutSandbox(CHECKOUT_PORT, { detached: true })] : []),
 ];
 
 waitUntilUp(`http://127.0.0.1:${API_PORT}/api/health`)
@@ -47,6 +60,8 @@ waitUntilUp(`http://127.0.0.1:${API_PORT}/api/health`)
     );
     console.log(`    staff on a desktop, at ${APP_URL}/dang-nhap: ${LOCAL_STAFF_USERNAMES.join(", ")}`);
     console.log(`    citizens for the VNeID link: ${LOCAL_CITIZEN_USERNAMES.join(", ")}`);
+    if (CHECKOUT_PORT)
+      console.log(`  Checkout: ${checkoutSandboxUrl(CHECKOUT_PORT)}   (local Zalo Checkout sandbox: fees are paid there)`);
     console.log("  Ctrl-C to stop.\n");
   })
   .catch((error) => {
