@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PaymentRef } from "../../worker/src/payments/provider";
-import { callbackMacInput, orderMacInput, overallMacInput } from "../../worker/src/payments/zalo-checkout";
+import { ABANDONED_MS, callbackMacInput, orderMacInput, overallMacInput } from "../../worker/src/payments/zalo-checkout";
 import {
   callbackRequest,
   checkoutEnv,
@@ -204,7 +204,7 @@ describe("Zalo Checkout: the callback", () => {
     expect(notices[0]).toMatchObject({ valid: true, transactionId: transId });
   });
 
-  it("answers Zalo 1 for a handled callback (also a duplicate) and 0 for one not taken", async () => {
+  it("answers Zalo 1 for a handled callback (also a duplicate or a failure recorded) and 0 for one not taken", async () => {
     const { provider } = await setup();
     const answers = Object.fromEntries(
       await Promise.all(
@@ -219,7 +219,7 @@ describe("Zalo Checkout: the callback", () => {
         ),
       ),
     );
-    expect(answers).toEqual({ applied: 1, duplicate: 1, bad_signature: 0, amount_mismatch: 0, unknown_order: 0, failed: 0 });
+    expect(answers).toEqual({ applied: 1, duplicate: 1, failed: 1, bad_signature: 0, amount_mismatch: 0, unknown_order: 0 });
   });
 });
 
@@ -241,8 +241,17 @@ describe("Zalo Checkout: the status query (no callback within 20 minutes)", () =
       body: JSON.stringify({ appId, ...start.order }),
     });
     const { data } = (await res.json()) as { data: { orderId: string } };
-    const ref = { orderRef: order.orderRef, providerOrderId: data.orderId, transactionId: null, amount: 7000, createdAt: "" };
+    const ref = {
+      orderRef: order.orderRef,
+      providerOrderId: data.orderId,
+      transactionId: null,
+      amount: 7000,
+      createdAt: order.createdAt.toISOString(),
+    };
     expect(await provider.queryStatus(ref)).toEqual({ state: "pending" });
+    // Still unpaid an hour on: abandoned.
+    const anHourAgo = new Date(Date.now() - ABANDONED_MS - 1000).toISOString();
+    expect(await provider.queryStatus({ ...ref, createdAt: anHourAgo })).toEqual({ state: "failed" });
 
     const failed = await pay({ payment: "failed", callback: "never" });
     expect(await failed.provider.queryStatus(failed.ref)).toEqual({ state: "failed" });
@@ -258,9 +267,13 @@ describe("Zalo Checkout: the status query (no callback within 20 minutes)", () =
     expect(await provider.queryStatus({ ...ref, orderRef: "ord-another-payment" })).toEqual({ state: "unknown" });
   });
 
-  it("has nothing to ask before the mini app or a callback gave Checkout's order id", async () => {
+  it("has nothing to ask before the mini app or a callback gave Checkout's order id, until it is abandoned", async () => {
     const { provider, ref } = await pay({ callback: "never" });
     expect(await provider.queryStatus({ ...ref, providerOrderId: null })).toEqual({ state: "unknown" });
+    const anHourAgo = new Date(Date.now() - ABANDONED_MS - 1000).toISOString();
+    expect(await provider.queryStatus({ ...ref, providerOrderId: null, createdAt: anHourAgo })).toEqual({ state: "failed" });
+    // A paid order is paid however old it is.
+    expect(await provider.queryStatus({ ...ref, createdAt: anHourAgo })).toMatchObject({ state: "paid" });
   });
 
   it("says unknown when Checkout fails, is busy, answers garbage or refuses the MAC", async () => {

@@ -26,6 +26,12 @@ import type {
  */
 
 const TIMEOUT_MS = 5000;
+/**
+ * An order still unpaid this long after it was created was abandoned (the resident closed
+ * Checkout, or never reached it): reported failed so the resident can start again. A late
+ * callback still settles it.
+ */
+export const ABANDONED_MS = 60 * 60_000;
 
 /** Fields of `Payment.createOrder` that its MAC covers. */
 export type CheckoutOrderFields = { amount: number; desc: string; item: unknown[]; extradata: string; method: string };
@@ -135,7 +141,7 @@ const ACK_MESSAGES: Record<NoticeAnswer, string> = {
   bad_signature: "Chữ ký (mac) không hợp lệ",
   amount_mismatch: "Số tiền không khớp với lệ phí của hồ sơ",
   unknown_order: "Không tìm thấy đơn hàng",
-  failed: "Chưa ghi nhận được kết quả, vui lòng gửi lại",
+  failed: "Đã ghi nhận giao dịch không thành công",
 };
 
 export function zaloCheckoutProvider(env: CloudflareBindings): PaymentProvider {
@@ -194,14 +200,15 @@ export function zaloCheckoutProvider(env: CloudflareBindings): PaymentProvider {
     },
 
     acknowledge(outcome: NoticeAnswer): Response {
-      // 1 tells Zalo the callback is handled (also a duplicate); 0 that it was not taken.
-      const returnCode = outcome === "applied" || outcome === "duplicate" ? 1 : 0;
+      // 1 tells Zalo the callback is handled (a failed payment recorded, a duplicate); 0 that it was not taken.
+      const returnCode = outcome === "applied" || outcome === "duplicate" || outcome === "failed" ? 1 : 0;
       return Response.json({ returnCode, returnMessage: ACK_MESSAGES[outcome] });
     },
 
     async queryStatus(payment: PaymentRef): Promise<ProviderStatus> {
+      const abandoned = Date.now() - new Date(payment.createdAt).getTime() > ABANDONED_MS;
       // Checkout's order id comes from the mini app or the callback; without it there is nothing to ask.
-      if (!payment.providerOrderId) return { state: "unknown" };
+      if (!payment.providerOrderId) return { state: abandoned ? "failed" : "unknown" };
       const { appId, privateKey } = config(env);
       const url = endpoint("/api/transaction/get-status");
       url.searchParams.set("orderId", payment.providerOrderId);
@@ -225,7 +232,8 @@ export function zaloCheckoutProvider(env: CloudflareBindings): PaymentProvider {
       const extra = readExtraData(data.extradata);
       if (data.extradata !== undefined && extra?.orderRef !== payment.orderRef) return { state: "unknown" };
       const returnCode = integer(data.returnCode);
-      if (returnCode === 0) return { state: "pending" };
+      // 0: in progress, or (isProcessing false) never paid.
+      if (returnCode === 0) return { state: abandoned && data.isProcessing !== true ? "failed" : "pending" };
       if (returnCode === -1) return { state: "failed" };
       const amount = integer(data.amount);
       const transId = data.transId;
