@@ -28,8 +28,8 @@ import type {
 const TIMEOUT_MS = 5000;
 /**
  * An order still unpaid this long after it was created was abandoned (the resident closed
- * Checkout, or never reached it): reported failed so the resident can start again. A late
- * callback still settles it.
+ * Checkout, or never reached it): reported failed so the resident can start again and the
+ * reconciliation stops asking about it.
  */
 export const ABANDONED_MS = 60 * 60_000;
 
