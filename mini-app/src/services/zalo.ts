@@ -1,3 +1,5 @@
+import type { PaymentStartResponse } from "../../../shared/src/payment/fee";
+
 /**
  * The only module that talks to zmp-sdk. The SDK is loaded on first use so it
  * never weighs on the first screen; outside Zalo (localhost) it answers with mock values.
@@ -155,8 +157,8 @@ export async function openExternal(url: string): Promise<void> {
   window.location.assign(url);
 }
 
-/** The order the API prepared for Zalo Checkout (shared by both sides: worker/src/payments/provider.ts). */
-export type CheckoutOrder = { amount: number; desc: string; item: unknown[]; extradata: string; method: string; mac: string };
+/** The order the API prepared for Zalo Checkout, its MAC computed on the server. */
+export type CheckoutOrder = Extract<PaymentStartResponse["start"], { kind: "zalo_checkout" }>["order"];
 
 /**
  * Opens Zalo Checkout (zmp-sdk's `Payment.createOrder`) for an order whose MAC the API computed,
