@@ -1,5 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { startOidcProvider } from "../../scripts/oidc-provider";
+import { startPaymentSandbox } from "../../scripts/payment-sandbox";
 import { readCatalogue } from "../../scripts/seed/read";
 import { startZaloCheckoutSandbox } from "../../scripts/zalo-checkout-sandbox";
 import type { ProvinceCatalogue } from "../../shared/src/catalogue/province-catalogue";
@@ -31,7 +32,12 @@ export default async function setup(project: TestProject) {
   project.provide("oidcIssuer", oidc.url);
   project.provide("oidcIssuerForeignKey", oidcForeignKey.url);
   project.provide("zaloCheckoutUrl", checkout.url);
+  // The worker under test is not listening on a port, so the sandbox keeps its IPNs for the tests to deliver.
+  const gateway = await startPaymentSandbox();
+  project.provide("paymentGatewayUrl", gateway.url);
   return async () => {
+    gateway.server.closeAllConnections();
+    await new Promise((resolve) => gateway.server.close(resolve));
     await new Promise((resolve) => zalo.server.close(resolve));
     await new Promise((resolve) => oidc.server.close(resolve));
     await new Promise((resolve) => oidcForeignKey.server.close(resolve));
@@ -47,5 +53,6 @@ declare module "vitest" {
     oidcIssuer: string;
     oidcIssuerForeignKey: string;
     zaloCheckoutUrl: string;
+    paymentGatewayUrl: string;
   }
 }

@@ -13,5 +13,7 @@ declare module "vitest" {
     oidcIssuerForeignKey: string;
     /** Base URL of the Zalo Checkout sandbox (scripts/zalo-checkout-sandbox.ts). */
     zaloCheckoutUrl: string;
+    /** Base URL of the payment gateway sandbox (scripts/payment-sandbox.ts). */
+    paymentGatewayUrl: string;
   }
 }

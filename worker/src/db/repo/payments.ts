@@ -50,11 +50,16 @@ export function paidStatements(
 ) {
   const open = stillOpen(payment.id);
   return [
-    db.run(sql`INSERT INTO ${paymentNotices} (payment_id, provider, kind, outcome, amount, transaction_id, received_at)
-      SELECT ${payment.id}, ${payment.provider}, ${kind}, CASE WHEN ${open} THEN 'applied' ELSE 'duplicate' END,
-        ${report.amount}, ${report.transactionId}, ${at}`),
-    db.run(sql`INSERT INTO ${receiptCounters} (year, seq) SELECT ${year}, 1 WHERE ${open}
-      ON CONFLICT (year) DO UPDATE SET seq = seq + 1`),
+    // Columns in table order; a NULL id takes the next autoincrement value.
+    db
+      .insert(paymentNotices)
+      .select(
+        sql`SELECT NULL, ${payment.id}, ${payment.provider}, ${kind}, CASE WHEN ${open} THEN 'applied' ELSE 'duplicate' END, ${report.amount}, ${report.transactionId}, ${at}`,
+      ),
+    db
+      .insert(receiptCounters)
+      .select(sql`SELECT ${year}, 1 WHERE ${open}`)
+      .onConflictDoUpdate({ target: receiptCounters.year, set: { seq: sql`${receiptCounters.seq} + 1` } }),
     db
       .update(payments)
       .set({
