@@ -1,5 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import type { Session } from "../../shared/src/auth/api";
 import type { FeeView, PaymentStartResponse } from "../../shared/src/payment/fee";
 import { paymentNotices, payments } from "../../worker/src/db/schema";
 import { RECONCILE_AFTER_MS, reconcilePayments } from "../../worker/src/payments/payments";
@@ -23,11 +24,12 @@ afterEach(() => {
 
 type CheckoutStart = Extract<PaymentStartResponse["start"], { kind: "zalo_checkout" }>;
 
-/** A dossier filed online and accepted, so its fee is due and payable online. */
-async function acceptedDossier(): Promise<Filed> {
+/** A dossier filed online and accepted by `officer`, so its fee is due and payable online. */
+async function acceptedDossier(): Promise<Filed & { officer: Session }> {
   const filed = await fileDossier();
-  await step(await staffMember("phuong-an-hoa"), filed.code, actionBody("accept"));
-  return filed;
+  const officer = await staffMember("phuong-an-hoa");
+  await step(officer, filed.code, actionBody("accept"));
+  return { ...filed, officer };
 }
 
 /** A Checkout-configured API whose sandbox app only records its callbacks, with these controls. */
@@ -294,5 +296,54 @@ describe("POST /api/dossiers/:code/payments/checkout-order", () => {
       expect((await errorOf(res)).code).toBe("validation_failed");
     }
     expect((await paymentOf(started.orderRef))!.providerOrderId).toBeNull();
+  });
+});
+
+describe("Zalo Checkout refunds through the API", () => {
+  it("refunds a paid dossier withdrawn afterwards: redone after Checkout was down, finished when the cron asks", async () => {
+    const env = await checkoutApi({ refund: "async", refundPolls: 1 });
+    const filed = await acceptedDossier();
+    const { orderRef, callbacks } = await payThroughCheckout(env, filed);
+    expect(await deliver(env, callbacks[0]!.body)).toMatchObject({ returnCode: 1 });
+    const withdrawn = await api(
+      `/api/dossiers/${filed.code}/withdraw`,
+      json("POST", { reason: "Tôi không còn nhu cầu" }, bearer(filed.owner)),
+      env,
+    );
+    expect(withdrawn.status).toBe(200);
+    await step(filed.officer, filed.code, actionBody("confirm_withdrawal"));
+    const refund = () =>
+      api(
+        `/api/staff/dossiers/${filed.code}/refunds`,
+        json("POST", { orderRef, reason: "Công dân rút hồ sơ" }, bearer(filed.officer)),
+        env,
+      );
+
+    // Checkout down: nothing was refunded, and the officer may ask again.
+    await sandboxControls(env.ZALO_MINI_APP_ID, { api: "fail" });
+    expect((await refund()).status).toBe(200);
+    expect(await paymentOf(orderRef)).toMatchObject({ refundState: "failed", refundedAmount: 0 });
+
+    await sandboxControls(env.ZALO_MINI_APP_ID, { api: "ok" });
+    expect((await refund()).status).toBe(200);
+    const processing = await paymentOf(orderRef);
+    expect(processing).toMatchObject({ refundState: "processing", refundedAmount: 0 });
+    expect(processing!.refundId).toMatch(/^rf_/);
+    expect((await refund()).status).toBe(409);
+
+    // Checkout says "in progress" to the first poll and "done" to the next (each at most every five minutes).
+    await reconcilePayments(db(), env, later(6 * 60_000));
+    expect((await paymentOf(orderRef))!.refundState).toBe("processing");
+    await reconcilePayments(db(), env, later(12 * 60_000));
+    expect(await paymentOf(orderRef)).toMatchObject({
+      state: "paid",
+      refundState: "refunded",
+      refundedAmount: processing!.amount,
+    });
+    expect((await noticesOf(orderRef)).map((n) => [n.kind, n.outcome])).toEqual([
+      ["notification", "applied"],
+      ["refund", "failed"],
+      ["refund", "applied"],
+    ]);
   });
 });

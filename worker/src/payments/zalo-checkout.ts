@@ -1,6 +1,5 @@
 import { secret } from "../lib/config";
 import { hmacSha256Hex, timingSafeEqual } from "../lib/crypto";
-import { ApiError } from "../lib/errors";
 import type {
   NoticeAnswer,
   PaymentOrder,
@@ -262,17 +261,18 @@ export function zaloCheckoutProvider(env: CloudflareBindings): PaymentProvider {
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ appId, transId: payment.transactionId, amount, description: reason, mac }),
       });
-      // Unreachable or timed out: Zalo may or may not have taken it, so nothing is recorded and the
-      // officer is asked to try again later rather than told it failed.
-      if (!answer)
-        throw new ApiError(502, "upstream_failed", "Không kết nối được với Zalo Checkout để hoàn tiền, vui lòng thử lại sau.");
-      if (answer.error !== 0) return { state: "failed" };
+      // Unreachable, timed out or refused in the body: reported failed, so the officer can ask
+      // again. Redoing is safe even if Zalo did take it: Checkout refuses to refund more than
+      // what was paid.
+      if (answer?.error !== 0) return { state: "failed" };
       const refundId = answer.data.refundId;
       const state = refundState(integer(answer.data.returnCode));
       return typeof refundId === "string" || typeof refundId === "number" ? { state, refundId: String(refundId) } : { state };
     },
 
     async refundStatus(payment: PaymentRef & { refundId: string }): Promise<RefundResult> {
+      // Checkout never named this refund, so it never confirmed taking it: to be redone.
+      if (!payment.refundId) return { state: "failed" };
       const { appId, privateKey } = config(env);
       const url = endpoint("/api/refund");
       url.searchParams.set("appId", appId);
