@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import { ensureInstalled } from "./ensure-install.mjs";
 import { prepareDatabase, startApi, waitUntilUp } from "./local-api.mjs";
+import { checkoutSandboxUrl, checkoutVars, startCheckoutSandbox } from "./local-checkout.mjs";
 import { paymentSandboxUrl, paymentSandboxVars, startPaymentSandbox } from "./local-payments.mjs";
 import {
   LOCAL_CITIZEN_USERNAMES,
@@ -17,6 +18,8 @@ const API_PORT = 8787;
 const APP_URL = "http://localhost:5173";
 const SSO_PORT = 8786;
 const PAYMENT_PORT = 8785;
+// PAYMENT_PROVIDER=zalo_checkout npm start: fees are paid through a local Zalo Checkout sandbox instead.
+const CHECKOUT_PORT = process.env.PAYMENT_PROVIDER === "zalo_checkout" ? 8784 : null;
 
 ensureInstalled();
 // A synthetic year of dossiers, so that the dashboard has figures to show.
@@ -36,9 +39,16 @@ const children = [
       ...paymentSandboxVars(PAYMENT_PORT, API_PORT),
       "--var",
       `QR_LINK_BASE:${APP_URL}`,
+      // Later values win: Checkout replaces the gateway as the provider.
+      ...(CHECKOUT_PORT ? checkoutVars(CHECKOUT_PORT) : []),
     ],
   }),
-  spawn("npm", ["run", "dev", "--prefix", "mini-app"], { stdio: "inherit", detached: true }),
+  spawn("npm", ["run", "dev", "--prefix", "mini-app"], {
+    stdio: "inherit",
+    detached: true,
+    env: CHECKOUT_PORT ? { ...process.env, VITE_ZALO_CHECKOUT_SANDBOX_URL: checkoutSandboxUrl(CHECKOUT_PORT) } : process.env,
+  }),
+  ...(CHECKOUT_PORT ? [startCheckoutSandbox(CHECKOUT_PORT, { detached: true })] : []),
 ];
 
 waitUntilUp(`http://127.0.0.1:${API_PORT}/api/health`)
@@ -58,6 +68,8 @@ waitUntilUp(`http://127.0.0.1:${API_PORT}/api/health`)
     console.log(
       `  Payments: ${paymentSandboxUrl(PAYMENT_PORT)}   (payment gateway sandbox: fees of accepted dossiers are paid there online)`,
     );
+    if (CHECKOUT_PORT)
+      console.log(`  Checkout: ${checkoutSandboxUrl(CHECKOUT_PORT)}   (local Zalo Checkout sandbox: fees are paid there)`);
     console.log("  Ctrl-C to stop.\n");
   })
   .catch((error) => {

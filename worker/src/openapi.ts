@@ -132,6 +132,7 @@ import {
   UnitDrillQuery,
 } from "../../shared/src/figures/api";
 import { RecomputeBody, RecomputeStep } from "../../shared/src/figures/recompute";
+import { CheckoutOrderBody } from "../../shared/src/payment/api";
 import { FeeView, PaymentStartResponse, ProviderParam, RefundBody } from "../../shared/src/payment/fee";
 import {
   ActionBody,
@@ -577,6 +578,22 @@ export const openApiDocument = {
           404: error("Unknown or not yours"),
           409: error("Nothing due now, online payment is off, or the same key is in flight"),
           422: error("The key was used with another dossier"),
+          ...authErrors,
+        },
+      },
+    },
+    "/api/dossiers/{code}/payments/checkout-order": {
+      post: {
+        ...signedIn,
+        summary:
+          "The mini app reports the order id Zalo Checkout gave a payment, so it can be asked about if no callback comes (idempotent)",
+        parameters: dossierPath,
+        requestBody: body(CheckoutOrderBody),
+        responses: {
+          204: { description: "Recorded (or already recorded)" },
+          400: error("Invalid body"),
+          404: error("Unknown dossier or payment, or not yours"),
+          409: error("Not a Zalo Checkout payment, or it already has another order id"),
           ...authErrors,
         },
       },

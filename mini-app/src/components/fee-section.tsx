@@ -124,8 +124,22 @@ export function ResidentFeeSection({ code, returned }: { code: string; returned:
     run(async () => {
       attempt.current ??= crypto.randomUUID();
       const started = await feeApi.pay(code, attempt.current);
-      if (!(await openPayment(started.start))) setError("Chưa hỗ trợ hình thức thanh toán này trên thiết bị của bạn.");
+      const opened = await openPayment(code, started);
       attempt.current = null;
+      if (started.start.kind !== "zalo_checkout") {
+        if (!opened) setError("Chưa hỗ trợ hình thức thanh toán này trên thiết bị của bạn.");
+        return;
+      }
+      if (!opened) {
+        setError("Giao dịch Zalo Checkout chưa hoàn tất. Bạn có thể thanh toán lại.");
+        return;
+      }
+      // Checkout stays in the app: read the fee again until Zalo's callback has settled it.
+      let next = await load();
+      for (let i = 0; next?.status === "due" && i < 5; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        next = await load();
+      }
     });
 
   if (!fee) return loadError ? <p className="note">{loadError}</p> : null;

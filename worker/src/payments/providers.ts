@@ -1,13 +1,12 @@
 import type { PaymentProviderName } from "../../../shared/src/payment/api";
 import { gatewayProvider } from "./gateway";
 import type { PaymentProvider } from "./provider";
+import { zaloCheckoutProvider } from "./zalo-checkout";
 
-/**
- * The provider implementations by name. Zalo Checkout (./zalo-checkout.ts, `zaloCheckoutProvider`)
- * joins here as `zalo_checkout`; until then a province configured for it gets "unavailable".
- */
+/** The provider implementations by name. */
 const PROVIDERS: Partial<Record<PaymentProviderName, (env: CloudflareBindings) => PaymentProvider>> = {
   gateway: gatewayProvider,
+  zalo_checkout: zaloCheckoutProvider,
 };
 
 const isProviderName = (name: string): name is PaymentProviderName => Object.hasOwn(PROVIDERS, name);

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { PROCESSING_ROLES, WORKSPACE_ROLES } from "../../../shared/src/auth/roles";
 import { DossierCodeParam } from "../../../shared/src/dossier/api";
+import { CheckoutOrderBody } from "../../../shared/src/payment/api";
 import { ProviderParam, RefundBody } from "../../../shared/src/payment/fee";
 import { requireRole, requireUser } from "../auth/middleware";
 import { actionableDossier, applicantDossier, staffScope, visibleDossier } from "../dossiers/access";
@@ -8,6 +9,7 @@ import { notFound } from "../lib/errors";
 import { factory } from "../lib/factory";
 import { completeIdempotencyKey, createOnce, requireIdempotencyKey } from "../lib/idempotency";
 import { validate } from "../lib/validate";
+import { recordCheckoutOrder } from "../payments/checkout-order";
 import { feeView, handleNotification, refundPayment, returnTarget, startPayment } from "../payments/payments";
 import { providerNamed } from "../payments/providers";
 
@@ -48,6 +50,12 @@ export const dossierPaymentRoutes = factory
       const row = await applicantDossier(db, user, code);
       return startPayment(db, c.env, user, row, (body) => completeIdempotencyKey(db, user.id, key, body, "", sql`''`));
     });
+  })
+  .post("/:code/payments/checkout-order", validate("param", DossierCodeParam), validate("json", CheckoutOrderBody), async (c) => {
+    const { db, user } = c.var;
+    const row = await applicantDossier(db, user, c.req.valid("param").code);
+    await recordCheckoutOrder(db, row, c.req.valid("json"));
+    return c.body(null, 204);
   });
 
 /** Refunds, by staff who act on the dossier. */

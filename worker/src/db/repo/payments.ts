@@ -148,3 +148,11 @@ export const requestedAmount = async (db: Db, dossierId: string): Promise<number
   );
   return row?.amount ?? null;
 };
+
+/** Records Checkout's order id for a payment that has none yet; empty when it already had one. */
+export const setProviderOrderId = (db: Db, paymentId: string, providerOrderId: string, at: string) =>
+  db
+    .update(payments)
+    .set({ providerOrderId, updatedAt: at })
+    .where(and(eq(payments.id, paymentId), isNull(payments.providerOrderId)))
+    .returning({ id: payments.id });
