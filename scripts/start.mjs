@@ -3,6 +3,8 @@
 import { spawn } from "node:child_process";
 import { ensureInstalled } from "./ensure-install.mjs";
 import { prepareDatabase, startApi, waitUntilUp } from "./local-api.mjs";
+import { checkoutSandboxUrl, checkoutVars, startCheckoutSandbox } from "./local-checkout.mjs";
+import { paymentSandboxUrl, paymentSandboxVars, startPaymentSandbox } from "./local-payments.mjs";
 import {
   LOCAL_CITIZEN_USERNAMES,
   LOCAL_SSO_PASSWORD,
@@ -15,6 +17,9 @@ import {
 const API_PORT = 8787;
 const APP_URL = "http://localhost:5173";
 const SSO_PORT = 8786;
+const PAYMENT_PORT = 8785;
+// PAYMENT_PROVIDER=zalo_checkout npm start: fees are paid through a local Zalo Checkout sandbox instead.
+const CHECKOUT_PORT = process.env.PAYMENT_PROVIDER === "zalo_checkout" ? 8784 : null;
 
 ensureInstalled();
 // A synthetic year of dossiers, so that the dashboard has figures to show.
@@ -26,11 +31,24 @@ prepareDatabase(".wrangler/state", { history: 3000 });
 // here rather than to Zalo's deep link.
 const children = [
   startLocalSso(SSO_PORT, API_PORT, { detached: true }),
+  startPaymentSandbox(PAYMENT_PORT, API_PORT, { detached: true }),
   startApi(".wrangler/state", API_PORT, {
     detached: true,
-    extraArgs: [...localSsoVars(SSO_PORT, API_PORT), "--var", `QR_LINK_BASE:${APP_URL}`],
+    extraArgs: [
+      ...localSsoVars(SSO_PORT, API_PORT),
+      ...paymentSandboxVars(PAYMENT_PORT, API_PORT),
+      "--var",
+      `QR_LINK_BASE:${APP_URL}`,
+      // Later values win: Checkout replaces the gateway as the provider.
+      ...(CHECKOUT_PORT ? checkoutVars(CHECKOUT_PORT) : []),
+    ],
   }),
-  spawn("npm", ["run", "dev", "--prefix", "mini-app"], { stdio: "inherit", detached: true }),
+  spawn("npm", ["run", "dev", "--prefix", "mini-app"], {
+    stdio: "inherit",
+    detached: true,
+    env: CHECKOUT_PORT ? { ...process.env, VITE_ZALO_CHECKOUT_SANDBOX_URL: checkoutSandboxUrl(CHECKOUT_PORT) } : process.env,
+  }),
+  ...(CHECKOUT_PORT ? [startCheckoutSandbox(CHECKOUT_PORT, { detached: true })] : []),
 ];
 
 waitUntilUp(`http://127.0.0.1:${API_PORT}/api/health`)
@@ -47,6 +65,11 @@ waitUntilUp(`http://127.0.0.1:${API_PORT}/api/health`)
     );
     console.log(`    staff on a desktop, at ${APP_URL}/dang-nhap: ${LOCAL_STAFF_USERNAMES.join(", ")}`);
     console.log(`    citizens for the VNeID link: ${LOCAL_CITIZEN_USERNAMES.join(", ")}`);
+    console.log(
+      `  Payments: ${paymentSandboxUrl(PAYMENT_PORT)}   (payment gateway sandbox: fees of accepted dossiers are paid there online)`,
+    );
+    if (CHECKOUT_PORT)
+      console.log(`  Checkout: ${checkoutSandboxUrl(CHECKOUT_PORT)}   (local Zalo Checkout sandbox: fees are paid there)`);
     console.log("  Ctrl-C to stop.\n");
   })
   .catch((error) => {

@@ -1,11 +1,15 @@
 import type { TestProject } from "vitest/node";
 import { startOidcProvider } from "../../scripts/oidc-provider";
+import { startPaymentSandbox } from "../../scripts/payment-sandbox";
 import { readCatalogue } from "../../scripts/seed/read";
+import { startZaloCheckoutSandbox } from "../../scripts/zalo-checkout-sandbox";
 import type { ProvinceCatalogue } from "../../shared/src/catalogue/province-catalogue";
 import { startFakeZalo } from "./fake-zalo";
 
 // The app secret the worker's local configuration uses (worker/wrangler.jsonc).
 export const DEV_ZALO_APP_SECRET = "dev-zalo-app-secret";
+// The Checkout private key of the same configuration.
+const DEV_ZALO_CHECKOUT_PRIVATE_KEY = "dev-zalo-checkout-private-key";
 
 // The relying party registered at the test OpenID provider; tests/worker/oidc-fixtures.ts configures the worker with the same values.
 const OIDC_TEST_CLIENT = {
@@ -22,14 +26,23 @@ export default async function setup(project: TestProject) {
   const zalo = await startFakeZalo(DEV_ZALO_APP_SECRET);
   const oidc = await startOidcProvider(OIDC_TEST_CLIENT);
   const oidcForeignKey = await startOidcProvider(OIDC_TEST_CLIENT, { publishForeignKey: true });
+  const checkout = await startZaloCheckoutSandbox({ privateKey: DEV_ZALO_CHECKOUT_PRIVATE_KEY });
   project.provide("sampleCatalogue", readCatalogue());
   project.provide("zaloGraphUrl", zalo.url);
   project.provide("oidcIssuer", oidc.url);
   project.provide("oidcIssuerForeignKey", oidcForeignKey.url);
+  project.provide("zaloCheckoutUrl", checkout.url);
+  // The worker under test is not listening on a port, so the sandbox keeps its IPNs for the tests to deliver.
+  const gateway = await startPaymentSandbox();
+  project.provide("paymentGatewayUrl", gateway.url);
   return async () => {
+    gateway.server.closeAllConnections();
+    await new Promise((resolve) => gateway.server.close(resolve));
     await new Promise((resolve) => zalo.server.close(resolve));
     await new Promise((resolve) => oidc.server.close(resolve));
     await new Promise((resolve) => oidcForeignKey.server.close(resolve));
+    checkout.server.closeAllConnections();
+    await new Promise((resolve) => checkout.server.close(resolve));
   };
 }
 
@@ -39,5 +52,7 @@ declare module "vitest" {
     zaloGraphUrl: string;
     oidcIssuer: string;
     oidcIssuerForeignKey: string;
+    zaloCheckoutUrl: string;
+    paymentGatewayUrl: string;
   }
 }

@@ -80,7 +80,8 @@ describe("the tracking page of a dossier with a result", () => {
       resultAt: "2026-03-19T16:59:00.000Z",
       onTime: true,
     });
-    // Handed over, it still reads the same.
+    // Handed over once its fee was collected, it still reads the same.
+    await step(d.officer, d.code, actionBody("confirm_payment"));
     await step(d.officer, d.code, actionBody("hand_over"));
     expect(await trackOf(d.owner, d.code)).toMatchObject({ status: 10, dueDate: "2026-03-19", onTime: true });
   });

@@ -11,5 +11,9 @@ declare module "vitest" {
     oidcIssuer: string;
     /** The same, except that its published JWKS does not hold the key its ID tokens are signed with. */
     oidcIssuerForeignKey: string;
+    /** Base URL of the Zalo Checkout sandbox (scripts/zalo-checkout-sandbox.ts). */
+    zaloCheckoutUrl: string;
+    /** Base URL of the payment gateway sandbox (scripts/payment-sandbox.ts). */
+    paymentGatewayUrl: string;
   }
 }

@@ -70,7 +70,7 @@ describe("legal transitions through the HTTP API", () => {
       dueDate: "2026-03-19",
       dueExplanation: "7 ngày làm việc kể từ khi tiếp nhận",
       dueState: "ok",
-      allowedActions: allowedActions({ status: 2, received: true, withdrawalRequested: false }),
+      allowedActions: allowedActions({ status: 2, received: true, withdrawalRequested: false, feeDue: true }),
     });
     expect(await dossierRow(d.code)).toMatchObject({
       status: 2,
@@ -213,7 +213,8 @@ describe("legal transitions through the HTTP API", () => {
   it("finish 4→9 with a result the officer uploaded, which the applicant downloads; hand_over 9→10", async () => {
     const officer = await signIn("can-bo-phuong");
     const d = await fileDossier();
-    await drive(officer, d, ["accept", "start_processing"]);
+    // The fee was collected at the desk: the result can be handed over (tests/worker/fees-lifecycle.test.ts).
+    await drive(officer, d, ["accept", "start_processing", "confirm_payment"]);
     // Only files the officer uploaded can be a result.
     const residentsFile = await uploadPdf(d.owner, "cua-toi.pdf");
     expect((await act(officer, d.code, { action: "finish", resultFileIds: [residentsFile] })).status).toBe(400);

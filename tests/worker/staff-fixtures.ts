@@ -142,6 +142,8 @@ export function actionBody(action: StaffAction, fileId = "00000000-0000-4000-800
     case "confirm_payment":
     case "confirm_withdrawal":
       return { action };
+    case "exempt_fee":
+      return { action, ground: "poor_household", legalBasis: "Nghị quyết 09/2025/NQ-HĐND tỉnh An Hòa" };
     case "refuse":
       return { action, reason: "Hồ sơ không thuộc thẩm quyền giải quyết" };
     case "stop":
@@ -191,14 +193,15 @@ export async function drive(officer: Session, { code, owner }: Filed, path: read
 }
 
 export const stateKey = (s: LifecycleState) =>
-  `status ${s.status}${s.received ? ", accepted" : ""}${s.withdrawalRequested ? ", withdrawal requested" : ""}`;
+  `status ${s.status}${s.received ? ", accepted" : ""}${s.withdrawalRequested ? ", withdrawal requested" : ""}${s.feeDue ? ", fee due" : ""}`;
 
 /**
  * Every lifecycle state reachable from a new online dossier, each with the shortest path of
  * staff and resident actions that reaches it (breadth-first over the shared state machine).
  */
 export function reachableStates(): { state: LifecycleState; path: LifecycleAction[] }[] {
-  const start: LifecycleState = { status: 1, received: false, withdrawalRequested: false };
+  // The sample procedure charges a fee, so a new online dossier owes it.
+  const start: LifecycleState = { status: 1, received: false, withdrawalRequested: false, feeDue: true };
   const found = new Map([[stateKey(start), { state: start, path: [] as LifecycleAction[] }]]);
   const queue = [start];
   for (let s = queue.shift(); s; s = queue.shift()) {

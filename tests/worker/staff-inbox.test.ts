@@ -212,7 +212,7 @@ describe("the inbox", () => {
       arrange("cho-nop-phi", ["accept", "request_payment"], addDays(today, 60)),
       arrange("nop-phi-qua-han", ["accept", "request_payment"], addDays(today, -2)),
       arrange("co-ket-qua", ["accept", "start_processing", "finish"]),
-      arrange("da-tra", ["accept", "start_processing", "finish", "hand_over"]),
+      arrange("da-tra", ["accept", "start_processing", "finish", "confirm_payment", "hand_over"]),
       arrange("tu-choi", ["refuse"]),
     ]);
     const counter = await intake(

@@ -9,6 +9,7 @@ import { catchUpFully, REFRESH_CRON, refreshEveryMinute } from "./figures/refres
 import { purgeExpired } from "./jobs/purge-expired";
 import { handleError, handleNotFound } from "./lib/errors";
 import { factory } from "./lib/factory";
+import { reconcilePayments } from "./payments/payments";
 import { adminRoutes } from "./routes/admin";
 import { assistedRoutes } from "./routes/assisted";
 import { authRoutes, devAuthRoutes } from "./routes/auth";
@@ -19,6 +20,7 @@ import { fileRoutes } from "./routes/files";
 import { invitationRoutes } from "./routes/invitations";
 import { meRoutes } from "./routes/me";
 import { metaRoutes } from "./routes/meta";
+import { dossierPaymentRoutes, paymentRoutes, staffPaymentRoutes } from "./routes/payments";
 import { procedureRoutes } from "./routes/procedures";
 import { ssoRoutes } from "./routes/sso";
 import { staffRoutes } from "./routes/staff";
@@ -63,7 +65,10 @@ const routes = app
   .route("/api/templates", templateRoutes)
   .route("/api/staff", staffRoutes)
   .route("/api/invitations", invitationRoutes)
-  .route("/api/admin", adminRoutes);
+  .route("/api/admin", adminRoutes)
+  .route("/api/dossiers", dossierPaymentRoutes)
+  .route("/api/staff", staffPaymentRoutes)
+  .route("/api/payments", paymentRoutes);
 
 app.onError(handleError);
 app.notFound(handleNotFound);
@@ -76,13 +81,15 @@ const log = (event: string, data: object) =>
  * up to date, and on the 1st the monthly report of the month that ended; scheduled procedure
  * versions hourly, so a version scheduled for today goes out within the hour after midnight in
  * Vietnam, and a missed run is caught up by the next; the figures every minute, a bounded step
- * from the event log.
+ * from the event log, and online payments whose notification never came are asked about.
  */
 async function scheduled(controller: ScheduledController, env: CloudflareBindings) {
   const db = createDb(env.DB);
   if (controller.cron === PUBLISH_CRON) log("publish_scheduled", await publishDueVersions(db));
-  else if (controller.cron === REFRESH_CRON) log("figures_refreshed", await refreshEveryMinute(db));
-  else {
+  else if (controller.cron === REFRESH_CRON) {
+    log("figures_refreshed", await refreshEveryMinute(db));
+    log("payments_reconciled", await reconcilePayments(db, env));
+  } else {
     log("purge_expired", await purgeExpired(db));
     log("figures_caught_up", await catchUpFully(db));
     log("monthly_report", await prepareEndedMonth(db, env.PROVINCE_ID, new Date(controller.scheduledTime)));

@@ -132,6 +132,8 @@ import {
   UnitDrillQuery,
 } from "../../shared/src/figures/api";
 import { RecomputeBody, RecomputeStep } from "../../shared/src/figures/recompute";
+import { CheckoutOrderBody } from "../../shared/src/payment/api";
+import { FeeView, PaymentStartResponse, ProviderParam, RefundBody } from "../../shared/src/payment/fee";
 import {
   ActionBody,
   AuditReport,
@@ -553,6 +555,84 @@ export const openApiDocument = {
           409: error("Cannot be withdrawn now"),
           ...authErrors,
         },
+      },
+    },
+    "/api/dossiers/{code}/fee": {
+      get: {
+        ...signedIn,
+        summary:
+          "The dossier's fee: quote and online saving, what is due, whether it can be paid online now, exemption, payments and electronic receipts",
+        parameters: dossierPath,
+        responses: { 200: ok("The fee", FeeView), 404: error("Unknown or not visible"), ...authErrors },
+      },
+    },
+    "/api/dossiers/{code}/payments": {
+      post: {
+        ...signedIn,
+        summary:
+          "Pay the fee due online through the province's provider (Idempotency-Key header required): a redirect to the gateway, or the Zalo Checkout order",
+        parameters: [...dossierPath, idempotencyKey],
+        responses: {
+          201: ok("Where to pay, or the replay of the original response", PaymentStartResponse),
+          400: error("Missing key"),
+          404: error("Unknown or not yours"),
+          409: error("Nothing due now, online payment is off, or the same key is in flight"),
+          422: error("The key was used with another dossier"),
+          ...authErrors,
+        },
+      },
+    },
+    "/api/dossiers/{code}/payments/checkout-order": {
+      post: {
+        ...signedIn,
+        summary:
+          "The mini app reports the order id Zalo Checkout gave a payment, so it can be asked about if no callback comes (idempotent)",
+        parameters: dossierPath,
+        requestBody: body(CheckoutOrderBody),
+        responses: {
+          204: { description: "Recorded (or already recorded)" },
+          400: error("Invalid body"),
+          404: error("Unknown dossier or payment, or not yours"),
+          409: error("Not a Zalo Checkout payment, or it already has another order id"),
+          ...authErrors,
+        },
+      },
+    },
+    "/api/staff/dossiers/{code}/refunds": {
+      post: {
+        ...signedIn,
+        summary:
+          "Refund a paid online payment of a dossier refused, withdrawn, stopped, exempted or paid twice; the provider may finish it later (polled by the cron)",
+        parameters: dossierPath,
+        requestBody: body(RefundBody),
+        responses: {
+          200: ok("The fee after the refund was asked for", FeeView),
+          400: error("Invalid body"),
+          404: error("Unknown dossier or payment, or outside the caller's units"),
+          409: error("Not refundable, or a refund is already under way"),
+          ...staffErrors,
+        },
+      },
+    },
+    "/api/payments/{provider}/notify": {
+      get: {
+        summary:
+          "The gateway's IPN (signed query); verified, applied once, logged, and answered in the gateway's terms ({RspCode, Message})",
+        parameters: parameters("path", ProviderParam),
+        responses: { 200: { description: "The provider's acknowledgement" }, 404: error("Provider not available") },
+      },
+      post: {
+        summary:
+          "A provider's signed callback (Zalo Checkout); verified, applied once, logged, and answered in the provider's terms",
+        parameters: parameters("path", ProviderParam),
+        responses: { 200: { description: "The provider's acknowledgement" }, 404: error("Provider not available") },
+      },
+    },
+    "/api/payments/{provider}/return": {
+      get: {
+        summary: "Where the payer's browser comes back: never changes a payment; redirects to the dossier in the app",
+        parameters: parameters("path", ProviderParam),
+        responses: { 302: { description: "To the dossier page with ?thanh-toan=ok|huy" }, 404: error("Provider not available") },
       },
     },
     "/api/track/{code}": {

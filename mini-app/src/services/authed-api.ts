@@ -99,6 +99,16 @@ export const dossierApi = {
     callAuthed((api) => api.dossiers[":code"].withdraw.$post({ param: { code }, json: { reason } })),
 };
 
+export const feeApi = {
+  /** The dossier's fee, what is due, whether it can be paid online now, and its receipts. */
+  get: (code: string) => callAuthed((api) => api.dossiers[":code"].fee.$get({ param: { code } })),
+  /** Starts paying what is due: where to pay (one key per attempt, so a retried request is not a second order). */
+  pay: (code: string, idempotencyKey: string) =>
+    callAuthed((api) =>
+      api.dossiers[":code"].payments.$post({ param: { code } }, { headers: { "Idempotency-Key": idempotencyKey } }),
+    ),
+};
+
 export const notificationApi = {
   /** What staff did on the resident's dossiers, newest first; `cursor` is the id of the last one seen. */
   list: (query: { cursor?: string; limit?: number } = {}) =>
@@ -125,6 +135,8 @@ export type Receipt = Awaited<ReturnType<typeof dossierApi.submit>>;
 export type DossierPage = Awaited<ReturnType<typeof dossierApi.list>>;
 export type DossierItem = DossierPage["items"][number];
 export type DossierDetailData = Awaited<ReturnType<typeof dossierApi.get>>;
+export type FeeData = Awaited<ReturnType<typeof feeApi.get>>;
+export type PaymentStartData = Awaited<ReturnType<typeof feeApi.pay>>;
 export type TrackData = Awaited<ReturnType<typeof trackApi.get>>;
 type NotificationPage = Awaited<ReturnType<typeof notificationApi.list>>;
 export type NotificationItem = NotificationPage["items"][number];

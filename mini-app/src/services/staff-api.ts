@@ -28,6 +28,9 @@ export const staffApi = {
   intake: (body: IntakeBody, idempotencyKey: string) =>
     callAuthed((api) => api.staff.dossiers.$post({ json: body }, { headers: { "Idempotency-Key": idempotencyKey } })),
   units: () => callAuthed((api) => api.staff.units.$get()),
+  /** Refunds a paid online payment (a dossier closed without a result, exempted, or paid twice). */
+  refund: (code: string, body: { orderRef: string; reason: string }) =>
+    callAuthed((api) => api.staff.dossiers[":code"].refunds.$post({ param: { code }, json: body })),
   audit: (code: string) => callAuthed((api) => api.staff.dossiers[":code"].audit.$get({ param: { code } })),
 };
 

@@ -1,3 +1,5 @@
+import type { PaymentStartResponse } from "../../../shared/src/payment/fee";
+
 /**
  * The only module that talks to zmp-sdk. The SDK is loaded on first use so it
  * never weighs on the first screen; outside Zalo (localhost) it answers with mock values.
@@ -153,4 +155,43 @@ export async function openExternal(url: string): Promise<void> {
     }
   }
   window.location.assign(url);
+}
+
+/** The order the API prepared for Zalo Checkout, its MAC computed on the server. */
+export type CheckoutOrder = Extract<PaymentStartResponse["start"], { kind: "zalo_checkout" }>["order"];
+
+/**
+ * Opens Zalo Checkout (zmp-sdk's `Payment.createOrder`) for an order whose MAC the API computed,
+ * and resolves with Checkout's order id, which the API needs to ask Zalo about a payment whose
+ * callback never came. Null when the resident closed Checkout or it is not available here.
+ * Whether the fee is paid is never read from here: only Zalo's signed callback or the API's own
+ * status query say so.
+ *
+ * Outside Zalo (`PAYMENT_PROVIDER=zalo_checkout npm start`, browser tests) the order goes to the
+ * local Checkout sandbox at VITE_ZALO_CHECKOUT_SANDBOX_URL, which pays it at once and posts the
+ * signed callback to the API as Zalo's server would; without that URL there is no Checkout.
+ */
+export async function createCheckoutOrder(order: CheckoutOrder): Promise<{ orderId: string } | null> {
+  if (insideZalo()) {
+    try {
+      const { Payment } = await sdk();
+      const { orderId } = await Payment.createOrder({ ...order, item: order.item as Record<string, unknown>[] });
+      return orderId ? { orderId } : null;
+    } catch {
+      return null;
+    }
+  }
+  const sandbox = import.meta.env.VITE_ZALO_CHECKOUT_SANDBOX_URL;
+  if (!sandbox) return null;
+  try {
+    const res = await fetch(`${sandbox}/sandbox/pay`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(order),
+    });
+    const body = (await res.json()) as { error?: number; data?: { orderId?: string } };
+    return body.error === 0 && body.data?.orderId ? { orderId: body.data.orderId } : null;
+  } catch {
+    return null;
+  }
 }

@@ -25,10 +25,11 @@ describe("event payloads", () => {
     for (const status of DOSSIER_STATUSES)
       for (const received of [false, true])
         for (const withdrawalRequested of [false, true])
-          for (const action of [...STAFF_ACTIONS, ...RESIDENT_ACTIONS]) {
-            const t = transition({ status, received, withdrawalRequested }, action);
-            if (t.ok) written.add(t.event);
-          }
+          for (const feeDue of [false, true])
+            for (const action of [...STAFF_ACTIONS, ...RESIDENT_ACTIONS]) {
+              const t = transition({ status, received, withdrawalRequested, feeDue }, action);
+              if (t.ok) written.add(t.event);
+            }
     // Filing writes the first event itself.
     written.add("submitted");
     expect([...written].sort()).toEqual([...EVENT_TYPES].sort());

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { UnitId } from "../catalogue/schemas";
 import { FileId } from "../files/files";
 import { formatDate, formatVnd } from "../format/vi";
+import { FEE_EXEMPTION_LABELS, FeeExemption } from "../payment/exemption";
 import { LocalDate } from "../time/vietnam";
 import { RETURN_CHANNEL_LABEL, ReturnChannel } from "./channel";
 
@@ -57,6 +58,8 @@ export const EventPayload = z.discriminatedUnion("type", [
     /** Set when the payment gateway confirmed it (a system step): its transaction id, the amount paid. */
     data: z.object({ gateway: z.string(), transactionId: z.string(), amount: z.number().int() }).partial(),
   }),
+  /** The fee was exempted by an officer, on a ground and its legal basis (DOMAIN §6). */
+  z.object({ type: z.literal("fee_exempted"), data: FeeExemption }),
   z.object({ type: z.literal("apologised"), data: z.object({ newDate: LocalDate }) }),
   z.object({
     type: z.literal("transferred"),
@@ -95,6 +98,7 @@ const EVENT_TITLES: Record<EventType, string> = {
   supplement_submitted: "Đã nộp bổ sung hồ sơ",
   payment_requested: "Yêu cầu nộp phí, lệ phí",
   payment_confirmed: "Đã xác nhận nộp phí, lệ phí",
+  fee_exempted: "Được miễn phí, lệ phí",
   apologised: "Thư xin lỗi và hẹn lại ngày trả kết quả",
   transferred: "Chuyển hồ sơ đến đơn vị khác",
   internal_note: "Ghi chú nội bộ",
@@ -145,6 +149,10 @@ export function eventDetails(e: EventPayload): string[] {
       return e.data.replyBy ? [`${DETAIL_LABEL.replyBy}: ${formatDate(e.data.replyBy)}`] : [];
     case "payment_requested":
       return [`Số tiền: ${formatVnd(e.data.amount)} (${e.data.legalBasis})`];
+    case "payment_confirmed":
+      return e.data.amount ? [`Số tiền đã nộp: ${formatVnd(e.data.amount)}`] : [];
+    case "fee_exempted":
+      return [`Đối tượng miễn: ${FEE_EXEMPTION_LABELS[e.data.ground]}`, `Căn cứ: ${e.data.legalBasis}`];
     case "apologised":
       return [`${DETAIL_LABEL.newDate}: ${formatDate(e.data.newDate)}`];
     case "transferred":
@@ -188,6 +196,8 @@ function noticeBody(e: EventPayload, code: string, note: string | null, reason: 
       return `Vui lòng nộp ${formatVnd(e.data.amount)} phí, lệ phí cho hồ sơ ${code}.`;
     case "payment_confirmed":
       return `Đã xác nhận nộp phí, lệ phí cho hồ sơ ${code}.`;
+    case "fee_exempted":
+      return `Hồ sơ ${code} được miễn phí, lệ phí (${FEE_EXEMPTION_LABELS[e.data.ground]}).`;
     case "stopped":
       return `Hồ sơ ${code} đã dừng giải quyết.${reason}`;
     case "finished":

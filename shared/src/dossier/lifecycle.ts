@@ -14,6 +14,7 @@ export const STAFF_ACTIONS = [
   "request_supplement",
   "request_payment",
   "confirm_payment",
+  "exempt_fee",
   "stop",
   "finish",
   "hand_over",
@@ -35,10 +36,18 @@ export interface LifecycleState {
   received: boolean;
   /** The resident asked to withdraw after acceptance; an officer confirms it. */
   withdrawalRequested: boolean;
+  /** A fee is neither paid nor exempted (dossiers.fee_status = "due"): the result cannot be handed over. */
+  feeDue: boolean;
 }
 
-/** A dossier just filed online (1), waiting for acceptance. */
-export const SUBMITTED: LifecycleState = { status: 1, received: false, withdrawalRequested: false };
+/** A dossier just filed online (1), waiting for acceptance, with no fee due. */
+export const SUBMITTED: LifecycleState = { status: 1, received: false, withdrawalRequested: false, feeDue: false };
+
+/** A dossier just filed, whose fee is due unless it is free (the quote's amount is 0). */
+export const submitted = (feeAmount: number): LifecycleState => ({ ...SUBMITTED, feeDue: feeAmount > 0 });
+
+/** What a step does to the dossier's fee (dossiers.fee_status), written in the same batch. */
+export type FeeEffect = "due" | "paid" | "exempted";
 
 type Rule = {
   from: readonly DossierStatus[];
@@ -47,7 +56,11 @@ type Rule = {
   when?: (s: LifecycleState) => boolean;
   /** The timeline event this action writes. */
   event: EventType;
+  fee?: FeeEffect;
 };
+
+/** Waiting for the fee (6) resumes processing once it is settled; elsewhere the status stays. */
+const settleFee = (s: LifecycleState): DossierStatus => (s.status === 6 ? 4 : s.status);
 
 const RULES: Record<LifecycleAction, Rule> = {
   accept: { from: [1], to: () => 2, event: "accepted" },
@@ -56,11 +69,14 @@ const RULES: Record<LifecycleAction, Rule> = {
   start_processing: { from: [2], to: () => 4, event: "processing" },
   // One notice lists everything missing (Mẫu 02); before acceptance the clock has not started.
   request_supplement: { from: [1, 2, 4], to: () => 5, event: "supplement_requested" },
-  request_payment: { from: [2, 4], to: () => 6, event: "payment_requested" },
-  confirm_payment: { from: [6], to: () => 4, event: "payment_confirmed" },
+  request_payment: { from: [2, 4], to: () => 6, event: "payment_requested", fee: "due" },
+  // A fee is settled once accepted, paid online or at the desk, or exempted on a recorded ground (DOMAIN §6).
+  confirm_payment: { from: [2, 4, 6, 9], to: settleFee, when: (s) => s.feeDue, event: "payment_confirmed", fee: "paid" },
+  exempt_fee: { from: STATUS_GROUPS.open, to: settleFee, when: (s) => s.feeDue, event: "fee_exempted", fee: "exempted" },
   stop: { from: [4, 5, 6], to: () => 8, when: (s) => s.received, event: "stopped" },
   finish: { from: [4], to: () => 9, event: "finished" },
-  hand_over: { from: [9], to: () => 10, event: "returned" },
+  // No result leaves the desk while its fee is due (see feeBlocks).
+  hand_over: { from: [9], to: () => 10, when: (s) => !s.feeDue, event: "returned" },
   confirm_withdrawal: { from: STATUS_GROUPS.inProgress, to: () => 7, when: (s) => s.withdrawalRequested, event: "withdrawn" },
   apologise: { from: STATUS_GROUPS.inProgress, when: (s) => s.received, event: "apologised" },
   transfer: { from: [1, 2, 4], event: "transferred" },
@@ -86,7 +102,19 @@ export function allowedActions(state: LifecycleState): StaffAction[] {
   return STAFF_ACTIONS.filter((a) => canApply(state, a));
 }
 
-export type Transition = { ok: true; state: LifecycleState; event: EventType } | { ok: false; allowed: StaffAction[] };
+/**
+ * Whether `action` is refused only because the fee is due: the officer is told to confirm the
+ * payment or record an exemption.
+ */
+export const feeBlocks = (state: LifecycleState, action: LifecycleAction): boolean =>
+  state.feeDue && !canApply(state, action) && canApply({ ...state, feeDue: false }, action);
+
+export const FEE_DUE_MESSAGE =
+  "Hồ sơ chưa nộp phí, lệ phí nên chưa thể trả kết quả. Vui lòng xác nhận đã thu phí, lệ phí hoặc ghi nhận miễn phí, lệ phí (nêu căn cứ) trước khi trả kết quả.";
+
+export type Transition =
+  | { ok: true; state: LifecycleState; event: EventType; fee?: FeeEffect }
+  | { ok: false; allowed: StaffAction[] };
 
 /** Applies one action, or says which staff actions are allowed instead. */
 export function transition(state: LifecycleState, action: LifecycleAction): Transition {
@@ -98,11 +126,13 @@ export function transition(state: LifecycleState, action: LifecycleAction): Tran
   return {
     ok: true,
     event,
+    ...(rule.fee ? { fee: rule.fee } : {}),
     state: {
       status,
       received: state.received || status === 2,
       // A pending withdrawal request lapses once the dossier is finished or closed.
       withdrawalRequested: clockStopped(status) ? false : action === "withdraw" ? true : state.withdrawalRequested,
+      feeDue: rule.fee ? rule.fee === "due" : state.feeDue,
     },
   };
 }

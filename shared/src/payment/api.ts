@@ -56,3 +56,13 @@ export const Receipt = z.object({
   transactionId: z.string(),
 });
 export type Receipt = z.infer<typeof Receipt>;
+
+/**
+ * `POST /api/dossiers/:code/payments/checkout-order`: the mini app tells the API the order id Zalo
+ * Checkout gave its order, so a payment whose callback never comes can still be asked about.
+ */
+export const CheckoutOrderBody = z.strictObject({
+  orderRef: z.string().min(1).max(64),
+  orderId: z.string().trim().min(1).max(128),
+});
+export type CheckoutOrderBody = z.infer<typeof CheckoutOrderBody>;

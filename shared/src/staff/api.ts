@@ -5,6 +5,7 @@ import { Channel, IntakeChannel, ReturnChannel } from "../dossier/channel";
 import { DossierCode } from "../dossier/code";
 import { STAFF_ACTIONS } from "../dossier/lifecycle";
 import { FileId } from "../files/files";
+import { FeeExemption } from "../payment/exemption";
 import { LocalDate } from "../time/vietnam";
 import { INBOX_TAB_KEYS, type InboxTab } from "./inbox";
 
@@ -31,6 +32,8 @@ export const ActionBody = z.discriminatedUnion("action", [
     note: OptionalNote,
   }),
   z.strictObject({ action: z.literal("confirm_payment"), note: OptionalNote }),
+  /** The fee is exempted: the ground and its legal basis are recorded in the event (DOMAIN §6). */
+  FeeExemption.extend({ action: z.literal("exempt_fee"), note: OptionalNote }).strict(),
   z.strictObject({ action: z.literal("stop"), reason: Reason }),
   z.strictObject({
     action: z.literal("finish"),

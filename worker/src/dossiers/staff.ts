@@ -1,3 +1,4 @@
+import { FEE_DUE_MESSAGE, feeBlocks } from "../../../shared/src/dossier/lifecycle";
 import type { ActionBody } from "../../../shared/src/staff/api";
 import { vietnamDate } from "../../../shared/src/time/vietnam";
 import type { Db } from "../db/client";
@@ -5,7 +6,7 @@ import { provinceUnit, type ViewRow, viewById } from "../db/repo/dossiers";
 import { ownFilesById } from "../db/repo/files";
 import type { AuthUser } from "../db/repo/users";
 import { ApiError, conflict } from "../lib/errors";
-import { commitStep, type StepInput, transitionOf } from "./steps";
+import { commitStep, lifecycleState, type StepInput, transitionOf } from "./steps";
 
 /** An officer's actions on a dossier in their scope (access.scopedDossier found it). */
 
@@ -34,6 +35,8 @@ async function inputFor(db: Db, user: AuthUser, row: ViewRow, body: ActionBody, 
       return { note: body.note, data: { items: body.items, ...(body.replyBy ? { replyBy: body.replyBy } : {}) } };
     case "request_payment":
       return { note: body.note, data: { amount: body.amount, legalBasis: body.legalBasis } };
+    case "exempt_fee":
+      return { note: body.note, data: { ground: body.ground, legalBasis: body.legalBasis } };
     case "finish":
       return {
         note: body.note,
@@ -83,6 +86,7 @@ export async function performAction(
 ): Promise<ViewRow> {
   if (expectedVersion !== row.d.version) throw stale();
   const moved = transitionOf(row.d, body.action);
+  if (!moved.ok && feeBlocks(lifecycleState(row.d), body.action)) throw conflict(FEE_DUE_MESSAGE, { allowed: moved.allowed });
   if (!moved.ok) throw conflict("Không thể thực hiện thao tác này ở trạng thái hiện tại của hồ sơ.", { allowed: moved.allowed });
   if (!(await commitStep(db, auditKey, row, user, moved, await inputFor(db, user, row, body, now), now))) throw stale();
   return (await viewById(db, row.d.id))!;

@@ -24,6 +24,7 @@ export const lifecycleState = (d: DossierRow): LifecycleState => ({
   status: d.status as DossierStatus,
   received: d.receivedAt !== null,
   withdrawalRequested: d.withdrawalRequested,
+  feeDue: d.feeStatus === "due",
 });
 
 /** The state machine's verdict on `action` for the dossier as it stands. */
@@ -115,7 +116,13 @@ export async function commitStep(
     db,
     d,
     { ...event, hash },
-    { status: moved.state.status, withdrawalRequested: moved.state.withdrawalRequested, ...clock.set, ...input.set },
+    {
+      status: moved.state.status,
+      withdrawalRequested: moved.state.withdrawalRequested,
+      ...(moved.fee ? { feeStatus: moved.fee } : {}),
+      ...clock.set,
+      ...input.set,
+    },
     eventFileIds(payload),
     notice,
     input.extra,

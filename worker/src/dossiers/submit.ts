@@ -7,7 +7,7 @@ import { eventHash, GENESIS_HASH } from "../../../shared/src/dossier/audit";
 import { missingItems } from "../../../shared/src/dossier/completeness";
 import { normaliseForm } from "../../../shared/src/dossier/eform";
 import type { AssistedRecord } from "../../../shared/src/dossier/events";
-import { SUBMITTED, transition } from "../../../shared/src/dossier/lifecycle";
+import { SUBMITTED, submitted, transition } from "../../../shared/src/dossier/lifecycle";
 import { statusLabel } from "../../../shared/src/dossier/status";
 import { MAX_DOSSIER_BYTES } from "../../../shared/src/files/files";
 import { trackingPath } from "../../../shared/src/links/deep-link";
@@ -219,6 +219,7 @@ export async function writeDossier(
       form: normaliseForm(procedure.eform, body.form),
       documents: body.documents.filter((d) => d.fileIds.length > 0),
       fee,
+      feeStatus: submitted(fee.amount).feeDue ? "due" : "none",
       trackingToken,
       vneidVerified: filing.applicant.vneidVerified,
       channel,

@@ -1,3 +1,5 @@
+import type { BatchItem } from "drizzle-orm/batch";
+import { amountDue } from "../../../shared/src/payment/fee";
 import type { Db } from "../db/client";
 import { dossierByCode, dossierEventsOf } from "../db/repo/dossiers";
 import { commitStep, type SystemActor, transitionOf } from "./steps";
@@ -6,12 +8,22 @@ import { commitStep, type SystemActor, transitionOf } from "./steps";
 
 export const PAYMENT_GATEWAY: SystemActor = { role: "system", name: "payment-gateway" };
 
-/** What a payment provider reports: the dossier, its own transaction id, and the amount paid in VND. */
-export type PaymentReceipt = { code: string; transactionId: string; amount: number };
+/**
+ * What a payment provider reports: the dossier, its own transaction id, and the amount paid in VND;
+ * `provider` names it in the event, and `extra` are the payment's own writes for the same batch.
+ */
+export type PaymentReceipt = {
+  code: string;
+  transactionId: string;
+  amount: number;
+  provider?: string;
+  extra?: BatchItem<"sqlite">[];
+};
 
 /**
  * "already_confirmed": this transaction was confirmed before (a webhook's retry);
- * "not_awaiting_payment": no payment is requested now (never, or an officer confirmed it first).
+ * "not_awaiting_payment": no fee is due now, or not at this stage (an officer confirmed it first);
+ * "amount_mismatch": the amount is not what the dossier owes.
  */
 export type PaymentOutcome = "confirmed" | "already_confirmed" | "not_awaiting_payment" | "amount_mismatch" | "unknown_dossier";
 
@@ -19,10 +31,10 @@ export type PaymentOutcome = "confirmed" | "already_confirmed" | "not_awaiting_p
 const ATTEMPTS = 3;
 
 /**
- * The fee of a dossier waiting for payment (6) was paid: processing resumes (4). Providers deliver
- * a callback at least once, so a retry of a confirmation already written changes nothing, and the
- * amount must be the one requested. Written like any step: through the state machine, at the
- * dossier's next version, in one batch with the applicant's notification.
+ * The fee of a dossier was paid: it is settled, and a dossier waiting for payment (6) resumes
+ * processing (4). Providers deliver a callback at least once, so a retry of a confirmation already
+ * written changes nothing, and the amount must be the one due. Written like any step: through the
+ * state machine, at the dossier's next version, in one batch with the applicant's notification.
  */
 export async function confirmPaymentReceived(
   db: Db,
@@ -40,9 +52,24 @@ export async function confirmPaymentReceived(
     const moved = transitionOf(row.d, "confirm_payment");
     if (!moved.ok) return "not_awaiting_payment";
     const requested = events.findLast((e) => e.type === "payment_requested");
-    if (!requested || data(requested).amount !== receipt.amount) return "amount_mismatch";
-    const paid = { gateway: PAYMENT_GATEWAY.name, transactionId: receipt.transactionId, amount: receipt.amount };
-    if (await commitStep(db, auditKey, row, PAYMENT_GATEWAY, moved, { data: paid }, now)) return "confirmed";
+    if (amountDue(row.d, requested ? (data(requested).amount ?? null) : null) !== receipt.amount) return "amount_mismatch";
+    const paid = {
+      gateway: receipt.provider ?? PAYMENT_GATEWAY.name,
+      transactionId: receipt.transactionId,
+      amount: receipt.amount,
+    };
+    if (
+      await commitStep(
+        db,
+        auditKey,
+        row,
+        PAYMENT_GATEWAY,
+        moved,
+        { data: paid, ...(receipt.extra ? { extra: receipt.extra } : {}) },
+        now,
+      )
+    )
+      return "confirmed";
   }
   throw new Error("payment confirmation kept losing to concurrent steps");
 }

@@ -1,4 +1,10 @@
-type SecretName = "ZALO_APP_SECRET" | "SESSION_SECRET" | "OIDC_CLIENT_SECRET" | "AUDIT_SECRET";
+type SecretName =
+  | "ZALO_APP_SECRET"
+  | "SESSION_SECRET"
+  | "OIDC_CLIENT_SECRET"
+  | "AUDIT_SECRET"
+  | "PAYMENT_GATEWAY_SECRET"
+  | "ZALO_CHECKOUT_PRIVATE_KEY";
 
 /** A secret from configuration; a deployment without it fails closed with a logged 500. */
 export function secret(env: CloudflareBindings, name: SecretName): string {

@@ -23,6 +23,12 @@ export async function hmacSha256Hex(key: string, message: string): Promise<strin
   return toHex(await crypto.subtle.sign("HMAC", cryptoKey, encoder.encode(message)));
 }
 
+/** HMAC-SHA512 in hex, as Vietnamese payment gateways sign their requests and notifications. */
+export async function hmacSha512Hex(key: string, message: string): Promise<string> {
+  const cryptoKey = await crypto.subtle.importKey("raw", encoder.encode(key), { name: "HMAC", hash: "SHA-512" }, false, ["sign"]);
+  return toHex(await crypto.subtle.sign("HMAC", cryptoKey, encoder.encode(message)));
+}
+
 /** Compares secrets without leaking where they differ. */
 export function timingSafeEqual(a: string, b: string): boolean {
   const left = encoder.encode(a);

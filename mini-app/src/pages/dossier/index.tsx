@@ -1,13 +1,15 @@
 import { useEffect, useState } from "react";
-import { Link, useParams } from "react-router-dom";
+import { Link, useParams, useSearchParams } from "react-router-dom";
 import { Page } from "zmp-ui";
 import { inStatusGroup } from "../../../../shared/src/dossier/status";
 import { formatDate } from "../../../../shared/src/format/vi";
+import { PAYMENT_RETURN_PARAM } from "../../../../shared/src/payment/fee";
 import { AppHeader } from "../../components/app-header";
 import { StatusBadge } from "../../components/badges";
 import { Dialog } from "../../components/dialog";
 import { DocumentFiles } from "../../components/document-files";
 import { ClockPaused, FileLinks, FormValuesList, SubmittedDocuments, Timeline } from "../../components/dossier-parts";
+import { ResidentFeeSection } from "../../components/fee-section";
 import { RequireSession } from "../../components/session-gate";
 import { useSnackbar } from "../../components/snackbar";
 import { LoadFailure, Loading } from "../../components/status";
@@ -150,6 +152,8 @@ function WithdrawAction({ detail }: { detail: DossierDetailData }) {
 }
 
 function DossierView({ detail }: { detail: DossierDetailData }) {
+  // The payment gateway returns here with ?thanh-toan=ok|huy.
+  const [search] = useSearchParams();
   return (
     <>
       <section className="section procedure-head">
@@ -198,6 +202,12 @@ function DossierView({ detail }: { detail: DossierDetailData }) {
       </section>
 
       {detail.canSupplement && <SupplementBox detail={detail} />}
+
+      <ResidentFeeSection
+        key={`${detail.code}-${detail.status}`}
+        code={detail.code}
+        returned={search.get(PAYMENT_RETURN_PARAM)}
+      />
 
       {detail.results.length > 0 && (
         <section className="section" aria-labelledby="results-title">

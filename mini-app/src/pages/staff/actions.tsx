@@ -2,6 +2,7 @@ import { type FormEvent, type ReactNode, useEffect, useState } from "react";
 import { RETURN_CHANNEL_LABEL, ReturnChannel } from "../../../../shared/src/dossier/channel";
 import type { StaffAction } from "../../../../shared/src/dossier/lifecycle";
 import { formatVnd } from "../../../../shared/src/format/vi";
+import { FEE_EXEMPTION_GROUNDS, FEE_EXEMPTION_LABELS, type FeeExemptionGround } from "../../../../shared/src/payment/exemption";
 import type { ActionBody } from "../../../../shared/src/staff/api";
 import { vietnamDate } from "../../../../shared/src/time/vietnam";
 import { Dialog } from "../../components/dialog";
@@ -20,7 +21,8 @@ const ACTION_LABEL: Record<StaffAction, string> = {
   start_processing: "Bắt đầu xử lý",
   request_supplement: "Yêu cầu bổ sung",
   request_payment: "Yêu cầu nộp phí",
-  confirm_payment: "Xác nhận đã nộp phí",
+  confirm_payment: "Xác nhận đã thu phí",
+  exempt_fee: "Miễn phí, lệ phí",
   stop: "Dừng xử lý",
   finish: "Hoàn thành, có kết quả",
   hand_over: "Trả kết quả",
@@ -38,7 +40,8 @@ const ACTION_HELP: Record<StaffAction, string> = {
   request_supplement:
     "Liệt kê đầy đủ giấy tờ cần bổ sung trong một lần thông báo (Mẫu 02). Thời hạn giải quyết tạm dừng đến khi công dân bổ sung.",
   request_payment: "Công dân được thông báo số tiền cần nộp và căn cứ thu.",
-  confirm_payment: "Xác nhận công dân đã nộp đủ phí, lệ phí; hồ sơ tiếp tục được giải quyết.",
+  confirm_payment: "Xác nhận đã thu đủ phí, lệ phí của công dân; hồ sơ đang chờ nộp phí tiếp tục được giải quyết.",
+  exempt_fee: "Ghi nhận hồ sơ được miễn phí, lệ phí: chọn đối tượng được miễn và nêu căn cứ pháp lý.",
   stop: "Dừng giải quyết hồ sơ. Công dân nhận được lý do.",
   finish: "Đính kèm kết quả điện tử; công dân tải về được trong ứng dụng.",
   hand_over: "Ghi nhận đã trả kết quả cho công dân.",
@@ -115,11 +118,13 @@ function ActionForm(props: {
   const [items, setItems] = useState<string[]>([""]);
   const [replyBy, setReplyBy] = useState("");
   const [amount, setAmount] = useState(detail.fee.amount > 0 ? String(detail.fee.amount) : "");
-  const [legalBasis, setLegalBasis] = useState(detail.fee.legalBasis);
+  // An exemption names its own basis, not the fee's.
+  const [legalBasis, setLegalBasis] = useState(action === "exempt_fee" ? "" : detail.fee.legalBasis);
   const [files, setFiles] = useState<FileItem[]>([]);
   const [returnChannel, setReturnChannel] = useState<ReturnChannel>(detail.channel === "online" ? "online" : "counter");
   const [newDate, setNewDate] = useState("");
   const [unitId, setUnitId] = useState("");
+  const [ground, setGround] = useState<FeeExemptionGround | "">("");
   const [invalid, setInvalid] = useState<Invalid>(null);
   // Transfer targets: the province's units, reference data the app loads once per session.
   const units = useCatalogue((s) => s.units);
@@ -154,6 +159,10 @@ function ActionForm(props: {
         if (!(amountValue >= 1)) return { field: "action-amount", message: "Nhập số tiền cần nộp" };
         if (legalBasis.trim().length < 3) return { field: "action-legal-basis", message: "Nhập căn cứ thu phí, lệ phí" };
         return { action, amount: amountValue, legalBasis: legalBasis.trim(), note: optionalNote };
+      case "exempt_fee":
+        if (!ground) return { field: "action-ground", message: "Chọn đối tượng được miễn" };
+        if (legalBasis.trim().length < 3) return { field: "action-legal-basis", message: "Nêu căn cứ pháp lý của việc miễn" };
+        return { action, ground, legalBasis: legalBasis.trim(), note: optionalNote };
       case "finish":
         if (fileIds.length === 0) return { field: "files", message: "Đính kèm tệp kết quả điện tử" };
         return { action, resultFileIds: fileIds, note: optionalNote };
@@ -237,6 +246,39 @@ function ActionForm(props: {
           <Field
             id="action-legal-basis"
             label="Căn cứ thu"
+            value={legalBasis}
+            onChange={setLegalBasis}
+            invalid={invalid}
+            multiline
+          />
+        </>
+      );
+      break;
+    case "exempt_fee":
+      fields = (
+        <>
+          <div className={`field${invalid?.field === "action-ground" ? " field--invalid" : ""}`}>
+            <label htmlFor="action-ground" className="field__label">
+              Đối tượng được miễn
+            </label>
+            <select
+              id="action-ground"
+              value={ground}
+              aria-invalid={invalid?.field === "action-ground" ? true : undefined}
+              onChange={(e) => setGround(e.target.value as FeeExemptionGround)}
+            >
+              <option value="">— Chọn đối tượng —</option>
+              {FEE_EXEMPTION_GROUNDS.map((g) => (
+                <option key={g} value={g}>
+                  {FEE_EXEMPTION_LABELS[g]}
+                </option>
+              ))}
+            </select>
+            {invalid?.field === "action-ground" && <p className="field__error">{invalid.message}</p>}
+          </div>
+          <Field
+            id="action-legal-basis"
+            label="Căn cứ miễn"
             value={legalBasis}
             onChange={setLegalBasis}
             invalid={invalid}
@@ -330,6 +372,7 @@ function ActionForm(props: {
         "accept",
         "start_processing",
         "confirm_payment",
+        "exempt_fee",
         "confirm_withdrawal",
         "request_supplement",
         "request_payment",

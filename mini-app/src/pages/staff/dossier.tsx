@@ -5,6 +5,7 @@ import { inStatusGroup } from "../../../../shared/src/dossier/status";
 import { formatDate } from "../../../../shared/src/format/vi";
 import { StatusBadge } from "../../components/badges";
 import { ClockPaused, FileLinks, FormValuesList, SubmittedDocuments, Timeline } from "../../components/dossier-parts";
+import { StaffFeeSection } from "../../components/fee-section";
 import { ErrorMessage, Loading } from "../../components/status";
 import { type ApiFailure, errorMessage } from "../../services/api";
 import { type AuditResult, type StaffDossierData, staffApi } from "../../services/staff-api";
@@ -150,6 +151,14 @@ function DossierView(props: {
       )}
       <Head detail={detail} />
       <ActionBar detail={detail} onUpdated={props.onUpdated} onStale={props.onStale} />
+      <StaffFeeSection
+        code={detail.code}
+        status={detail.status}
+        version={detail.version}
+        refund={async (orderRef, reason) => {
+          await staffApi.refund(detail.code, { orderRef, reason });
+        }}
+      />
       <PrintLinks detail={detail} />
       {detail.supplement && (
         <section className="section section--action" aria-labelledby="open-supplement-title">

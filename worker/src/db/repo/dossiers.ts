@@ -53,6 +53,7 @@ export type NewDossier = {
   form: FormValues;
   documents: readonly Attachment[];
   fee: FeeQuote;
+  feeStatus: DossierRow["feeStatus"];
   trackingToken: string;
   vneidVerified: boolean;
   submittedAt: Date;
@@ -111,6 +112,7 @@ export async function insertSubmittedDossier(db: Db, d: NewDossier, extra: Batch
       applicantName: d.applicantName,
       form: d.form,
       fee: d.fee,
+      feeStatus: d.feeStatus,
       trackingToken: d.trackingToken,
       vneidVerified: d.vneidVerified,
       assistedBy: d.assistedBy,
