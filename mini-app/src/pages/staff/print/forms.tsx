@@ -9,6 +9,7 @@ import {
   formatFee,
   formatProcessingTime,
   formatVnd,
+  placeOf,
 } from "../../../../../shared/src/format/vi";
 import { inAppPath } from "../../../../../shared/src/links/deep-link";
 import type { Acceptance } from "../../../../../shared/src/staff/api";
@@ -38,16 +39,6 @@ export type FormData = {
   receiving: IssuingUnit;
   handling: IssuingUnit;
 };
-
-/** "Phường An Hòa" from "Số 1 đường Hùng Vương, phường An Hòa, tỉnh An Hòa"; else the unit's name. */
-function placeOf(unit: IssuingUnit): string {
-  const parts = (unit.address ?? "")
-    .split(",")
-    .map((p) => p.trim())
-    .filter(Boolean);
-  const place = parts.length >= 2 ? parts[parts.length - 2]! : unit.name;
-  return place.charAt(0).toLocaleUpperCase("vi") + place.slice(1);
-}
 
 const FEE_CHANNEL: Record<FeeQuote["channel"], string> = {
   online: "nộp trực tuyến",
