@@ -50,8 +50,9 @@ test("a resident submits a dossier, gets a receipt with a QR code, and anyone wi
   await expect(page).toHaveURL(/\/p\/1\.004194\/nop$/);
 
   await pickPersona(page);
-  // Everything is missing at first: the receiving unit, six eForm fields and two documents.
-  await expect(missingList(page).getByRole("listitem")).toHaveCount(9);
+  // Everything is missing at first: the receiving unit, six eForm fields and the proof of residence
+  // (the declaration is generated from the eForm).
+  await expect(missingList(page).getByRole("listitem")).toHaveCount(8);
   await expect(page.getByRole("heading", { name: "Còn thiếu" })).toBeVisible();
   expect(await seriousA11yViolations(page)).toEqual([]);
 

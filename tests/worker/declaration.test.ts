@@ -55,7 +55,7 @@ describe("filing a procedure whose declaration the eForm replaces", () => {
     const pdf = await PDFDocument.load(bytes);
     expect(pdf.getTitle()).toBe(procedure.documents[0]!.name);
     expect(pdf.getAuthor()).toBe(owner.user.displayName);
-    expect(pdf.getSubject()).toBe("Kính gửi: Ủy ban nhân dân phường An Hòa");
+    expect(pdf.getSubject()).toBe("Kính gửi: Phường An Hòa");
   });
 
   it("lets the applicant and the handling unit's staff download it, and nobody else", async () => {

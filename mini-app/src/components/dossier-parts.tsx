@@ -24,7 +24,7 @@ export function ClockPaused({ pausedAt }: { pausedAt: string }) {
   );
 }
 
-type FileRef = Pick<FileMeta, "id" | "name" | "size">;
+type FileRef = Pick<FileMeta, "id" | "name" | "size"> & { fromEform?: boolean };
 
 export function FileLinks({ files, label }: { files: FileRef[]; label: string }) {
   const { openSnackbar } = useSnackbar();
@@ -42,6 +42,7 @@ export function FileLinks({ files, label }: { files: FileRef[]; label: string })
           <span className="file-list__name">
             {f.name}
             <span className="note"> · {formatFileSize(f.size)}</span>
+            {f.fromEform && <span className="note file-list__origin">Lập tự động từ biểu mẫu điện tử</span>}
           </span>
           <button
             type="button"

@@ -6,7 +6,6 @@ import { placeOf } from "../../../shared/src/format/vi";
 import type { FileRow } from "../db/repo/files";
 import { sha256Hex } from "../lib/crypto";
 import { DECLARATION_FONTS } from "./fonts";
-import { renderDeclaration } from "./pdf";
 
 const DECLARED_HOW: Record<Channel, string> = {
   online: "Đã khai và nộp trực tuyến",
@@ -38,6 +37,9 @@ export type GeneratedDeclarations = {
  */
 export async function generateDeclarations(bucket: R2Bucket, src: DeclarationSource): Promise<GeneratedDeclarations> {
   const out: GeneratedDeclarations = { files: [], documents: [] };
+  if (!src.procedure.documents.some((d) => d.replacedByEform)) return out;
+  // Loaded on first use: pdf-lib and fontkit are most of the bundle, and no other request needs them.
+  const { renderDeclaration } = await import("./pdf");
   const lines = formLines(src.procedure.eform, src.form);
   for (const [docIndex, doc] of src.procedure.documents.entries()) {
     if (!doc.replacedByEform) continue;

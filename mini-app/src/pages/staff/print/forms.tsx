@@ -124,7 +124,10 @@ type DocumentRow = { key: number; name: string; kind: string; quantity: string }
 function documentRows(documents: Acceptance["documents"], procedure: ProcedureFacts | null): DocumentRow[] {
   return documents.map((d) => {
     const required = procedure?.documents[d.docIndex];
-    if (d.files.length > 0) return { key: d.docIndex, name: d.name, kind: "Bản điện tử", quantity: `${d.files.length} tệp` };
+    if (d.files.length > 0) {
+      const kind = d.files.every((f) => f.fromEform) ? "Bản điện tử lập từ biểu mẫu điện tử" : "Bản điện tử";
+      return { key: d.docIndex, name: d.name, kind, quantity: `${d.files.length} tệp` };
+    }
     return {
       key: d.docIndex,
       name: d.name,
