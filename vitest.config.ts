@@ -29,7 +29,12 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["shared/src/**/*.test.ts", "worker/src/lib/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: [
+            "shared/src/**/*.test.ts",
+            "worker/src/lib/**/*.test.ts",
+            "worker/src/declaration/**/*.test.ts",
+            "scripts/**/*.test.ts",
+          ],
           environment: "node",
         },
       },

@@ -182,7 +182,9 @@ async function submitters(count: number) {
       body: "%PDF-1.4\n% bench\n%%EOF\n",
     });
     const file = (await upload.json()) as { id: string };
-    const documents = procedure.documents.flatMap((d, docIndex) => (d.required ? [{ docIndex, fileIds: [file.id] }] : []));
+    const documents = procedure.documents.flatMap((d, docIndex) =>
+      d.required && !d.replacedByEform ? [{ docIndex, fileIds: [file.id] }] : [],
+    );
     const body = JSON.stringify({
       procedureCode: SUBMIT_PROCEDURE,
       procedureVersion: procedure.version,

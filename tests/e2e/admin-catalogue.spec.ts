@@ -103,6 +103,10 @@ test("an admin lowers a fee and adds an eForm field; residents see the new versi
     const draft = (await adminView(request, admin)).versions[0]!.version + 1;
     await page.getByRole("button", { name: `Sửa: tạo bản nháp từ phiên bản ${before}` }).click();
     await expect(page.getByRole("heading", { name: `Bản nháp phiên bản ${draft}` })).toBeVisible();
+    // The request form (tờ khai) of the only case is generated from the eForm, the catalogue says.
+    const generated = page.getByLabel("Là tờ khai, đơn lập tự động từ biểu mẫu điện tử (người dân không phải tải lên)");
+    await expect(generated).toHaveCount(1);
+    await expect(generated).toBeChecked();
 
     // The online fee of the only case: 8.000 đ in the sample, lowered (another amount when a run already lowered it).
     const onlineFee = page.getByLabel("Trực tuyến: phí, lệ phí (đồng)");

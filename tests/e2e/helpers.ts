@@ -37,7 +37,10 @@ export const missingList = (page: Page) => page.getByRole("list", { name: "Danh 
 export const consent = (page: Page) => page.getByLabel(/Tôi đồng ý cho cơ quan giải quyết xử lý dữ liệu cá nhân/);
 export const submitButton = (page: Page) => page.getByRole("button", { name: "Nộp hồ sơ", exact: true });
 
-/** Fills the eForm of "Đăng ký tạm trú" for `commune` and attaches both required documents. */
+/**
+ * Fills the eForm of "Đăng ký tạm trú" for `commune` and attaches the proof of residence; the CT01
+ * declaration is generated from the eForm, so it has nothing to upload.
+ */
 export async function fillTamTru(page: Page, commune = "Phường Bình Minh") {
   await page.getByLabel("Xã, phường tiếp nhận và giải quyết").selectOption({ label: commune });
   await page.getByLabel("Họ, chữ đệm và tên người đăng ký").fill("Nguyễn Văn An");
@@ -46,15 +49,9 @@ export async function fillTamTru(page: Page, commune = "Phường Bình Minh") {
   await page.getByLabel("Ngày bắt đầu tạm trú").fill("2025-09-01");
   await page.getByLabel("Thời hạn tạm trú (tháng)").fill("12");
   await page.getByLabel("Số điện thoại liên hệ").fill("0912345678");
-  await expect(missingList(page).getByRole("listitem")).toHaveCount(2);
-
-  await page
-    .getByLabel("Tải lên: Tờ khai thay đổi thông tin cư trú")
-    .setInputFiles({ name: "to-khai-CT01.pdf", mimeType: "application/pdf", buffer: PDF });
-  await expect(page.getByRole("list", { name: "Tệp đã đính kèm: Tờ khai thay đổi thông tin cư trú" })).toContainText(
-    "to-khai-CT01.pdf",
-  );
   await expect(missingList(page).getByRole("listitem")).toHaveCount(1);
+  await expect(page.getByLabel("Tải lên: Tờ khai thay đổi thông tin cư trú")).toHaveCount(0);
+
   await page
     .getByLabel("Tải lên: Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp")
     .setInputFiles({ name: "hop-dong-thue-nha.pdf", mimeType: "application/pdf", buffer: PDF });
@@ -100,7 +97,7 @@ export async function submitTamTruByApi(
   session: Session,
   unit = "phuong-an-hoa",
 ): Promise<{ code: string; trackingUrl: string }> {
-  const fileId = await uploadPdf(request, session, "to-khai.pdf");
+  const fileId = await uploadPdf(request, session, "hop-dong-thue-nha.pdf");
   const submitted = await request.post(`${API}/api/dossiers`, {
     headers: { ...bearer(session), "Idempotency-Key": idempotencyKey() },
     data: {
@@ -115,10 +112,8 @@ export async function submitTamTruByApi(
         durationMonths: 6,
         phone: "0987654321",
       },
-      documents: [
-        { docIndex: 0, fileIds: [fileId] },
-        { docIndex: 1, fileIds: [fileId] },
-      ],
+      // The CT01 declaration (document 0) is generated from the eForm.
+      documents: [{ docIndex: 1, fileIds: [fileId] }],
       consent: true,
     },
   });

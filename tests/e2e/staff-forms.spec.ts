@@ -38,7 +38,7 @@ async function counterPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-/** "Đăng ký tạm trú" taken at Phường An Hòa's counter: the declaration on paper, the lease scanned. */
+/** "Đăng ký tạm trú" taken at Phường An Hòa's counter: the declaration generated from the eForm, the lease scanned. */
 async function counterIntake(request: APIRequestContext, officer: Session): Promise<{ code: string; dueDate: string }> {
   const scanId = await uploadPdf(request, officer, "ban-quet-hop-dong.pdf");
   const res = await request.post(`${API}/api/staff/dossiers`, {
@@ -58,7 +58,7 @@ async function counterIntake(request: APIRequestContext, officer: Session): Prom
         phone: "0901234567",
       },
       documents: [{ docIndex: 1, fileIds: [scanId] }],
-      paperDocuments: [0],
+      paperDocuments: [],
     },
   });
   expect(res.status(), await res.text()).toBe(201);
@@ -104,11 +104,11 @@ test("a counter intake prints Mẫu 01 with the code, applicant, due date, docum
     await expect(form).toContainText(/Thời gian nhận hồ sơ: \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}/);
     await expect(form).toContainText(/Thời gian giải quyết hồ sơ theo quy định: \d+ ngày làm việc/);
     await expect(form).toContainText(/Phí, lệ phí: [\d.]+\u00a0đ.*\(nộp trực tiếp\)/);
-    // The declaration was handed over on paper, the lease scanned.
+    // The declaration generated from the eForm, the lease scanned.
     const rows = form.getByRole("table", { name: "Thành phần hồ sơ đã nhận" }).getByRole("row");
     await expect(rows).toHaveCount(3);
     await expect(rows.nth(1)).toContainText("Tờ khai thay đổi thông tin cư trú");
-    await expect(rows.nth(1)).toContainText("Bản giấy");
+    await expect(rows.nth(1)).toContainText("Bản điện tử lập từ biểu mẫu điện tử");
     await expect(rows.nth(2)).toContainText("Bản điện tử");
     await expect(rows.nth(2)).toContainText("1 tệp");
     // The officer who registered the intake (the dev persona can-bo-phuong) signs as the one who received it.

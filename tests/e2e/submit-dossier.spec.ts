@@ -50,8 +50,9 @@ test("a resident submits a dossier, gets a receipt with a QR code, and anyone wi
   await expect(page).toHaveURL(/\/p\/1\.004194\/nop$/);
 
   await pickPersona(page);
-  // Everything is missing at first: the receiving unit, six eForm fields and two documents.
-  await expect(missingList(page).getByRole("listitem")).toHaveCount(9);
+  // Everything is missing at first: the receiving unit, six eForm fields and the proof of residence
+  // (the declaration is generated from the eForm).
+  await expect(missingList(page).getByRole("listitem")).toHaveCount(8);
   await expect(page.getByRole("heading", { name: "Còn thiếu" })).toBeVisible();
   expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -198,8 +199,9 @@ test("submitting with something missing lists what is missing and creates no dos
   await consent(page).check();
   await submitButton(page).click();
   await expect(page.getByRole("alert").filter({ hasText: /Hồ sơ còn thiếu \d+ mục/ })).toBeVisible();
-  await expect(missingList(page)).toContainText("Tờ khai thay đổi thông tin cư trú: Chưa đính kèm giấy tờ này");
   await expect(missingList(page)).toContainText("Nơi tiếp nhận hồ sơ: Vui lòng chọn nơi tiếp nhận hồ sơ");
+  // The declaration is generated from the eForm, so it is never missing.
+  await expect(missingList(page)).not.toContainText("Tờ khai thay đổi thông tin cư trú");
   // After a submit attempt every field shows its own problem.
   await expect(page.getByLabel("Số điện thoại liên hệ")).toHaveAttribute("aria-invalid", "true");
   await expect(page).toHaveURL(new RegExp(`/p/${GIA_HAN.replace(".", "\\.")}/nop$`));
@@ -254,7 +256,8 @@ test("the resident reads a dossier's timeline and withdraws it with a reason", a
   await expect(timeline).toContainText("Nộp hồ sơ trực tuyến");
   await expect(timeline).toContainText(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
   await expect(timeline).toContainText("Người nộp hồ sơ");
-  await expect(page.getByRole("region", { name: "Giấy tờ đã nộp" })).toContainText("to-khai.pdf");
+  await expect(page.getByRole("region", { name: "Giấy tờ đã nộp" })).toContainText("hop-dong-thue-nha.pdf");
+  await expect(page.getByRole("region", { name: "Giấy tờ đã nộp" })).toContainText("Tờ khai thay đổi thông tin cư trú.pdf");
   await expect(page.getByRole("region", { name: "Thông tin đã khai" })).toContainText("01/10/2025");
   expect(await seriousA11yViolations(page)).toEqual([]);
 

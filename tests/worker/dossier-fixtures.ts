@@ -49,12 +49,15 @@ export async function procedureDetail(code = PROCEDURE) {
   return (await (await api(`/api/procedures/${code}`)).json()) as Answer<Api["procedures"][":code"]["$get"]>;
 }
 
-/** A complete submission body for `session`, with one uploaded file per required document. */
+/**
+ * A complete submission body for `session`, with one uploaded file per required document the
+ * resident uploads (not the declaration the eForm replaces).
+ */
 export async function completeBody(session: Session, code = PROCEDURE, receivingUnitId = COMMUNE) {
   const procedure = await procedureDetail(code);
   const documents = [];
   for (const [docIndex, doc] of procedure.documents.entries()) {
-    if (!doc.required) continue;
+    if (!doc.required || doc.replacedByEform) continue;
     const file = await upload(session, pdf(`tài liệu ${docIndex}`));
     documents.push({ docIndex, fileIds: [file.body.id] });
   }

@@ -149,7 +149,7 @@ describe("POST /api/dossiers", () => {
     expect(error.details).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ kind: "field", key: "citizenId" }),
-        expect.objectContaining({ kind: "document", docIndex: 0 }),
+        expect.objectContaining({ kind: "document", docIndex: 1 }),
       ]),
     );
     expect(await dossierCount()).toBe(before);

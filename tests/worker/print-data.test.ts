@@ -34,9 +34,11 @@ describe("the staff view for printing", () => {
     expect(res.status).toBe(201);
     const { acceptance } = await viewOf(officer, res.body.code);
     expect(acceptance?.officerName).toBe("Lê Minh Cường");
-    expect(acceptance?.documents.map((doc) => [doc.docIndex, doc.files.length])).toEqual(
-      body.paperDocuments.map((docIndex) => [docIndex, 0]),
-    );
+    // The declaration generated from the eForm (document 0) is received with the papers.
+    expect(acceptance?.documents.map((doc) => [doc.docIndex, doc.files.length])).toEqual([
+      [0, 1],
+      ...body.paperDocuments.map((docIndex) => [docIndex, 0]),
+    ]);
   });
 
   it("keeps the documents received at acceptance when a later supplement adds files", async () => {

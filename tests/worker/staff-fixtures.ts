@@ -43,7 +43,8 @@ export type Filed = { code: string; owner: Session };
 /** A counter or postal intake body: every required document handed over on paper unless `documents` are given. */
 export async function intakeBody(overrides: Record<string, unknown> = {}) {
   const procedure = await procedureDetail();
-  const required = procedure.documents.flatMap((doc, i) => (doc.required ? [i] : []));
+  // The declaration the eForm replaces is generated, never handed over.
+  const required = procedure.documents.flatMap((doc, i) => (doc.required && !doc.replacedByEform ? [i] : []));
   return {
     procedureCode: PROCEDURE,
     procedureVersion: procedure.version,

@@ -437,18 +437,20 @@ describe("counter and postal intake", () => {
       officer,
       await intakeBody({
         channel: "postal",
-        documents: [{ docIndex: 0, fileIds: [scan] }],
-        paperDocuments: [1],
+        documents: [{ docIndex: 1, fileIds: [scan] }],
+        paperDocuments: [2],
         applicant: { fullName: "Phạm Bưu Điện" },
       }),
     );
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ channel: "postal", status: 2 });
     const view = await staffView(officer, res.body.code);
-    // The paper original is listed too, without files (Mẫu 01 prints it as "Bản giấy").
+    // The declaration is generated from the eForm; the paper original is listed too, without files
+    // (Mẫu 01 prints it as "Bản giấy").
     expect(view.body.documents).toEqual([
-      { docIndex: 0, name: procedure.documents[0]!.name, files: [expect.objectContaining({ id: scan })] },
-      { docIndex: 1, name: procedure.documents[1]!.name, files: [] },
+      { docIndex: 0, name: procedure.documents[0]!.name, files: [expect.objectContaining({ fromEform: true })] },
+      { docIndex: 1, name: procedure.documents[1]!.name, files: [expect.objectContaining({ id: scan, fromEform: false })] },
+      { docIndex: 2, name: procedure.documents[2]!.name, files: [] },
     ]);
     expect((await api(`/api/files/${scan}/content`, { headers: bearer(await staffMember("phuong-an-hoa")) })).status).toBe(200);
   });
@@ -462,7 +464,8 @@ describe("counter and postal intake", () => {
       (errorIn(none.body).details as MissingItem[])
         .map((x) => ("docIndex" in x ? x.docIndex : undefined))
         .filter((i: unknown) => i !== undefined),
-    ).toEqual([0, 1]);
+    ).toEqual([1]);
+    // Paper for the declaration the eForm replaces is no paper for the other required document.
     const half = await intake(officer, await intakeBody({ paperDocuments: [0] }));
     expect(half.status).toBe(422);
     expect(errorIn(half.body).details).toEqual([expect.objectContaining({ kind: "document", docIndex: 1 })]);

@@ -30,7 +30,8 @@ function LibraryDialog(props: {
       active = false;
     };
   }, [props.open]);
-  const available = files?.filter((f) => !props.attached.includes(f.id)) ?? [];
+  // Declarations generated from an eForm belong to their dossier; they are never attached again.
+  const available = files?.filter((f) => !f.fromEform && !props.attached.includes(f.id)) ?? [];
 
   return (
     <Dialog open={props.open} title="Chọn từ kho dữ liệu" onClose={props.onClose}>

@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import type { FileMeta, TimelineEvent } from "../../../shared/src/dossier/api";
+import { formValueText } from "../../../shared/src/dossier/eform";
 import { STAFF_ONLY_EVENTS } from "../../../shared/src/dossier/events";
 import { formatFileSize } from "../../../shared/src/files/files";
 import { formatDate } from "../../../shared/src/format/vi";
@@ -23,7 +24,7 @@ export function ClockPaused({ pausedAt }: { pausedAt: string }) {
   );
 }
 
-type FileRef = Pick<FileMeta, "id" | "name" | "size">;
+type FileRef = Pick<FileMeta, "id" | "name" | "size"> & { fromEform?: boolean };
 
 export function FileLinks({ files, label }: { files: FileRef[]; label: string }) {
   const { openSnackbar } = useSnackbar();
@@ -41,6 +42,7 @@ export function FileLinks({ files, label }: { files: FileRef[]; label: string })
           <span className="file-list__name">
             {f.name}
             <span className="note"> · {formatFileSize(f.size)}</span>
+            {f.fromEform && <span className="note file-list__origin">Lập tự động từ biểu mẫu điện tử</span>}
           </span>
           <button
             type="button"
@@ -131,13 +133,6 @@ export function FormValuesList({
   const entries = Object.entries(form);
   if (entries.length === 0) return null;
   const labels = new Map(procedure?.eform.fields.map((f) => [f.key, f]) ?? []);
-  const show = (key: string, value: string | number | boolean) => {
-    const field = labels.get(key);
-    if (typeof value === "boolean") return value ? "Có" : "Không";
-    if (field?.type === "date" && typeof value === "string") return formatDate(value);
-    if (field?.type === "select") return field.options?.find((o) => o.value === value)?.label ?? String(value);
-    return String(value);
-  };
   return (
     <section className="section" aria-labelledby="form-title">
       <h2 id="form-title" className="section__title">
@@ -147,7 +142,7 @@ export function FormValuesList({
         {entries.map(([key, value]) => (
           <div key={key}>
             <dt>{labels.get(key)?.label ?? key}</dt>
-            <dd>{show(key, value)}</dd>
+            <dd>{formValueText(labels.get(key), value)}</dd>
           </div>
         ))}
       </dl>

@@ -48,7 +48,8 @@ const channelText = (ch: CaseChannel) => {
 
 const documentText = (d: ProcedureCase["documents"][number]) => {
   const { title, meta } = describeDocument(d);
-  return `${title}: ${meta}${d.note ? ` (${d.note})` : ""}${d.templateFileId ? " · có mẫu đơn" : ""}`;
+  const eform = d.replacedByEform ? " · lập từ biểu mẫu điện tử" : "";
+  return `${title}: ${meta}${d.note ? ` (${d.note})` : ""}${d.templateFileId ? " · có mẫu đơn" : ""}${eform}`;
 };
 
 const decisionText = (d: LegalDecision) =>

@@ -39,7 +39,14 @@ const version: CatalogueVersion = {
         { channel: "postal", processingTime: { unit: "day", value: 12 }, fee: 200_000 },
       ],
       documents: [
-        { name: "Tờ khai yêu cầu cấp phiếu", form: "original", count: 1, required: true, template: "Mẫu 03/2013/TT-LLTP" },
+        {
+          name: "Tờ khai yêu cầu cấp phiếu",
+          form: "original",
+          count: 1,
+          required: true,
+          template: "Mẫu 03/2013/TT-LLTP",
+          replacedByEform: true,
+        },
         { name: "Bản chụp căn cước", form: "certified_copy", count: 2, required: false, note: "Nếu không dùng VNeID" },
       ],
     },
@@ -91,6 +98,8 @@ describe("the national procedure shape", () => {
     expect(n.CACHTHUCTHUCHIEN[0]!.THOIGIAN[0]!.PHILEPHI).toEqual([
       { SOTIEN: 100_000, DONVI: "Đồng", MOTA: "Giảm 50% khi nộp trực tuyến" },
     ]);
+    expect(n.THANHPHANHOSO[0]!.GIAYTO[0]!.MOTCUA).toMatchObject({ replacedByEform: true });
+    expect(n.THANHPHANHOSO[0]!.GIAYTO[1]!.MOTCUA).not.toHaveProperty("replacedByEform");
     expect(n.THANHPHANHOSO[0]!.GIAYTO[1]).toMatchObject({ TENGIAYTO: "Bản chụp căn cước", SOBANCHINH: 0, SOBANSAO: 2 });
     expect(n.CANCUPHAPLY![0]).toMatchObject({ SOVANBAN: "13/2011/TT-BTP", NGAYBANHANH: "27/06/2011" });
     expect(n.COQUANTHUCHIEN).toEqual([{ TENDONVI: "Sở Tư pháp" }]);

@@ -77,6 +77,7 @@ const Paper = z.strictObject({
       required: z.boolean(),
       note: z.string().optional(),
       templateFileId: z.string().optional(),
+      replacedByEform: z.boolean().optional(),
     })
     .optional(),
 });
@@ -152,6 +153,7 @@ function paperOf(d: RequiredDocument, i: number): z.infer<typeof Paper> {
       required: d.required,
       ...(d.note !== undefined ? { note: d.note } : {}),
       ...(d.templateFileId ? { templateFileId: d.templateFileId } : {}),
+      ...(d.replacedByEform ? { replacedByEform: true } : {}),
     },
   };
 }
@@ -320,6 +322,7 @@ export function fromNational(input: unknown, ctx: NationalContext): Mapped {
         ...(g.TENMAUDON ? { template: g.TENMAUDON } : {}),
         ...(extra?.templateFileId ? { templateFileId: extra.templateFileId } : {}),
         ...(extra?.note !== undefined ? { note: extra.note } : {}),
+        ...(extra?.replacedByEform ? { replacedByEform: true } : {}),
       };
     });
   });

@@ -139,6 +139,31 @@ describe("publishing rules", () => {
   });
 });
 
+describe("the declaration the eForm replaces", () => {
+  const flagged = (v: ProcedureDraftBody): ProcedureDraftBody => ({
+    ...v,
+    cases: v.cases.map((c) => ({ ...c, documents: c.documents.map((d, j) => (j === 0 ? { ...d, replacedByEform: true } : d)) })),
+  });
+
+  it("publishes when the eForm has fields to generate it from, and refuses an empty eForm", () => {
+    expect(publishProblems(flagged(ready), ctx)).toEqual([]);
+    expect(publishProblems(flagged({ ...ready, eform: { fields: [] } }), ctx)).toEqual([
+      {
+        path: "cases.0.documents.0.replacedByEform",
+        message: 'Trường hợp “Cấp lần đầu”: "Tờ khai TK01" được lập từ biểu mẫu điện tử nhưng biểu mẫu chưa có trường nào',
+      },
+    ]);
+  });
+
+  it("shows in the difference between versions, both ways", () => {
+    const before = "Tờ khai TK01: Bản chính · 1 bản · Bắt buộc · có mẫu đơn";
+    const after = `${before} · lập từ biểu mẫu điện tử`;
+    const change = { path: "cases.lan-dau.documents", label: "Trường hợp “Cấp lần đầu”: thành phần hồ sơ" };
+    expect(diffVersions(ready, flagged(ready))).toEqual([{ ...change, before, after }]);
+    expect(diffVersions(flagged(ready), ready)).toEqual([{ ...change, before: after, after: before }]);
+  });
+});
+
 describe("the difference between versions", () => {
   it("is empty between a version and itself", () => {
     expect(diffVersions(ready, structuredClone(ready))).toEqual([]);

@@ -40,6 +40,11 @@ export function publishProblems(v: ProcedureDraftBody, ctx: PublishContext): Pub
     c.documents.forEach((d, j) => {
       if (d.templateFileId && !ctx.templateIds.has(d.templateFileId))
         problem(`cases.${i}.documents.${j}.templateFileId`, `${where}: mẫu đơn của "${d.name}" chưa được tải lên`);
+      if (d.replacedByEform && v.eform.fields.length === 0)
+        problem(
+          `cases.${i}.documents.${j}.replacedByEform`,
+          `${where}: "${d.name}" được lập từ biểu mẫu điện tử nhưng biểu mẫu chưa có trường nào`,
+        );
     });
   });
   if (v.serviceLevel === "toan_trinh" && !v.cases.some((c) => c.channels.some((ch) => ch.channel === "online")))

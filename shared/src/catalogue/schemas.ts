@@ -81,6 +81,11 @@ export const RequiredDocument = z.object({
   /** The blank form residents download (`GET /api/templates/:id`). */
   templateFileId: TemplateFileId.optional(),
   note: z.string().max(300).optional(),
+  /**
+   * The eForm carries this document (the declaration: tờ khai, đơn, phiếu đề nghị): it is generated
+   * as a PDF from the eForm data on submission, so nobody uploads it.
+   */
+  replacedByEform: z.boolean().optional(),
 });
 export type RequiredDocument = z.infer<typeof RequiredDocument>;
 

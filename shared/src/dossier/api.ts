@@ -82,6 +82,8 @@ export const FileMeta = z.object({
   size: z.number().int(),
   sha256: z.string(),
   createdAt: z.string(),
+  /** The declaration generated from the dossier's eForm, in place of a scan the resident would upload. */
+  fromEform: z.boolean(),
 });
 export type FileMeta = z.infer<typeof FileMeta>;
 

@@ -7,9 +7,13 @@ export type MissingItem =
   | { kind: "field"; key: string; label: string; message: string }
   | { kind: "document"; docIndex: number; label: string; message: string };
 
+/** Shown where a resident would otherwise attach the declaration the eForm replaces. */
+export const EFORM_DECLARATION_NOTE = "Không cần nộp: tờ khai được lập tự động từ thông tin khai trong biểu mẫu điện tử";
+
 /**
- * Everything that still stops a dossier from being submitted: eForm problems and
- * required documents without a file. Shown before submit and returned by the API on 422.
+ * Everything that still stops a dossier from being submitted: eForm problems and required documents
+ * without a file, except those the eForm replaces (generated on submission). Shown before submit and
+ * returned by the API on 422.
  */
 export function missingItems(
   procedure: { eform: EForm; documents: readonly RequiredDocument[] },
@@ -18,7 +22,7 @@ export function missingItems(
   const items: MissingItem[] = checkForm(procedure.eform, draft.form).map((issue) => ({ kind: "field", ...issue }));
   const attached = new Set(draft.documents.filter((d) => d.fileIds.length > 0).map((d) => d.docIndex));
   procedure.documents.forEach((doc, docIndex) => {
-    if (doc.required && !attached.has(docIndex)) {
+    if (doc.required && !doc.replacedByEform && !attached.has(docIndex)) {
       items.push({ kind: "document", docIndex, label: doc.name, message: "Chưa đính kèm giấy tờ này" });
     }
   });

@@ -88,4 +88,16 @@ describe("missingItems", () => {
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ kind: "document", docIndex: 5 });
   });
+
+  it("never asks for the declaration the eForm replaces, but still for the other required documents", () => {
+    const flagged: RequiredDocument[] = [
+      { ...documents[0]!, replacedByEform: true },
+      { name: "Giấy chứng sinh", form: "original", count: 1, required: true },
+    ];
+    const items = missingItems({ eform, documents: flagged }, { form: valid, documents: [] });
+    expect(items).toEqual([{ kind: "document", docIndex: 1, label: "Giấy chứng sinh", message: "Chưa đính kèm giấy tờ này" }]);
+    expect(missingItems({ eform, documents: flagged }, { form: valid, documents: [{ docIndex: 1, fileIds: ["f"] }] })).toEqual(
+      [],
+    );
+  });
 });

@@ -1,4 +1,5 @@
 import type { EForm, EFormField } from "../catalogue/schemas";
+import { formatDate } from "../format/vi";
 
 /** What a resident typed into an eForm: field key → value (validated in the API by `FormValues` of ./api). */
 export type FormValues = Record<string, string | number | boolean>;
@@ -77,4 +78,20 @@ export function normaliseForm(eform: EForm, values: FormValues): FormValues {
     else out[field.key] = value;
   }
   return out;
+}
+
+/** A stored value as people read it: a date as dd/MM/yyyy, a choice by its label, a checkbox as Có or Không. */
+export function formValueText(field: EFormField | undefined, value: string | number | boolean): string {
+  if (typeof value === "boolean") return value ? "Có" : "Không";
+  if (field?.type === "date" && typeof value === "string") return formatDate(value);
+  if (field?.type === "select") return field.options?.find((o) => o.value === value)?.label ?? String(value);
+  return String(value);
+}
+
+/** Every field of the eForm in its order, labelled, with its value as text ("" when left empty). */
+export function formLines(eform: EForm, values: FormValues): { label: string; value: string }[] {
+  return eform.fields.map((f) => {
+    const value = values[f.key];
+    return { label: f.label, value: value === undefined ? "" : formValueText(f, value) };
+  });
 }

@@ -28,6 +28,19 @@ export function formatDateLine(value: Date | string): string {
   return `ngày ${d} tháng ${m} năm ${y}`;
 }
 
+/**
+ * The place an official form is dated at, from a unit's address: "Phường An Hòa" from "Số 1 đường
+ * Hùng Vương, phường An Hòa, tỉnh An Hòa"; else the unit's name.
+ */
+export function placeOf(unit: { name: string; address: string | null }): string {
+  const parts = (unit.address ?? "")
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const place = parts.length >= 2 ? parts[parts.length - 2]! : unit.name;
+  return place.charAt(0).toLocaleUpperCase("vi") + place.slice(1);
+}
+
 const TIME_UNIT_LABEL = { working_day: "ngày làm việc", day: "ngày", hour: "giờ làm việc" } as const;
 
 /** "3 ngày làm việc", "Trong ngày". */

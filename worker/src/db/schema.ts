@@ -223,7 +223,8 @@ export const files = sqliteTable(
     mime: text("mime").notNull(),
     size: integer("size").notNull(),
     sha256: text("sha256").notNull(),
-    source: text("source", { enum: ["upload", "result"] })
+    /** "eform": a declaration generated from the dossier's eForm (worker/src/declaration/), never uploaded. */
+    source: text("source", { enum: ["upload", "result", "eform"] })
       .notNull()
       .default("upload"),
     createdAt: text("created_at").notNull().default(now),

@@ -31,7 +31,7 @@ import { filesById, ownFilesById } from "../db/repo/files";
 import type { AuthUser } from "../db/repo/users";
 import { randomToken, sha256Hex } from "../lib/crypto";
 import { ApiError, conflict } from "../lib/errors";
-import { checkSubmission, type Filing, type SubmissionCheck, writeDossier } from "./submit";
+import { checkSubmission, type Filing, type FilingConfig, type SubmissionCheck, writeDossier } from "./submit";
 import { toSubmitResponse } from "./views";
 
 /**
@@ -42,7 +42,7 @@ import { toSubmitResponse } from "./views";
  * online, and records who helped (`dossiers.assisted_by`).
  */
 
-type Config = { linkBase: string; auditKey: string };
+type Config = FilingConfig;
 type Refusal = "unknown" | "used" | "expired" | "cancelled";
 
 const REFUSALS: Record<Refusal, string> = {

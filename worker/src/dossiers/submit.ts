@@ -20,11 +20,15 @@ import { type ProcedureRow, publishedProcedureRow } from "../db/repo/procedures"
 import { successorOf } from "../db/repo/units";
 import type { AuthUser } from "../db/repo/users";
 import { dossiers, units } from "../db/schema";
+import { discardDeclarations, generateDeclarations } from "../declaration/generate";
 import { randomToken } from "../lib/crypto";
 import { ApiError, conflict, notFound } from "../lib/errors";
 import { completeIdempotencyKey } from "../lib/idempotency";
 
 export const CODE_PLACEHOLDER = "{{dossier_code}}";
+
+/** What filing needs from the environment; `files` stores the declarations generated from the eForm. */
+export type FilingConfig = { linkBase: string; auditKey: string; files: R2Bucket };
 
 /** Where a dossier is received and who decides it: the competent department, or the commune chosen. */
 async function resolveUnits(db: Db, provinceId: string, procedure: ProcedureRow, receivingUnitId: string) {
@@ -154,7 +158,7 @@ export async function writeDossier(
   provinceId: string,
   checked: CheckedSubmission,
   filing: Filing,
-  config: { linkBase: string; auditKey: string },
+  config: FilingConfig,
 ): Promise<SubmitResponse> {
   const { body, procedure, receiving, handlingUnitId } = checked;
   const { intake, assisted } = filing;
@@ -205,6 +209,15 @@ export async function writeDossier(
     trackingUrl: `${linkBase}${trackingPath(CODE_PLACEHOLDER, trackingToken)}`,
   };
   const template = JSON.stringify(response);
+  const form = normaliseForm(procedure.eform, body.form);
+  const declarations = await generateDeclarations(config.files, {
+    procedure,
+    form,
+    applicant: filing.applicant,
+    receiving,
+    channel,
+    at: now,
+  });
   const code = await insertSubmittedDossier(
     db,
     {
@@ -216,8 +229,9 @@ export async function writeDossier(
       applicantName: filing.applicant.name,
       receivingUnit: receiving,
       handlingUnitId,
-      form: normaliseForm(procedure.eform, body.form),
-      documents: body.documents.filter((d) => d.fileIds.length > 0),
+      form,
+      documents: [...body.documents.filter((d) => d.fileIds.length > 0), ...declarations.documents],
+      generatedFiles: declarations.files,
       fee,
       feeStatus: submitted(fee.amount).feeDue ? "due" : "none",
       trackingToken,
@@ -233,7 +247,10 @@ export async function writeDossier(
       ...(filing.newApplicant ? { newApplicant: filing.newApplicant } : {}),
     },
     filing.extra(template, sql`(SELECT ${dossiers.code} FROM ${dossiers} WHERE ${dossiers.id} = ${id})`),
-  );
+  ).catch(async (err) => {
+    await discardDeclarations(config.files, declarations);
+    throw err;
+  });
   return JSON.parse(template.replaceAll(CODE_PLACEHOLDER, code)) as SubmitResponse;
 }
 
@@ -248,7 +265,7 @@ export async function submitDossier(
   user: AuthUser,
   body: Submission,
   idempotencyKey: string,
-  config: { linkBase: string; auditKey: string },
+  config: FilingConfig,
   intake?: CounterIntake,
 ): Promise<SubmitResponse> {
   // At the counter the officer checks the applicant's papers in person.

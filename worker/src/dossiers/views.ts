@@ -40,6 +40,7 @@ export const toFileMeta = (f: FileRow): FileMeta => ({
   size: f.size,
   sha256: f.sha256,
   createdAt: f.createdAt,
+  fromEform: f.source === "eform",
 });
 
 export function toSummary(row: ViewRow): DossierSummary {

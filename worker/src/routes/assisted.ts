@@ -45,7 +45,7 @@ export const assistedRoutes = factory
     return c.body(null, 204);
   })
   .post("/:id/paper-consent", assisting, validate("param", AssistedIdParam), validate("json", PaperConsentBody), async (c) => {
-    const config = { linkBase: c.env.QR_LINK_BASE, auditKey: auditKey(c.env) };
+    const config = { linkBase: c.env.QR_LINK_BASE, auditKey: auditKey(c.env), files: c.env.FILES };
     const { db, user } = c.var;
     return c.json(await consentOnPaper(db, user, c.req.valid("param").id, c.req.valid("json"), config), 201);
   })
@@ -58,7 +58,7 @@ export const assistedRoutes = factory
     rateLimit("SUBMIT_LIMITER", (c) => `submit:${c.var.user.id}`),
     validate("json", ConfirmAssistedBody),
     async (c) => {
-      const config = { linkBase: c.env.QR_LINK_BASE, auditKey: auditKey(c.env) };
+      const config = { linkBase: c.env.QR_LINK_BASE, auditKey: auditKey(c.env), files: c.env.FILES };
       return c.json(await confirmAssisted(c.var.db, c.var.user, c.req.valid("json").token, config), 201);
     },
   );

@@ -22,7 +22,7 @@ export const dossierRoutes = factory
       const user = c.var.user;
       const body = c.req.valid("json");
       return createOnce(c, key, body, () =>
-        submitDossier(c.var.db, user, body, key, { linkBase: c.env.QR_LINK_BASE, auditKey: auditKey(c.env) }),
+        submitDossier(c.var.db, user, body, key, { linkBase: c.env.QR_LINK_BASE, auditKey: auditKey(c.env), files: c.env.FILES }),
       );
     },
   )

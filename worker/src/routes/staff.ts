@@ -41,7 +41,7 @@ export const staffRoutes = factory
     requireReceivingUnit(c.var.scope, body.receivingUnitId);
     // The dossier records the applicant's VNeID status; an officer's own says nothing about it.
     const officer = { ...user, vneidVerified: false };
-    const config = { linkBase: c.env.QR_LINK_BASE, auditKey: auditKey(c.env) };
+    const config = { linkBase: c.env.QR_LINK_BASE, auditKey: auditKey(c.env), files: c.env.FILES };
     return createOnce(c, key, c.req.valid("json"), () =>
       submitDossier(c.var.db, officer, body, key, config, { channel, applicant, paperDocuments }),
     );

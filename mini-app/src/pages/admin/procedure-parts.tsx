@@ -207,6 +207,15 @@ function DocumentEditor(props: {
         checked={doc.required}
         onChange={(required) => props.onChange({ ...doc, required })}
       />
+      <CheckInput
+        path={`${base}.replacedByEform`}
+        label="Là tờ khai, đơn lập tự động từ biểu mẫu điện tử (người dân không phải tải lên)"
+        checked={doc.replacedByEform ?? false}
+        onChange={(replaced) => {
+          const { replacedByEform: _, ...rest } = doc;
+          props.onChange(replaced ? { ...rest, replacedByEform: true } : rest);
+        }}
+      />
       <TextInput
         path={`${base}.note`}
         label="Ghi chú"

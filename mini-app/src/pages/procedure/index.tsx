@@ -8,6 +8,7 @@ import { AppHeader } from "../../components/app-header";
 import { ServiceBadges } from "../../components/badges";
 import { FeeFacts } from "../../components/fee-facts";
 import { ShareIcon } from "../../components/icons";
+import { DocumentGuide } from "../../components/required-document";
 import { useSnackbar } from "../../components/snackbar";
 import { LoadFailure, Loading } from "../../components/status";
 import type { ProcedureDetailData } from "../../services/api";
@@ -60,10 +61,11 @@ function Documents({ procedure }: { procedure: ProcedureDetailData }) {
                 <input type="checkbox" />
                 <span>
                   <span className="checklist__name">{describeDocument(d).title}</span>
-                  <span className="checklist__meta">{describeDocument(d).meta}</span>
+                  {!d.replacedByEform && <span className="checklist__meta">{describeDocument(d).meta}</span>}
                   {d.note && <span className="checklist__meta">{d.note}</span>}
                 </span>
               </label>
+              <DocumentGuide doc={d} />
             </li>
           ))}
         </ul>

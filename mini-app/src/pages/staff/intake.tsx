@@ -12,6 +12,7 @@ import { AppHeader } from "../../components/app-header";
 import { DocumentFiles } from "../../components/document-files";
 import { EFormSection, type FieldValue } from "../../components/eform-section";
 import { MissingSummary, SubmitBar } from "../../components/missing-list";
+import { DocumentGuide } from "../../components/required-document";
 import { useSnackbar } from "../../components/snackbar";
 import { ErrorMessage, LoadFailure, Loading } from "../../components/status";
 import type { ProcedureDetailData } from "../../services/api";
@@ -144,6 +145,13 @@ function IntakeForm({ procedure, unitId }: { procedure: ProcedureDetailData; uni
         <ol className="doc-list">
           {procedure.documents.map((doc, docIndex) => {
             const { title, meta } = describeDocument(doc);
+            if (doc.replacedByEform)
+              return (
+                <li key={docIndex} className="doc-list__item">
+                  <p className="doc-list__name">{title}</p>
+                  <DocumentGuide doc={doc} />
+                </li>
+              );
             return (
               <li key={docIndex} className="doc-list__item">
                 <p className="doc-list__name">{title}</p>

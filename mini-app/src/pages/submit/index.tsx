@@ -12,6 +12,7 @@ import { DocumentFiles } from "../../components/document-files";
 import { EFormSection, type FieldValue } from "../../components/eform-section";
 import { FeeFacts } from "../../components/fee-facts";
 import { MissingSummary, SubmitBar } from "../../components/missing-list";
+import { DocumentGuide } from "../../components/required-document";
 import { AccountBar, RequireSession } from "../../components/session-gate";
 import { ErrorMessage, LoadFailure, Loading } from "../../components/status";
 import { Field } from "../../components/text-field";
@@ -299,18 +300,21 @@ function DossierForm({
         <ol className="doc-list">
           {procedure.documents.map((doc, docIndex) => {
             const files = docs[docIndex] ?? [];
-            const lacking = doc.required && files.length === 0 && attempted;
+            const lacking = doc.required && !doc.replacedByEform && files.length === 0 && attempted;
             return (
               <li key={docIndex} className={`doc-list__item${lacking ? " doc-list__item--missing" : ""}`}>
                 <p className="doc-list__name">{describeDocument(doc).title}</p>
                 <p className="note">{describeDocument(doc).meta}</p>
                 {doc.note && <p className="note">{doc.note}</p>}
-                <DocumentFiles
-                  docName={doc.name}
-                  files={files}
-                  onAdd={(file) => setDocFiles(docIndex, (fs) => (fs.some((f) => f.id === file.id) ? fs : [...fs, file]))}
-                  onRemove={(id) => setDocFiles(docIndex, (fs) => fs.filter((f) => f.id !== id))}
-                />
+                <DocumentGuide doc={doc} />
+                {!doc.replacedByEform && (
+                  <DocumentFiles
+                    docName={doc.name}
+                    files={files}
+                    onAdd={(file) => setDocFiles(docIndex, (fs) => (fs.some((f) => f.id === file.id) ? fs : [...fs, file]))}
+                    onRemove={(id) => setDocFiles(docIndex, (fs) => fs.filter((f) => f.id !== id))}
+                  />
+                )}
                 {lacking && <p className="field__error">Chưa đính kèm giấy tờ này</p>}
               </li>
             );
@@ -405,7 +409,9 @@ function DraftLoader({ procedure, userId }: { procedure: ProcedureDetailData; us
       }
       const docs: DocFiles = {};
       for (const d of draft.documents) {
-        if (d.docIndex < procedure.documents.length) docs[d.docIndex] = d.fileIds.flatMap((id) => known.get(id) ?? []);
+        // A draft from before the eForm replaced a declaration may still hold its scan: it is not sent.
+        const doc = procedure.documents[d.docIndex];
+        if (doc && !doc.replacedByEform) docs[d.docIndex] = d.fileIds.flatMap((id) => known.get(id) ?? []);
       }
       return { unitId: draft.receivingUnitId, values, docs, savedAt: server?.updatedAt ?? null, unsaved };
     })()

@@ -67,13 +67,15 @@ export type NewDossier = {
   assistedBy: string | null;
   /** A counter applicant without a Zalo account gets a resident record of their own. */
   newApplicant?: { fullName: string; phone?: string | undefined };
+  /** Files made for the dossier (the declarations generated from its eForm), owned by the applicant. */
+  generatedFiles?: readonly (typeof files.$inferInsert)[];
 };
 
 /**
  * Every write of one submission in a single D1 batch (one transaction): the receiving unit's
  * daily counter, the dossier with its code built from that counter inside SQL (so two
- * submissions can never get the same number), its documents, the first timeline event, the
- * draft's removal and any `extra` statements (the idempotency record). Returns the code.
+ * submissions can never get the same number), the files generated for it, its documents, the first
+ * timeline event, the draft's removal and any `extra` statements (the idempotency record). Returns the code.
  */
 export async function insertSubmittedDossier(db: Db, d: NewDossier, extra: BatchItem<"sqlite">[] = []): Promise<string> {
   const day = dossierDateKey(d.submittedAt);
@@ -99,6 +101,7 @@ export async function insertSubmittedDossier(db: Db, d: NewDossier, extra: Batch
         set: { seq: sql`${dossierCounters.seq} + 1` },
       }),
     ...applicant,
+    ...(d.generatedFiles?.length ? [db.insert(files).values([...d.generatedFiles])] : []),
     db.insert(dossiers).values({
       id: d.id,
       code: sql`${d.receivingUnit.electronicId} || '-' || ${day} || '-' || printf('%04d', ${sequence})`,

@@ -9,6 +9,7 @@ import {
   formatFee,
   formatProcessingTime,
   formatVnd,
+  placeOf,
 } from "../../../../../shared/src/format/vi";
 import { inAppPath } from "../../../../../shared/src/links/deep-link";
 import type { Acceptance } from "../../../../../shared/src/staff/api";
@@ -38,16 +39,6 @@ export type FormData = {
   receiving: IssuingUnit;
   handling: IssuingUnit;
 };
-
-/** "Phường An Hòa" from "Số 1 đường Hùng Vương, phường An Hòa, tỉnh An Hòa"; else the unit's name. */
-function placeOf(unit: IssuingUnit): string {
-  const parts = (unit.address ?? "")
-    .split(",")
-    .map((p) => p.trim())
-    .filter(Boolean);
-  const place = parts.length >= 2 ? parts[parts.length - 2]! : unit.name;
-  return place.charAt(0).toLocaleUpperCase("vi") + place.slice(1);
-}
 
 const FEE_CHANNEL: Record<FeeQuote["channel"], string> = {
   online: "nộp trực tuyến",
@@ -133,7 +124,10 @@ type DocumentRow = { key: number; name: string; kind: string; quantity: string }
 function documentRows(documents: Acceptance["documents"], procedure: ProcedureFacts | null): DocumentRow[] {
   return documents.map((d) => {
     const required = procedure?.documents[d.docIndex];
-    if (d.files.length > 0) return { key: d.docIndex, name: d.name, kind: "Bản điện tử", quantity: `${d.files.length} tệp` };
+    if (d.files.length > 0) {
+      const kind = d.files.every((f) => f.fromEform) ? "Bản điện tử lập từ biểu mẫu điện tử" : "Bản điện tử";
+      return { key: d.docIndex, name: d.name, kind, quantity: `${d.files.length} tệp` };
+    }
     return {
       key: d.docIndex,
       name: d.name,
