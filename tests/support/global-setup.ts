@@ -1,5 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { startOidcProvider } from "../../scripts/oidc-provider";
+import { SAMPLE_CITIZEN_CLAIMS } from "../../scripts/sample-citizens";
 import { readCatalogue } from "../../scripts/seed/read";
 import type { ProvinceCatalogue } from "../../shared/src/catalogue/province-catalogue";
 import { startFakeZalo } from "./fake-zalo";
@@ -20,7 +21,7 @@ const OIDC_TEST_CLIENT = {
  */
 export default async function setup(project: TestProject) {
   const zalo = await startFakeZalo(DEV_ZALO_APP_SECRET);
-  const oidc = await startOidcProvider(OIDC_TEST_CLIENT);
+  const oidc = await startOidcProvider(OIDC_TEST_CLIENT, { claims: SAMPLE_CITIZEN_CLAIMS });
   const oidcForeignKey = await startOidcProvider(OIDC_TEST_CLIENT, { publishForeignKey: true });
   project.provide("sampleCatalogue", readCatalogue());
   project.provide("zaloGraphUrl", zalo.url);
