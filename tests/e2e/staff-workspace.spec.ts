@@ -10,6 +10,7 @@ import {
   consent,
   deleteDraft,
   fillTamTru,
+  linkedBinh,
   PDF,
   pickPersona,
   RESIDENT,
@@ -187,7 +188,7 @@ test("an officer acting on an outdated view is told the dossier changed and sees
   browser,
   request,
 }) => {
-  const resident = await apiSession(request, "cu-dan-binh");
+  const resident = await linkedBinh(request);
   const { code } = await submitTamTruByApi(request, resident);
 
   const staff = await officerPage(browser);
@@ -239,7 +240,7 @@ test("an officer acting on an outdated view is told the dossier changed and sees
 });
 
 test("at a desktop counter the inbox and the open dossier sit side by side", async ({ browser, request }) => {
-  const resident = await apiSession(request, "cu-dan-binh");
+  const resident = await linkedBinh(request);
   const { code } = await submitTamTruByApi(request, resident);
   const staff = await officerPage(browser, { width: 1280, height: 800 });
   try {
@@ -263,7 +264,7 @@ test("at a desktop counter the inbox and the open dossier sit side by side", asy
 });
 
 test('the inbox loads further pages by cursor with "Xem thêm"', async ({ browser, request }) => {
-  const resident = await apiSession(request, "cu-dan-binh");
+  const resident = await linkedBinh(request);
   await submitTamTruByApi(request, resident);
   await submitTamTruByApi(request, resident);
   const staff = await officerPage(browser);
