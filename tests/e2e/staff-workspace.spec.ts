@@ -188,6 +188,8 @@ test("an officer acting on an outdated view is told the dossier changed and sees
   browser,
   request,
 }) => {
+  // The resident links VNeID at the provider first: more than the default on a loaded machine.
+  test.setTimeout(60_000);
   const resident = await linkedBinh(request);
   const { code } = await submitTamTruByApi(request, resident);
 
