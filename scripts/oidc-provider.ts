@@ -9,6 +9,16 @@ export type OidcClient = { clientId: string; clientSecret: string; redirectUris:
 /** A person with an account at the provider; `sub` in their ID token is their username. */
 export type OidcAccount = { username: string; password: string };
 
+/** The claims a person has beyond `sub`, by account id, released by the scopes of `CLAIMS_BY_SCOPE`. */
+export type OidcClaims = Record<string, Record<string, unknown>>;
+
+// What each scope releases: the standard `profile` and `address`, and the province's `citizen_id`.
+const CLAIMS_BY_SCOPE = {
+  profile: ["name", "family_name", "middle_name", "given_name", "birthdate", "gender"],
+  address: ["address"],
+  citizen_id: ["citizen_id"],
+};
+
 /**
  * A real OpenID provider (oidc-provider) on loopback standing in for the province's SSO: for the
  * worker tests, and with sample accounts for `npm start` and the browser tests.
@@ -24,6 +34,9 @@ export type OidcAccount = { username: string; password: string };
  *
  * With `publishForeignKey` the provider's JWKS advertises another key under the signing key's
  * `kid`, so its ID tokens no longer verify: a relying party that skips signatures would not notice.
+ *
+ * `claims` gives accounts their identity claims (the sample citizens'); as at a real provider that
+ * issues access tokens, they are released by scope at the userinfo endpoint, not in the ID token.
  */
 export async function startOidcProvider(
   client: OidcClient,
@@ -31,7 +44,8 @@ export async function startOidcProvider(
     publishForeignKey = false,
     port = 0,
     accounts,
-  }: { publishForeignKey?: boolean; port?: number; accounts?: OidcAccount[] } = {},
+    claims = {},
+  }: { publishForeignKey?: boolean; port?: number; accounts?: OidcAccount[]; claims?: OidcClaims } = {},
 ): Promise<{ url: string; server: Server }> {
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
@@ -61,13 +75,16 @@ export async function startOidcProvider(
       url: (_ctx, interaction) => `/interaction/${interaction.uid}`,
       policy: accounts ? signInEveryTime() : undefined,
     },
+    claims: { openid: ["sub"], ...CLAIMS_BY_SCOPE },
     findAccount: (_ctx, id) =>
-      !accounts || accounts.some((a) => a.username === id) ? { accountId: id, claims: () => ({ sub: id }) } : undefined,
+      !accounts || accounts.some((a) => a.username === id)
+        ? { accountId: id, claims: () => ({ ...claims[id], sub: id }) }
+        : undefined,
   });
 
-  async function signInAs(req: IncomingMessage, res: ServerResponse, accountId: string, clientId: string) {
+  async function signInAs(req: IncomingMessage, res: ServerResponse, accountId: string, clientId: string, scope: string) {
     const grant = new provider.Grant({ accountId, clientId });
-    grant.addOIDCScope("openid");
+    grant.addOIDCScope(scope);
     const grantId = await grant.save();
     await provider.interactionFinished(
       req,
@@ -84,18 +101,20 @@ export async function startOidcProvider(
     const query = new URL(req.url ?? "/", issuer).searchParams;
     const { params } = await provider.interactionDetails(req, res);
     const clientId = String(params.client_id);
+    // Every scope asked for is granted: the person consented by signing in.
+    const scope = String(params.scope ?? "openid");
     if (accounts) {
       if (req.method !== "POST") return void page(res, 200);
       const form = new URLSearchParams(await readBody(req));
       if (form.has("cancel")) return deny(req, res);
       const account = accounts.find((a) => a.username === form.get("username")?.trim() && a.password === form.get("password"));
       if (!account) return void page(res, 401, "Tên đăng nhập hoặc mật khẩu không đúng.");
-      return signInAs(req, res, account.username, clientId);
+      return signInAs(req, res, account.username, clientId, scope);
     }
     if (query.get("deny") === "1") return deny(req, res);
     const accountId = query.get("login");
     if (!accountId) return void res.writeHead(400).end("login=<accountId> or deny=1 is required");
-    return signInAs(req, res, accountId, clientId);
+    return signInAs(req, res, accountId, clientId, scope);
   }
 
   const foreignJwks = JSON.stringify({

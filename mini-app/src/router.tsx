@@ -82,6 +82,7 @@ const People = lazyPage(() => import("./pages/admin/people"));
 const Invite = lazyPage(() => import("./pages/admin/invite"));
 const Person = lazyPage(() => import("./pages/admin/person"));
 const Changes = lazyPage(() => import("./pages/admin/changes"));
+const AdminVneid = lazyPage(() => import("./pages/admin/vneid"));
 const Dashboard = lazyPage(() => import("./pages/admin/dashboard"));
 const DashboardUnit = lazyPage(() => import("./pages/admin/dashboard-unit"));
 const Targets = lazyPage(() => import("./pages/admin/targets"));
@@ -131,6 +132,7 @@ export function AppRoutes() {
       <Route path="/quan-tri/can-bo/moi" element={<Invite />} />
       <Route path="/quan-tri/can-bo/:id" element={<Person />} />
       <Route path="/quan-tri/nhat-ky" element={<Changes />} />
+      <Route path="/quan-tri/vneid" element={<AdminVneid />} />
       <Route path="/moi/:token" element={<Invitation />} />
       <Route path="/dang-nhap" element={<SignIn />} />
       <Route path="*" element={<NotFound />} />

@@ -34,7 +34,7 @@ test("a team member files for a resident, who consents in their own Zalo and own
   await expect(page.getByRole("heading", { name: "Người dân được hỗ trợ" })).toBeVisible();
   await expect(page.getByLabel(/Tôi đồng ý cho cơ quan giải quyết/)).toHaveCount(0);
   await page.getByLabel("Họ và tên người dân").fill("Nguyễn Văn An");
-  await fillTamTru(page);
+  await fillTamTru(page, undefined, { typed: true });
   expect(await seriousA11yViolations(page)).toEqual([]);
   await page.getByRole("button", { name: "Tạo mã để người dân đồng ý" }).click();
 
@@ -81,6 +81,12 @@ test("for a resident without a smartphone, the team member files with the signed
   request,
 }) => {
   test.setTimeout(90_000);
+  // A team member cannot stand in for VNeID: paper consent only where the province relaxed the rule.
+  const admin = await apiSession(request, "quan-tri-tinh");
+  const relaxation = `${API}/api/admin/vneid-relaxations/${TAM_TRU}`;
+  expect(
+    (await request.put(relaxation, { headers: bearer(admin), data: { reason: "Thí điểm nộp hộ có giấy đồng ý" } })).status(),
+  ).toBe(200);
   const helper = await apiSession(request, "to-cong-nghe");
   const fileId = await uploadPdf(request, helper, "to-khai.pdf");
   const prepared = await request.post(`${API}/api/assisted`, {
@@ -131,4 +137,6 @@ test("for a resident without a smartphone, the team member files with the signed
   await expect(handOver.getByRole("img", { name: /Mã QR tra cứu hồ sơ/ })).toBeVisible();
   const code = (await handOver.locator("strong").textContent())!.trim();
   await expect(page.getByRole("region", { name: "Hồ sơ đã nộp giúp người dân" })).toContainText(code);
+  const revoked = await request.post(`${relaxation}/revoke`, { headers: bearer(admin), data: { reason: "Kết thúc thí điểm" } });
+  expect(revoked.status()).toBe(204);
 });

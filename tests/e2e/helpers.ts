@@ -1,5 +1,6 @@
 import { type APIRequestContext, expect, type Page } from "@playwright/test";
 import { E2E_API_PORT, E2E_APP_PORT } from "../../scripts/e2e-ports.mjs";
+import { LOCAL_SSO_PASSWORD } from "../../scripts/local-sso.mjs";
 
 /** Shared by the browser journeys: the local API and app, test personas, and filing a dossier. */
 
@@ -23,6 +24,38 @@ export async function apiSession(request: APIRequestContext, persona = "cu-dan-a
 
 export const bearer = (session: Session) => ({ Authorization: `Bearer ${session.accessToken}` });
 
+/** A sample citizen of the local SSO, whose identity the unverified persona Trần Thị Bình links. */
+export const BINH_CITIZEN_ID = "001190000001";
+
+/**
+ * Links `citizen`'s VNeID identity to the session's account through the real local provider, as
+ * the resident's browser would: start, the provider's sign-in form, the callback. It stops at the
+ * callback's redirect back into Zalo (`?vneid=ok`). A persona's dev sign-in undoes the link.
+ */
+export async function linkVneidByApi(request: APIRequestContext, session: Session, citizen = BINH_CITIZEN_ID) {
+  const start = await request.post(`${API}/api/auth/vneid/start`, { headers: bearer(session), data: { returnPath: "/" } });
+  expect(start.status()).toBe(200);
+  const signInForm = await request.get((await start.json()).authorizationUrl);
+  let res = await request.post(signInForm.url(), {
+    form: { username: citizen, password: LOCAL_SSO_PASSWORD },
+    maxRedirects: 0,
+  });
+  for (let hop = 0; hop < 10; hop++) {
+    const next = new URL(res.headers().location ?? "", res.url());
+    if (!next.href.startsWith("http://127.0.0.1")) {
+      expect(next.search).toBe("?vneid=ok");
+      return session;
+    }
+    res = await request.get(next.href, { maxRedirects: 0 });
+  }
+  throw new Error("the VNeID link did not come back");
+}
+
+/** The persona Trần Thị Bình signed in, with `citizen`'s VNeID identity linked: online filing needs it. */
+export async function linkedBinh(request: APIRequestContext): Promise<Session> {
+  return linkVneidByApi(request, await apiSession(request, "cu-dan-binh"));
+}
+
 export async function deleteDraft(request: APIRequestContext, session: Session, code: string) {
   expect((await request.delete(`${API}/api/drafts/${code}`, { headers: bearer(session) })).status()).toBe(204);
 }
@@ -39,12 +72,22 @@ export const submitButton = (page: Page) => page.getByRole("button", { name: "N�
 
 /**
  * Fills the eForm of "Đăng ký tạm trú" for `commune` and attaches the proof of residence; the CT01
- * declaration is generated from the eForm, so it has nothing to upload.
+ * declaration is generated from the eForm, so it has nothing to upload. Filing as Nguyễn Văn An the
+ * identity comes prefilled from VNeID; a team member filing for someone else (`typed`) types it.
  */
-export async function fillTamTru(page: Page, commune = "Phường Bình Minh") {
+export async function fillTamTru(page: Page, commune = "Phường Bình Minh", { typed = false } = {}) {
   await page.getByLabel("Xã, phường tiếp nhận và giải quyết").selectOption({ label: commune });
-  await page.getByLabel("Họ, chữ đệm và tên người đăng ký").fill("Nguyễn Văn An");
-  await page.getByLabel("Số định danh cá nhân (số thẻ căn cước)").fill("001203004567");
+  const name = page.getByLabel("Họ, chữ đệm và tên người đăng ký");
+  const citizenId = page.getByLabel("Số định danh cá nhân (số thẻ căn cước)");
+  if (typed) {
+    await name.fill("Nguyễn Văn An");
+    await citizenId.fill("001203004567");
+  } else {
+    await expect(name).toHaveValue("Nguyễn Văn An");
+    await expect(name).not.toBeEditable();
+    await expect(citizenId).toHaveValue("001203004567");
+    await expect(citizenId).toHaveAccessibleDescription(/Từ VNeID/);
+  }
   await page.getByLabel("Địa chỉ nơi tạm trú").fill("Số 5, ngõ 12, đường Bình Minh");
   await page.getByLabel("Ngày bắt đầu tạm trú").fill("2025-09-01");
   await page.getByLabel("Thời hạn tạm trú (tháng)").fill("12");

@@ -1,6 +1,6 @@
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { seriousA11yViolations } from "./a11y";
-import { API, APP, apiSession, bearer, pickPersona, type Session, staffAction, submitTamTruByApi } from "./helpers";
+import { API, APP, apiSession, bearer, linkedBinh, pickPersona, type Session, staffAction, submitTamTruByApi } from "./helpers";
 
 const MESSAGE = "Vui lòng mang bản chính căn cước khi đến nhận kết quả.";
 const NOTE = "Đã gọi điện cho chủ nhà xác minh";
@@ -112,7 +112,7 @@ test("a resident is told what staff did on their dossier: unread count, the list
 });
 
 test('"Thông báo" loads further pages by cursor with "Xem thêm", and says when there is nothing', async ({ page, request }) => {
-  const resident = await apiSession(request, "cu-dan-binh");
+  const resident = await linkedBinh(request);
   const { code } = await submitTamTruByApi(request, resident);
   const staff = await apiSession(request, "can-bo-phuong");
   await staffAction(request, staff, code, { action: "accept" });

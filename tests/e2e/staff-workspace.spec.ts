@@ -10,6 +10,7 @@ import {
   consent,
   deleteDraft,
   fillTamTru,
+  linkedBinh,
   PDF,
   pickPersona,
   RESIDENT,
@@ -190,7 +191,9 @@ test("an officer acting on an outdated view is told the dossier changed and sees
   browser,
   request,
 }) => {
-  const resident = await apiSession(request, "cu-dan-binh");
+  // The resident links VNeID at the provider first: more than the default on a loaded machine.
+  test.setTimeout(60_000);
+  const resident = await linkedBinh(request);
   const { code } = await submitTamTruByApi(request, resident);
 
   const staff = await officerPage(browser);
@@ -242,7 +245,7 @@ test("an officer acting on an outdated view is told the dossier changed and sees
 });
 
 test("at a desktop counter the inbox and the open dossier sit side by side", async ({ browser, request }) => {
-  const resident = await apiSession(request, "cu-dan-binh");
+  const resident = await linkedBinh(request);
   const { code } = await submitTamTruByApi(request, resident);
   const staff = await officerPage(browser, { width: 1280, height: 800 });
   try {
@@ -266,7 +269,7 @@ test("at a desktop counter the inbox and the open dossier sit side by side", asy
 });
 
 test('the inbox loads further pages by cursor with "Xem thêm"', async ({ browser, request }) => {
-  const resident = await apiSession(request, "cu-dan-binh");
+  const resident = await linkedBinh(request);
   await submitTamTruByApi(request, resident);
   await submitTamTruByApi(request, resident);
   const staff = await officerPage(browser);

@@ -1,6 +1,7 @@
 import type { TestProject } from "vitest/node";
 import { startOidcProvider } from "../../scripts/oidc-provider";
 import { startPaymentSandbox } from "../../scripts/payment-sandbox";
+import { SAMPLE_CITIZEN_CLAIMS } from "../../scripts/sample-citizens";
 import { readCatalogue } from "../../scripts/seed/read";
 import { startZaloCheckoutSandbox } from "../../scripts/zalo-checkout-sandbox";
 import type { ProvinceCatalogue } from "../../shared/src/catalogue/province-catalogue";
@@ -24,7 +25,7 @@ const OIDC_TEST_CLIENT = {
  */
 export default async function setup(project: TestProject) {
   const zalo = await startFakeZalo(DEV_ZALO_APP_SECRET);
-  const oidc = await startOidcProvider(OIDC_TEST_CLIENT);
+  const oidc = await startOidcProvider(OIDC_TEST_CLIENT, { claims: SAMPLE_CITIZEN_CLAIMS });
   const oidcForeignKey = await startOidcProvider(OIDC_TEST_CLIENT, { publishForeignKey: true });
   const checkout = await startZaloCheckoutSandbox({ privateKey: DEV_ZALO_CHECKOUT_PRIVATE_KEY });
   project.provide("sampleCatalogue", readCatalogue());

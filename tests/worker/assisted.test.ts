@@ -8,6 +8,7 @@ import { upsertUser } from "../../worker/src/db/repo/users";
 import { assistedFilings, files } from "../../worker/src/db/schema";
 import { COMMUNE, completeBody, pdf, resident, upload } from "./dossier-fixtures";
 import { api, bearer, db, errorOf, getJson, json, testEnv } from "./helpers";
+import { relaxVneid, revokeVneidRelaxation } from "./identity-fixtures";
 import { dossierRow, eventsOf, notificationsOf, staffMember, step } from "./staff-fixtures";
 
 const ONLINE_ONLY = "1.010037";
@@ -162,6 +163,11 @@ describe("assisted filing with consent signed on paper", () => {
     const link = await prepared();
     const consentFileId = await consentFile();
     const body = { consentFileId, applicant: { fullName: "Trần Văn Cường", phone: "0987654321" } };
+    // A team member cannot stand in for VNeID: on paper only where the province relaxed the rule.
+    const strict = await api(`/api/assisted/${link.id}/paper-consent`, json("POST", body, bearer(helper)));
+    expect(strict.status).toBe(403);
+    expect((await errorOf(strict)).code).toBe("identity_required");
+    await relaxVneid(link.submission.procedureCode);
     const res = await api(`/api/assisted/${link.id}/paper-consent`, json("POST", body, bearer(helper)));
     expect(res.status).toBe(201);
     const receipt = (await res.json()) as SubmitResponse;
@@ -185,6 +191,7 @@ describe("assisted filing with consent signed on paper", () => {
     const again = await api(`/api/assisted/${link.id}/paper-consent`, json("POST", body, bearer(helper)));
     expect(((await again.json()) as SubmitResponse).code).toBe(receipt.code);
     expect((await confirm(await newResident(), link.token)).status).toBe(409);
+    await revokeVneidRelaxation(link.submission.procedureCode);
   });
 
   it("refuses without a consent file of the helper's own", async () => {

@@ -1,6 +1,7 @@
 import type { Session } from "../../shared/src/auth/api";
 import type { EForm } from "../../shared/src/catalogue/schemas";
 import type { FormValues } from "../../shared/src/dossier/eform";
+import type { VneidClaims } from "../../shared/src/identity/claims";
 import { startSession } from "../../worker/src/auth/session";
 import { upsertUser } from "../../worker/src/db/repo/users";
 import { type Answer, type Api, api, bearer, db, json, testEnv } from "./helpers";
@@ -78,14 +79,27 @@ export function submit(session: Session, body: unknown, key: string | null = new
   return api("/api/dossiers", json("POST", body, { ...bearer(session), ...(key ? { "Idempotency-Key": key } : {}) }));
 }
 
-/** A resident with its own session, created through the same repository and session code as sign-in. */
-export async function resident(id: string, vneidVerified = false): Promise<Session> {
+/** The identity a verified fixture resident linked: the values `validForm` gives identity fields. */
+export const RESIDENT_CLAIMS: VneidClaims = {
+  fullName: "Nguyễn Văn An",
+  citizenId: "001090012345",
+  birthDate: "1990-05-17",
+  sex: "male",
+  permanentAddress: "Số 1 đường Lê Lợi, phường An Hòa",
+};
+
+/**
+ * A resident with its own session, created through the same repository and session code as
+ * sign-in; by default with a linked VNeID identity (`claims`), as online filing needs.
+ */
+export async function resident(id: string, vneidVerified = true, claims: VneidClaims = RESIDENT_CLAIMS): Promise<Session> {
   const user = await upsertUser(db(), "an-hoa", {
     id,
     role: "resident",
     unitId: null,
     displayName: `Cư dân ${id}`,
     vneidVerified,
+    vneidClaims: claims,
   });
   return startSession(db(), testEnv(), user);
 }

@@ -134,7 +134,7 @@ describe("POST /api/dossiers", () => {
     const before = await dossierCount();
     const procedure = await procedureDetail();
     const form = validForm(procedure.eform);
-    delete form.citizenId;
+    delete form.phone;
     const res = await submit(an, {
       procedureCode: PROCEDURE,
       procedureVersion: procedure.version,
@@ -148,7 +148,7 @@ describe("POST /api/dossiers", () => {
     expect(error.code).toBe("incomplete");
     expect(error.details).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ kind: "field", key: "citizenId" }),
+        expect.objectContaining({ kind: "field", key: "phone" }),
         expect.objectContaining({ kind: "document", docIndex: 1 }),
       ]),
     );
@@ -175,7 +175,7 @@ describe("POST /api/dossiers", () => {
       [(body) => ({ ...body, procedureVersion: body.procedureVersion + 1 }), 409],
       [(body) => ({ ...body, documents: withFirstFile(body.documents, "00000000-0000-4000-8000-000000000000") }), 400],
       [(body) => ({ ...body, documents: [{ docIndex: 0, fileIds: ["x"] }] }), 400],
-      [(body) => ({ ...body, form: { ...body.form, citizenId: "12" } }), 422],
+      [(body) => ({ ...body, form: { ...body.form, phone: "12" } }), 422],
       [(body) => ({ ...body, form: Object.fromEntries(Array.from({ length: 61 }, (_, i) => [`k${i}`, "x"])) }), 400],
       [() => "not an object", 400],
     ];
@@ -224,7 +224,8 @@ describe("POST /api/dossiers", () => {
   });
 
   it("needs a signed-in person; an officer files their own dossier as its applicant", async () => {
-    const officer = await staffMember(COMMUNE);
+    // Like anyone filing online, with their own VNeID identity linked.
+    const officer = await staffMember(COMMUNE, [], { vneidVerified: true });
     const filed = await submit(officer, await completeBody(officer));
     expect(filed.status).toBe(201);
     const { code } = (await filed.json()) as Receipt;
@@ -247,7 +248,7 @@ describe("POST /api/dossiers", () => {
     const session = await resident("log-check");
     const body = await completeBody(session);
     await submit(session, body);
-    await submit(session, { ...body, form: { ...body.form, citizenId: "x" } });
+    await submit(session, { ...body, form: { ...body.form, phone: "x" } });
     const logged = spies.flatMap((s) => s.mock.calls.map((args) => args.map(String).join(" "))).join("\n");
     for (const secret of ["001090012345", "0912345678", "Nguyễn Văn An"]) expect(logged).not.toContain(secret);
     // The refusal itself is logged, as a security event with the pseudonymous user id only.

@@ -121,7 +121,7 @@ describe("the security log", () => {
       ],
       [
         "422 for an incomplete dossier",
-        () => submit(an, { ...complete, form: { ...complete.form, citizenId: "x" } }),
+        () => submit(an, { ...complete, form: { ...complete.form, phone: "x" } }),
         { event: "incomplete", route: "POST /api/dossiers", user: an.user.id },
       ],
     ];
@@ -197,6 +197,8 @@ describe("body limits", () => {
     "POST /api/admin/people/:id/enable": "/api/admin/people/someone/enable",
     "POST /api/admin/invitations": "/api/admin/invitations",
     "POST /api/admin/invitations/:id/revoke": "/api/admin/invitations/someone/revoke",
+    "PUT /api/admin/vneid-relaxations/:code": "/api/admin/vneid-relaxations/1.004194",
+    "POST /api/admin/vneid-relaxations/:code/revoke": "/api/admin/vneid-relaxations/1.004194/revoke",
     "POST /api/admin/units": "/api/admin/units",
     "PATCH /api/admin/units/:id": "/api/admin/units/phuong-an-hoa",
     "POST /api/admin/units/:id/deactivate": "/api/admin/units/phuong-an-hoa/deactivate",

@@ -65,7 +65,7 @@ describe("POST /api/auth/vneid/start", () => {
       client_id: CLIENT.OIDC_CLIENT_ID,
       redirect_uri: CLIENT.OIDC_REDIRECT_URI,
       response_type: "code",
-      scope: "openid",
+      scope: "openid profile address citizen_id",
       code_challenge_method: "S256",
     });
     const row = await pendingRequest(q.get("state")!);
@@ -213,7 +213,7 @@ describe("GET /api/auth/vneid/callback", () => {
   it("keeps a request for 10 minutes: a callback a second earlier links, a second later is expired", async () => {
     const startedAt = Date.now();
     clockAt(new Date(startedAt).toISOString());
-    const [early, late] = [await resident(unique("vneid-early")), await resident(unique("vneid-late"))];
+    const [early, late] = [await resident(unique("vneid-early"), false), await resident(unique("vneid-late"), false)];
     const [earlyCallback, lateCallback] = [
       await authorize(await start(early), `login=${unique("cccd")}`),
       await authorize(await start(late), `login=${unique("cccd")}`),

@@ -134,6 +134,8 @@ import {
 import { RecomputeBody, RecomputeStep } from "../../shared/src/figures/recompute";
 import { CheckoutOrderBody } from "../../shared/src/payment/api";
 import { FeeView, PaymentStartResponse, ProviderParam, RefundBody } from "../../shared/src/payment/fee";
+import { PrefillQuery, PrefillResponse } from "../../shared/src/identity/prefill";
+import { Relaxation, RelaxationBody, RelaxationList, RelaxationParam } from "../../shared/src/identity/relaxations";
 import {
   ActionBody,
   AuditReport,
@@ -409,7 +411,7 @@ export const openApiDocument = {
         responses: {
           201: ok("Filed, or the replay of the original response", SubmitResponse),
           400: error("Invalid body or missing key"),
-          403: error("Not a resident, or a VNeID-verified identity is required"),
+          403: error("Not a resident, or a linked VNeID identity is required (the rule unless the province relaxed it)"),
           404: error("Unknown procedure"),
           409: error("Procedure updated, or the same key is in flight"),
           413: error("Too large"),
@@ -518,6 +520,20 @@ export const openApiDocument = {
           422: error("Incomplete dossier"),
           429: error("Too many filings"),
           401: error("Not signed in"),
+        },
+      },
+    },
+    "/api/dossiers/prefill": {
+      get: {
+        ...signedIn,
+        summary:
+          "What a procedure's filing form starts with: whether VNeID is required and linked, identity fields from the VNeID claims (read-only) and answers from the caller's earlier dossiers, each with its source",
+        parameters: parameters("query", PrefillQuery),
+        responses: {
+          200: ok("Prefill", PrefillResponse),
+          400: error("Invalid procedure code"),
+          404: error("No published procedure"),
+          ...authErrors,
         },
       },
     },
@@ -1186,6 +1202,43 @@ export const openApiDocument = {
         summary: "Every target ever set, newest first",
         parameters: parameters("query", TargetHistoryQuery),
         responses: { 200: ok("Targets", TargetHistory), 400: error("Invalid query"), ...authErrors },
+      },
+    },
+    "/api/admin/vneid-relaxations": {
+      get: {
+        ...signedIn,
+        summary: "Procedures residents may file online without a linked VNeID identity",
+        responses: { 200: ok("Relaxations", RelaxationList), ...authErrors },
+      },
+    },
+    "/api/admin/vneid-relaxations/{code}": {
+      put: {
+        ...signedIn,
+        summary:
+          "Let residents file a procedure online without VNeID, with a reason (refused where the catalogue requires VNeID)",
+        parameters: parameters("path", RelaxationParam),
+        requestBody: body(RelaxationBody),
+        responses: {
+          200: ok("The relaxation (unchanged if it existed)", Relaxation),
+          400: error("Invalid code or reason"),
+          404: error("No published procedure"),
+          409: error("The catalogue requires VNeID for this procedure"),
+          ...authErrors,
+        },
+      },
+    },
+    "/api/admin/vneid-relaxations/{code}/revoke": {
+      post: {
+        ...signedIn,
+        summary: "End a relaxation, with a reason: filing needs a linked VNeID identity again",
+        parameters: parameters("path", RelaxationParam),
+        requestBody: body(RelaxationBody),
+        responses: {
+          204: { description: "Revoked" },
+          400: error("Invalid code or reason"),
+          404: error("Not relaxed"),
+          ...authErrors,
+        },
       },
     },
     "/api/admin/figure-settings": {

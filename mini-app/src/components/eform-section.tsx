@@ -25,12 +25,17 @@ function EFormInput(props: {
   onBlur: () => void;
   /** Off when an officer fills the form for someone else: Zalo would give the officer's own number. */
   zaloPhone?: boolean;
+  /** Shown, not editable: the applicant's identity from VNeID. */
+  readOnly?: boolean;
+  /** Where a prefilled value came from ("Từ VNeID", "Từ hồ sơ … ngày …"). */
+  source?: string | null;
 }) {
-  const { field, value, error } = props;
+  const { field, value, error, readOnly = false, source } = props;
   const id = `field-${field.key}`;
   const helpId = field.help ? `${id}-help` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [helpId, errorId].filter(Boolean).join(" ") || undefined;
+  const sourceId = source ? `${id}-source` : undefined;
+  const describedBy = [sourceId, helpId, errorId].filter(Boolean).join(" ") || undefined;
   const common = {
     id,
     name: field.key,
@@ -51,11 +56,18 @@ function EFormInput(props: {
     );
   } else if (field.type === "textarea") {
     control = (
-      <textarea {...common} rows={3} maxLength={field.maxLength} value={text} onChange={(e) => props.onChange(e.target.value)} />
+      <textarea
+        {...common}
+        rows={3}
+        maxLength={field.maxLength}
+        value={text}
+        readOnly={readOnly}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
     );
   } else if (field.type === "select") {
     control = (
-      <select {...common} value={text} onChange={(e) => props.onChange(e.target.value)}>
+      <select {...common} value={text} disabled={readOnly} onChange={(e) => props.onChange(e.target.value)}>
         <option value="">— Chọn —</option>
         {field.options?.map((o) => (
           <option key={o.value} value={o.value}>
@@ -72,13 +84,14 @@ function EFormInput(props: {
         {...input}
         maxLength={field.type === "citizenId" ? 12 : field.maxLength}
         value={text}
+        readOnly={readOnly}
         onChange={(e) => props.onChange(e.target.value)}
       />
     );
   }
 
   return (
-    <div className={`field${error ? " field--invalid" : ""}`}>
+    <div className={`field${error ? " field--invalid" : ""}${readOnly ? " field--readonly" : ""}`}>
       {field.type !== "checkbox" && (
         <label htmlFor={id} className="field__label">
           {field.label}
@@ -86,7 +99,13 @@ function EFormInput(props: {
         </label>
       )}
       {control}
-      {field.type === "phone" && props.zaloPhone !== false && <ZaloPhoneButton onNumber={props.onChange} />}
+      {source && (
+        <p id={sourceId} className="field__source">
+          {source}
+          {readOnly && " · không sửa được"}
+        </p>
+      )}
+      {field.type === "phone" && props.zaloPhone !== false && !readOnly && <ZaloPhoneButton onNumber={props.onChange} />}
       {field.help && (
         <p id={helpId} className="note">
           {field.help}
@@ -145,6 +164,10 @@ export function EFormSection(props: {
   onBlur?: (key: string) => void;
   /** As on EFormInput. */
   zaloPhone?: boolean;
+  /** Keys of the fields filled from VNeID, shown read-only. */
+  readOnly?: ReadonlySet<string>;
+  /** Per key, where its prefilled value came from. */
+  sourceOf?: (key: string) => string | null;
 }) {
   return (
     <section className="section" aria-labelledby="eform-title">
@@ -159,6 +182,8 @@ export function EFormSection(props: {
           value={props.values[field.key]}
           error={props.errorOf(field.key)}
           zaloPhone={props.zaloPhone}
+          readOnly={props.readOnly?.has(field.key) ?? false}
+          source={props.sourceOf?.(field.key) ?? null}
           onChange={(v) => props.onChange(field.key, v)}
           onBlur={() => props.onBlur?.(field.key)}
         />

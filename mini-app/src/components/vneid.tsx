@@ -22,10 +22,11 @@ export function vneidFailureMessage(reason: string | null): string {
 }
 
 /**
- * Explains why a procedure needs a VNeID-verified identity and starts the linking through the
- * province's SSO. Coming back with `?vneid=ok`, the profile is read again.
+ * Explains, at the moment filing needs it, why a linked VNeID identity is needed, what the link
+ * shares and that it happens once; then starts the link through the province's SSO. The provider
+ * sends the resident back to `returnPath` with `?vneid=ok`, where the profile is read again.
  */
-export function VneidRequired({ returnPath, procedureName }: { returnPath: string; procedureName: string }) {
+export function VneidRequired({ returnPath, procedureName }: { returnPath: string; procedureName?: string }) {
   const [params] = useSearchParams();
   const setUser = useSession((s) => s.setUser);
   const { busy, error, setError, run } = useTask();
@@ -42,21 +43,33 @@ export function VneidRequired({ returnPath, procedureName }: { returnPath: strin
     });
 
   return (
-    <section className="section" aria-labelledby="vneid-title">
+    <section className="section vneid-link" aria-labelledby="vneid-title">
       <h2 id="vneid-title" className="section__title">
-        Cần xác thực danh tính bằng VNeID
+        Liên kết tài khoản định danh điện tử VNeID
       </h2>
       <p>
-        Thủ tục “{procedureName}” yêu cầu người nộp đã xác thực danh tính bằng tài khoản định danh điện tử VNeID (Nghị định
-        69/2024/NĐ-CP). Bạn chỉ cần xác thực một lần; sau đó quay lại đây để nộp hồ sơ.
+        {procedureName ? <>Để nộp hồ sơ “{procedureName}” trực tuyến, bạn </> : "Để nộp hồ sơ trực tuyến, bạn "}
+        cần liên kết tài khoản Zalo này với tài khoản định danh điện tử VNeID của mình.
       </p>
+      <h3 className="vneid-link__heading">Vì sao cần?</h3>
+      <p>
+        Từ ngày 01/07/2024, người dân nộp hồ sơ trực tuyến phải đăng nhập bằng VNeID (Nghị định 69/2024/NĐ-CP), để cơ quan giải
+        quyết biết chắc chính bạn là người nộp.
+      </p>
+      <h3 className="vneid-link__heading">Những thông tin nào được chia sẻ?</h3>
+      <p>
+        Chỉ họ và tên, số định danh cá nhân, ngày sinh, giới tính và nơi thường trú. Các thông tin này được điền sẵn vào tờ khai
+        để bạn không phải gõ lại. Ứng dụng không biết mật khẩu VNeID của bạn.
+      </p>
+      <h3 className="vneid-link__heading">Chỉ làm một lần</h3>
+      <p>Sau khi đăng nhập VNeID, bạn được đưa về đúng tờ khai này. Những lần nộp sau không cần liên kết lại.</p>
       {error && (
         <p className="field__error" role="alert">
           {error}
         </p>
       )}
       <button type="button" className="button button--primary button--block" disabled={busy} onClick={() => void start()}>
-        {busy ? "Đang mở VNeID…" : "Xác thực bằng VNeID"}
+        {busy ? "Đang mở VNeID…" : "Liên kết VNeID"}
       </button>
     </section>
   );

@@ -88,3 +88,16 @@ export const procedureAdminApi = {
       }),
     ),
 };
+
+/** The procedures residents may file online without a linked VNeID identity (`/api/admin/vneid-relaxations`). */
+export const vneidRelaxationApi = {
+  list: () => callAuthed((api) => api.admin["vneid-relaxations"].$get()),
+  relax: (code: string, reason: string) =>
+    callAuthed((api) => api.admin["vneid-relaxations"][":code"].$put({ param: { code }, json: { reason } })),
+  revoke: (code: string, reason: string) =>
+    sendAuthed((api) => api.admin["vneid-relaxations"][":code"].revoke.$post({ param: { code }, json: { reason } })).then(
+      () => undefined,
+    ),
+};
+
+export type RelaxationItem = Awaited<ReturnType<typeof vneidRelaxationApi.list>>["items"][number];

@@ -93,6 +93,8 @@ export const dossierApi = {
     callAuthed((api) => api.dossiers.$post({ json: body }, { headers: { "Idempotency-Key": idempotencyKey } })),
   list: (cursor?: string) => callAuthed((api) => api.dossiers.$get({ query: cursor ? { cursor } : {} })),
   get: (code: string) => callAuthed((api) => api.dossiers[":code"].$get({ param: { code } })),
+  /** Whether filing needs the VNeID link, and what the form starts with (identity read-only), with sources. */
+  prefill: (procedure: string) => callAuthed((api) => api.dossiers.prefill.$get({ query: { procedure } })),
   supplement: (code: string, body: { documents: { docIndex: number; fileIds: string[] }[]; note: string }) =>
     callAuthed((api) => api.dossiers[":code"].supplement.$post({ param: { code }, json: body })),
   withdraw: (code: string, reason: string) =>

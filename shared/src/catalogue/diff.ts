@@ -56,7 +56,7 @@ const decisionText = (d: LegalDecision) =>
   `${d.number}: ${d.title}, ban hành ${formatDate(d.issuedOn)}${d.effectiveFrom ? `, hiệu lực từ ${formatDate(d.effectiveFrom)}` : ""}`;
 
 const fieldText = (f: EFormField) =>
-  `${f.label} (${f.type}${f.required ? ", bắt buộc" : ""}${f.options ? `: ${f.options.map((o) => o.label).join(", ")}` : ""})`;
+  `${f.label} (${f.type}${f.required ? ", bắt buộc" : ""}${f.identity ? ", từ VNeID" : ""}${f.options ? `: ${f.options.map((o) => o.label).join(", ")}` : ""})`;
 
 /**
  * Pairs items of two lists by key and reports each added, removed or changed one as text. Used for

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CHANNELS, Channel } from "../dossier/channel";
+import { IDENTITY_CLAIMS } from "../identity/claims";
 import { LocalDate } from "../time/vietnam";
 
 export const UnitKind = z.enum(["province", "department", "commune"]);
@@ -156,6 +157,11 @@ export const EFormField = z.object({
     .optional(),
   maxLength: z.number().int().min(1).max(5000).optional(),
   help: z.string().max(300).optional(),
+  /**
+   * The applicant's own identity, filled from their VNeID claims and read-only to them
+   * (shared/src/identity/prefill.ts); absent for a field about someone else (a child, a seller).
+   */
+  identity: z.enum(IDENTITY_CLAIMS).optional(),
 });
 export type EFormField = z.infer<typeof EFormField>;
 

@@ -16,3 +16,16 @@ export const VneidClaims = z.object({
   permanentAddress: z.string().max(500).optional(),
 });
 export type VneidClaims = z.infer<typeof VneidClaims>;
+
+/** The claims an eForm field can take its value from (`EFormField.identity`). */
+export const IDENTITY_CLAIMS = ["fullName", "citizenId", "birthDate", "sex", "permanentAddress"] as const;
+export type IdentityClaim = (typeof IDENTITY_CLAIMS)[number];
+
+/** How the back office names each claim. */
+export const IDENTITY_CLAIM_LABELS: Record<IdentityClaim, string> = {
+  fullName: "Họ, chữ đệm và tên",
+  citizenId: "Số định danh cá nhân",
+  birthDate: "Ngày, tháng, năm sinh",
+  sex: "Giới tính",
+  permanentAddress: "Nơi thường trú",
+};

@@ -36,6 +36,9 @@ describe("inAppPath", () => {
   it("opens a resident's consent to an assisted filing only with a well-formed token", () => {
     const token = `${"B".repeat(42)}-`;
     expect(inAppPath(`https://zalo.me/s/123/uy-quyen/${token}?utm_source=qr`)).toBe(`/uy-quyen/${token}`);
+    expect(inAppPath(`https://zalo.me/s/123/uy-quyen/${token}?vneid=failed&reason=cancelled`)).toBe(
+      `/uy-quyen/${token}?vneid=failed&reason=cancelled`,
+    );
     expect(inAppPath("/uy-quyen/short")).toBeNull();
     expect(inAppPath(`/uy-quyen/${token}/extra`)).toBeNull();
   });

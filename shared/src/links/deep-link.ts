@@ -48,7 +48,8 @@ function fromPath(path: string, query = ""): string | null {
   if (kind === "p" && PROCEDURE_CODE.test(decoded)) return procedurePath(decoded);
   if (kind === "u" && UNIT_ID.test(decoded)) return unitPath(decoded);
   if (kind === "moi" && ONE_TIME_TOKEN.test(decoded)) return invitationPath(decoded);
-  if (kind === "uy-quyen" && ONE_TIME_TOKEN.test(decoded)) return assistedPath(decoded);
+  // The consent page is also where the VNeID link returns a resident who had none.
+  if (kind === "uy-quyen" && ONE_TIME_TOKEN.test(decoded)) return `${assistedPath(decoded)}${vneidOutcome(query)}`;
   if (kind === "t" && DOSSIER_CODE.test(decoded)) {
     const token = queryValue(query, "k");
     return token && TRACKING_TOKEN.test(token) ? trackingPath(decoded, token) : null;

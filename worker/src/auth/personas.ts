@@ -2,7 +2,7 @@ import type { Persona } from "../../../shared/src/auth/api";
 import type { UserSeed } from "../db/repo/users";
 
 /** Development sign-in identities (DEV_AUTH only). Staff units exist in the sample province. */
-export const DEV_PERSONAS: readonly (Persona & Pick<UserSeed, "displayName" | "vneidVerified">)[] = [
+export const DEV_PERSONAS: readonly (Persona & Pick<UserSeed, "displayName" | "vneidVerified" | "vneidClaims">)[] = [
   {
     id: "cu-dan-an",
     label: "Cư dân: Nguyễn Văn An (đã xác thực VNeID)",
@@ -10,6 +10,13 @@ export const DEV_PERSONAS: readonly (Persona & Pick<UserSeed, "displayName" | "v
     unitId: null,
     displayName: "Nguyễn Văn An",
     vneidVerified: true,
+    vneidClaims: {
+      fullName: "Nguyễn Văn An",
+      citizenId: "001203004567",
+      birthDate: "2003-04-12",
+      sex: "male",
+      permanentAddress: "Số 12, đường Lê Lợi, Phường An Hòa, Tỉnh An Hòa",
+    },
   },
   {
     id: "cu-dan-binh",

@@ -37,7 +37,7 @@ export async function completeSsoRequest(
   if (callback.has("error") || !callback.get("code")) return { userId, failure: "cancelled" };
   let subject: string;
   try {
-    subject = await completeAuthorization(env, "staff", callback, request);
+    subject = (await completeAuthorization(env, "staff", callback, request)).subject;
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
     return { userId, failure: err.status === 400 ? "rejected" : "unavailable" };

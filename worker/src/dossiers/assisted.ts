@@ -205,6 +205,7 @@ async function fileAssisted(
       provinceId: filing.provinceId,
       filesOwnerId: filing.helperId,
       identity: consent.identity,
+      claimsOf: who.applicant.id,
     });
     const claim = { consentKind: consent.kind, consentFileId: consent.fileId, applicantId: who.applicant.id, at };
     return await writeDossier(

@@ -10,17 +10,20 @@ import type { AssistedRecord } from "../../../shared/src/dossier/events";
 import { SUBMITTED, submitted, transition } from "../../../shared/src/dossier/lifecycle";
 import { statusLabel } from "../../../shared/src/dossier/status";
 import { MAX_DOSSIER_BYTES } from "../../../shared/src/files/files";
+import { withIdentity } from "../../../shared/src/identity/prefill";
 import { trackingPath } from "../../../shared/src/links/deep-link";
 import type { IntakeBody } from "../../../shared/src/staff/api";
 import type { Db } from "../db/client";
 import { workCalendar } from "../db/repo/calendar";
 import { insertSubmittedDossier } from "../db/repo/dossiers";
 import { ownFilesById } from "../db/repo/files";
+import { vneidClaimsOf } from "../db/repo/identity";
 import { type ProcedureRow, publishedProcedureRow } from "../db/repo/procedures";
 import { successorOf } from "../db/repo/units";
 import type { AuthUser } from "../db/repo/users";
 import { dossiers, units } from "../db/schema";
 import { discardDeclarations, generateDeclarations } from "../declaration/generate";
+import { vneidRequired } from "../identity/rule";
 import { randomToken } from "../lib/crypto";
 import { ApiError, conflict, notFound } from "../lib/errors";
 import { completeIdempotencyKey } from "../lib/idempotency";
@@ -66,6 +69,8 @@ export type SubmissionCheck = {
    * at the counter, "unknown" when a filing is prepared before the resident is known.
    */
   identity: boolean | "in_person" | "unknown";
+  /** The verified applicant whose VNeID claims fill (and overwrite) the form's identity fields. */
+  claimsOf?: string;
   intake?: CounterIntake;
 };
 
@@ -83,8 +88,9 @@ export type CheckedSubmission = {
  * Every check of a submission before anything is written: the published version, the channel the
  * procedure allows, identity, completeness, the receiving unit and the attached files.
  */
-export async function checkSubmission(db: Db, body: Submission, check: SubmissionCheck): Promise<CheckedSubmission> {
+export async function checkSubmission(db: Db, submission: Submission, check: SubmissionCheck): Promise<CheckedSubmission> {
   const { intake } = check;
+  let body = submission;
   const procedure = await publishedProcedureRow(db, check.provinceId, body.procedureCode);
   if (!procedure) throw notFound("Không tìm thấy thủ tục này.");
   if (procedure.version !== body.procedureVersion) {
@@ -102,12 +108,18 @@ export async function checkSubmission(db: Db, body: Submission, check: Submissio
       { onlineOnly: true },
     );
   }
-  if (procedure.requiresVneid && check.identity === false) {
+  if (check.identity === false && (await vneidRequired(db, check.provinceId, procedure))) {
     throw new ApiError(
       403,
       "identity_required",
-      "Thủ tục này cần xác thực danh tính bằng tài khoản định danh điện tử VNeID trước khi nộp.",
+      procedure.requiresVneid
+        ? "Thủ tục này cần xác thực danh tính bằng tài khoản định danh điện tử VNeID trước khi nộp."
+        : "Nộp hồ sơ trực tuyến cần xác thực danh tính bằng tài khoản định danh điện tử VNeID (Nghị định 69/2024/NĐ-CP). Bạn chỉ cần liên kết VNeID một lần.",
     );
+  }
+  // Identity fields are the applicant's verified claims, whatever the submission says.
+  if (check.identity === true && check.claimsOf) {
+    body = { ...body, form: withIdentity(procedure.eform, body.form, await vneidClaimsOf(db, check.claimsOf)) };
   }
   const onPaper = (intake?.paperDocuments ?? []).map((docIndex) => ({ docIndex, fileIds: ["paper"] }));
   const missing = missingItems(procedure, { form: body.form, documents: [...body.documents, ...onPaper] });
@@ -270,7 +282,13 @@ export async function submitDossier(
 ): Promise<SubmitResponse> {
   // At the counter the officer checks the applicant's papers in person.
   const identity = intake ? "in_person" : user.vneidVerified;
-  const checked = await checkSubmission(db, body, { provinceId: user.provinceId, filesOwnerId: user.id, identity, intake });
+  const checked = await checkSubmission(db, body, {
+    provinceId: user.provinceId,
+    filesOwnerId: user.id,
+    identity,
+    claimsOf: user.id,
+    intake,
+  });
   return writeDossier(
     db,
     user.provinceId,

@@ -15,6 +15,7 @@ import { adminProcedureRoutes } from "./admin/procedures";
 import { adminReportRoutes } from "./admin/reports";
 import { adminTargetRoutes } from "./admin/targets";
 import { adminUnitRoutes } from "./admin/units";
+import { adminVneidRoutes } from "./admin/vneid";
 import { adminTemplateRoutes } from "./templates";
 
 /**
@@ -51,4 +52,5 @@ export const adminRoutes = factory
   .route("/targets", adminTargetRoutes)
   .route("/figure-settings", adminFigureSettingRoutes)
   .route("/reports", adminReportRoutes)
-  .route("/figures", adminFigureRoutes);
+  .route("/figures", adminFigureRoutes)
+  .route("/vneid-relaxations", adminVneidRoutes);

@@ -1,10 +1,12 @@
 import { DossierCodeParam, ListQuery, SubmitBody, SupplementBody, WithdrawBody } from "../../../shared/src/dossier/api";
+import { PrefillQuery } from "../../../shared/src/identity/prefill";
 import { rateLimit, requireUser } from "../auth/middleware";
 import { recordRead } from "../db/repo/staff";
 import { applicantDossier, visibleDossier } from "../dossiers/access";
 import { submitSupplement, withdraw } from "../dossiers/resident";
 import { submitDossier } from "../dossiers/submit";
 import { dossierDetail, ownDossiers } from "../dossiers/views";
+import { prefill } from "../identity/prefill";
 import { auditKey } from "../lib/config";
 import { factory } from "../lib/factory";
 import { createOnce, requireIdempotencyKey } from "../lib/idempotency";
@@ -30,6 +32,10 @@ export const dossierRoutes = factory
     const { cursor, limit: size } = c.req.valid("query");
     return c.json(await ownDossiers(c.var.db, c.var.user.id, Number(cursor ?? 0), size), 200);
   })
+  // Before "/:code": what the filing form of a procedure starts with for the caller.
+  .get("/prefill", validate("query", PrefillQuery), async (c) =>
+    c.json(await prefill(c.var.db, c.var.user, c.req.valid("query").procedure), 200),
+  )
   .get("/:code", validate("param", DossierCodeParam), async (c) => {
     const { db, user } = c.var;
     const row = await visibleDossier(db, user, c.req.valid("param").code);

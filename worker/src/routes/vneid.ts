@@ -8,7 +8,7 @@ import { users } from "../db/schema";
 import { ApiError, securityLog } from "../lib/errors";
 import { factory } from "../lib/factory";
 import { validate } from "../lib/validate";
-import { completeAuthorization, startAuthorization } from "../services/oidc";
+import { type Authorized, completeAuthorization, startAuthorization } from "../services/oidc";
 
 /**
  * Linking a VNeID identity to a signed-in resident through the province's SSO. `/start` is called
@@ -23,14 +23,18 @@ async function takeRequest(db: Db, state: string) {
 }
 
 /** One VNeID identity per account and one account per VNeID identity. */
-async function linkIdentity(db: Db, userId: string, subject: string): Promise<"ok" | "identity_taken" | "account_linked"> {
+async function linkIdentity(
+  db: Db,
+  userId: string,
+  { subject, claims }: Authorized,
+): Promise<"ok" | "identity_taken" | "account_linked"> {
   const holders = await db
     .select({ id: users.id, subject: users.vneidSubject })
     .from(users)
     .where(or(eq(users.id, userId), eq(users.vneidSubject, subject)));
   if (holders.some((h) => h.id !== userId)) return "identity_taken";
   if (holders.some((h) => h.subject !== null && h.subject !== subject)) return "account_linked";
-  await markVneidVerified(db, userId, subject);
+  await markVneidVerified(db, userId, subject, claims);
   return "ok";
 }
 
@@ -66,12 +70,12 @@ export const vneidRoutes = factory
     if (!request) return back("/", "expired");
     // The resident cancelled or the provider refused (e.g. error=access_denied).
     if (query.error || !query.code) return back(request.returnPath, "cancelled");
-    let subject: string;
+    let authorized: Authorized;
     try {
-      subject = await completeAuthorization(c.env, "vneid", new URL(c.req.url).searchParams, request);
+      authorized = await completeAuthorization(c.env, "vneid", new URL(c.req.url).searchParams, request);
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       return back(request.returnPath, err.status === 400 ? "rejected" : "unavailable");
     }
-    return back(request.returnPath, await linkIdentity(c.var.db, request.userId, subject));
+    return back(request.returnPath, await linkIdentity(c.var.db, request.userId, authorized));
   });

@@ -1,4 +1,5 @@
 import * as oauth from "oauth4webapi";
+import { VneidClaims } from "../../../shared/src/identity/claims";
 import { secret } from "../lib/config";
 import { ApiError } from "../lib/errors";
 
@@ -18,11 +19,25 @@ export type PendingAuthorization = { state: string; codeVerifier: string; nonce:
 
 export type OidcFlow = "vneid" | "staff";
 
-/** Per flow: where the provider sends the browser back, and how the flow is named to the person. */
-const FLOWS: Record<OidcFlow, { redirectUri: (env: CloudflareBindings) => string; feature: string; system: string }> = {
-  vneid: { redirectUri: (env) => env.OIDC_REDIRECT_URI, feature: "xác thực VNeID", system: "hệ thống xác thực VNeID" },
+/**
+ * Per flow: where the provider sends the browser back, the scopes asked for, and how the flow is
+ * named to the person. The VNeID link asks for the identity claims that prefill eForms: the
+ * standard `profile` (name, birthdate, gender) and `address`, and `citizen_id` (the 12-digit
+ * personal identification number, when the provider's subject is not that number already).
+ */
+const FLOWS: Record<
+  OidcFlow,
+  { redirectUri: (env: CloudflareBindings) => string; scope: string; feature: string; system: string }
+> = {
+  vneid: {
+    redirectUri: (env) => env.OIDC_REDIRECT_URI,
+    scope: "openid profile address citizen_id",
+    feature: "xác thực VNeID",
+    system: "hệ thống xác thực VNeID",
+  },
   staff: {
     redirectUri: (env) => env.SSO_REDIRECT_URI,
+    scope: "openid",
     feature: "đăng nhập bằng tài khoản một cửa của tỉnh",
     system: "hệ thống đăng nhập một cửa của tỉnh",
   },
@@ -104,7 +119,7 @@ export async function startAuthorization(
     client_id: client.client_id,
     redirect_uri: redirectUri,
     response_type: "code",
-    scope: "openid",
+    scope: FLOWS[flow].scope,
     state: pending.state,
     nonce: pending.nonce,
     code_challenge: await oauth.calculatePKCECodeChallenge(pending.codeVerifier),
@@ -113,16 +128,21 @@ export async function startAuthorization(
   return { ...pending, authorizationUrl: url.href };
 }
 
+/** Who the provider says the person is: the ID token's subject and, for the VNeID link, their identity claims. */
+export type Authorized = { subject: string; claims: VneidClaims | null };
+
 /**
  * Finishes the request `pending` with the provider's redirect parameters (`code`, `state`, `iss`):
- * exchanges the code with the PKCE verifier and returns the validated ID token's subject.
+ * exchanges the code with the PKCE verifier and returns the validated ID token's subject. For the
+ * VNeID link it also reads the claims: the ID token's, completed from the userinfo endpoint (a
+ * provider that issues an access token may keep profile claims there).
  */
 export async function completeAuthorization(
   env: CloudflareBindings,
   flow: OidcFlow,
   callback: URLSearchParams,
   pending: PendingAuthorization,
-): Promise<string> {
+): Promise<Authorized> {
   const { issuer, as, client, redirectUri } = await connect(env, flow);
   const clientAuth = oauth.ClientSecretBasic(secret(env, "OIDC_CLIENT_SECRET"));
   let params: URLSearchParams;
@@ -146,8 +166,43 @@ export async function completeAuthorization(
       requireIdToken: true,
     });
     await oauth.validateApplicationLevelSignature(as, response, requestOptions(issuer));
-    return oauth.getValidatedIdTokenClaims(result)!.sub;
+    const idClaims = oauth.getValidatedIdTokenClaims(result)!;
+    if (flow !== "vneid") return { subject: idClaims.sub, claims: null };
+    let raw: Record<string, unknown> = idClaims;
+    if (as.userinfo_endpoint) {
+      const info = await oauth.userInfoRequest(as, client, result.access_token, requestOptions(issuer));
+      raw = { ...idClaims, ...(await oauth.processUserInfoResponse(as, client, idClaims.sub, info)) };
+    }
+    return { subject: idClaims.sub, claims: toVneidClaims(raw) };
   } catch (err) {
     throw failure(flow, "token", err);
   }
+}
+
+const text = (value: unknown) => (typeof value === "string" ? value.normalize("NFC").replace(/\s+/g, " ").trim() : "");
+const SEXES: Record<string, VneidClaims["sex"]> = { male: "male", nam: "male", female: "female", nữ: "female", nu: "female" };
+
+/**
+ * Maps OpenID claims to what eForms use: `name` (or family, middle and given names), `citizen_id`
+ * (or a subject that is itself a 12-digit number), `birthdate`, `gender` and `address.formatted`.
+ * An optional claim that does not fit is left out; without a name and a citizen id there are none.
+ */
+export function toVneidClaims(raw: Record<string, unknown>): VneidClaims | null {
+  const name = text(raw.name) || [raw.family_name, raw.middle_name, raw.given_name].map(text).filter(Boolean).join(" ");
+  const citizenId = [raw.citizen_id, raw.sub].map(text).find((v) => /^\d{12}$/.test(v));
+  const address =
+    typeof raw.address === "object" && raw.address !== null ? (raw.address as { formatted?: unknown }).formatted : raw.address;
+  const optional = {
+    birthDate: text(raw.birthdate),
+    sex: SEXES[text(raw.gender).toLowerCase()],
+    permanentAddress: text(address),
+  };
+  const base = VneidClaims.pick({ fullName: true, citizenId: true }).safeParse({ fullName: name, citizenId });
+  if (!base.success) return null;
+  const claims: VneidClaims = { ...base.data };
+  for (const [key, value] of Object.entries(optional) as [keyof typeof optional, string | undefined][]) {
+    const field = VneidClaims.shape[key].safeParse(value);
+    if (value && field.success && field.data !== undefined) Object.assign(claims, { [key]: field.data });
+  }
+  return claims;
 }

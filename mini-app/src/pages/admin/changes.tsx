@@ -20,12 +20,14 @@ const ENTITY_LABELS: Record<ChangeEntity, string> = {
   target: "Chỉ tiêu",
   figure_setting: "Cách tính số liệu",
   report: "Báo cáo tháng",
+  vneid_relaxation: "Nộp không cần VNeID",
 };
 
 const ACTION_LABELS: Record<string, string> = {
   invite: "Tạo lời mời",
   accept: "Nhận lời mời",
   revoke: "Thu hồi",
+  relax: "Cho phép",
   change: "Thay đổi",
   disable: "Khóa",
   enable: "Mở khóa",

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { vi } from "zod/locales";
 import { EForm, type EFormField, type EFormFieldType } from "../../../../shared/src/catalogue/schemas";
 import { checkForm } from "../../../../shared/src/dossier/eform";
+import { IDENTITY_CLAIM_LABELS, IDENTITY_CLAIMS } from "../../../../shared/src/identity/claims";
 import { EFormSection, type FieldValue } from "../../components/eform-section";
 import {
   CheckInput,
@@ -31,6 +32,7 @@ export const FIELD_TYPE_LABEL: Record<EFormFieldType, string> = {
   email: "Thư điện tử",
 };
 const TYPE_OPTIONS = Object.entries(FIELD_TYPE_LABEL).map(([value, label]) => ({ value: value as EFormFieldType, label }));
+const IDENTITY_OPTIONS = IDENTITY_CLAIMS.map((claim) => ({ value: claim, label: IDENTITY_CLAIM_LABELS[claim] }));
 /** Types whose answer is free text, so a maximum length applies. */
 const HAS_MAX_LENGTH = new Set<EFormFieldType>(["text", "textarea"]);
 
@@ -175,6 +177,18 @@ function FieldEditor(props: {
             value={field.type}
             options={TYPE_OPTIONS}
             onChange={(type) => props.onChange(withType(field, type))}
+          />
+          <SelectInput
+            path={`${base}.identity`}
+            label="Lấy từ VNeID"
+            hint="Chỉ cho thông tin của chính người nộp: điền sẵn từ VNeID, người dân không sửa được."
+            value={field.identity ?? ""}
+            empty="Không, người dân tự khai"
+            options={IDENTITY_OPTIONS}
+            onChange={(identity) => {
+              const { identity: _, ...rest } = field;
+              props.onChange(identity ? { ...rest, identity } : rest);
+            }}
           />
           {HAS_MAX_LENGTH.has(field.type) && (
             <NumberInput

@@ -20,6 +20,7 @@ export const ADMIN_SECTIONS = [
   { path: "/quan-tri/can-bo", label: "Cán bộ" },
   { path: "/quan-tri/nhat-ky", label: "Nhật ký thay đổi" },
   { path: "/quan-tri/lich", label: "Lịch làm việc" },
+  { path: "/quan-tri/vneid", label: "Nộp không cần VNeID" },
 ] as const;
 
 /** Where /quan-tri itself leads. */

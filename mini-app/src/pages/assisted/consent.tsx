@@ -1,11 +1,12 @@
 import { useEffect, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router-dom";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
 import { Page } from "zmp-ui";
 import { formatFileSize } from "../../../../shared/src/files/files";
 import { AppHeader } from "../../components/app-header";
 import { RequireSession } from "../../components/session-gate";
 import { ErrorMessage, Loading } from "../../components/status";
-import { errorMessage } from "../../services/api";
+import { VneidRequired, vneidFailureMessage } from "../../components/vneid";
+import { ApiFailure, errorMessage } from "../../services/api";
 import { type AssistedPreview, assistedApi } from "../../services/assisted-api";
 import { useDossiers } from "../../stores/dossiers";
 import type { SessionUser } from "../../stores/session";
@@ -72,6 +73,8 @@ function Consent({ token, user }: { token: string; user: SessionUser }) {
   const [preview, setPreview] = useState<AssistedPreview | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const { busy, error, run } = useTask();
+  const [needsVneid, setNeedsVneid] = useState(false);
+  const [params] = useSearchParams();
   const remember = useDossiers((s) => s.remember);
   const navigate = useNavigate();
   useEffect(() => {
@@ -81,14 +84,22 @@ function Consent({ token, user }: { token: string; user: SessionUser }) {
   if (!preview) return <Loading />;
   const confirm = () =>
     run(async () => {
-      const receipt = await assistedApi.confirm(token);
-      remember(receipt);
-      navigate(`/h/${receipt.code}`, { replace: true });
+      try {
+        const receipt = await assistedApi.confirm(token);
+        remember(receipt);
+        navigate(`/h/${receipt.code}`, { replace: true });
+      } catch (e) {
+        // Filing online needs the resident's own VNeID link: explain it here, then come back.
+        if (e instanceof ApiFailure && e.code === "identity_required") setNeedsVneid(true);
+        else throw e;
+      }
     });
+  if (needsVneid) return <VneidRequired returnPath={`/uy-quyen/${token}`} procedureName={preview.procedure.name} />;
   return (
     <>
       <Summary preview={preview} user={user} />
       <section className="section">
+        {params.get("vneid") === "failed" && <ErrorMessage message={vneidFailureMessage(params.get("reason"))} />}
         <p>
           Bấm “Đồng ý và nộp” là bạn đồng ý nộp hồ sơ này và cho phép cơ quan giải quyết xử lý dữ liệu cá nhân trong hồ sơ (Nghị
           định 13/2023/NĐ-CP), và cam đoan thông tin đã khai là đúng sự thật.

@@ -6,6 +6,11 @@ import type { DraftBody, SubmitBody } from "../../../../shared/src/dossier/api";
 import { type MissingItem, missingItems } from "../../../../shared/src/dossier/completeness";
 import { checkForm, normaliseForm } from "../../../../shared/src/dossier/eform";
 import { describeDocument } from "../../../../shared/src/format/vi";
+import {
+  type PrefillResponse as PrefillData,
+  type PrefillField,
+  prefillSourceLabel,
+} from "../../../../shared/src/identity/prefill";
 import { submissionPath } from "../../../../shared/src/links/deep-link";
 import { AppHeader } from "../../components/app-header";
 import { DocumentFiles } from "../../components/document-files";
@@ -136,17 +141,26 @@ function DossierForm({
   initial,
   userId,
   assisted = false,
+  prefill = [],
 }: {
   procedure: ProcedureDetailData;
   initial: Initial;
   userId: string;
   assisted?: boolean;
+  /** Identity from VNeID (read-only) and answers from earlier dossiers; a draft's own answers win over the latter. */
+  prefill?: readonly PrefillField[];
 }) {
   const navigate = useNavigate();
   const remember = useDossiers((s) => s.remember);
   const fixedUnit = procedure.unitLevel === "province" ? (procedure.competentUnit?.id ?? null) : null;
   const [unitId, setUnitId] = useState<string | null>(fixedUnit ?? initial.unitId);
-  const [values, setValues] = useState<Values>(initial.values);
+  const [values, setValues] = useState<Values>(() => withPrefill(initial.values, prefill));
+  const readOnly = useMemo(() => new Set(prefill.filter((f) => f.readOnly).map((f) => f.key)), [prefill]);
+  // A prefilled value names its source while it is the value shown.
+  const sourceOf = (key: string) => {
+    const field = prefill.find((f) => f.key === key);
+    return field && String(field.value) === String(values[key] ?? "") ? prefillSourceLabel(field.source) : null;
+  };
   const [docs, setDocs] = useState<DocFiles>(initial.docs);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [consent, setConsent] = useState(false);
@@ -183,6 +197,7 @@ function DossierForm({
   };
 
   const setValue = (key: string, value: FieldValue) => {
+    if (readOnly.has(key)) return;
     changed();
     setValues((current) => ({ ...current, [key]: value }));
   };
@@ -284,9 +299,23 @@ function DossierForm({
         onChange={chooseUnit}
       />
 
+      {prefill.length > 0 && (
+        <section className="section" aria-labelledby="prefill-title">
+          <h2 id="prefill-title" className="section__title">
+            Thông tin đã điền sẵn
+          </h2>
+          <p>
+            {readOnly.size > 0 ? "Họ tên, số định danh và các thông tin nhân thân lấy từ VNeID nên không sửa được. " : ""}
+            Những thông tin khác lấy từ hồ sơ bạn nộp trước đây: vui lòng kiểm tra và sửa nếu đã thay đổi.
+          </p>
+        </section>
+      )}
+
       <EFormSection
         fields={procedure.eform.fields}
         values={values}
+        readOnly={readOnly}
+        sourceOf={sourceOf}
         errorOf={(key) => (shown(key) ? (issues.get(key) ?? null) : null)}
         onChange={setValue}
         onBlur={touch}
@@ -379,7 +408,15 @@ function DossierForm({
  * Restores the draft (with the files it names) before the form opens: the device's copy when the
  * server does not have it yet (it was typed offline, or saving failed), else the server's.
  */
-function DraftLoader({ procedure, userId }: { procedure: ProcedureDetailData; userId: string }) {
+function DraftLoader({
+  procedure,
+  userId,
+  prefill,
+}: {
+  procedure: ProcedureDetailData;
+  userId: string;
+  prefill: readonly PrefillField[];
+}) {
   const [initial, setInitial] = useState<Initial | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -424,7 +461,43 @@ function DraftLoader({ procedure, userId }: { procedure: ProcedureDetailData; us
 
   if (error) return <ErrorMessage message={error} onRetry={() => setAttempt((n) => n + 1)} />;
   if (!initial) return <Loading label="Đang mở bản nháp…" />;
-  return <DossierForm key={procedure.version} procedure={procedure} initial={initial} userId={userId} />;
+  return <DossierForm key={procedure.version} procedure={procedure} initial={initial} userId={userId} prefill={prefill} />;
+}
+
+/** The form's values: earlier answers under what the draft holds, identity from VNeID over everything. */
+function withPrefill(values: Values, prefill: readonly PrefillField[]): Values {
+  const value = (f: PrefillField): FieldValue => (typeof f.value === "number" ? String(f.value) : f.value);
+  const earlier = Object.fromEntries(prefill.filter((f) => !f.readOnly).map((f) => [f.key, value(f)]));
+  const identity = Object.fromEntries(prefill.filter((f) => f.readOnly).map((f) => [f.key, value(f)]));
+  return { ...earlier, ...values, ...identity };
+}
+
+/**
+ * Whether this resident may file the procedure online now, and what the form starts with. Without
+ * the VNeID link the filing needs, the link is explained first; coming back linked, it loads again.
+ */
+function PrefillLoader({ procedure, user }: { procedure: ProcedureDetailData; user: SessionUser }) {
+  const [prefill, setPrefill] = useState<PrefillData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let active = true;
+    setError(null);
+    setPrefill(null);
+    dossierApi.prefill(procedure.code).then(
+      (p) => active && setPrefill(p),
+      (e: unknown) => active && setError(errorMessage(e)),
+    );
+    return () => {
+      active = false;
+    };
+  }, [procedure.code, user.vneidVerified, attempt]);
+
+  if (error) return <ErrorMessage message={error} onRetry={() => setAttempt((n) => n + 1)} />;
+  if (!prefill) return <Loading label="Đang chuẩn bị tờ khai…" />;
+  if (prefill.vneid.required && !prefill.vneid.linked)
+    return <VneidRequired returnPath={submissionPath(procedure.code)} procedureName={procedure.name} />;
+  return <DraftLoader procedure={procedure} userId={user.id} prefill={prefill.fields} />;
 }
 
 function SubmitContent({ code, user }: { code: string; user: SessionUser }) {
@@ -445,9 +518,7 @@ function SubmitContent({ code, user }: { code: string; user: SessionUser }) {
       </>
     );
   }
-  if (procedure.requiresVneid && !user.vneidVerified)
-    return <VneidRequired returnPath={submissionPath(code)} procedureName={procedure.name} />;
-  return <DraftLoader procedure={procedure} userId={user.id} />;
+  return <PrefillLoader procedure={procedure} user={user} />;
 }
 
 export default function SubmitPage() {

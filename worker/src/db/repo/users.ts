@@ -1,5 +1,6 @@
 import { and, eq, isNull, notExists, type SQL, sql } from "drizzle-orm";
 import type { Me, Role } from "../../../../shared/src/auth/api";
+import type { VneidClaims } from "../../../../shared/src/identity/claims";
 import type { Db } from "../client";
 import { sessions, users } from "../schema";
 
@@ -35,9 +36,20 @@ export async function upsertZaloUser(db: Db, provinceId: string, zaloId: string,
   return user!;
 }
 
-export type UserSeed = { id: string; role: Role; unitId: string | null; displayName: string; vneidVerified?: boolean };
+export type UserSeed = {
+  id: string;
+  role: Role;
+  unitId: string | null;
+  displayName: string;
+  vneidVerified?: boolean;
+  /** A verified seed's identity, as if its VNeID link had given these claims. */
+  vneidClaims?: VneidClaims;
+};
 
-/** Staff, admins and development personas are provisioned with fixed ids. */
+/**
+ * Staff, admins and development personas are provisioned with fixed ids, each time as the seed
+ * says: a persona without VNeID loses a link made since (its subject and claims too).
+ */
 export async function upsertUser(db: Db, provinceId: string, seed: UserSeed): Promise<User> {
   const row = {
     id: seed.id,
@@ -46,6 +58,8 @@ export async function upsertUser(db: Db, provinceId: string, seed: UserSeed): Pr
     unitId: seed.unitId,
     displayName: seed.displayName,
     vneidVerifiedAt: seed.vneidVerified ? sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` : null,
+    vneidSubject: null,
+    vneidClaims: seed.vneidVerified ? (seed.vneidClaims ?? null) : null,
   };
   const [user] = await db.insert(users).values(row).onConflictDoUpdate({ target: users.id, set: row }).returning();
   return user!;
@@ -59,10 +73,11 @@ export async function setPhone(db: Db, userId: string, phone: string) {
   await db.update(users).set({ phone }).where(eq(users.id, userId));
 }
 
-export async function markVneidVerified(db: Db, userId: string, subject: string) {
+/** Links a VNeID identity, keeping the claims of this link (the source of the eForm's identity fields). */
+export async function markVneidVerified(db: Db, userId: string, subject: string, claims: VneidClaims | null) {
   await db
     .update(users)
-    .set({ vneidSubject: subject, vneidVerifiedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
+    .set({ vneidSubject: subject, vneidClaims: claims, vneidVerifiedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
     .where(eq(users.id, userId));
 }
 
