@@ -11,6 +11,7 @@ export const CHANGE_ENTITIES = [
   "target",
   "figure_setting",
   "report",
+  "dossier",
 ] as const;
 export const ChangeEntity = z.enum(CHANGE_ENTITIES);
 export type ChangeEntity = z.infer<typeof ChangeEntity>;

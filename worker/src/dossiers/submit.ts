@@ -23,6 +23,7 @@ import { dossiers, units } from "../db/schema";
 import { randomToken } from "../lib/crypto";
 import { ApiError, conflict, notFound } from "../lib/errors";
 import { completeIdempotencyKey } from "../lib/idempotency";
+import { queuePortalSync } from "../portal/queue";
 
 export const CODE_PLACEHOLDER = "{{dossier_code}}";
 
@@ -233,6 +234,7 @@ export async function writeDossier(
     },
     filing.extra(template, sql`(SELECT ${dossiers.code} FROM ${dossiers} WHERE ${dossiers.id} = ${id})`),
   );
+  queuePortalSync(id);
   return JSON.parse(template.replaceAll(CODE_PLACEHOLDER, code)) as SubmitResponse;
 }
 

@@ -20,6 +20,7 @@ const ENTITY_LABELS: Record<ChangeEntity, string> = {
   target: "Chỉ tiêu",
   figure_setting: "Cách tính số liệu",
   report: "Báo cáo tháng",
+  dossier: "Hồ sơ",
 };
 
 const ACTION_LABELS: Record<string, string> = {
@@ -41,6 +42,7 @@ const ACTION_LABELS: Record<string, string> = {
   schedule: "Hẹn ngày công bố",
   publish_on_schedule: "Công bố theo lịch hẹn",
   archive: "Lưu trữ",
+  portal_resend: "Gửi lại Cổng DVC quốc gia",
 };
 
 const time = (at: string) =>
