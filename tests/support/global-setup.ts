@@ -1,5 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { startOidcProvider } from "../../scripts/oidc-provider";
+import { startPortalStandin } from "../../scripts/portal-standin";
 import { readCatalogue } from "../../scripts/seed/read";
 import type { ProvinceCatalogue } from "../../shared/src/catalogue/province-catalogue";
 import { startFakeZalo } from "./fake-zalo";
@@ -22,14 +23,17 @@ export default async function setup(project: TestProject) {
   const zalo = await startFakeZalo(DEV_ZALO_APP_SECRET);
   const oidc = await startOidcProvider(OIDC_TEST_CLIENT);
   const oidcForeignKey = await startOidcProvider(OIDC_TEST_CLIENT, { publishForeignKey: true });
+  const portal = await startPortalStandin();
   project.provide("sampleCatalogue", readCatalogue());
   project.provide("zaloGraphUrl", zalo.url);
   project.provide("oidcIssuer", oidc.url);
   project.provide("oidcIssuerForeignKey", oidcForeignKey.url);
+  project.provide("portalUrl", portal.url);
   return async () => {
     await new Promise((resolve) => zalo.server.close(resolve));
     await new Promise((resolve) => oidc.server.close(resolve));
     await new Promise((resolve) => oidcForeignKey.server.close(resolve));
+    await new Promise((resolve) => portal.server.close(resolve));
   };
 }
 
@@ -39,5 +43,6 @@ declare module "vitest" {
     zaloGraphUrl: string;
     oidcIssuer: string;
     oidcIssuerForeignKey: string;
+    portalUrl: string;
   }
 }

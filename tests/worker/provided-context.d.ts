@@ -11,5 +11,7 @@ declare module "vitest" {
     oidcIssuer: string;
     /** The same, except that its published JWKS does not hold the key its ID tokens are signed with. */
     oidcIssuerForeignKey: string;
+    /** Base URL of the national portal's stand-in (scripts/portal-standin.ts). */
+    portalUrl: string;
   }
 }

@@ -29,6 +29,11 @@ export const staffApi = {
     callAuthed((api) => api.staff.dossiers.$post({ json: body }, { headers: { "Idempotency-Key": idempotencyKey } })),
   units: () => callAuthed((api) => api.staff.units.$get()),
   audit: (code: string) => callAuthed((api) => api.staff.dossiers[":code"].audit.$get({ param: { code } })),
+  /** The dossier's sync to the national portal. */
+  portalSync: (code: string) => callAuthed((api) => api.staff.dossiers[":code"]["portal-sync"].$get({ param: { code } })),
+  /** A province admin re-sends a failed or dead sync (the admin route; `canResend` says when). */
+  resendToPortal: (code: string, reason: string) =>
+    callAuthed((api) => api.admin["portal-sync"].dossiers[":code"].$post({ param: { code }, json: { reason } })),
 };
 
 type InboxPage = Awaited<ReturnType<typeof staffApi.inbox>>;
@@ -38,3 +43,4 @@ export type StaffUnit = Awaited<ReturnType<typeof staffApi.units>>["items"][numb
 export type StaffDossierData = Awaited<ReturnType<typeof staffApi.get>>;
 export type TimelineEvent = StaffDossierData["timeline"][number];
 export type AuditResult = Awaited<ReturnType<typeof staffApi.audit>>;
+export type PortalSyncData = Awaited<ReturnType<typeof staffApi.portalSync>>;

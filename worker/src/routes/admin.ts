@@ -11,6 +11,7 @@ import { adminFigureSettingRoutes } from "./admin/figure-settings";
 import { adminFigureRoutes } from "./admin/figures";
 import { adminInvitationRoutes } from "./admin/invitations";
 import { adminPeopleRoutes } from "./admin/people";
+import { adminPortalSyncRoutes } from "./admin/portal-sync";
 import { adminProcedureRoutes } from "./admin/procedures";
 import { adminReportRoutes } from "./admin/reports";
 import { adminTargetRoutes } from "./admin/targets";
@@ -51,4 +52,5 @@ export const adminRoutes = factory
   .route("/targets", adminTargetRoutes)
   .route("/figure-settings", adminFigureSettingRoutes)
   .route("/reports", adminReportRoutes)
-  .route("/figures", adminFigureRoutes);
+  .route("/figures", adminFigureRoutes)
+  .route("/portal-sync", adminPortalSyncRoutes);

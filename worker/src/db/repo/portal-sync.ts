@@ -61,20 +61,20 @@ export async function eventsAfter(db: Db, dossierId: string, cursor: number | nu
 
 /** Everything the mapping reads: the dossier, its procedure code, every event with its actor's name. */
 export async function syncSource(db: Db, dossierId: string) {
-  const [dossier, events] = await db.batch([
-    db
-      .select({ d: dossiers, procedureCode: procedures.code })
-      .from(dossiers)
-      .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
-      .where(eq(dossiers.id, dossierId)),
-    db
-      .select({ e: dossierEvents, actorName: users.displayName })
-      .from(dossierEvents)
-      .leftJoin(users, eq(users.id, dossierEvents.actorId))
-      .where(eq(dossierEvents.dossierId, dossierId))
-      .orderBy(asc(dossierEvents.id)),
-  ]);
-  return { dossier: dossier[0], events };
+  // Not one db.batch: D1 answers a batch's rows by column name, and dossiers.code and procedures.code collide.
+  const dossier = await db
+    .select({ d: dossiers, procedureCode: procedures.code })
+    .from(dossiers)
+    .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
+    .where(eq(dossiers.id, dossierId))
+    .get();
+  const events = await db
+    .select({ e: dossierEvents, actorName: users.displayName })
+    .from(dossierEvents)
+    .leftJoin(users, eq(users.id, dossierEvents.actorId))
+    .where(eq(dossierEvents.dossierId, dossierId))
+    .orderBy(asc(dossierEvents.id));
+  return { dossier, events };
 }
 
 export async function unitName(db: Db, unitId: string) {
@@ -199,7 +199,7 @@ export async function syncRowOf(db: Db, dossierId: string) {
   return db
     .select({
       row: portalSync,
-      waiting: sql<number>`(SELECT count(*) FROM ${dossierEvents} WHERE ${dossierEvents.dossierId} = ${portalSync.dossierId} AND ${dossierEvents.id} > coalesce(${portalSync.lastEventId}, 0))`,
+      waiting: sql<number>`(SELECT count(*) FROM ${dossierEvents} WHERE ${dossierEvents.dossierId} = ${dossierId} AND ${dossierEvents.id} > coalesce(${portalSync.lastEventId}, 0))`,
     })
     .from(portalSync)
     .where(eq(portalSync.dossierId, dossierId))
