@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import { ensureInstalled } from "./ensure-install.mjs";
 import { prepareDatabase, startApi, waitUntilUp } from "./local-api.mjs";
+import { localPortalUrl, localPortalVars, startLocalPortal } from "./local-portal.mjs";
 import {
   LOCAL_CITIZEN_USERNAMES,
   LOCAL_SSO_PASSWORD,
@@ -15,6 +16,7 @@ import {
 const API_PORT = 8787;
 const APP_URL = "http://localhost:5173";
 const SSO_PORT = 8786;
+const PORTAL_PORT = 8785;
 
 ensureInstalled();
 // A synthetic year of dossiers, so that the dashboard has figures to show.
@@ -26,9 +28,10 @@ prepareDatabase(".wrangler/state", { history: 3000 });
 // here rather than to Zalo's deep link.
 const children = [
   startLocalSso(SSO_PORT, API_PORT, { detached: true }),
+  startLocalPortal(PORTAL_PORT, { detached: true }),
   startApi(".wrangler/state", API_PORT, {
     detached: true,
-    extraArgs: [...localSsoVars(SSO_PORT, API_PORT), "--var", `QR_LINK_BASE:${APP_URL}`],
+    extraArgs: [...localSsoVars(SSO_PORT, API_PORT), ...localPortalVars(PORTAL_PORT), "--var", `QR_LINK_BASE:${APP_URL}`],
   }),
   spawn("npm", ["run", "dev", "--prefix", "mini-app"], { stdio: "inherit", detached: true }),
 ];
@@ -39,6 +42,7 @@ waitUntilUp(`http://127.0.0.1:${API_PORT}/api/health`)
   .then(() => fetch(`http://127.0.0.1:${API_PORT}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent("0 19 * * *")}`))
   .then(() => waitUntilUp(`${APP_URL}/`))
   .then(() => waitUntilUp(`${localSsoUrl(SSO_PORT)}/.well-known/openid-configuration`))
+  .then(() => waitUntilUp(`${localPortalUrl(PORTAL_PORT)}/health`))
   .then(() => {
     console.log(`\n  API:      http://127.0.0.1:${API_PORT}/api/health`);
     console.log(`  Mini app: ${APP_URL}   (open it in Chromium; try “dang ky khai sinh”, “so do”, “bang lai”)`);
@@ -47,6 +51,9 @@ waitUntilUp(`http://127.0.0.1:${API_PORT}/api/health`)
     );
     console.log(`    staff on a desktop, at ${APP_URL}/dang-nhap: ${LOCAL_STAFF_USERNAMES.join(", ")}`);
     console.log(`    citizens for the VNeID link: ${LOCAL_CITIZEN_USERNAMES.join(", ")}`);
+    console.log(
+      `  Portal:   ${localPortalUrl(PORTAL_PORT)}/api/standin/received   (stand-in for the national public-service portal: what the sync sent)`,
+    );
     console.log("  Ctrl-C to stop.\n");
   })
   .catch((error) => {

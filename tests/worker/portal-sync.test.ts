@@ -36,7 +36,7 @@ async function consume(dossierIds: string[], { queue = PORTAL_QUEUE, attempts = 
     dossierIds.map((dossierId) => ({ id: `m-${++messages}`, timestamp: new Date(), attempts, body: { dossierId } })),
   );
   const ctx = createExecutionContext();
-  await worker.queue(batch, env, ctx);
+  await worker.queue(batch, env);
   return { batch, result: await getQueueResult(batch, ctx) };
 }
 
@@ -121,7 +121,6 @@ describe("the queue consumer", () => {
     await worker.queue(
       { queue: PORTAL_QUEUE, messages: [delivery], metadata: {} as MessageBatchMetadata, ackAll() {}, retryAll() {} },
       portalEnv(),
-      createExecutionContext(),
     );
     expect(retried).toEqual([{ delaySeconds: 120 }]);
     expect(await rowOf(f.id)).toMatchObject({
@@ -240,7 +239,7 @@ describe("the queue consumer", () => {
     expect(result.explicitAcks).toEqual([]);
     const bad = createMessageBatch(PORTAL_QUEUE, [{ id: "bad", timestamp: new Date(), attempts: 1, body: { code: 1 } }]);
     const ctx = createExecutionContext();
-    await worker.queue(bad, portalEnv(), ctx);
+    await worker.queue(bad, portalEnv());
     expect((await getQueueResult(bad, ctx)).explicitAcks).toEqual(["bad"]);
 
     const f = await filed();
