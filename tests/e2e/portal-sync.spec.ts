@@ -4,6 +4,9 @@ import { APP, apiSession, pickPersona, staffAction, submitTamTruByApi } from "./
 
 const PORTAL = `http://127.0.0.1:${E2E_PORTAL_PORT}`;
 
+// Each test waits for the local queue to deliver to the stand-in before it looks.
+test.describe.configure({ timeout: 60_000 });
+
 type Held = { creates: number; updates: number; latest: { TrangThaiHoSo: string } };
 
 /** What the national portal's stand-in holds for a dossier. */
@@ -24,9 +27,8 @@ test("a dossier and its acceptance reach the national portal through the queue, 
   await expect.poll(async () => (await held(code))?.latest.TrangThaiHoSo, { timeout: 30_000 }).toBe("2");
   expect(await held(code)).toMatchObject({ creates: 1, updates: 1 });
 
-  await page.goto("/can-bo");
-  await pickPersona(page, /Cán bộ một cửa: Phường An Hòa/);
   await page.goto(`/can-bo/ho-so/${code}`);
+  await pickPersona(page, /Cán bộ một cửa: Phường An Hòa/);
   const sync = page.getByRole("region", { name: "Đồng bộ Cổng Dịch vụ công quốc gia" });
   await expect(sync.getByRole("status")).toHaveText("Đã đồng bộ Cổng DVC quốc gia");
   await expect(sync.getByRole("button", { name: "Gửi lại Cổng DVC quốc gia" })).toHaveCount(0);
