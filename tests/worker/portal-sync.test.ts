@@ -1,4 +1,4 @@
-import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
+import { createExecutionContext, createMessageBatch, createScheduledController, getQueueResult } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { describe, expect, inject, it } from "vitest";
 import type { PortalSyncStatus } from "../../shared/src/portal/sync";
@@ -361,6 +361,13 @@ describe("the sweep for lost messages", () => {
     await consume(queued.filter((id) => ours.includes(id)));
     expect(await rowOf(lost!.id)).toMatchObject({ state: "synced" });
     expect(await rowOf(failedLong!.id)).toMatchObject({ state: "synced" });
+  }, 20_000);
+
+  it("runs with the every-minute cron", async () => {
+    const lost = await filed();
+    await setRow(lost.id, { queuedAt: new Date(Date.now() - 30 * 60_000).toISOString() });
+    await worker.scheduled(createScheduledController({ cron: "* * * * *" }), portalEnv(), createExecutionContext());
+    expect(Date.now() - Date.parse((await rowOf(lost.id)).queuedAt!)).toBeLessThan(60_000);
   });
 });
 

@@ -62,7 +62,7 @@ export function PortalCoverageSection({ month }: { month: string }) {
               <tbody>
                 {data.units.map((u) => (
                   <tr key={u.unitId}>
-                    <th scope="row">{u.unitName}</th>
+                    <td>{u.unitName}</td>
                     <td>{formatCount(u.received)}</td>
                     <td>{formatCount(u.synced)}</td>
                     <td>{formatPercent(u.coverage)}</td>
