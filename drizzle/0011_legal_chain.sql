@@ -76,3 +76,8 @@ UPDATE `dossiers` SET `fee_status` = 'paid' WHERE `fee_status` = 'due' AND EXIST
 );--> statement-breakpoint
 -- Every dossier filed before the sync existed is queued for the national portal by the sweep.
 INSERT INTO `portal_sync` (`dossier_id`) SELECT `id` FROM `dossiers`;
+--> statement-breakpoint
+-- portal: when the dossier was last put on the queue (the sweep re-queues only what waited longer),
+-- and which consumer holds the lease (a consumer whose lease expired cannot move the cursor).
+ALTER TABLE `portal_sync` ADD `queued_at` text;--> statement-breakpoint
+ALTER TABLE `portal_sync` ADD `lease_id` text;

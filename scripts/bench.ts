@@ -5,7 +5,8 @@
 // procedures, no build) and replaces only the `staff` entry of the results file. The dashboard
 // section works on its own database: a synthetic year of 1,000,000 dossiers (BENCH_DOSSIERS sets
 // both sections' count), its figures recomputed and refreshed, the dashboard under load;
-// BENCH_ONLY=dashboard runs only that section and replaces only the `dashboard` entry.
+// BENCH_ONLY=dashboard runs only that section and replaces only the `dashboard` entry. The national
+// portal sync's throughput (scripts/bench-portal.ts) closes the full run; BENCH_ONLY=portal runs only it.
 import { execFileSync } from "node:child_process";
 import { once } from "node:events";
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -25,6 +26,7 @@ import { startFakeZalo } from "../tests/support/fake-zalo";
 import { writeLastDay, writeYearToYesterday } from "./bench-dashboard";
 import { seedBenchDossiers } from "./bench-dossiers";
 import { benchImport } from "./bench-import";
+import { portalSyncSection } from "./bench-portal";
 // @ts-expect-error plain ESM helper without types
 import { prepareDatabase, startApi, waitUntilUp } from "./local-api.mjs";
 import { readCatalogue } from "./seed/read";
@@ -37,10 +39,11 @@ const CATALOGUE_SIZE = Number(process.env.BENCH_PROCEDURES ?? 10_000);
 const DOSSIER_COUNT = Number(process.env.BENCH_DOSSIERS ?? 100_000);
 const HISTORY_COUNT = Number(process.env.BENCH_DOSSIERS ?? 1_000_000);
 const ONLY = process.env.BENCH_ONLY;
-if (ONLY !== undefined && ONLY !== "staff" && ONLY !== "dashboard")
-  throw new Error(`BENCH_ONLY=${ONLY}: only "staff" and "dashboard" are known`);
+if (ONLY !== undefined && ONLY !== "staff" && ONLY !== "dashboard" && ONLY !== "portal")
+  throw new Error(`BENCH_ONLY=${ONLY}: only "staff", "dashboard" and "portal" are known`);
 const STAFF_ONLY = ONLY === "staff";
 const DASHBOARD_ONLY = ONLY === "dashboard";
+const PORTAL_ONLY = ONLY === "portal";
 // The reference run (10k procedures, 100k dossiers) goes to bench/results.json; other sizes beside it.
 const RESULTS_FILE = `bench/results${CATALOGUE_SIZE === 10_000 ? "" : `-${CATALOGUE_SIZE}`}${DOSSIER_COUNT === 100_000 ? "" : `-dossiers-${DOSSIER_COUNT}`}.json`;
 const appId = JSON.parse(readFileSync("app-config.json", "utf8")).template.miniAppId as string;
@@ -608,7 +611,20 @@ function printDashboard(dashboard: Awaited<ReturnType<typeof dashboardSection>>)
   );
 }
 
-if (DASHBOARD_ONLY) {
+/** The national portal sync: dossier events per second through the local queue to the stand-in. */
+async function portalSync() {
+  console.log("National portal sync through the local queue…");
+  const sync = await portalSyncSection(benchConfig());
+  writeEntry("portalSync", { measuredAt: new Date().toISOString(), ...sync });
+  console.log(
+    `Portal sync: ${sync.events} events of ${sync.dossiers} dossiers in ${sync.seconds} s, ${sync.eventsPerSecond} events/s`,
+  );
+}
+
+if (PORTAL_ONLY) {
+  await portalSync();
+  console.log(`\nWritten to ${RESULTS_FILE} (portalSync entry only)`);
+} else if (DASHBOARD_ONLY) {
   const dashboard = await dashboardSection();
   writeEntry("dashboard", dashboard);
   printDashboard(dashboard);
@@ -769,5 +785,6 @@ if (DASHBOARD_ONLY) {
     const dashboard = await dashboardSection();
     writeEntry("dashboard", dashboard);
     printDashboard(dashboard);
+    await portalSync();
   }
 }

@@ -1,10 +1,12 @@
 // The API for end-to-end tests: a fresh, seeded local D1 and wrangler dev on port 8788
 // (E2E_API_PORT), so a developer's `npm start` (8787) can keep running; and the local SSO beside
-// it (E2E_SSO_PORT), and the payment gateway sandbox (E2E_PAYMENT_PORT).
+// it (E2E_SSO_PORT), the payment gateway sandbox (E2E_PAYMENT_PORT) and the national portal's
+// stand-in (E2E_PORTAL_PORT).
 import { rmSync } from "node:fs";
-import { E2E_API_PORT, E2E_APP_PORT, E2E_PAYMENT_PORT, E2E_SSO_PORT } from "./e2e-ports.mjs";
+import { E2E_API_PORT, E2E_APP_PORT, E2E_PAYMENT_PORT, E2E_PORTAL_PORT, E2E_SSO_PORT } from "./e2e-ports.mjs";
 import { prepareDatabase, startApi } from "./local-api.mjs";
 import { paymentSandboxVars, startPaymentSandbox } from "./local-payments.mjs";
+import { localPortalVars, startLocalPortal } from "./local-portal.mjs";
 import { localSsoVars, startLocalSso } from "./local-sso.mjs";
 
 const persistTo = ".wrangler/e2e";
@@ -12,6 +14,7 @@ rmSync(persistTo, { recursive: true, force: true });
 prepareDatabase(persistTo);
 const sso = startLocalSso(E2E_SSO_PORT, E2E_API_PORT);
 const payments = startPaymentSandbox(E2E_PAYMENT_PORT, E2E_API_PORT);
+const portal = startLocalPortal(E2E_PORTAL_PORT);
 const app = `http://localhost:${E2E_APP_PORT}`;
 const api = startApi(persistTo, E2E_API_PORT, {
   extraArgs: [
@@ -21,11 +24,13 @@ const api = startApi(persistTo, E2E_API_PORT, {
     `STAFF_APP_URL:${app}`,
     ...localSsoVars(E2E_SSO_PORT, E2E_API_PORT),
     ...paymentSandboxVars(E2E_PAYMENT_PORT, E2E_API_PORT),
+    ...localPortalVars(E2E_PORTAL_PORT),
   ],
 });
 const stop = () => {
   sso.kill("SIGTERM");
   payments.kill("SIGTERM");
+  portal.kill("SIGTERM");
   api.kill("SIGTERM");
 };
 process.on("SIGINT", stop);
@@ -33,5 +38,6 @@ process.on("SIGTERM", stop);
 api.on("exit", (code) => {
   sso.kill("SIGTERM");
   payments.kill("SIGTERM");
+  portal.kill("SIGTERM");
   process.exit(code ?? 1);
 });

@@ -5,6 +5,7 @@ import { ensureInstalled } from "./ensure-install.mjs";
 import { prepareDatabase, startApi, waitUntilUp } from "./local-api.mjs";
 import { checkoutSandboxUrl, checkoutVars, startCheckoutSandbox } from "./local-checkout.mjs";
 import { paymentSandboxUrl, paymentSandboxVars, startPaymentSandbox } from "./local-payments.mjs";
+import { localPortalUrl, localPortalVars, startLocalPortal } from "./local-portal.mjs";
 import {
   LOCAL_CITIZEN_USERNAMES,
   LOCAL_SSO_PASSWORD,
@@ -20,6 +21,7 @@ const SSO_PORT = 8786;
 const PAYMENT_PORT = 8785;
 // PAYMENT_PROVIDER=zalo_checkout npm start: fees are paid through a local Zalo Checkout sandbox instead.
 const CHECKOUT_PORT = process.env.PAYMENT_PROVIDER === "zalo_checkout" ? 8784 : null;
+const PORTAL_PORT = 8783;
 
 ensureInstalled();
 // A synthetic year of dossiers, so that the dashboard has figures to show.
@@ -32,11 +34,13 @@ prepareDatabase(".wrangler/state", { history: 3000 });
 const children = [
   startLocalSso(SSO_PORT, API_PORT, { detached: true }),
   startPaymentSandbox(PAYMENT_PORT, API_PORT, { detached: true }),
+  startLocalPortal(PORTAL_PORT, { detached: true }),
   startApi(".wrangler/state", API_PORT, {
     detached: true,
     extraArgs: [
       ...localSsoVars(SSO_PORT, API_PORT),
       ...paymentSandboxVars(PAYMENT_PORT, API_PORT),
+      ...localPortalVars(PORTAL_PORT),
       "--var",
       `QR_LINK_BASE:${APP_URL}`,
       // Later values win: Checkout replaces the gateway as the provider.
@@ -57,6 +61,7 @@ waitUntilUp(`http://127.0.0.1:${API_PORT}/api/health`)
   .then(() => fetch(`http://127.0.0.1:${API_PORT}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent("0 19 * * *")}`))
   .then(() => waitUntilUp(`${APP_URL}/`))
   .then(() => waitUntilUp(`${localSsoUrl(SSO_PORT)}/.well-known/openid-configuration`))
+  .then(() => waitUntilUp(`${localPortalUrl(PORTAL_PORT)}/health`))
   .then(() => {
     console.log(`\n  API:      http://127.0.0.1:${API_PORT}/api/health`);
     console.log(`  Mini app: ${APP_URL}   (open it in Chromium; try “dang ky khai sinh”, “so do”, “bang lai”)`);
@@ -70,6 +75,9 @@ waitUntilUp(`http://127.0.0.1:${API_PORT}/api/health`)
     );
     if (CHECKOUT_PORT)
       console.log(`  Checkout: ${checkoutSandboxUrl(CHECKOUT_PORT)}   (local Zalo Checkout sandbox: fees are paid there)`);
+    console.log(
+      `  Portal:   ${localPortalUrl(PORTAL_PORT)}/api/standin/received   (stand-in for the national public-service portal: what the sync sent)`,
+    );
     console.log("  Ctrl-C to stop.\n");
   })
   .catch((error) => {

@@ -1,6 +1,7 @@
 import type { TestProject } from "vitest/node";
 import { startOidcProvider } from "../../scripts/oidc-provider";
 import { startPaymentSandbox } from "../../scripts/payment-sandbox";
+import { startPortalStandin } from "../../scripts/portal-standin";
 import { SAMPLE_CITIZEN_CLAIMS } from "../../scripts/sample-citizens";
 import { readCatalogue } from "../../scripts/seed/read";
 import { startZaloCheckoutSandbox } from "../../scripts/zalo-checkout-sandbox";
@@ -28,6 +29,7 @@ export default async function setup(project: TestProject) {
   const oidc = await startOidcProvider(OIDC_TEST_CLIENT, { claims: SAMPLE_CITIZEN_CLAIMS });
   const oidcForeignKey = await startOidcProvider(OIDC_TEST_CLIENT, { publishForeignKey: true });
   const checkout = await startZaloCheckoutSandbox({ privateKey: DEV_ZALO_CHECKOUT_PRIVATE_KEY });
+  const portal = await startPortalStandin();
   project.provide("sampleCatalogue", readCatalogue());
   project.provide("zaloGraphUrl", zalo.url);
   project.provide("oidcIssuer", oidc.url);
@@ -36,6 +38,7 @@ export default async function setup(project: TestProject) {
   // The worker under test is not listening on a port, so the sandbox keeps its IPNs for the tests to deliver.
   const gateway = await startPaymentSandbox();
   project.provide("paymentGatewayUrl", gateway.url);
+  project.provide("portalUrl", portal.url);
   return async () => {
     gateway.server.closeAllConnections();
     await new Promise((resolve) => gateway.server.close(resolve));
@@ -44,6 +47,7 @@ export default async function setup(project: TestProject) {
     await new Promise((resolve) => oidcForeignKey.server.close(resolve));
     checkout.server.closeAllConnections();
     await new Promise((resolve) => checkout.server.close(resolve));
+    await new Promise((resolve) => portal.server.close(resolve));
   };
 }
 
@@ -55,5 +59,6 @@ declare module "vitest" {
     oidcIssuerForeignKey: string;
     zaloCheckoutUrl: string;
     paymentGatewayUrl: string;
+    portalUrl: string;
   }
 }

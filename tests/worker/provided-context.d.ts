@@ -15,5 +15,7 @@ declare module "vitest" {
     zaloCheckoutUrl: string;
     /** Base URL of the payment gateway sandbox (scripts/payment-sandbox.ts). */
     paymentGatewayUrl: string;
+    /** Base URL of the national portal's stand-in (scripts/portal-standin.ts). */
+    portalUrl: string;
   }
 }

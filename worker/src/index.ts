@@ -10,6 +10,9 @@ import { purgeExpired } from "./jobs/purge-expired";
 import { handleError, handleNotFound } from "./lib/errors";
 import { factory } from "./lib/factory";
 import { reconcilePayments } from "./payments/payments";
+import { withPortalQueue } from "./portal/queue";
+import { sweepPortalSync } from "./portal/sweep";
+import { consumePortalSync } from "./portal/sync";
 import { adminRoutes } from "./routes/admin";
 import { assistedRoutes } from "./routes/assisted";
 import { authRoutes, devAuthRoutes } from "./routes/auth";
@@ -35,6 +38,16 @@ z.config(vi());
 const app = factory.createApp();
 
 app.use("*", secureHeaders({ crossOriginResourcePolicy: "cross-origin" }));
+// Steps and new dossiers queue their national portal sync through this scope (portal/queue.ts).
+app.use("*", (c, next) => {
+  let waitUntil: ((p: Promise<unknown>) => void) | null = null;
+  try {
+    waitUntil = c.executionCtx.waitUntil.bind(c.executionCtx);
+  } catch {
+    // No execution context (app.request in tests): the send runs unawaited.
+  }
+  return withPortalQueue(c.env.PORTAL_SYNC, waitUntil, next);
+});
 app.use(
   "/api/*",
   cors({
@@ -81,14 +94,20 @@ const log = (event: string, data: object) =>
  * up to date, and on the 1st the monthly report of the month that ended; scheduled procedure
  * versions hourly, so a version scheduled for today goes out within the hour after midnight in
  * Vietnam, and a missed run is caught up by the next; the figures every minute, a bounded step
- * from the event log, and online payments whose notification never came are asked about.
+ * from the event log, online payments whose notification never came are asked about, and the
+ * national portal sync's sweep for lost messages.
  */
-async function scheduled(controller: ScheduledController, env: CloudflareBindings) {
+async function scheduled(controller: ScheduledController, env: CloudflareBindings, ctx?: ExecutionContext) {
+  return withPortalQueue(env.PORTAL_SYNC, ctx ? ctx.waitUntil.bind(ctx) : null, () => runScheduled(controller, env));
+}
+
+async function runScheduled(controller: ScheduledController, env: CloudflareBindings) {
   const db = createDb(env.DB);
   if (controller.cron === PUBLISH_CRON) log("publish_scheduled", await publishDueVersions(db));
   else if (controller.cron === REFRESH_CRON) {
     log("figures_refreshed", await refreshEveryMinute(db));
     log("payments_reconciled", await reconcilePayments(db, env));
+    log("portal_sync_swept", { queued: (await sweepPortalSync(db, env)).queued.length });
   } else {
     log("purge_expired", await purgeExpired(db));
     log("figures_caught_up", await catchUpFully(db));
@@ -98,4 +117,8 @@ async function scheduled(controller: ScheduledController, env: CloudflareBinding
 
 export type AppType = typeof routes;
 export { app };
-export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<CloudflareBindings>;
+export default {
+  fetch: app.fetch,
+  scheduled,
+  queue: (batch, env) => consumePortalSync(batch, env),
+} satisfies ExportedHandler<CloudflareBindings>;

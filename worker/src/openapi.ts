@@ -132,10 +132,11 @@ import {
   UnitDrillQuery,
 } from "../../shared/src/figures/api";
 import { RecomputeBody, RecomputeStep } from "../../shared/src/figures/recompute";
-import { CheckoutOrderBody } from "../../shared/src/payment/api";
-import { FeeView, PaymentStartResponse, ProviderParam, RefundBody } from "../../shared/src/payment/fee";
 import { PrefillQuery, PrefillResponse } from "../../shared/src/identity/prefill";
 import { Relaxation, RelaxationBody, RelaxationList, RelaxationParam } from "../../shared/src/identity/relaxations";
+import { CheckoutOrderBody } from "../../shared/src/payment/api";
+import { FeeView, PaymentStartResponse, ProviderParam, RefundBody } from "../../shared/src/payment/fee";
+import { PortalCoverage, PortalCoverageQuery, PortalSyncStatus, ResendBody } from "../../shared/src/portal/sync";
 import {
   ActionBody,
   AuditReport,
@@ -739,6 +740,41 @@ export const openApiDocument = {
         summary: "Verify the dossier's event hash chain and list who opened it",
         parameters: dossierPath,
         responses: { 200: ok("Audit report", AuditReport), 404: error("Unknown or outside the caller's units"), ...staffErrors },
+      },
+    },
+    "/api/staff/dossiers/{code}/portal-sync": {
+      get: {
+        ...signedIn,
+        summary: "The dossier's sync to the national public-service portal, and whether an admin may re-send it",
+        parameters: dossierPath,
+        responses: {
+          200: ok("Sync state", PortalSyncStatus),
+          404: error("Unknown or outside the caller's units"),
+          ...staffErrors,
+        },
+      },
+    },
+    "/api/admin/portal-sync": {
+      get: {
+        ...signedIn,
+        summary: "National portal sync coverage and lag per unit over the dossiers accepted in a month (DOMAIN §8)",
+        parameters: parameters("query", PortalCoverageQuery),
+        responses: { 200: ok("Coverage and lag", PortalCoverage), 400: error("Invalid month"), ...authErrors },
+      },
+    },
+    "/api/admin/portal-sync/dossiers/{code}": {
+      post: {
+        ...signedIn,
+        summary: "Re-send a failed or dead dossier to the national portal (recorded with its reason)",
+        parameters: dossierPath,
+        requestBody: body(ResendBody),
+        responses: {
+          200: ok("Sync state after re-queuing", PortalSyncStatus),
+          400: error("Invalid reason"),
+          404: error("Unknown dossier"),
+          409: error("Neither failed nor dead: nothing to re-send"),
+          ...authErrors,
+        },
       },
     },
     "/api/admin/calendar": {

@@ -16,6 +16,7 @@ import type {
   Trends,
   UnitDrill,
 } from "../../../shared/src/figures/api";
+import type { PortalCoverage } from "../../../shared/src/portal/sync";
 import { call, client } from "./api";
 import { callAuthed, sendAuthed } from "./authed-api";
 
@@ -47,6 +48,12 @@ export const dashboardApi = {
     ),
   officers: (unitId: string, month?: string): Promise<OfficerFigureList> =>
     callAuthed((api) => api.admin.dashboard.units[":unitId"].officers.$get({ param: { unitId }, query: monthQuery(month) })),
+};
+
+/** National portal sync coverage and lag per unit (province admins). */
+export const portalCoverageApi = {
+  get: (month?: string): Promise<PortalCoverage> =>
+    callAuthed((api) => api.admin["portal-sync"].$get({ query: monthQuery(month) })),
 };
 
 export const targetApi = {

@@ -32,6 +32,11 @@ export const staffApi = {
   refund: (code: string, body: { orderRef: string; reason: string }) =>
     callAuthed((api) => api.staff.dossiers[":code"].refunds.$post({ param: { code }, json: body })),
   audit: (code: string) => callAuthed((api) => api.staff.dossiers[":code"].audit.$get({ param: { code } })),
+  /** The dossier's sync to the national portal. */
+  portalSync: (code: string) => callAuthed((api) => api.staff.dossiers[":code"]["portal-sync"].$get({ param: { code } })),
+  /** A province admin re-sends a failed or dead sync (the admin route; `canResend` says when). */
+  resendToPortal: (code: string, reason: string) =>
+    callAuthed((api) => api.admin["portal-sync"].dossiers[":code"].$post({ param: { code }, json: { reason } })),
 };
 
 type InboxPage = Awaited<ReturnType<typeof staffApi.inbox>>;
@@ -41,3 +46,4 @@ export type StaffUnit = Awaited<ReturnType<typeof staffApi.units>>["items"][numb
 export type StaffDossierData = Awaited<ReturnType<typeof staffApi.get>>;
 export type TimelineEvent = StaffDossierData["timeline"][number];
 export type AuditResult = Awaited<ReturnType<typeof staffApi.audit>>;
+export type PortalSyncData = Awaited<ReturnType<typeof staffApi.portalSync>>;

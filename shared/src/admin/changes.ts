@@ -12,6 +12,7 @@ export const CHANGE_ENTITIES = [
   "figure_setting",
   "report",
   "vneid_relaxation",
+  "dossier",
 ] as const;
 export const ChangeEntity = z.enum(CHANGE_ENTITIES);
 export type ChangeEntity = z.infer<typeof ChangeEntity>;

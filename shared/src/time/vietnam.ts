@@ -21,3 +21,8 @@ export function vietnamHour(at: Date): number {
 
 /** A local date in Vietnam, YYYY-MM-DD, as every due date, holiday and dated rate is kept. */
 export const LocalDate = z.iso.date({ error: "Ngày không hợp lệ (YYYY-MM-DD)" });
+
+/** The local date and time of an instant in Vietnam, as YYYY-MM-DDTHH:mm:ss (no zone). */
+export function vietnamDateTime(at: Date): string {
+  return new Date(at.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 19);
+}

@@ -823,6 +823,10 @@ export const portalSync = sqliteTable(
     createdAt: text("created_at").notNull().default(now),
     lastAttemptAt: text("last_attempt_at"),
     syncedAt: text("synced_at"),
+    /** When it was last put on the queue; the sweep re-queues only what waited longer than that. */
+    queuedAt: text("queued_at"),
+    /** The consumer holding the lease; only it may move the cursor. */
+    leaseId: text("lease_id"),
   },
   (t) => [index("portal_sync_state").on(t.state, t.lastAttemptAt)],
 );

@@ -13,7 +13,9 @@ import type { DossierStatus } from "../../../shared/src/dossier/status";
 import type { Db } from "../db/client";
 import { workCalendar } from "../db/repo/calendar";
 import { type DossierChanges, type DossierRow, insertStep, latestHash, type ViewRow } from "../db/repo/dossiers";
+import { eventWritten } from "../db/repo/portal-sync";
 import type { AuthUser } from "../db/repo/users";
+import { queuePortalSync } from "../portal/queue";
 
 /** A job or webhook that takes a step on its own, named in the event it writes. */
 export type SystemActor = { role: "system"; name: "payment-gateway" };
@@ -112,7 +114,7 @@ export async function commitStep(
   };
   const hash = await eventHash(auditKey, (await latestHash(db, d)) ?? GENESIS_HASH, event);
   const notice = event.actorRole === "resident" ? null : residentNotice(payload, d.code, event.note);
-  return insertStep(
+  const committed = await insertStep(
     db,
     d,
     { ...event, hash },
@@ -125,6 +127,8 @@ export async function commitStep(
     },
     eventFileIds(payload),
     notice,
-    input.extra,
+    [...(input.extra ?? []), eventWritten(db, d.id, event.at)],
   );
+  if (committed) queuePortalSync(d.id);
+  return committed;
 }

@@ -27,6 +27,7 @@ import { vneidRequired } from "../identity/rule";
 import { randomToken } from "../lib/crypto";
 import { ApiError, conflict, notFound } from "../lib/errors";
 import { completeIdempotencyKey } from "../lib/idempotency";
+import { queuePortalSync } from "../portal/queue";
 
 export const CODE_PLACEHOLDER = "{{dossier_code}}";
 
@@ -263,6 +264,7 @@ export async function writeDossier(
     await discardDeclarations(config.files, declarations);
     throw err;
   });
+  queuePortalSync(id);
   return JSON.parse(template.replaceAll(CODE_PLACEHOLDER, code)) as SubmitResponse;
 }
 

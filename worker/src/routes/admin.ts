@@ -11,6 +11,7 @@ import { adminFigureSettingRoutes } from "./admin/figure-settings";
 import { adminFigureRoutes } from "./admin/figures";
 import { adminInvitationRoutes } from "./admin/invitations";
 import { adminPeopleRoutes } from "./admin/people";
+import { adminPortalSyncRoutes } from "./admin/portal-sync";
 import { adminProcedureRoutes } from "./admin/procedures";
 import { adminReportRoutes } from "./admin/reports";
 import { adminTargetRoutes } from "./admin/targets";
@@ -53,4 +54,5 @@ export const adminRoutes = factory
   .route("/figure-settings", adminFigureSettingRoutes)
   .route("/reports", adminReportRoutes)
   .route("/figures", adminFigureRoutes)
-  .route("/vneid-relaxations", adminVneidRoutes);
+  .route("/vneid-relaxations", adminVneidRoutes)
+  .route("/portal-sync", adminPortalSyncRoutes);

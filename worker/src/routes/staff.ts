@@ -14,6 +14,7 @@ import { factory } from "../lib/factory";
 import { createOnce, requireIdempotencyKey } from "../lib/idempotency";
 import { etag, ifMatchVersion } from "../lib/if-match";
 import { validate } from "../lib/validate";
+import { syncStatus } from "../portal/status";
 
 /** The one-stop workspace: staff act on dossiers of their units; a province admin sees all units. */
 export const staffRoutes = factory
@@ -73,4 +74,9 @@ export const staffRoutes = factory
     const row = await scopedDossier(c.var.db, c.var.scope, c.req.valid("param").code);
     const report = await auditReport(c.var.db, auditKey(c.env), row);
     return c.json(report, 200);
+  })
+  // The dossier's sync to the national portal; an admin sees whether it may be re-sent.
+  .get("/dossiers/:code/portal-sync", validate("param", DossierCodeParam), async (c) => {
+    const row = await scopedDossier(c.var.db, c.var.scope, c.req.valid("param").code);
+    return c.json(await syncStatus(c.var.db, row, c.var.user), 200);
   });

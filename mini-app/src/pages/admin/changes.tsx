@@ -21,6 +21,7 @@ const ENTITY_LABELS: Record<ChangeEntity, string> = {
   figure_setting: "Cách tính số liệu",
   report: "Báo cáo tháng",
   vneid_relaxation: "Nộp không cần VNeID",
+  dossier: "Hồ sơ",
 };
 
 const ACTION_LABELS: Record<string, string> = {
@@ -43,6 +44,7 @@ const ACTION_LABELS: Record<string, string> = {
   schedule: "Hẹn ngày công bố",
   publish_on_schedule: "Công bố theo lịch hẹn",
   archive: "Lưu trữ",
+  portal_resend: "Gửi lại Cổng DVC quốc gia",
 };
 
 const time = (at: string) =>

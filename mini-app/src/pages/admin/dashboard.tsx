@@ -19,6 +19,7 @@ import {
   StatusBadge,
   TableScroll,
 } from "./figures/parts";
+import { PortalCoverageSection } from "./figures/portal-coverage";
 import { TrendChart } from "./figures/trend-chart";
 import { AdminLayout, FIGURES_ROLES } from "./layout";
 import { ReasonField, reasonProblem } from "./people-parts";
@@ -335,6 +336,7 @@ function DashboardView({ user }: { user: SessionUser }) {
         {trends ? <TrendCharts trends={trends} /> : <Loading />}
       </section>
       {data && province && <Estimate766View e={data.estimate766} />}
+      {province && <PortalCoverageSection month={month} />}
       {province && <OnlineRateSetting onSaved={load} />}
     </>
   );

@@ -14,6 +14,7 @@ import { formatDateTime } from "../../utils/format";
 import { useTask } from "../../utils/task";
 import { ActionBar } from "./actions";
 import { DueBadge } from "./parts";
+import { PortalSyncSection } from "./portal-sync";
 import { PRINT_FORMS, printableForms, printPath } from "./print-forms";
 
 const STALE_MESSAGE = "Hồ sơ vừa được người khác cập nhật, đã tải lại.";
@@ -185,6 +186,7 @@ function DossierView(props: {
       <Timeline events={detail.timeline} />
       <SubmittedDocuments documents={detail.documents} />
       <FormValuesList procedureCode={detail.procedure.code} form={detail.form} />
+      <PortalSyncSection key={`${detail.code}-${detail.timeline.length}`} code={detail.code} />
       <AuditSection key={detail.code} code={detail.code} />
     </>
   );

@@ -18,6 +18,7 @@ import {
   units,
   users,
 } from "../schema";
+import { newSyncRow } from "./portal-sync";
 
 export type DossierRow = typeof dossiers.$inferSelect;
 type Attachment = { docIndex: number; fileIds: string[] };
@@ -127,6 +128,7 @@ export async function insertSubmittedDossier(db: Db, d: NewDossier, extra: Batch
       updatedAt: at,
     }),
     db.insert(dossierEvents).values({ dossierId: d.id, ...d.event }),
+    newSyncRow(db, d.id, at),
     ...documentInserts(db, d.id, d.documents, 0),
     db.delete(drafts).where(and(eq(drafts.userId, d.applicantId), eq(drafts.procedureCode, d.procedureCode))),
     ...extra,
