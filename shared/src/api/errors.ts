@@ -14,8 +14,8 @@ export const ERROR_CODES = {
   unauthorized: { statuses: [401], message: "Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại." },
   /** The caller's role or units do not allow this. */
   forbidden: { statuses: [403], message: "Bạn không có quyền thực hiện thao tác này." },
-  /** The procedure needs a VNeID-verified identity. */
-  identity_required: { statuses: [403], message: "Thủ tục này cần xác thực danh tính qua VNeID." },
+  /** Filing online needs a linked VNeID identity (the rule, unless the province relaxed the procedure). */
+  identity_required: { statuses: [403], message: "Nộp hồ sơ trực tuyến cần xác thực danh tính qua VNeID." },
   /** Nothing there, or nothing the caller may see. */
   not_found: { statuses: [404], message: "Không tìm thấy." },
   /** The action does not fit the current state (an illegal step, a changed procedure, a request still in flight). */
