@@ -2,8 +2,9 @@
 // (E2E_API_PORT), so a developer's `npm start` (8787) can keep running; and the local SSO beside
 // it (E2E_SSO_PORT), and the payment gateway sandbox (E2E_PAYMENT_PORT).
 import { rmSync } from "node:fs";
-import { E2E_API_PORT, E2E_APP_PORT, E2E_PAYMENT_PORT, E2E_SSO_PORT } from "./e2e-ports.mjs";
+import { E2E_API_PORT, E2E_APP_PORT, E2E_CHECKOUT_PORT, E2E_PAYMENT_PORT, E2E_SSO_PORT } from "./e2e-ports.mjs";
 import { prepareDatabase, startApi } from "./local-api.mjs";
+import { checkoutVars, startCheckoutSandbox } from "./local-checkout.mjs";
 import { paymentSandboxVars, startPaymentSandbox } from "./local-payments.mjs";
 import { localSsoVars, startLocalSso } from "./local-sso.mjs";
 
@@ -12,6 +13,8 @@ rmSync(persistTo, { recursive: true, force: true });
 prepareDatabase(persistTo);
 const sso = startLocalSso(E2E_SSO_PORT, E2E_API_PORT);
 const payments = startPaymentSandbox(E2E_PAYMENT_PORT, E2E_API_PORT);
+// E2E_PAYMENT_PROVIDER=zalo_checkout: fees go through the Zalo Checkout sandbox instead (tests/e2e/pay-checkout.spec.ts).
+const checkout = process.env.E2E_PAYMENT_PROVIDER === "zalo_checkout" ? startCheckoutSandbox(E2E_CHECKOUT_PORT) : null;
 const app = `http://localhost:${E2E_APP_PORT}`;
 const api = startApi(persistTo, E2E_API_PORT, {
   extraArgs: [
@@ -21,11 +24,13 @@ const api = startApi(persistTo, E2E_API_PORT, {
     `STAFF_APP_URL:${app}`,
     ...localSsoVars(E2E_SSO_PORT, E2E_API_PORT),
     ...paymentSandboxVars(E2E_PAYMENT_PORT, E2E_API_PORT),
+    ...(checkout ? checkoutVars(E2E_CHECKOUT_PORT) : []),
   ],
 });
 const stop = () => {
   sso.kill("SIGTERM");
   payments.kill("SIGTERM");
+  checkout?.kill("SIGTERM");
   api.kill("SIGTERM");
 };
 process.on("SIGINT", stop);
@@ -33,5 +38,6 @@ process.on("SIGTERM", stop);
 api.on("exit", (code) => {
   sso.kill("SIGTERM");
   payments.kill("SIGTERM");
+  checkout?.kill("SIGTERM");
   process.exit(code ?? 1);
 });
