@@ -153,6 +153,9 @@ test("a dossier goes from the resident to the commune's officer and back: accept
     await confirmAction(staff, "Hoàn thành, có kết quả");
     await expect(staffHead(staff)).toContainText("Đã xử lý xong");
 
+    // The fee was collected at the desk (tests/e2e/pay-fee.spec.ts pays it online).
+    await openAction(staff, "Xác nhận đã thu phí");
+    await confirmAction(staff, "Xác nhận đã thu phí");
     const handOver = await openAction(staff, "Trả kết quả");
     await expect(handOver.getByLabel("Trực tuyến (bản điện tử)")).toBeChecked();
     await confirmAction(staff, "Trả kết quả");
