@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_API_PORT, E2E_APP_PORT } from "./scripts/e2e-ports.mjs";
+import { E2E_API_PORT, E2E_APP_PORT, E2E_CHECKOUT_PORT } from "./scripts/e2e-ports.mjs";
 
 const CI = !!process.env.CI;
 // The system Chromium (Debian's `chromium` package); Playwright cannot download its own here.
@@ -37,7 +37,11 @@ export default defineConfig({
       url: `http://localhost:${E2E_APP_PORT}`,
       reuseExistingServer: !CI,
       timeout: 120_000,
-      env: { VITE_API_URL: `http://127.0.0.1:${E2E_API_PORT}` },
+      // The Checkout sandbox only runs, and the API only uses it, with E2E_PAYMENT_PROVIDER=zalo_checkout.
+      env: {
+        VITE_API_URL: `http://127.0.0.1:${E2E_API_PORT}`,
+        VITE_ZALO_CHECKOUT_SANDBOX_URL: `http://127.0.0.1:${E2E_CHECKOUT_PORT}`,
+      },
     },
   ],
   projects: [

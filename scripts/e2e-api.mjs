@@ -3,8 +3,9 @@
 // it (E2E_SSO_PORT), the payment gateway sandbox (E2E_PAYMENT_PORT) and the national portal's
 // stand-in (E2E_PORTAL_PORT).
 import { rmSync } from "node:fs";
-import { E2E_API_PORT, E2E_APP_PORT, E2E_PAYMENT_PORT, E2E_PORTAL_PORT, E2E_SSO_PORT } from "./e2e-ports.mjs";
+import { E2E_API_PORT, E2E_APP_PORT, E2E_CHECKOUT_PORT, E2E_PAYMENT_PORT, E2E_PORTAL_PORT, E2E_SSO_PORT } from "./e2e-ports.mjs";
 import { prepareDatabase, startApi } from "./local-api.mjs";
+import { checkoutVars, startCheckoutSandbox } from "./local-checkout.mjs";
 import { paymentSandboxVars, startPaymentSandbox } from "./local-payments.mjs";
 import { localPortalVars, startLocalPortal } from "./local-portal.mjs";
 import { localSsoVars, startLocalSso } from "./local-sso.mjs";
@@ -15,6 +16,8 @@ prepareDatabase(persistTo);
 const sso = startLocalSso(E2E_SSO_PORT, E2E_API_PORT);
 const payments = startPaymentSandbox(E2E_PAYMENT_PORT, E2E_API_PORT);
 const portal = startLocalPortal(E2E_PORTAL_PORT);
+// E2E_PAYMENT_PROVIDER=zalo_checkout: fees go through the Zalo Checkout sandbox instead (tests/e2e/pay-checkout.spec.ts).
+const checkout = process.env.E2E_PAYMENT_PROVIDER === "zalo_checkout" ? startCheckoutSandbox(E2E_CHECKOUT_PORT) : null;
 const app = `http://localhost:${E2E_APP_PORT}`;
 const api = startApi(persistTo, E2E_API_PORT, {
   extraArgs: [
@@ -25,12 +28,14 @@ const api = startApi(persistTo, E2E_API_PORT, {
     ...localSsoVars(E2E_SSO_PORT, E2E_API_PORT),
     ...paymentSandboxVars(E2E_PAYMENT_PORT, E2E_API_PORT),
     ...localPortalVars(E2E_PORTAL_PORT),
+    ...(checkout ? checkoutVars(E2E_CHECKOUT_PORT) : []),
   ],
 });
 const stop = () => {
   sso.kill("SIGTERM");
   payments.kill("SIGTERM");
   portal.kill("SIGTERM");
+  checkout?.kill("SIGTERM");
   api.kill("SIGTERM");
 };
 process.on("SIGINT", stop);
@@ -39,5 +44,6 @@ api.on("exit", (code) => {
   sso.kill("SIGTERM");
   payments.kill("SIGTERM");
   portal.kill("SIGTERM");
+  checkout?.kill("SIGTERM");
   process.exit(code ?? 1);
 });
