@@ -17,6 +17,10 @@ export default defineConfig({
         test: {
           name: "worker",
           include: ["tests/worker/**/*.test.ts"],
+          // Each file's first filing of a procedure whose declaration is generated initialises pdf-lib
+          // and fontkit in a fresh isolate, which takes seconds on a loaded machine.
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
           setupFiles: ["./tests/worker/setup.ts"],
           globalSetup: ["./tests/support/global-setup.ts"],
         },
