@@ -1,11 +1,12 @@
 import { sql } from "drizzle-orm";
+import { bodyLimit } from "hono/body-limit";
 import { PROCESSING_ROLES, WORKSPACE_ROLES } from "../../../shared/src/auth/roles";
 import { DossierCodeParam } from "../../../shared/src/dossier/api";
 import { CheckoutOrderBody } from "../../../shared/src/payment/api";
 import { ProviderParam, RefundBody } from "../../../shared/src/payment/fee";
 import { requireRole, requireUser } from "../auth/middleware";
 import { actionableDossier, applicantDossier, staffScope, visibleDossier } from "../dossiers/access";
-import { notFound } from "../lib/errors";
+import { ApiError, notFound } from "../lib/errors";
 import { factory } from "../lib/factory";
 import { completeIdempotencyKey, createOnce, requireIdempotencyKey } from "../lib/idempotency";
 import { validate } from "../lib/validate";
@@ -19,13 +20,21 @@ const provider = (env: CloudflareBindings, name: string) => {
   return found;
 };
 
+/** A notification is a few hundred bytes; nothing larger is read. */
+const notificationLimit = bodyLimit({
+  maxSize: 16 * 1024,
+  onError: () => {
+    throw new ApiError(413, "payload_too_large");
+  },
+});
+
 /**
  * What the payment providers call, without a session: the server-to-server notification (the
  * gateway's IPN is a GET, Zalo Checkout's callback a POST) and the browser's return.
  */
 export const paymentRoutes = factory
   .createApp()
-  .on(["GET", "POST"], "/:provider/notify", validate("param", ProviderParam), async (c) =>
+  .on(["GET", "POST"], "/:provider/notify", notificationLimit, validate("param", ProviderParam), async (c) =>
     handleNotification(c.var.db, c.env, provider(c.env, c.req.valid("param").provider), c.req.raw),
   )
   .get("/:provider/return", validate("param", ProviderParam), async (c) =>
