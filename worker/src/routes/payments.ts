@@ -20,10 +20,11 @@ const provider = (env: CloudflareBindings, name: string) => {
   return found;
 };
 
-const notifyLimit = bodyLimit({
+/** A notification is a few hundred bytes; nothing larger is read. */
+const notificationLimit = bodyLimit({
   maxSize: 16 * 1024,
   onError: () => {
-    throw new ApiError(413, "payload_too_large", "Dữ liệu gửi lên quá lớn.");
+    throw new ApiError(413, "payload_too_large");
   },
 });
 
@@ -33,8 +34,7 @@ const notifyLimit = bodyLimit({
  */
 export const paymentRoutes = factory
   .createApp()
-  // Anyone may post here: the body is limited before a provider reads it (a Checkout callback is a few hundred bytes).
-  .on(["GET", "POST"], "/:provider/notify", notifyLimit, validate("param", ProviderParam), async (c) =>
+  .on(["GET", "POST"], "/:provider/notify", notificationLimit, validate("param", ProviderParam), async (c) =>
     handleNotification(c.var.db, c.env, provider(c.env, c.req.valid("param").provider), c.req.raw),
   )
   .get("/:provider/return", validate("param", ProviderParam), async (c) =>
