@@ -412,3 +412,16 @@ describe("sync coverage and lag on the admin dashboard", () => {
     expect((await getJson("/api/admin/portal-sync?month=2026-13", { headers: bearer(boss) })).status).toBe(400);
   });
 });
+
+// Last: its hundred filings at the commune disturb the coverage test's before-and-after counts.
+describe("the sweep at full size", () => {
+  it("re-queues a full run of 100 at once (D1 binds at most 100 parameters a statement)", async () => {
+    const old = new Date(Date.now() - 3 * 3_600_000).toISOString();
+    const waiting = await Promise.all(Array.from({ length: 101 }, filed));
+    for (const f of waiting) await setRow(f.id, { queuedAt: old });
+    const { queued } = await sweepPortalSync(db(), portalEnv());
+    expect(queued).toHaveLength(100);
+    const stamped = await Promise.all(queued.map(rowOf));
+    expect(stamped.every((r) => r.queuedAt !== old)).toBe(true);
+  }, 120_000);
+});

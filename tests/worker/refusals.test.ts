@@ -217,6 +217,7 @@ describe("body limits", () => {
     "POST /api/admin/reports/:month/review": "/api/admin/reports/2026-10/review",
     "POST /api/admin/reports/:month/prepare": "/api/admin/reports/2026-10/prepare",
     "POST /api/admin/figures/recompute": "/api/admin/figures/recompute",
+    "POST /api/admin/portal-sync/dossiers/:code": "/api/admin/portal-sync/dossiers/000.00.01.H99-260101-0001",
   };
   /** The uploads take raw bytes, and the catalogue import a whole catalogue, up to their own larger limits; checked below. */
   const RAW_BODY_ROUTES = new Set(["POST /api/files", "POST /api/admin/templates", "POST /api/admin/catalogue/import"]);

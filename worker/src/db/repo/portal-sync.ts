@@ -186,12 +186,20 @@ export async function lostRows(db: Db, now: string, pendingBefore: string, faile
     .limit(limit);
 }
 
+/** D1 binds at most 100 parameters per statement: the ids go in chunks beside the timestamp. */
+const IDS_PER_STATEMENT = 90;
+
 export async function stampQueued(db: Db, dossierIds: readonly string[], at: string) {
-  if (dossierIds.length === 0) return;
-  await db
-    .update(portalSync)
-    .set({ queuedAt: at })
-    .where(inArray(portalSync.dossierId, [...dossierIds]));
+  const statements = [];
+  for (let i = 0; i < dossierIds.length; i += IDS_PER_STATEMENT)
+    statements.push(
+      db
+        .update(portalSync)
+        .set({ queuedAt: at })
+        .where(inArray(portalSync.dossierId, dossierIds.slice(i, i + IDS_PER_STATEMENT))),
+    );
+  const [first, ...rest] = statements;
+  if (first) await db.batch([first, ...rest]);
 }
 
 /** A dossier's row and how many of its events the portal has not acknowledged. */
