@@ -268,6 +268,15 @@ describe("reconciliation (the every-minute cron)", () => {
     await reconcile(minutes(30));
     expect((await paymentRow(started.body.orderRef)).state).toBe("failed");
     expect((await dossierRow(d.code)).feeStatus).toBe("due");
+
+    // The payer did pay after all, and the gateway's notification comes late: the money was taken,
+    // so the payment is paid with its receipt, and the fee with it.
+    await payAtSandbox(started.body);
+    expect(await deliverIpn((await ipnsOf(started.body.orderRef))[0]!)).toMatchObject({ RspCode: "00" });
+    const payment = await paymentRow(started.body.orderRef);
+    expect(payment.state).toBe("paid");
+    expect(payment.receiptNumber).toMatch(/^BL-\d{4}-\d{6}$/);
+    expect((await dossierRow(d.code)).feeStatus).toBe("paid");
   });
 });
 

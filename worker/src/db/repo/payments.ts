@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { NoticeOutcome, PaymentProviderName, RefundState } from "../../../../shared/src/payment/api";
 import type { Db } from "../client";
 import { paymentNotices, payments, receiptCounters } from "../schema";
@@ -31,8 +31,12 @@ export const noticeStatement = (db: Db, n: NoticeRecord) =>
 
 export const logNotice = (db: Db, n: NoticeRecord) => noticeStatement(db, n).run();
 
-const stillOpen = (paymentId: string) =>
-  sql`EXISTS (SELECT 1 FROM ${payments} WHERE ${payments.id} = ${paymentId} AND ${payments.state} IN ('created', 'pending'))`;
+/**
+ * A verified "paid" is the provider saying it took the money, so it settles any payment not yet
+ * paid, one already marked failed or abandoned included (a late notification after the page expired).
+ */
+const notYetPaid = (paymentId: string) =>
+  sql`EXISTS (SELECT 1 FROM ${payments} WHERE ${payments.id} = ${paymentId} AND ${payments.state} <> 'paid')`;
 
 /**
  * The statements that mark a payment paid, for one batch, each conditional on the payment still
@@ -48,7 +52,7 @@ export function paidStatements(
   year: string,
   at: string,
 ) {
-  const open = stillOpen(payment.id);
+  const open = notYetPaid(payment.id);
   return [
     // Columns in table order; a NULL id takes the next autoincrement value.
     db
@@ -70,7 +74,7 @@ export function paidStatements(
         updatedAt: at,
         receiptNumber: sql`'BL-' || ${year} || '-' || printf('%06d', (SELECT ${receiptCounters.seq} FROM ${receiptCounters} WHERE ${receiptCounters.year} = ${year}))`,
       })
-      .where(and(eq(payments.id, payment.id), inArray(payments.state, OPEN))),
+      .where(and(eq(payments.id, payment.id), ne(payments.state, "paid"))),
   ] as const;
 }
 
