@@ -30,13 +30,13 @@ export default defineConfig({
       command: "node scripts/e2e-api.mjs",
       url: `http://127.0.0.1:${E2E_API_PORT}/api/health`,
       reuseExistingServer: !CI,
-      timeout: 120_000,
+      timeout: CI ? 240_000 : 120_000,
     },
     {
       command: `npm run dev --prefix mini-app -- --port ${E2E_APP_PORT}`,
       url: `http://localhost:${E2E_APP_PORT}`,
       reuseExistingServer: !CI,
-      timeout: 120_000,
+      timeout: CI ? 240_000 : 120_000,
       // The Checkout sandbox only runs, and the API only uses it, with E2E_PAYMENT_PROVIDER=zalo_checkout.
       env: {
         VITE_API_URL: `http://127.0.0.1:${E2E_API_PORT}`,
