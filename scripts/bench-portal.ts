@@ -39,20 +39,7 @@ async function produce(dossiers: number): Promise<void> {
   const session = await call<Session>("POST", "/api/auth/dev", { persona: "can-bo-phuong" });
   const auth = { Authorization: `Bearer ${session.accessToken}` };
   const procedure = await call<ProcedureDetail>("GET", `/api/procedures/${PROCEDURE}`, undefined);
-  const form: Record<string, unknown> = {};
-  for (const f of procedure.eform.fields)
-    form[f.key] =
-      (
-        {
-          date: "1990-05-17",
-          number: 2,
-          select: f.options?.[0]?.value,
-          checkbox: true,
-          citizenId: "001090012345",
-          phone: "0912345678",
-          email: "an@example.vn",
-        } as Record<string, unknown>
-      )[f.type] ?? "Nguyễn Văn An";
+  const form = sampleForm(procedure);
   const body = {
     procedureCode: PROCEDURE,
     procedureVersion: procedure.version,
@@ -136,4 +123,19 @@ export async function portalSyncSection(config: string, dossiers = Number(proces
   } finally {
     portal.server.close();
   }
+}
+
+/** A complete eForm for `procedure`: a plausible value for every field by its type. */
+export function sampleForm(procedure: ProcedureDetail): Record<string, unknown> {
+  const byType: Record<string, unknown> = {
+    date: "1990-05-17",
+    number: 2,
+    checkbox: true,
+    citizenId: "001090012345",
+    phone: "0912345678",
+    email: "an@example.vn",
+  };
+  return Object.fromEntries(
+    procedure.eform.fields.map((f) => [f.key, (f.type === "select" ? f.options?.[0]?.value : byType[f.type]) ?? "Nguyễn Văn An"]),
+  );
 }

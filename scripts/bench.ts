@@ -26,7 +26,7 @@ import { startFakeZalo } from "../tests/support/fake-zalo";
 import { writeLastDay, writeYearToYesterday } from "./bench-dashboard";
 import { seedBenchDossiers } from "./bench-dossiers";
 import { benchImport } from "./bench-import";
-import { portalSyncSection } from "./bench-portal";
+import { portalSyncSection, sampleForm } from "./bench-portal";
 // @ts-expect-error plain ESM helper without types
 import { prepareDatabase, startApi, waitUntilUp } from "./local-api.mjs";
 import { readCatalogue } from "./seed/read";
@@ -160,21 +160,7 @@ async function post<T>(pathname: string, body: unknown, headers: Record<string, 
 /** Residents signed in through the (fake) Zalo Graph API, each with one uploaded PDF and a complete submission body. */
 async function submitters(count: number) {
   const procedure = (await (await fetch(`${API}/api/procedures/${SUBMIT_PROCEDURE}`)).json()) as ProcedureDetail;
-  const form: Record<string, unknown> = {};
-  for (const f of procedure.eform.fields) {
-    form[f.key] =
-      (
-        {
-          date: "1990-05-17",
-          number: 2,
-          select: f.options?.[0]?.value,
-          checkbox: true,
-          citizenId: "001090012345",
-          phone: "0912345678",
-          email: "an@example.vn",
-        } as Record<string, unknown>
-      )[f.type] ?? "Nguyễn Văn An";
-  }
+  const form = sampleForm(procedure);
   // Online filing needs a linked VNeID identity; the bench's Zalo residents have none, so the province
   // relaxes the rule for the procedure measured (one indexed lookup, like reading a resident's claims).
   const admin = `Bearer ${(await post<Session>("/api/auth/dev", { persona: "quan-tri-tinh" })).accessToken}`;
