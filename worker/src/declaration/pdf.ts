@@ -168,11 +168,25 @@ async function embed(doc: PDFDocument, bytes: Uint8Array | ArrayBuffer): Promise
 }
 
 /**
+ * The render running in this isolate, if any. fontkit's subsetting streams through a tick queue
+ * shared by the whole module, so two requests rendering at once would settle each other's promises,
+ * and the Workers runtime cancels a request whose promise another request settles as hung.
+ */
+let rendering: Promise<unknown> = Promise.resolve();
+
+/**
  * The official declaration as a PDF: the national heading, the form's title, "Kính gửi", every eForm
  * field as "label: value", the pledge, the place and date line and the applicant's name; long values
  * wrap and the text runs onto further pages. The font is embedded as a subset of the glyphs used.
+ * Renders run one at a time per isolate (see `rendering`).
  */
-export async function renderDeclaration(content: DeclarationContent, fonts: DeclarationFonts): Promise<Uint8Array> {
+export function renderDeclaration(content: DeclarationContent, fonts: DeclarationFonts): Promise<Uint8Array> {
+  const run = rendering.then(() => render(content, fonts));
+  rendering = run.catch(() => undefined);
+  return run;
+}
+
+async function render(content: DeclarationContent, fonts: DeclarationFonts): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   const [regular, bold] = [await embed(doc, fonts.regular), await embed(doc, fonts.bold)];
