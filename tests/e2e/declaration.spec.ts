@@ -27,8 +27,9 @@ test("a resident files without uploading the declaration and finds the one gener
   await expect(attachments.getByRole("listitem").filter({ hasText: DECLARATION })).toContainText(EFORM_DECLARATION_NOTE);
   await expect(page.getByLabel(`Tải lên: ${DECLARATION}`)).toHaveCount(0);
   await page.getByLabel("Xã, phường tiếp nhận và giải quyết").selectOption({ label: "Phường Tân An" });
-  await page.getByLabel("Họ, chữ đệm và tên người đăng ký").fill("Nguyễn Văn An");
-  await page.getByLabel("Số định danh cá nhân (số thẻ căn cước)").fill("001203004567");
+  // Nguyễn Văn An's identity comes from VNeID.
+  await expect(page.getByLabel("Họ, chữ đệm và tên người đăng ký")).toHaveValue("Nguyễn Văn An");
+  await expect(page.getByLabel("Số định danh cá nhân (số thẻ căn cước)")).toHaveValue("001203004567");
   await page.getByLabel("Địa chỉ nơi đăng ký thường trú").fill("Số 12 đường Rạch Mía, phường Tân An");
   await page.getByLabel("Họ, chữ đệm và tên chủ hộ").fill("Lê Thị Bưởi");
   await page.getByLabel("Quan hệ với chủ hộ").fill("Cháu ruột");

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { E2E_PORTAL_PORT } from "../../scripts/e2e-ports.mjs";
-import { APP, apiSession, pickPersona, staffAction, submitTamTruByApi } from "./helpers";
+import { APP, apiSession, linkedBinh, pickPersona, staffAction, submitTamTruByApi } from "./helpers";
 
 const PORTAL = `http://127.0.0.1:${E2E_PORTAL_PORT}`;
 
@@ -19,7 +19,7 @@ test("a dossier and its acceptance reach the national portal through the queue, 
   page,
   request,
 }) => {
-  const resident = await apiSession(request, "cu-dan-binh");
+  const resident = await linkedBinh(request);
   const { code } = await submitTamTruByApi(request, resident);
   const officer = await apiSession(request, "can-bo-phuong");
   await staffAction(request, officer, code, { action: "accept" });
@@ -35,7 +35,7 @@ test("a dossier and its acceptance reach the national portal through the queue, 
 });
 
 test("the admin's dashboard shows each unit's sync coverage and lag", async ({ page, request }) => {
-  const resident = await apiSession(request, "cu-dan-binh");
+  const resident = await linkedBinh(request);
   const { code } = await submitTamTruByApi(request, resident);
   await staffAction(request, await apiSession(request, "can-bo-phuong"), code, { action: "accept" });
   await expect.poll(async () => (await held(code))?.latest.TrangThaiHoSo, { timeout: 30_000 }).toBe("2");
