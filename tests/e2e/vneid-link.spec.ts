@@ -64,10 +64,11 @@ test("a resident without VNeID is told why, links it once and finds the form pre
   await form.getByLabel("Ngày bắt đầu tạm trú").fill("2026-11-01");
   await form.getByLabel("Thời hạn tạm trú (tháng)").fill("12");
   await form.getByLabel("Số điện thoại liên hệ").fill("0903456789");
-  for (const doc of ["Tờ khai thay đổi thông tin cư trú", "Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp"]) {
-    await form.getByLabel(`Tải lên: ${doc}`).setInputFiles({ name: "giay-to.pdf", mimeType: "application/pdf", buffer: PDF });
-    await expect(form.getByRole("list", { name: `Tệp đã đính kèm: ${doc}` })).toContainText("giay-to.pdf");
-  }
+  // The CT01 declaration is generated from the eForm; only the proof of residence is uploaded.
+  await expect(form.getByLabel("Tải lên: Tờ khai thay đổi thông tin cư trú")).toHaveCount(0);
+  const proof = "Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp";
+  await form.getByLabel(`Tải lên: ${proof}`).setInputFiles({ name: "giay-to.pdf", mimeType: "application/pdf", buffer: PDF });
+  await expect(form.getByRole("list", { name: `Tệp đã đính kèm: ${proof}` })).toContainText("giay-to.pdf");
   await consent(page).check();
   await submitButton(page).click();
   const code = await receiptCode(page);
