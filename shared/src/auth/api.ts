@@ -114,11 +114,24 @@ export const NotificationQuery = z.object({
 /** `POST /api/me/notifications/read`: marks read what the resident has seen, up to this id. */
 export const NotificationsReadBody = z.strictObject({ upTo: z.number().int().min(1) });
 
+/** What a notification tells of: a step on a dossier, a rating case's progress, a feedback item's reply. */
+export const NOTIFICATION_TOPICS = ["dossier", "rating_case", "feedback"] as const;
+export type NotificationTopic = (typeof NOTIFICATION_TOPICS)[number];
+
+/** The mini-app path a notification opens, in the app and from a Zalo message. */
+export function notificationLink(n: { topic: NotificationTopic; code: string | null; subjectId: string | null }): string {
+  if (n.topic === "feedback") return `/phan-anh/${encodeURIComponent(n.subjectId ?? "")}`;
+  return n.code ? `/ho-so/${encodeURIComponent(n.code)}` : "/thong-bao";
+}
+
 export const NotificationList = z.object({
   items: z.array(
     z.object({
       id: z.number().int(),
-      code: z.string(),
+      topic: z.enum(NOTIFICATION_TOPICS),
+      /** The dossier's code, when the notification is about a dossier. */
+      code: z.string().nullable(),
+      subjectId: z.string().nullable(),
       title: z.string(),
       body: z.string(),
       createdAt: z.string(),

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { CHANGE_ENTITIES } from "../../../shared/src/admin/changes";
+import { NOTIFICATION_TOPICS } from "../../../shared/src/auth/api";
 import { ROLES } from "../../../shared/src/auth/roles";
 import type { FeeQuote } from "../../../shared/src/catalogue/fees";
 import type {
@@ -442,7 +443,10 @@ export const dossierReads = sqliteTable(
   (t) => [index("dossier_reads_dossier").on(t.dossierId, t.at)],
 );
 
-/** What the resident is told about a step on their dossier; written in the step's batch. */
+/**
+ * The outbox of what a resident is told: a step on their dossier, a reply on a rating case or on a
+ * feedback item. Written in the same batch as what it tells; delivered in the app and through Zalo.
+ */
 export const notifications = sqliteTable(
   "notifications",
   {
@@ -450,10 +454,13 @@ export const notifications = sqliteTable(
     userId: text("user_id")
       .notNull()
       .references(() => users.id),
-    dossierId: text("dossier_id")
-      .notNull()
-      .references(() => dossiers.id),
-    eventSeq: integer("event_seq").notNull(),
+    topic: text("topic", { enum: NOTIFICATION_TOPICS }).notNull().default("dossier"),
+    /** The dossier it is about, if any (a rating case's dossier; feedback may be about a unit only). */
+    dossierId: text("dossier_id").references(() => dossiers.id),
+    /** The step it tells of, for topic "dossier": one notification per step. */
+    eventSeq: integer("event_seq"),
+    /** The rating case's or feedback item's id, for those topics. */
+    subjectId: text("subject_id"),
     title: text("title").notNull(),
     body: text("body").notNull(),
     createdAt: text("created_at").notNull(),

@@ -1,6 +1,7 @@
 import { useEffect } from "react";
 import { Link } from "react-router-dom";
 import { Page } from "zmp-ui";
+import { notificationLink } from "../../../../shared/src/auth/api";
 import { AppHeader } from "../../components/app-header";
 import "../../components/notifications.css";
 import { PagedList } from "../../components/paged-list";
@@ -37,8 +38,8 @@ function NotificationList() {
             </h2>
             <p className="notice__body">{n.body}</p>
             <p className="notice__meta">
-              <Link to={`/ho-so/${n.code}`} className="text-link">
-                Hồ sơ {n.code}
+              <Link to={notificationLink(n)} className="text-link">
+                {n.topic === "feedback" ? "Xem phản ánh" : `Hồ sơ ${n.code}`}
               </Link>
               <time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time>
             </p>

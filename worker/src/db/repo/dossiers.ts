@@ -13,11 +13,11 @@ import {
   drafts,
   eventFiles,
   files,
-  notifications,
   procedures,
   units,
   users,
 } from "../schema";
+import { notificationInsert } from "./notifications";
 import { newSyncRow } from "./portal-sync";
 
 export type DossierRow = typeof dossiers.$inferSelect;
@@ -256,9 +256,14 @@ export async function insertStep(
         : []),
       ...(notice
         ? [
-            db
-              .insert(notifications)
-              .values({ userId: d.applicantId, dossierId: d.id, eventSeq: event.seq, ...notice, createdAt: event.at }),
+            notificationInsert(db, {
+              userId: d.applicantId,
+              topic: "dossier",
+              dossierId: d.id,
+              eventSeq: event.seq,
+              ...notice,
+              createdAt: event.at,
+            }),
           ]
         : []),
       ...extra,

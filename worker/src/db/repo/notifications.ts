@@ -2,19 +2,31 @@ import { and, desc, eq, isNull, lt, lte } from "drizzle-orm";
 import type { Db } from "../client";
 import { dossiers, notifications } from "../schema";
 
+export type NewNotification = typeof notifications.$inferInsert;
+
+/**
+ * The one way to tell a resident something: a statement for the batch that writes what it tells of,
+ * so the notice exists exactly when the change does. Delivery (in the app and through Zalo) reads it from there.
+ */
+export function notificationInsert(db: Db, n: NewNotification) {
+  return db.insert(notifications).values(n);
+}
+
 /** The resident's notifications, newest first, with the dossier code each one is about. */
 export async function listNotifications(db: Db, userId: string, before: number | undefined, limit: number) {
   const rows = await db
     .select({
       id: notifications.id,
+      topic: notifications.topic,
       code: dossiers.code,
+      subjectId: notifications.subjectId,
       title: notifications.title,
       body: notifications.body,
       createdAt: notifications.createdAt,
       readAt: notifications.readAt,
     })
     .from(notifications)
-    .innerJoin(dossiers, eq(dossiers.id, notifications.dossierId))
+    .leftJoin(dossiers, eq(dossiers.id, notifications.dossierId))
     .where(and(eq(notifications.userId, userId), before ? lt(notifications.id, before) : undefined))
     .orderBy(desc(notifications.id))
     .limit(limit + 1);
