@@ -5,3 +5,4 @@ export const E2E_SSO_PORT = Number(process.env.E2E_SSO_PORT ?? E2E_API_PORT + 1)
 export const E2E_PAYMENT_PORT = Number(process.env.E2E_PAYMENT_PORT ?? E2E_API_PORT + 2);
 export const E2E_PORTAL_PORT = Number(process.env.E2E_PORTAL_PORT ?? E2E_API_PORT + 3);
 export const E2E_CHECKOUT_PORT = Number(process.env.E2E_CHECKOUT_PORT ?? E2E_API_PORT + 4);
+export const E2E_ZALO_PORT = Number(process.env.E2E_ZALO_PORT ?? E2E_API_PORT + 5);

@@ -14,6 +14,7 @@ import {
   localSsoVars,
   startLocalSso,
 } from "./local-sso.mjs";
+import { localZaloUrl, localZaloVars, startLocalZalo } from "./local-zalo.mjs";
 
 const API_PORT = 8787;
 const APP_URL = "http://localhost:5173";
@@ -22,6 +23,7 @@ const PAYMENT_PORT = 8785;
 // PAYMENT_PROVIDER=zalo_checkout npm start: fees are paid through a local Zalo Checkout sandbox instead.
 const CHECKOUT_PORT = process.env.PAYMENT_PROVIDER === "zalo_checkout" ? 8784 : null;
 const PORTAL_PORT = 8783;
+const ZALO_PORT = 8782;
 
 ensureInstalled();
 // A synthetic year of dossiers, so that the dashboard has figures to show.
@@ -35,12 +37,14 @@ const children = [
   startLocalSso(SSO_PORT, API_PORT, { detached: true }),
   startPaymentSandbox(PAYMENT_PORT, API_PORT, { detached: true }),
   startLocalPortal(PORTAL_PORT, { detached: true }),
+  startLocalZalo(ZALO_PORT, API_PORT, { detached: true }),
   startApi(".wrangler/state", API_PORT, {
     detached: true,
     extraArgs: [
       ...localSsoVars(SSO_PORT, API_PORT),
       ...paymentSandboxVars(PAYMENT_PORT, API_PORT),
       ...localPortalVars(PORTAL_PORT),
+      ...localZaloVars(ZALO_PORT),
       "--var",
       `QR_LINK_BASE:${APP_URL}`,
       // Later values win: Checkout replaces the gateway as the provider.
@@ -77,6 +81,9 @@ waitUntilUp(`http://127.0.0.1:${API_PORT}/api/health`)
       console.log(`  Checkout: ${checkoutSandboxUrl(CHECKOUT_PORT)}   (local Zalo Checkout sandbox: fees are paid there)`);
     console.log(
       `  Portal:   ${localPortalUrl(PORTAL_PORT)}/api/standin/received   (stand-in for the national public-service portal: what the sync sent)`,
+    );
+    console.log(
+      `  Zalo:     ${localZaloUrl(ZALO_PORT)}/api/standin/sent   (stand-in for Zalo's OA and ZNS messages: what was sent)`,
     );
     console.log("  Ctrl-C to stop.\n");
   })

@@ -5,6 +5,7 @@ import { startPortalStandin } from "../../scripts/portal-standin";
 import { SAMPLE_CITIZEN_CLAIMS } from "../../scripts/sample-citizens";
 import { readCatalogue } from "../../scripts/seed/read";
 import { startZaloCheckoutSandbox } from "../../scripts/zalo-checkout-sandbox";
+import { startZaloStandin } from "../../scripts/zalo-standin";
 import type { ProvinceCatalogue } from "../../shared/src/catalogue/province-catalogue";
 import { startFakeZalo } from "./fake-zalo";
 
@@ -30,6 +31,9 @@ export default async function setup(project: TestProject) {
   const oidcForeignKey = await startOidcProvider(OIDC_TEST_CLIENT, { publishForeignKey: true });
   const checkout = await startZaloCheckoutSandbox({ privateKey: DEV_ZALO_CHECKOUT_PRIVATE_KEY });
   const portal = await startPortalStandin();
+  // The worker under test is not listening on a port: the stand-in keeps its webhooks for the tests to deliver.
+  const zaloMessages = await startZaloStandin();
+  project.provide("zaloMessagesUrl", zaloMessages.url);
   project.provide("sampleCatalogue", readCatalogue());
   project.provide("zaloGraphUrl", zalo.url);
   project.provide("oidcIssuer", oidc.url);
@@ -48,6 +52,8 @@ export default async function setup(project: TestProject) {
     checkout.server.closeAllConnections();
     await new Promise((resolve) => checkout.server.close(resolve));
     await new Promise((resolve) => portal.server.close(resolve));
+    zaloMessages.server.closeAllConnections();
+    await new Promise((resolve) => zaloMessages.server.close(resolve));
   };
 }
 
@@ -60,5 +66,6 @@ declare module "vitest" {
     zaloCheckoutUrl: string;
     paymentGatewayUrl: string;
     portalUrl: string;
+    zaloMessagesUrl: string;
   }
 }

@@ -9,6 +9,9 @@ import { catchUpFully, REFRESH_CRON, refreshEveryMinute } from "./figures/refres
 import { purgeExpired } from "./jobs/purge-expired";
 import { handleError, handleNotFound } from "./lib/errors";
 import { factory } from "./lib/factory";
+import { consumeNotify } from "./notify/deliver";
+import { NOTIFY_DEAD_LETTER_QUEUE, NOTIFY_QUEUE, withNotifyQueue } from "./notify/queue";
+import { sweepNotifications } from "./notify/sweep";
 import { reconcilePayments } from "./payments/payments";
 import { withPortalQueue } from "./portal/queue";
 import { sweepPortalSync } from "./portal/sweep";
@@ -31,6 +34,7 @@ import { statsRoutes } from "./routes/stats";
 import { templateRoutes } from "./routes/templates";
 import { trackRoutes } from "./routes/track";
 import { vneidRoutes } from "./routes/vneid";
+import { webhookRoutes } from "./routes/webhooks";
 
 // Validation messages that reach residents are in Vietnamese.
 z.config(vi());
@@ -46,7 +50,7 @@ app.use("*", (c, next) => {
   } catch {
     // No execution context (app.request in tests): the send runs unawaited.
   }
-  return withPortalQueue(c.env.PORTAL_SYNC, waitUntil, next);
+  return withPortalQueue(c.env.PORTAL_SYNC, waitUntil, () => withNotifyQueue(c.env, waitUntil, next));
 });
 app.use(
   "/api/*",
@@ -81,7 +85,8 @@ const routes = app
   .route("/api/admin", adminRoutes)
   .route("/api/dossiers", dossierPaymentRoutes)
   .route("/api/staff", staffPaymentRoutes)
-  .route("/api/payments", paymentRoutes);
+  .route("/api/payments", paymentRoutes)
+  .route("/api/webhooks", webhookRoutes);
 
 app.onError(handleError);
 app.notFound(handleNotFound);
@@ -98,7 +103,8 @@ const log = (event: string, data: object) =>
  * national portal sync's sweep for lost messages.
  */
 async function scheduled(controller: ScheduledController, env: CloudflareBindings, ctx?: ExecutionContext) {
-  return withPortalQueue(env.PORTAL_SYNC, ctx ? ctx.waitUntil.bind(ctx) : null, () => runScheduled(controller, env));
+  const waitUntil = ctx ? ctx.waitUntil.bind(ctx) : null;
+  return withPortalQueue(env.PORTAL_SYNC, waitUntil, () => withNotifyQueue(env, waitUntil, () => runScheduled(controller, env)));
 }
 
 async function runScheduled(controller: ScheduledController, env: CloudflareBindings) {
@@ -108,6 +114,7 @@ async function runScheduled(controller: ScheduledController, env: CloudflareBind
     log("figures_refreshed", await refreshEveryMinute(db));
     log("payments_reconciled", await reconcilePayments(db, env));
     log("portal_sync_swept", { queued: (await sweepPortalSync(db, env)).queued.length });
+    log("notifications_swept", await sweepNotifications(db, env));
   } else {
     log("purge_expired", await purgeExpired(db));
     log("figures_caught_up", await catchUpFully(db));
@@ -120,5 +127,8 @@ export { app };
 export default {
   fetch: app.fetch,
   scheduled,
-  queue: (batch, env) => consumePortalSync(batch, env),
+  queue: (batch, env) =>
+    batch.queue === NOTIFY_QUEUE || batch.queue === NOTIFY_DEAD_LETTER_QUEUE
+      ? consumeNotify(batch, env)
+      : consumePortalSync(batch, env),
 } satisfies ExportedHandler<CloudflareBindings>;

@@ -17,6 +17,7 @@ import type {
 import { CHANNELS } from "../../../shared/src/dossier/channel";
 import { ACTORS, EVENT_TYPES } from "../../../shared/src/dossier/events";
 import type { VneidClaims } from "../../../shared/src/identity/claims";
+import { DELIVERY_CHANNELS, DELIVERY_STATUSES, MESSAGES_ANSWERS } from "../../../shared/src/notify/delivery";
 import { FEE_STATUSES, NOTICE_OUTCOMES, PAYMENT_PROVIDERS, PAYMENT_STATES, REFUND_STATES } from "../../../shared/src/payment/api";
 import { PORTAL_SYNC_STATES } from "../../../shared/src/portal/sync";
 
@@ -173,6 +174,11 @@ export const users = sqliteTable(
     ssoSubject: text("sso_subject").unique(),
     disabledAt: text("disabled_at"),
     createdAt: text("created_at").notNull().default(now),
+    /** The resident's id at the province's Official Account, from its signed follow webhook (0013). */
+    oaUserId: text("oa_user_id"),
+    /** The resident's answer when the mini app asked to allow Zalo messages. */
+    messagesAnswer: text("messages_answer", { enum: MESSAGES_ANSWERS }),
+    messagesAnsweredAt: text("messages_answered_at"),
   },
   (t) => [index("users_unit").on(t.unitId)],
 );
@@ -465,8 +471,26 @@ export const notifications = sqliteTable(
     body: text("body").notNull(),
     createdAt: text("created_at").notNull(),
     readAt: text("read_at"),
+    // Delivery through Zalo (worker/src/notify/, 0013): the row is its own outbox entry.
+    deliveryStatus: text("delivery_status", { enum: DELIVERY_STATUSES }).notNull().default("created"),
+    deliveryChannel: text("delivery_channel", { enum: DELIVERY_CHANNELS }),
+    deliveryAttempts: integer("delivery_attempts").notNull().default(0),
+    /** A deferred or retried message is not sent before this. */
+    nextAttemptAt: text("next_attempt_at"),
+    /** A consumer's claim: nobody else sends the row before it runs out. */
+    leaseUntil: text("lease_until"),
+    providerMsgId: text("provider_msg_id"),
+    lastError: text("last_error"),
+    sentAt: text("sent_at"),
+    deliveredAt: text("delivered_at"),
   },
-  (t) => [index("notifications_user").on(t.userId, t.id), uniqueIndex("notifications_event").on(t.dossierId, t.eventSeq)],
+  (t) => [
+    index("notifications_user").on(t.userId, t.id),
+    uniqueIndex("notifications_event").on(t.dossierId, t.eventSeq),
+    index("notifications_delivery").on(t.deliveryStatus, t.nextAttemptAt),
+    index("notifications_msg").on(t.providerMsgId),
+    index("notifications_sent").on(t.userId, t.sentAt),
+  ],
 );
 
 /**
@@ -837,3 +861,17 @@ export const portalSync = sqliteTable(
   },
   (t) => [index("portal_sync_state").on(t.state, t.lastAttemptAt)],
 );
+
+/**
+ * The Official Account's access token (0013). Zalo's refresh token is single-use, so one row holds
+ * the current pair and a lock: whoever takes the lock refreshes, everyone else re-reads.
+ */
+export const zaloOaToken = sqliteTable("zalo_oa_token", {
+  id: integer("id").primaryKey(),
+  accessToken: text("access_token").notNull(),
+  refreshToken: text("refresh_token").notNull(),
+  expiresAt: text("expires_at").notNull(),
+  lockId: text("lock_id"),
+  lockUntil: text("lock_until"),
+  refreshedAt: text("refreshed_at"),
+});

@@ -15,6 +15,7 @@ import { workCalendar } from "../db/repo/calendar";
 import { type DossierChanges, type DossierRow, insertStep, latestHash, type ViewRow } from "../db/repo/dossiers";
 import { eventWritten } from "../db/repo/portal-sync";
 import type { AuthUser } from "../db/repo/users";
+import { queueStepNotice } from "../notify/queue";
 import { queuePortalSync } from "../portal/queue";
 
 /** A job or webhook that takes a step on its own, named in the event it writes. */
@@ -129,6 +130,9 @@ export async function commitStep(
     notice,
     [...(input.extra ?? []), eventWritten(db, d.id, event.at)],
   );
-  if (committed) queuePortalSync(d.id);
+  if (committed) {
+    queuePortalSync(d.id);
+    if (notice) queueStepNotice(db, d.id, event.seq);
+  }
   return committed;
 }

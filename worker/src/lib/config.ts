@@ -4,7 +4,10 @@ type SecretName =
   | "OIDC_CLIENT_SECRET"
   | "AUDIT_SECRET"
   | "PAYMENT_GATEWAY_SECRET"
-  | "ZALO_CHECKOUT_PRIVATE_KEY";
+  | "ZALO_CHECKOUT_PRIVATE_KEY"
+  | "ZALO_OA_APP_SECRET"
+  | "ZALO_OA_SECRET_KEY"
+  | "ZALO_OA_REFRESH_TOKEN";
 
 /** A secret from configuration; a deployment without it fails closed with a logged 500. */
 export function secret(env: CloudflareBindings, name: SecretName): string {

@@ -1,5 +1,7 @@
 import { NotificationQuery, NotificationsReadBody, PhoneBody } from "../../../shared/src/auth/api";
+import { MessagesAnswerBody, type MessagesState } from "../../../shared/src/notify/delivery";
 import { rateLimit, requireUser } from "../auth/middleware";
+import { messagesStateOf, setMessagesAnswer } from "../db/repo/deliveries";
 import { listNotifications, markNotificationsRead } from "../db/repo/notifications";
 import { getUser, setPhone, toMe } from "../db/repo/users";
 import { notFound } from "../lib/errors";
@@ -22,6 +24,17 @@ export const meRoutes = factory
   })
   .post("/notifications/read", validate("json", NotificationsReadBody), async (c) => {
     await markNotificationsRead(c.var.db, c.var.user.id, c.req.valid("json").upTo);
+    return c.body(null, 204);
+  })
+  // Whether the app should still ask to allow Zalo messages (after a first submission), and the OA to follow.
+  .get("/zalo-messages", async (c) => {
+    const row = await messagesStateOf(c.var.db, c.var.user.id);
+    const state: MessagesState = { answer: row?.answer ?? null, following: Boolean(row?.oaUserId), oaId: c.env.ZALO_OA_ID };
+    return c.json(state, 200);
+  })
+  // The resident's answer, so they are not asked again; the OA id itself comes only from the signed follow webhook.
+  .post("/zalo-messages", validate("json", MessagesAnswerBody), async (c) => {
+    await setMessagesAnswer(c.var.db, c.var.user.id, c.req.valid("json").answer, new Date().toISOString());
     return c.body(null, 204);
   })
   // The resident tapped "Dùng số điện thoại Zalo" after being told why: exchange the single-use token.
