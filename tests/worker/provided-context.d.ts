@@ -17,5 +17,7 @@ declare module "vitest" {
     paymentGatewayUrl: string;
     /** Base URL of the national portal's stand-in (scripts/portal-standin.ts). */
     portalUrl: string;
+    /** Base URL of the stand-in for Zalo's OA and ZNS message APIs (scripts/zalo-standin.ts). */
+    zaloMessagesUrl: string;
   }
 }

@@ -177,6 +177,8 @@ describe("body limits", () => {
     "POST /api/auth/sso/exchange": "/api/auth/sso/exchange",
     "POST /api/me/notifications/read": "/api/me/notifications/read",
     "POST /api/me/phone": "/api/me/phone",
+    "POST /api/me/zalo-messages": "/api/me/zalo-messages",
+    "POST /api/webhooks/zalo": "/api/webhooks/zalo",
     "PUT /api/drafts/:code": `/api/drafts/${PROCEDURE}`,
     "DELETE /api/drafts/:code": `/api/drafts/${PROCEDURE}`,
     "POST /api/dossiers": "/api/dossiers",

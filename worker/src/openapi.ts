@@ -134,6 +134,7 @@ import {
 import { RecomputeBody, RecomputeStep } from "../../shared/src/figures/recompute";
 import { PrefillQuery, PrefillResponse } from "../../shared/src/identity/prefill";
 import { Relaxation, RelaxationBody, RelaxationList, RelaxationParam } from "../../shared/src/identity/relaxations";
+import { DeliveryList, MessagesAnswerBody, MessagesState } from "../../shared/src/notify/delivery";
 import { CheckoutOrderBody } from "../../shared/src/payment/api";
 import { FeeView, PaymentStartResponse, ProviderParam, RefundBody } from "../../shared/src/payment/fee";
 import { PortalCoverage, PortalCoverageQuery, PortalSyncStatus, ResendBody } from "../../shared/src/portal/sync";
@@ -667,6 +668,30 @@ export const openApiDocument = {
         responses: { 200: ok("A page of notifications", NotificationList), ...authErrors },
       },
     },
+    "/api/me/zalo-messages": {
+      get: {
+        ...signedIn,
+        summary: "Whether the app should still ask the caller to allow Zalo messages, whether they follow the OA, and its id",
+        responses: { 200: ok("The caller's answer", MessagesState), ...authErrors },
+      },
+      post: {
+        ...signedIn,
+        summary: "Record the caller's answer to allowing Zalo messages, so they are not asked again",
+        requestBody: body(MessagesAnswerBody),
+        responses: { 204: { description: "Recorded" }, 400: error("Invalid body"), ...authErrors },
+      },
+    },
+    "/api/webhooks/zalo": {
+      post: {
+        summary:
+          "Zalo's OA webhook, signed with X-ZEvent-Signature = sha256(app_id + body + timestamp + OA secret key): delivery confirmations, follow and unfollow; other events acknowledged and ignored",
+        responses: {
+          200: { description: "Acknowledged ({ ok, handled })" },
+          401: error("Missing or wrong signature"),
+          404: error("Zalo messages are not configured"),
+        },
+      },
+    },
     "/api/me/notifications/read": {
       post: {
         ...signedIn,
@@ -749,6 +774,18 @@ export const openApiDocument = {
         parameters: dossierPath,
         responses: {
           200: ok("Sync state", PortalSyncStatus),
+          404: error("Unknown or outside the caller's units"),
+          ...staffErrors,
+        },
+      },
+    },
+    "/api/staff/dossiers/{code}/deliveries": {
+      get: {
+        ...signedIn,
+        summary: "What the applicant was told about the dossier and whether Zalo delivered it (status, channel, attempts)",
+        parameters: dossierPath,
+        responses: {
+          200: ok("Notifications with their delivery", DeliveryList),
           404: error("Unknown or outside the caller's units"),
           ...staffErrors,
         },

@@ -14,6 +14,7 @@ import { factory } from "../lib/factory";
 import { createOnce, requireIdempotencyKey } from "../lib/idempotency";
 import { etag, ifMatchVersion } from "../lib/if-match";
 import { validate } from "../lib/validate";
+import { deliveriesOf } from "../notify/views";
 import { syncStatus } from "../portal/status";
 
 /** The one-stop workspace: staff act on dossiers of their units; a province admin sees all units. */
@@ -79,4 +80,9 @@ export const staffRoutes = factory
   .get("/dossiers/:code/portal-sync", validate("param", DossierCodeParam), async (c) => {
     const row = await scopedDossier(c.var.db, c.var.scope, c.req.valid("param").code);
     return c.json(await syncStatus(c.var.db, row, c.var.user), 200);
+  })
+  // What the applicant was told about the dossier and whether Zalo delivered it.
+  .get("/dossiers/:code/deliveries", validate("param", DossierCodeParam), async (c) => {
+    const row = await scopedDossier(c.var.db, c.var.scope, c.req.valid("param").code);
+    return c.json(await deliveriesOf(c.var.db, row.d.id), 200);
   });
