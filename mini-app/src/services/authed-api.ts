@@ -57,6 +57,10 @@ export const authApi = {
     ),
   me: () => callAuthed((api) => api.me.$get()),
   exchangePhone: (token: { accessToken: string; code: string }) => callAuthed((api) => api.me.phone.$post({ json: token })),
+  /** Whether to ask the resident to allow Zalo messages (never answered yet), and the OA to follow. */
+  messagesState: () => callAuthed((api) => api.me["zalo-messages"].$get()),
+  answerMessages: (answer: "allowed" | "refused") =>
+    sendAuthed((api) => api.me["zalo-messages"].$post({ json: { answer } })).then(() => undefined),
   startVneid: (returnPath: string) => callAuthed((api) => api.auth.vneid.start.$post({ json: { returnPath } })),
   /** Staff on a desktop: where to send the browser to sign in with the province's SSO (to accept `invitation`, if given). */
   startSso: (returnPath: string, invitation?: string) =>

@@ -195,3 +195,20 @@ export async function createCheckoutOrder(order: CheckoutOrder): Promise<{ order
     return null;
   }
 }
+
+/**
+ * Asks Zalo to let the province's Official Account message the resident (followOA shows Zalo's
+ * own confirmation; the OA's signed follow webhook then tells the API who they are there). True
+ * when they agreed; false when they refused (-201) or it failed. Outside Zalo there is nothing to
+ * follow: the answer is taken as given, so development and browser tests record it.
+ */
+export async function followOfficialAccount(oaId: string): Promise<boolean> {
+  if (!insideZalo() || !oaId) return true;
+  try {
+    const { followOA } = await sdk();
+    await followOA({ id: oaId, showDialogConfirm: true });
+    return true;
+  } catch {
+    return false;
+  }
+}

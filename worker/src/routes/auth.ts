@@ -2,6 +2,7 @@ import { DevLoginBody, RefreshBody, ZaloLoginBody } from "../../../shared/src/au
 import { addressCeiling, limit, requireUser } from "../auth/middleware";
 import { DEV_PERSONAS, personaUserId } from "../auth/personas";
 import { issuedRefreshToken, refreshSession, revokeSession, startSession } from "../auth/session";
+import { resetMessagesAnswer } from "../db/repo/deliveries";
 import { upsertUser, upsertZaloUser } from "../db/repo/users";
 import { devAuthEnabled } from "../lib/config";
 import { notFound, securityLog } from "../lib/errors";
@@ -49,6 +50,8 @@ export const devAuthRoutes = factory
     const persona = DEV_PERSONAS.find((p) => p.id === c.req.valid("json").persona);
     if (!persona) throw notFound("Không có người dùng thử này.");
     const user = await upsertUser(c.var.db, c.env.PROVINCE_ID, { ...persona, id: personaUserId(persona.id) });
+    // Like its VNeID state, a persona's answer about Zalo messages starts over, so the app asks again.
+    await resetMessagesAnswer(c.var.db, user.id);
     securityLog(c, "login_dev_persona", user.id, "info");
     return c.json(await startSession(c.var.db, c.env, user), 200);
   });

@@ -5,6 +5,7 @@ import { formatDate, formatFee, formatVnd } from "../../../../shared/src/format/
 import { inAppPath } from "../../../../shared/src/links/deep-link";
 import { AppHeader } from "../../components/app-header";
 import { StatusBadge } from "../../components/badges";
+import { MessagesOptIn } from "../../components/messages-opt-in";
 import { RequireSession } from "../../components/session-gate";
 import { useSnackbar } from "../../components/snackbar";
 import { LoadFailure, Loading } from "../../components/status";
@@ -122,6 +123,8 @@ function ReceiptView({ receipt, justSubmitted }: { receipt: Receipt; justSubmitt
           </button>
         </div>
       </section>
+
+      {justSubmitted && <MessagesOptIn />}
 
       <section className="section" aria-labelledby="receipt-facts">
         <h2 id="receipt-facts" className="section__title">

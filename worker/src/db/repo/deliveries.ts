@@ -259,6 +259,10 @@ export async function setOaUserId(db: Db, zaloId: string, oaUserId: string | nul
 export const setMessagesAnswer = (db: Db, userId: string, answer: MessagesAnswer, at: string) =>
   db.update(users).set({ messagesAnswer: answer, messagesAnsweredAt: at }).where(eq(users.id, userId));
 
+/** Development personas only: the app asks again. */
+export const resetMessagesAnswer = (db: Db, userId: string) =>
+  db.update(users).set({ messagesAnswer: null, messagesAnsweredAt: null }).where(eq(users.id, userId));
+
 export const messagesStateOf = (db: Db, userId: string) =>
   db.select({ answer: users.messagesAnswer, oaUserId: users.oaUserId }).from(users).where(eq(users.id, userId)).get();
 
