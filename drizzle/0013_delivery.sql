@@ -13,6 +13,7 @@ ALTER TABLE `notifications` ADD `provider_msg_id` text;--> statement-breakpoint
 ALTER TABLE `notifications` ADD `last_error` text;--> statement-breakpoint
 ALTER TABLE `notifications` ADD `sent_at` text;--> statement-breakpoint
 ALTER TABLE `notifications` ADD `delivered_at` text;--> statement-breakpoint
+ALTER TABLE `notifications` ADD `queued_at` text;--> statement-breakpoint
 CREATE INDEX `notifications_delivery` ON `notifications` (`delivery_status`,`next_attempt_at`);--> statement-breakpoint
 CREATE INDEX `notifications_msg` ON `notifications` (`provider_msg_id`);--> statement-breakpoint
 CREATE INDEX `notifications_sent` ON `notifications` (`user_id`,`sent_at`);--> statement-breakpoint

@@ -7,6 +7,7 @@
 // both sections' count), its figures recomputed and refreshed, the dashboard under load;
 // BENCH_ONLY=dashboard runs only that section and replaces only the `dashboard` entry. The national
 // portal sync's throughput (scripts/bench-portal.ts) closes the full run; BENCH_ONLY=portal runs only it.
+// Then notification delivery through the queue to the Zalo stand-in (scripts/bench-notify.ts); BENCH_ONLY=notify runs only it.
 import { execFileSync } from "node:child_process";
 import { once } from "node:events";
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -26,6 +27,7 @@ import { startFakeZalo } from "../tests/support/fake-zalo";
 import { writeLastDay, writeYearToYesterday } from "./bench-dashboard";
 import { seedBenchDossiers } from "./bench-dossiers";
 import { benchImport } from "./bench-import";
+import { notifySection } from "./bench-notify";
 import { portalSyncSection, sampleForm } from "./bench-portal";
 // @ts-expect-error plain ESM helper without types
 import { prepareDatabase, startApi, waitUntilUp } from "./local-api.mjs";
@@ -39,11 +41,12 @@ const CATALOGUE_SIZE = Number(process.env.BENCH_PROCEDURES ?? 10_000);
 const DOSSIER_COUNT = Number(process.env.BENCH_DOSSIERS ?? 100_000);
 const HISTORY_COUNT = Number(process.env.BENCH_DOSSIERS ?? 1_000_000);
 const ONLY = process.env.BENCH_ONLY;
-if (ONLY !== undefined && ONLY !== "staff" && ONLY !== "dashboard" && ONLY !== "portal")
-  throw new Error(`BENCH_ONLY=${ONLY}: only "staff", "dashboard" and "portal" are known`);
+if (ONLY !== undefined && ONLY !== "staff" && ONLY !== "dashboard" && ONLY !== "portal" && ONLY !== "notify")
+  throw new Error(`BENCH_ONLY=${ONLY}: only "staff", "dashboard", "portal" and "notify" are known`);
 const STAFF_ONLY = ONLY === "staff";
 const DASHBOARD_ONLY = ONLY === "dashboard";
 const PORTAL_ONLY = ONLY === "portal";
+const NOTIFY_ONLY = ONLY === "notify";
 // The reference run (10k procedures, 100k dossiers) goes to bench/results.json; other sizes beside it.
 const RESULTS_FILE = `bench/results${CATALOGUE_SIZE === 10_000 ? "" : `-${CATALOGUE_SIZE}`}${DOSSIER_COUNT === 100_000 ? "" : `-dossiers-${DOSSIER_COUNT}`}.json`;
 const appId = JSON.parse(readFileSync("app-config.json", "utf8")).template.miniAppId as string;
@@ -607,7 +610,23 @@ async function portalSync() {
   );
 }
 
-if (PORTAL_ONLY) {
+/** Notification delivery: messages per second from the outbox through the local queue to the Zalo stand-in. */
+async function notifyDelivery() {
+  console.log("Notification delivery through the local queue to the Zalo stand-in…");
+  const notify = await notifySection(benchConfig());
+  writeEntry("notifyDelivery", { measuredAt: new Date().toISOString(), ...notify });
+  if ("skipped" in notify) console.log(`Notification delivery: skipped, ${notify.skipped}`);
+  else
+    console.log(
+      `Notification delivery: ${notify.messages} messages in ${notify.seconds} s, ${notify.messagesPerSecond} messages/s, ` +
+        `${notify.duplicates} duplicates; health p95 meanwhile ${notify.healthDuringMs.p95} ms`,
+    );
+}
+
+if (NOTIFY_ONLY) {
+  await notifyDelivery();
+  console.log(`\nWritten to ${RESULTS_FILE} (notifyDelivery entry only)`);
+} else if (PORTAL_ONLY) {
   await portalSync();
   console.log(`\nWritten to ${RESULTS_FILE} (portalSync entry only)`);
 } else if (DASHBOARD_ONLY) {
@@ -772,5 +791,6 @@ if (PORTAL_ONLY) {
     writeEntry("dashboard", dashboard);
     printDashboard(dashboard);
     await portalSync();
+    await notifyDelivery();
   }
 }

@@ -293,7 +293,10 @@ describe("nothing is stuck", () => {
     expect(result.expired).toBeGreaterThanOrEqual(1);
     expect(await rowOf(old)).toMatchObject({ deliveryStatus: "failed_permanent", lastError: "expired" });
     expect(result.queued).toBeGreaterThanOrEqual(1);
+    expect((await rowOf(waiting)).queuedAt).toBe(DAYTIME.toISOString());
     expect((await rowOf(fresh)).deliveryStatus).toBe("created");
+    // What was just queued is not queued again while its message may still be on the queue.
+    expect((await sweepNotifications(db(), zaloEnv(), at(1000))).queued).toBe(0);
 
     // Accepted by Zalo, its webhook lost: the status query confirms it once it waited long enough.
     expect(await deliverOne(db(), zaloEnv(), waiting, at(0))).toEqual({ kind: "sent", channel: "zns" });

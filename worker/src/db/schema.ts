@@ -483,6 +483,8 @@ export const notifications = sqliteTable(
     lastError: text("last_error"),
     sentAt: text("sent_at"),
     deliveredAt: text("delivered_at"),
+    /** When the sweep last queued it: not queued again while that message may still be on its way. */
+    queuedAt: text("queued_at"),
   },
   (t) => [
     index("notifications_user").on(t.userId, t.id),

@@ -1,6 +1,6 @@
 import { DELIVERY_DEADLINE_MS } from "../../../shared/src/notify/delivery";
 import type { Db } from "../db/client";
-import { dueDeliveries, expireDeliveries, markDelivered, unconfirmedZns } from "../db/repo/deliveries";
+import { dueDeliveries, expireDeliveries, markDelivered, stampQueued, unconfirmedZns } from "../db/repo/deliveries";
 import { messagesConfigured, znsStatus } from "../services/zalo-messages";
 import { logNotify } from "./queue";
 import { accessToken, rotateToken, TokenUnavailable } from "./token";
@@ -16,15 +16,30 @@ import { accessToken, rotateToken, TokenUnavailable } from "./token";
 export const SWEEP_GRACE_MS = 60_000;
 /** Ask Zalo about a ZNS message still unconfirmed this long after it was accepted. */
 export const STATUS_AFTER_MS = 15 * 60_000;
-const PER_RUN = 100;
+/** A backlog drains at up to this many messages a minute, in sendBatch calls of 50. */
+const PER_RUN = 500;
+// D1 binds at most 100 parameters a statement, and stamping binds one per id.
+const PER_BATCH = 50;
+/** A row the sweep queued is not queued again before this (its message may still be on the queue). */
+export const REQUEUE_AFTER_MS = 5 * 60_000;
 const STATUS_PER_RUN = 20;
 
 export async function sweepNotifications(db: Db, env: CloudflareBindings, now = () => Date.now()) {
   if (!messagesConfigured(env)) return { expired: 0, queued: 0, confirmed: 0, rotated: false };
   const t = now();
   const expired = await expireDeliveries(db, new Date(t - DELIVERY_DEADLINE_MS).toISOString());
-  const due = await dueDeliveries(db, new Date(t).toISOString(), new Date(t - SWEEP_GRACE_MS).toISOString(), PER_RUN);
-  if (due.length) await env.NOTIFY.sendBatch(due.map(({ id }) => ({ body: { id } })));
+  const due = await dueDeliveries(
+    db,
+    new Date(t).toISOString(),
+    new Date(t - SWEEP_GRACE_MS).toISOString(),
+    new Date(t - REQUEUE_AFTER_MS).toISOString(),
+    PER_RUN,
+  );
+  for (let i = 0; i < due.length; i += PER_BATCH) {
+    const ids = due.slice(i, i + PER_BATCH).map(({ id }) => id);
+    await env.NOTIFY.sendBatch(ids.map((id) => ({ body: { id } })));
+    await stampQueued(db, ids, new Date(t).toISOString());
+  }
   let confirmed = 0;
   let rotated = false;
   try {

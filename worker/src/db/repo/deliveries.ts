@@ -192,26 +192,37 @@ export async function expireDeliveries(db: Db, createdBefore: string) {
  * Rows the queue may have lost: waiting and due (created more than `graceBefore` ago, so a message
  * queued after the commit goes first), or unconfirmed sends whose window passed.
  */
-export async function dueDeliveries(db: Db, now: string, graceBefore: string, limit: number) {
+export async function dueDeliveries(db: Db, now: string, graceBefore: string, queuedBefore: string, limit: number) {
   return db
     .select({ id: notifications.id })
     .from(notifications)
     .where(
-      or(
-        and(
-          inArray(notifications.deliveryStatus, ["created", "failed_temporary"]),
-          or(
-            and(isNull(notifications.nextAttemptAt), lte(notifications.createdAt, graceBefore)),
-            lte(notifications.nextAttemptAt, graceBefore),
+      and(
+        or(isNull(notifications.queuedAt), lte(notifications.queuedAt, queuedBefore)),
+        or(
+          and(
+            inArray(notifications.deliveryStatus, ["created", "failed_temporary"]),
+            or(
+              and(isNull(notifications.nextAttemptAt), lte(notifications.createdAt, graceBefore)),
+              lte(notifications.nextAttemptAt, graceBefore),
+            ),
+            or(isNull(notifications.leaseUntil), lte(notifications.leaseUntil, now)),
           ),
-          or(isNull(notifications.leaseUntil), lte(notifications.leaseUntil, now)),
+          and(
+            eq(notifications.deliveryStatus, "sending"),
+            isNull(notifications.providerMsgId),
+            lte(notifications.leaseUntil, now),
+          ),
         ),
-        and(eq(notifications.deliveryStatus, "sending"), isNull(notifications.providerMsgId), lte(notifications.leaseUntil, now)),
       ),
     )
     .orderBy(notifications.id)
     .limit(limit);
 }
+
+/** The sweep queued these rows at `at`. */
+export const stampQueued = (db: Db, ids: number[], at: string) =>
+  db.update(notifications).set({ queuedAt: at }).where(inArray(notifications.id, ids));
 
 /** ZNS messages accepted before `sentBefore` and still unconfirmed: the status query asks about them. */
 export async function unconfirmedZns(db: Db, sentBefore: string, limit: number) {
