@@ -120,7 +120,10 @@ test("while a supplement is awaited the clock reads as paused; a finished dossie
   const { code, trackingUrl } = await submitTamTruByApi(request, resident);
   const trackPath = `/t/${code}${new URL(trackingUrl).search}`;
   await staffAction(request, staff, code, { action: "accept" });
-  await staffAction(request, staff, code, { action: "request_supplement", items: ["Bản sao hợp đồng thuê nhà rõ nét"] });
+  await staffAction(request, staff, code, {
+    action: "request_supplement",
+    checks: [{ docIndex: 1, passed: false, note: "Bản sao hợp đồng thuê nhà chưa rõ nét" }],
+  });
   const today = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date());
 
   await page.goto(trackPath);
@@ -131,7 +134,7 @@ test("while a supplement is awaited the clock reads as paused; a finished dossie
 
   const answered = await request.post(`${API}/api/dossiers/${code}/supplement`, {
     headers: bearer(resident),
-    data: { documents: [{ docIndex: 1, fileIds: [await uploadPdf(request, resident, "bo-sung.pdf")] }], note: "Đã bổ sung" },
+    data: { answers: [{ askId: "doc-1", fileIds: [await uploadPdf(request, resident, "bo-sung.pdf")] }], note: "Đã bổ sung" },
   });
   expect(answered.status()).toBe(200);
   const result = await uploadPdf(request, staff, "ket-qua.pdf");

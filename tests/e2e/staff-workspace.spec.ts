@@ -126,12 +126,14 @@ test("a dossier goes from the resident to the commune's officer and back: accept
     await expect(request5).toBeVisible();
     const items = request5.getByRole("list", { name: "Giấy tờ cần bổ sung" }).getByRole("listitem");
     await expect(items).toHaveText(["Hợp đồng thuê nhà có công chứng", "Văn bản đồng ý của chủ hộ"]);
+    // One slot per item: a file for the first, a few words for the second.
     await request5
-      .getByLabel("Tải lên: Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp")
+      .getByLabel("Tải lên: Hợp đồng thuê nhà có công chứng")
       .setInputFiles({ name: "hop-dong-cong-chung.pdf", mimeType: "application/pdf", buffer: PDF });
-    await expect(
-      request5.getByRole("list", { name: "Tệp đã đính kèm: Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp" }),
-    ).toContainText("hop-dong-cong-chung.pdf");
+    await expect(request5.getByRole("list", { name: "Tệp đã đính kèm: Hợp đồng thuê nhà có công chứng" })).toContainText(
+      "hop-dong-cong-chung.pdf",
+    );
+    await request5.getByLabel("Trả lời: Văn bản đồng ý của chủ hộ").fill("Chủ hộ là mẹ tôi, đã ký trong tờ khai");
     await request5.getByRole("button", { name: "Gửi bổ sung" }).click();
     await expect(request5).toBeHidden();
     await expect(page.getByText("Đang giải quyết", { exact: true })).toBeVisible();
@@ -144,7 +146,9 @@ test("a dossier goes from the resident to the commune's officer and back: accept
     await expect(processing).toContainText("Đang xử lý");
     await processing.click();
     await expect(timeline(staff)).toContainText("Đã nộp bổ sung hồ sơ");
-    await expect(staff.getByRole("region", { name: "Giấy tờ đã nộp" })).toContainText("hop-dong-cong-chung.pdf");
+    const answers = timeline(staff).getByRole("list", { name: "Trả lời từng mục: Đã nộp bổ sung hồ sơ" });
+    await expect(answers.getByRole("listitem").first()).toContainText("hop-dong-cong-chung.pdf");
+    await expect(answers).toContainText("Chủ hộ là mẹ tôi, đã ký trong tờ khai");
 
     const finish = await openAction(staff, "Hoàn thành, có kết quả");
     await finish

@@ -48,7 +48,10 @@ describe("the staff view for printing", () => {
     const accepted = await viewOf(officer, d.code);
     expect(accepted.acceptance?.documents).toEqual(accepted.documents);
 
-    await step(officer, d.code, { action: "request_supplement", items: ["Bản sao giấy tờ chứng minh chỗ ở hợp pháp"] });
+    await step(officer, d.code, {
+      action: "request_supplement",
+      checks: [{ docIndex: 1, passed: false, note: "Bản sao không rõ nét" }],
+    });
     await residentStep(d.owner, d.code, "submit_supplement");
     const after = await viewOf(officer, d.code);
     const filesOf = (docs: StaffDossierDetail["documents"]) => docs.flatMap((doc) => doc.files.map((f) => f.name));
@@ -60,7 +63,10 @@ describe("the staff view for printing", () => {
   it("counts a supplement answered before acceptance among the documents received", async () => {
     const officer = await signIn("can-bo-phuong");
     const d = await fileDossier();
-    await step(officer, d.code, { action: "request_supplement", items: ["Bản sao giấy tờ chứng minh chỗ ở hợp pháp"] });
+    await step(officer, d.code, {
+      action: "request_supplement",
+      checks: [{ docIndex: 1, passed: false, note: "Bản sao không rõ nét" }],
+    });
     await residentStep(d.owner, d.code, "submit_supplement");
     await step(officer, d.code, { action: "accept" });
     const view = await viewOf(officer, d.code);

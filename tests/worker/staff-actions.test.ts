@@ -5,7 +5,7 @@ import type { NotificationList, Session } from "../../shared/src/auth/api";
 import type { CalendarDay } from "../../shared/src/deadline/api";
 import { addDays, dueDate } from "../../shared/src/deadline/due-date";
 import { eventTitle } from "../../shared/src/dossier/events";
-import { allowedActions, STAFF_ACTIONS } from "../../shared/src/dossier/lifecycle";
+import { offeredActions, STAFF_ACTIONS } from "../../shared/src/dossier/lifecycle";
 import type { Inbox } from "../../shared/src/staff/api";
 import { workCalendar } from "../../worker/src/db/repo/calendar";
 import { dossiers, notifications } from "../../worker/src/db/schema";
@@ -70,7 +70,7 @@ describe("legal transitions through the HTTP API", () => {
       dueDate: "2026-03-19",
       dueExplanation: "7 ngày làm việc kể từ khi tiếp nhận",
       dueState: "ok",
-      allowedActions: allowedActions({ status: 2, received: true, withdrawalRequested: false, feeDue: true }),
+      allowedActions: offeredActions({ status: 2, received: true, withdrawalRequested: false, feeDue: true }),
     });
     expect(await dossierRow(d.code)).toMatchObject({
       status: 2,
@@ -164,16 +164,22 @@ describe("legal transitions through the HTTP API", () => {
   it("a supplement naming the same file for two documents is taken (not mistaken for a concurrent update)", async () => {
     const officer = await signIn("can-bo-phuong");
     const d = await fileDossier();
-    await step(officer, d.code, actionBody("request_supplement"));
+    await step(officer, d.code, {
+      action: "request_supplement",
+      checks: [
+        { docIndex: 1, passed: false, note: "Ảnh chụp bị mờ" },
+        { docIndex: 2, passed: false, note: "Thiếu trang 2" },
+      ],
+    });
     const fileId = await uploadPdf(d.owner, "ca-hai.pdf");
     const res = await api(
       `/api/dossiers/${d.code}/supplement`,
       json(
         "POST",
         {
-          documents: [
-            { docIndex: 0, fileIds: [fileId] },
-            { docIndex: 1, fileIds: [fileId] },
+          answers: [
+            { askId: "doc-1", fileIds: [fileId] },
+            { askId: "doc-2", fileIds: [fileId] },
           ],
         },
         bearer(d.owner),
@@ -379,7 +385,7 @@ describe("illegal actions answer 409 with what is allowed, in every reachable st
       withdrawalRequested: state.withdrawalRequested,
       receivedAt: state.received ? expect.any(String) : null,
     });
-    const allowed = allowedActions(state);
+    const allowed = offeredActions(state);
     expect(view.body.allowedActions).toEqual(allowed);
 
     const illegal = STAFF_ACTIONS.filter((a) => !allowed.includes(a));

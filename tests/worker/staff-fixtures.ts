@@ -168,19 +168,25 @@ export function actionBody(action: StaffAction, fileId = "00000000-0000-4000-800
   }
 }
 
+/**
+ * The answer to the open supplement request: a file for each item it asks, or, for a request
+ * recorded before items existed, a file for document 1.
+ */
+export async function supplementAnswer(owner: Session, code: string) {
+  const fileId = await uploadPdf(owner, "bo-sung.pdf", "bổ sung");
+  const { body } = await getJson<DossierDetail>(`/api/dossiers/${code}`, { headers: bearer(owner) });
+  const asks = body.supplement?.asks ?? [];
+  return asks.length > 0
+    ? { answers: asks.map((a) => ({ askId: a.id, fileIds: [fileId] })), note: "Đã bổ sung" }
+    : { documents: [{ docIndex: 1, fileIds: [fileId] }], note: "Đã bổ sung" };
+}
+
 /** The resident's own steps, through the resident API. */
 export async function residentStep(owner: Session, code: string, action: (typeof RESIDENT_ACTIONS)[number]) {
   const res =
     action === "withdraw"
       ? await api(`/api/dossiers/${code}/withdraw`, json("POST", { reason: "Tôi không còn nhu cầu" }, bearer(owner)))
-      : await api(
-          `/api/dossiers/${code}/supplement`,
-          json(
-            "POST",
-            { documents: [{ docIndex: 1, fileIds: [await uploadPdf(owner, "bo-sung.pdf", "bổ sung")] }], note: "Đã bổ sung" },
-            bearer(owner),
-          ),
-        );
+      : await api(`/api/dossiers/${code}/supplement`, json("POST", await supplementAnswer(owner, code), bearer(owner)));
   if (res.status !== 200) throw new Error(`${action} on ${code}: ${res.status} ${await res.text()}`);
 }
 

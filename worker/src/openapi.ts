@@ -132,6 +132,7 @@ import {
   UnitDrillQuery,
 } from "../../shared/src/figures/api";
 import { RecomputeBody, RecomputeStep } from "../../shared/src/figures/recompute";
+import { FileContentQuery } from "../../shared/src/files/files";
 import { PrefillQuery, PrefillResponse } from "../../shared/src/identity/prefill";
 import { Relaxation, RelaxationBody, RelaxationList, RelaxationParam } from "../../shared/src/identity/relaxations";
 import { DeliveryList, MessagesAnswerBody, MessagesState } from "../../shared/src/notify/delivery";
@@ -371,8 +372,12 @@ export const openApiDocument = {
     "/api/files/{id}/content": {
       get: {
         ...signedIn,
-        summary: "Download a file (owner, or staff of a unit handling a dossier it is attached to)",
-        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        summary:
+          "Download a file, or with disposition=inline preview it in the page (owner, applicant, or staff of a unit handling a dossier it is attached to); nosniff and a sandboxed CSP",
+        parameters: [
+          { name: "id", in: "path", required: true, schema: { type: "string" } },
+          ...parameters("query", FileContentQuery),
+        ],
         responses: { 200: { description: "The bytes" }, 404: error("Unknown or not visible"), ...authErrors },
       },
     },

@@ -1,8 +1,8 @@
-import { useEffect } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import type { FileMeta, TimelineEvent } from "../../../shared/src/dossier/api";
 import { formValueText } from "../../../shared/src/dossier/eform";
 import { STAFF_ONLY_EVENTS } from "../../../shared/src/dossier/events";
-import { formatFileSize } from "../../../shared/src/files/files";
+import { formatFileSize, PREVIEWABLE_TYPES } from "../../../shared/src/files/files";
 import { formatDate } from "../../../shared/src/format/vi";
 import { errorMessage } from "../services/api";
 import { useCatalogue } from "../stores/catalogue";
@@ -24,10 +24,15 @@ export function ClockPaused({ pausedAt }: { pausedAt: string }) {
   );
 }
 
-type FileRef = Pick<FileMeta, "id" | "name" | "size"> & { fromEform?: boolean };
+type FileRef = Pick<FileMeta, "id" | "name" | "size"> & { fromEform?: boolean; mime?: string };
 
-export function FileLinks({ files, label }: { files: FileRef[]; label: string }) {
+// Only the staff workspace previews; the resident's pages never load it.
+const FilePreview = lazy(() => import("./file-preview"));
+
+/** The files, each to download; with `preview`, images and PDFs also open in the page ("Xem"). */
+export function FileLinks({ files, label, preview = false }: { files: FileRef[]; label: string; preview?: boolean }) {
   const { openSnackbar } = useSnackbar();
+  const [shown, setShown] = useState<string | null>(null);
   const download = async (file: FileRef) => {
     try {
       await downloadFile(file);
@@ -44,6 +49,17 @@ export function FileLinks({ files, label }: { files: FileRef[]; label: string })
             <span className="note"> · {formatFileSize(f.size)}</span>
             {f.fromEform && <span className="note file-list__origin">Lập tự động từ biểu mẫu điện tử</span>}
           </span>
+          {preview && f.mime && PREVIEWABLE_TYPES.includes(f.mime) && (
+            <button
+              type="button"
+              className="button button--small button--secondary"
+              aria-label={`${shown === f.id ? "Đóng xem trước" : "Xem"} ${f.name}`}
+              aria-expanded={shown === f.id}
+              onClick={() => setShown(shown === f.id ? null : f.id)}
+            >
+              {shown === f.id ? "Đóng" : "Xem"}
+            </button>
+          )}
           <button
             type="button"
             className="button button--small button--secondary"
@@ -52,6 +68,17 @@ export function FileLinks({ files, label }: { files: FileRef[]; label: string })
           >
             Tải về
           </button>
+          {shown === f.id && f.mime && (
+            <Suspense
+              fallback={
+                <p className="note" role="status">
+                  Đang mở tệp…
+                </p>
+              }
+            >
+              <FilePreview file={{ id: f.id, name: f.name, mime: f.mime }} onDownload={() => void download(f)} />
+            </Suspense>
+          )}
         </li>
       ))}
     </ul>
@@ -59,7 +86,7 @@ export function FileLinks({ files, label }: { files: FileRef[]; label: string })
 }
 
 /** "Quá trình xử lý", newest first; internal notes (staff only) are marked as such. */
-export function Timeline({ events }: { events: TimelineEvent[] }) {
+export function Timeline({ events, preview = false }: { events: TimelineEvent[]; preview?: boolean }) {
   return (
     <section className="section" aria-labelledby="timeline-title">
       <h2 id="timeline-title" className="section__title">
@@ -88,7 +115,19 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
                 ))}
               </ul>
             )}
-            {e.files.length > 0 && <FileLinks files={e.files} label={`Tệp kèm theo: ${e.title}`} />}
+            {e.answers.length > 0 ? (
+              <ol className="plain-list timeline__items" aria-label={`Trả lời từng mục: ${e.title}`}>
+                {e.answers.map((a) => (
+                  <li key={a.item}>
+                    <p>{a.item}</p>
+                    {a.text && <p className="timeline__note">{a.text}</p>}
+                    {a.files.length > 0 && <FileLinks files={a.files} label={`Tệp trả lời: ${a.item}`} preview={preview} />}
+                  </li>
+                ))}
+              </ol>
+            ) : (
+              e.files.length > 0 && <FileLinks files={e.files} label={`Tệp kèm theo: ${e.title}`} preview={preview} />
+            )}
           </li>
         ))}
       </ol>
@@ -96,7 +135,13 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
   );
 }
 
-export function SubmittedDocuments({ documents }: { documents: { docIndex: number; name: string; files: FileRef[] }[] }) {
+export function SubmittedDocuments({
+  documents,
+  preview = false,
+}: {
+  documents: { docIndex: number; name: string; files: FileRef[] }[];
+  preview?: boolean;
+}) {
   if (documents.length === 0) return null;
   return (
     <section className="section" aria-labelledby="documents-title">
@@ -108,7 +153,7 @@ export function SubmittedDocuments({ documents }: { documents: { docIndex: numbe
           <li key={d.docIndex} className="doc-list__item">
             <p className="doc-list__name">{d.name}</p>
             {d.files.length > 0 ? (
-              <FileLinks files={d.files} label={`Tệp: ${d.name}`} />
+              <FileLinks files={d.files} label={`Tệp: ${d.name}`} preview={preview} />
             ) : (
               <p className="note">Bản giấy (không có tệp điện tử)</p>
             )}

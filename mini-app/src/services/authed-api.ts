@@ -84,7 +84,10 @@ export const fileApi = {
   /** The resident's own files ("Kho dữ liệu"), to reuse instead of uploading again. */
   list: () => callAuthed((api) => api.files.$get()),
   /** The bytes of a file (the bearer is needed, so this is a blob, not a link). */
-  content: async (id: string) => (await sendAuthed((api) => api.files[":id"].content.$get({ param: { id } }))).blob(),
+  content: async (id: string) => (await sendAuthed((api) => api.files[":id"].content.$get({ param: { id }, query: {} }))).blob(),
+  /** The bytes served for a preview in the page (Content-Disposition: inline), typed as the API sniffed them. */
+  preview: async (id: string) =>
+    (await sendAuthed((api) => api.files[":id"].content.$get({ param: { id }, query: { disposition: "inline" } }))).blob(),
 };
 
 export const draftApi = {
@@ -99,8 +102,14 @@ export const dossierApi = {
   get: (code: string) => callAuthed((api) => api.dossiers[":code"].$get({ param: { code } })),
   /** Whether filing needs the VNeID link, and what the form starts with (identity read-only), with sources. */
   prefill: (procedure: string) => callAuthed((api) => api.dossiers.prefill.$get({ query: { procedure } })),
-  supplement: (code: string, body: { documents: { docIndex: number; fileIds: string[] }[]; note: string }) =>
-    callAuthed((api) => api.dossiers[":code"].supplement.$post({ param: { code }, json: body })),
+  supplement: (
+    code: string,
+    body: {
+      documents?: { docIndex: number; fileIds: string[] }[];
+      answers?: { askId: string; fileIds: string[]; text?: string }[];
+      note: string;
+    },
+  ) => callAuthed((api) => api.dossiers[":code"].supplement.$post({ param: { code }, json: body })),
   withdraw: (code: string, reason: string) =>
     callAuthed((api) => api.dossiers[":code"].withdraw.$post({ param: { code }, json: { reason } })),
 };

@@ -5,6 +5,7 @@ import { FileId, MAX_DOSSIER_FILES } from "../files/files";
 import { Channel } from "./channel";
 import { DossierCode } from "./code";
 import { ACTORS, EVENT_TYPES } from "./events";
+import { SupplementAnswer, SupplementAsk } from "./supplement";
 
 /** What a resident typed into an eForm; checked field by field against the procedure by `checkForm()`. */
 export const FormValues = z
@@ -55,10 +56,21 @@ export const IdempotencyKey = z
   .string()
   .regex(/^[A-Za-z0-9_-]{16,64}$/, { error: "Idempotency-Key gồm 16–64 ký tự chữ, số, - hoặc _" });
 
-export const SupplementBody = z.strictObject({
-  documents: Attachments.refine((docs) => docs.some((d) => d.fileIds.length > 0), { error: "Vui lòng đính kèm giấy tờ bổ sung" }),
-  note: z.string().trim().max(1000).default(""),
-});
+/**
+ * `POST /api/dossiers/:code/supplement`. A request that lists items is answered item by item
+ * (`answers`, each asked item exactly once); a request recorded before items existed is answered
+ * with documents by index, as before.
+ */
+export const SupplementBody = z
+  .strictObject({
+    documents: Attachments.default([]),
+    answers: z.array(SupplementAnswer).max(80).default([]),
+    note: z.string().trim().max(1000).default(""),
+  })
+  .refine((b) => b.answers.length > 0 || b.documents.some((d) => d.fileIds.length > 0), {
+    error: "Vui lòng đính kèm giấy tờ bổ sung",
+    path: ["documents"],
+  });
 export type SupplementBody = z.infer<typeof SupplementBody>;
 
 export const WithdrawBody = z.strictObject({
@@ -121,6 +133,8 @@ export const TimelineEvent = z.object({
   note: z.string().nullable(),
   /** Items a supplement request lists, or files a step attached. */
   items: z.array(z.string()),
+  /** For a supplement answered item by item: each item asked, with the files and text that answered it. */
+  answers: z.array(z.object({ item: z.string(), text: z.string().nullable(), files: z.array(FileMeta) })),
   /** What the step recorded, one line each (a due date, a new date, an amount, a unit). */
   details: z.array(z.string()),
   files: z.array(FileMeta),
@@ -142,7 +156,15 @@ export const DossierDetail = SubmitResponse.extend({
   documents: z.array(z.object({ docIndex: z.number().int(), name: z.string(), files: z.array(FileMeta) })),
   timeline: z.array(TimelineEvent),
   /** The open supplement request, when status is 5. */
-  supplement: z.object({ items: z.array(z.string()), note: z.string().nullable(), requestedAt: z.string() }).nullable(),
+  supplement: z
+    .object({
+      items: z.array(z.string()),
+      /** The items to answer one by one; empty for a request recorded before items existed. */
+      asks: z.array(SupplementAsk),
+      note: z.string().nullable(),
+      requestedAt: z.string(),
+    })
+    .nullable(),
   results: z.array(FileMeta),
   /** A later date promised in an apology (Mẫu 04), shown beside the original due date. */
   promisedDate: z.string().nullable(),

@@ -5,6 +5,7 @@ import { formatDate, formatVnd } from "../format/vi";
 import { FEE_EXEMPTION_LABELS, FeeExemption } from "../payment/exemption";
 import { LocalDate } from "../time/vietnam";
 import { RETURN_CHANNEL_LABEL, ReturnChannel } from "./channel";
+import { DocumentCheck, SupplementAnswer, SupplementAsk } from "./supplement";
 
 const Empty = z.object({});
 const Files = z.object({ fileIds: z.array(FileId) });
@@ -45,12 +46,29 @@ export const EventPayload = z.discriminatedUnion("type", [
   z.object({ type: z.literal("processing"), data: Empty }),
   z.object({
     type: z.literal("supplement_requested"),
-    data: z.object({ items: z.array(z.string()), replyBy: LocalDate.optional() }),
+    /**
+     * `items` reads the request line by line (notices, Mẫu 02, the portal). A request checked
+     * document by document also records each verdict and the items asked, each answered in its own
+     * slot; earlier requests have neither.
+     */
+    data: z.object({
+      items: z.array(z.string()),
+      replyBy: LocalDate.optional(),
+      checks: z.array(DocumentCheck).optional(),
+      asks: z.array(SupplementAsk).optional(),
+    }),
   }),
   z.object({
     type: z.literal("supplement_submitted"),
-    /** The due date and the working days it moved by, when the clock had been paused. */
-    data: Files.extend({ dueDate: LocalDate.optional(), pausedDays: z.number().int().optional() }),
+    /**
+     * The due date and the working days it moved by, when the clock had been paused; and, when the
+     * request listed items, which files or text answered each.
+     */
+    data: Files.extend({
+      dueDate: LocalDate.optional(),
+      pausedDays: z.number().int().optional(),
+      answers: z.array(SupplementAnswer).optional(),
+    }),
   }),
   z.object({ type: z.literal("payment_requested"), data: z.object({ amount: z.number().int(), legalBasis: z.string() }) }),
   z.object({
@@ -145,8 +163,13 @@ export function eventDetails(e: EventPayload): string[] {
         ...(e.data.dueDate ? [`Ngày hẹn trả kết quả sau khi bổ sung: ${formatDate(e.data.dueDate)}`] : []),
         ...(e.data.pausedDays ? [`Tạm dừng ${e.data.pausedDays} ngày làm việc chờ bổ sung`] : []),
       ];
-    case "supplement_requested":
-      return e.data.replyBy ? [`${DETAIL_LABEL.replyBy}: ${formatDate(e.data.replyBy)}`] : [];
+    case "supplement_requested": {
+      const passed = (e.data.checks ?? []).filter((c) => c.passed).map((c) => c.name);
+      return [
+        ...(e.data.replyBy ? [`${DETAIL_LABEL.replyBy}: ${formatDate(e.data.replyBy)}`] : []),
+        ...(passed.length ? [`Giấy tờ đạt: ${passed.join("; ")}`] : []),
+      ];
+    }
     case "payment_requested":
       return [`Số tiền: ${formatVnd(e.data.amount)} (${e.data.legalBasis})`];
     case "payment_confirmed":

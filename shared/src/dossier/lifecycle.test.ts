@@ -8,8 +8,10 @@ import {
   feeBlocks,
   type LifecycleAction,
   type LifecycleState,
+  offeredActions,
   RESIDENT_ACTIONS,
   STAFF_ACTIONS,
+  stepsFor,
   submitted,
   transition,
 } from "./lifecycle";
@@ -211,6 +213,44 @@ describe("lifecycle rule table", () => {
     expect(apply(state(4), "request_supplement").state.received).toBe(true);
     expect(apply(START, "request_supplement").state.received).toBe(false);
     expect(apply(START, "refuse").state.received).toBe(false);
+  });
+});
+
+describe("finishing without an empty step", () => {
+  it("finishes straight after acceptance through the processing step, each its own event", () => {
+    expect(canApply(state(2), "finish")).toBe(false);
+    expect(stepsFor(state(2), "finish")).toEqual(["start_processing", "finish"]);
+    const through = apply(apply(state(2), "start_processing").state, "finish");
+    expect(through.state.status).toBe(9);
+    expect(offeredActions(state(2))).toContain("finish");
+  });
+
+  it("takes a legal step as it is, and offers no shortcut where the intermediate step does not lead on", () => {
+    expect(stepsFor(state(4), "finish")).toEqual(["finish"]);
+    for (const s of [state(1), state(5), state(6), state(9)]) {
+      expect(stepsFor(s, "finish")).toBeNull();
+      expect(offeredActions(s)).not.toContain("finish");
+    }
+    expect(stepsFor(state(1), "hand_over")).toBeNull();
+    expect(stepsFor(state(2), "hand_over")).toBeNull();
+  });
+
+  it("a fee due does not block finishing, only the handover", () => {
+    expect(stepsFor(due(state(2)), "finish")).toEqual(["start_processing", "finish"]);
+  });
+
+  it("offers exactly the allowed actions plus the shortcut, in the workspace order, from every state", () => {
+    for (const status of ALL_STATUSES)
+      for (const s of [state(status, false), state(status, true), due(state(status, true)), state(status, true, true)]) {
+        const offered = offeredActions(s);
+        const shortcut = stepsFor(s, "finish")?.length === 2;
+        expect(offered).toEqual(STAFF_ACTIONS.filter((a) => canApply(s, a) || (a === "finish" && shortcut)));
+        // Every step of a plan is legal in turn.
+        for (const a of offered) {
+          let at = s;
+          for (const step of stepsFor(s, a)!) at = apply(at, step).state;
+        }
+      }
   });
 });
 

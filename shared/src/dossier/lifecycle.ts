@@ -103,6 +103,30 @@ export function allowedActions(state: LifecycleState): StaffAction[] {
 }
 
 /**
+ * Steps the workspace takes on the officer's behalf when nothing else happens in between: a
+ * result signed straight after acceptance goes through processing (2 → 4 → 9, DOMAIN §3). Each
+ * step is still recorded as its own event, so figures and the portal see the processing step.
+ */
+const VIA: Partial<Record<StaffAction, StaffAction>> = { finish: "start_processing" };
+
+/**
+ * The single steps that perform `action` now, in order: the action itself when the state machine
+ * allows it, else a shortcut's intermediate step followed by it; null when neither applies.
+ */
+export function stepsFor(state: LifecycleState, action: LifecycleAction): LifecycleAction[] | null {
+  if (canApply(state, action)) return [action];
+  const via = (VIA as Partial<Record<LifecycleAction, StaffAction>>)[action];
+  if (!via || !canApply(state, via)) return null;
+  const between = transition(state, via);
+  return between.ok && canApply(between.state, action) ? [via, action] : null;
+}
+
+/** What the workspace offers: the allowed actions plus those a shortcut reaches, in the same order. */
+export function offeredActions(state: LifecycleState): StaffAction[] {
+  return STAFF_ACTIONS.filter((a) => stepsFor(state, a) !== null);
+}
+
+/**
  * Whether `action` is refused only because the fee is due: the officer is told to confirm the
  * payment or record an exemption.
  */

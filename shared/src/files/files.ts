@@ -11,6 +11,12 @@ export const MAX_FILE_NAME_CHARS = 100;
 
 export const FileId = z.string().regex(/^[0-9a-f-]{36}$/, { error: "Mã tệp không hợp lệ" });
 
+/** `GET /api/files/:id/content`: `inline` serves a preview shown in the page, the default a download. */
+export const FileContentQuery = z.object({ disposition: z.enum(["attachment", "inline"]).optional() });
+
+/** Types a browser shows in the page: images, and PDFs where the web view has a PDF renderer. HEIC is download only. */
+export const PREVIEWABLE_TYPES: readonly string[] = ["application/pdf", "image/jpeg", "image/png"];
+
 export const FILE_TYPES = {
   "application/pdf": "pdf",
   "image/jpeg": "jpg",

@@ -4,6 +4,7 @@ import { DossierDetail, SubmitBody, UnitRef } from "../dossier/api";
 import { Channel, IntakeChannel, ReturnChannel } from "../dossier/channel";
 import { DossierCode } from "../dossier/code";
 import { STAFF_ACTIONS } from "../dossier/lifecycle";
+import { CheckInput } from "../dossier/supplement";
 import { FileId } from "../files/files";
 import { FeeExemption } from "../payment/exemption";
 import { LocalDate } from "../time/vietnam";
@@ -19,8 +20,12 @@ export const ActionBody = z.discriminatedUnion("action", [
   z.strictObject({ action: z.literal("start_processing"), note: OptionalNote }),
   z.strictObject({
     action: z.literal("request_supplement"),
-    /** Everything missing, in one notice (Mẫu 02). */
-    items: z.array(z.string().trim().min(2).max(500)).min(1, { error: "Liệt kê đầy đủ giấy tờ cần bổ sung" }).max(40),
+    /**
+     * Everything missing, in one notice (Mẫu 02): a verdict per document of the procedure's case
+     * (chưa đạt with its note asks for it again), and free-text items. At least one item is asked.
+     */
+    checks: z.array(CheckInput).max(40).default([]),
+    items: z.array(z.string().trim().min(2).max(500)).max(40).default([]),
     note: OptionalNote,
     /** The date the resident should answer by. */
     replyBy: LocalDate.optional(),
@@ -123,6 +128,10 @@ export const StaffDossierDetail = DossierDetail.extend({
   dueState: DueState.nullable(),
   /** Null until the dossier is accepted. */
   acceptance: Acceptance.nullable(),
+  /** The documents of the procedure's case, by index, for the per-document check of a supplement request. */
+  requiredDocuments: z.array(
+    z.object({ docIndex: z.number().int(), name: z.string(), required: z.boolean(), replacedByEform: z.boolean() }),
+  ),
 });
 export type StaffDossierDetail = z.infer<typeof StaffDossierDetail>;
 

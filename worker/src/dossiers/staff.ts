@@ -1,4 +1,5 @@
-import { FEE_DUE_MESSAGE, feeBlocks } from "../../../shared/src/dossier/lifecycle";
+import { FEE_DUE_MESSAGE, feeBlocks, offeredActions, stepsFor, transition } from "../../../shared/src/dossier/lifecycle";
+import { buildRequest } from "../../../shared/src/dossier/supplement";
 import type { ActionBody } from "../../../shared/src/staff/api";
 import { vietnamDate } from "../../../shared/src/time/vietnam";
 import type { Db } from "../db/client";
@@ -6,7 +7,7 @@ import { provinceUnit, type ViewRow, viewById } from "../db/repo/dossiers";
 import { ownFilesById } from "../db/repo/files";
 import type { AuthUser } from "../db/repo/users";
 import { ApiError, conflict } from "../lib/errors";
-import { commitStep, lifecycleState, type StepInput, transitionOf } from "./steps";
+import { commitSteps, lifecycleState, type Moved, type StepInput } from "./steps";
 
 /** An officer's actions on a dossier in their scope (access.scopedDossier found it). */
 
@@ -31,8 +32,11 @@ async function inputFor(db: Db, user: AuthUser, row: ViewRow, body: ActionBody, 
     case "refuse":
     case "stop":
       return { note: body.reason };
-    case "request_supplement":
-      return { note: body.note, data: { items: body.items, ...(body.replyBy ? { replyBy: body.replyBy } : {}) } };
+    case "request_supplement": {
+      const built = buildRequest(row.procedureDocuments, body.checks, body.items);
+      if ("message" in built) throw invalid(built.path, built.message);
+      return { note: body.note, data: { ...built, ...(body.replyBy ? { replyBy: body.replyBy } : {}) } };
+    }
     case "request_payment":
       return { note: body.note, data: { amount: body.amount, legalBasis: body.legalBasis } };
     case "exempt_fee":
@@ -85,9 +89,21 @@ export async function performAction(
   now = new Date(),
 ): Promise<ViewRow> {
   if (expectedVersion !== row.d.version) throw stale();
-  const moved = transitionOf(row.d, body.action);
-  if (!moved.ok && feeBlocks(lifecycleState(row.d), body.action)) throw conflict(FEE_DUE_MESSAGE, { allowed: moved.allowed });
-  if (!moved.ok) throw conflict("Không thể thực hiện thao tác này ở trạng thái hiện tại của hồ sơ.", { allowed: moved.allowed });
-  if (!(await commitStep(db, auditKey, row, user, moved, await inputFor(db, user, row, body, now), now))) throw stale();
+  const state = lifecycleState(row.d);
+  const steps = stepsFor(state, body.action);
+  if (!steps) {
+    const allowed = offeredActions(state);
+    if (feeBlocks(state, body.action)) throw conflict(FEE_DUE_MESSAGE, { allowed });
+    throw conflict("Không thể thực hiện thao tác này ở trạng thái hiện tại của hồ sơ.", { allowed });
+  }
+  // A shortcut (finishing straight after acceptance) records each step it passes through.
+  const moves: Moved[] = [];
+  let s = state;
+  for (const step of steps) {
+    const moved = transition(s, step) as Moved;
+    moves.push(moved);
+    s = moved.state;
+  }
+  if (!(await commitSteps(db, auditKey, row, user, moves, await inputFor(db, user, row, body, now), now))) throw stale();
   return (await viewById(db, row.d.id))!;
 }

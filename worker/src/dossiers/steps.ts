@@ -12,7 +12,7 @@ import {
 import type { DossierStatus } from "../../../shared/src/dossier/status";
 import type { Db } from "../db/client";
 import { workCalendar } from "../db/repo/calendar";
-import { type DossierChanges, type DossierRow, insertStep, latestHash, type ViewRow } from "../db/repo/dossiers";
+import { type DossierChanges, type DossierRow, insertStep, latestHash, type StepRecord, type ViewRow } from "../db/repo/dossiers";
 import { eventWritten } from "../db/repo/portal-sync";
 import type { AuthUser } from "../db/repo/users";
 import { queueStepNotice } from "../notify/queue";
@@ -92,7 +92,7 @@ async function clockChanges(
  * notification. The event's number is the dossier's next version, so of two concurrent steps from
  * the same version exactly one commits; false means this one lost and wrote nothing.
  */
-export async function commitStep(
+export function commitStep(
   db: Db,
   auditKey: string,
   row: ViewRow,
@@ -101,38 +101,62 @@ export async function commitStep(
   input: StepInput = {},
   now = new Date(),
 ): Promise<boolean> {
-  const { d } = row;
-  const clock = await clockChanges(db, row, moved, now);
-  const payload = parseEventPayload(moved.event, { ...clock.data, ...input.data });
-  const event = {
-    seq: d.version + 1,
-    ...payload,
-    actorId: actor.role === "system" ? null : actor.id,
-    actorRole: actor.role === "system" ? actor.role : actor.role === "resident" ? ("resident" as const) : ("staff" as const),
-    at: now.toISOString(),
-    note: input.note || null,
-    status: moved.state.status,
-  };
-  const hash = await eventHash(auditKey, (await latestHash(db, d)) ?? GENESIS_HASH, event);
-  const notice = event.actorRole === "resident" ? null : residentNotice(payload, d.code, event.note);
-  const committed = await insertStep(
-    db,
-    d,
-    { ...event, hash },
-    {
+  return commitSteps(db, auditKey, row, actor, [moved], input, now);
+}
+
+/**
+ * Writes a chain of single transitions as one step (a shortcut such as finishing straight after
+ * acceptance): every transition is its own event, numbered and hashed in turn, with its own clock
+ * bookkeeping; `input` belongs to the last. The applicant hears only of the last: the intermediate
+ * events are on the timeline and sent to the portal, but a notification of each would be noise.
+ */
+export async function commitSteps(
+  db: Db,
+  auditKey: string,
+  row: ViewRow,
+  actor: Actor,
+  moves: readonly Moved[],
+  input: StepInput = {},
+  now = new Date(),
+): Promise<boolean> {
+  const records: StepRecord[] = [];
+  let current = row;
+  let changes: DossierChanges = {};
+  let previous = (await latestHash(db, row.d)) ?? GENESIS_HASH;
+  for (const [i, moved] of moves.entries()) {
+    const last = i === moves.length - 1;
+    const { d } = current;
+    const clock = await clockChanges(db, current, moved, now);
+    const payload = parseEventPayload(moved.event, { ...clock.data, ...(last ? input.data : {}) });
+    const event = {
+      seq: d.version + 1,
+      ...payload,
+      actorId: actor.role === "system" ? null : actor.id,
+      actorRole: actor.role === "system" ? actor.role : actor.role === "resident" ? ("resident" as const) : ("staff" as const),
+      at: now.toISOString(),
+      note: (last && input.note) || null,
+      status: moved.state.status,
+    };
+    const hash = await eventHash(auditKey, previous, event);
+    previous = hash;
+    const notice = event.actorRole === "resident" || !last ? null : residentNotice(payload, d.code, event.note);
+    records.push({ event: { ...event, hash }, fileIds: eventFileIds(payload), notice });
+    const stepChanges: DossierChanges = {
       status: moved.state.status,
       withdrawalRequested: moved.state.withdrawalRequested,
       ...(moved.fee ? { feeStatus: moved.fee } : {}),
       ...clock.set,
-      ...input.set,
-    },
-    eventFileIds(payload),
-    notice,
-    [...(input.extra ?? []), eventWritten(db, d.id, event.at)],
-  );
+      ...(last ? input.set : {}),
+    };
+    changes = { ...changes, ...stepChanges };
+    current = { ...current, d: { ...d, ...stepChanges, version: d.version + 1 } };
+  }
+  const at = now.toISOString();
+  const committed = await insertStep(db, row.d, records, changes, [...(input.extra ?? []), eventWritten(db, row.d.id, at)]);
   if (committed) {
-    queuePortalSync(d.id);
-    if (notice) queueStepNotice(db, d.id, event.seq);
+    queuePortalSync(row.d.id);
+    const noticed = records.find((r) => r.notice);
+    if (noticed) queueStepNotice(db, row.d.id, noticed.event.seq);
   }
   return committed;
 }

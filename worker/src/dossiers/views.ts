@@ -17,8 +17,9 @@ import {
   parseEventPayload,
   STAFF_ONLY_EVENTS,
 } from "../../../shared/src/dossier/events";
-import { allowedActions, canApply } from "../../../shared/src/dossier/lifecycle";
+import { canApply, offeredActions } from "../../../shared/src/dossier/lifecycle";
 import { type DossierStatus, inStatusGroup, officialStatusLabel, statusLabel } from "../../../shared/src/dossier/status";
+import { askLabel, type SupplementAsk } from "../../../shared/src/dossier/supplement";
 import { trackingPath } from "../../../shared/src/links/deep-link";
 import type { Acceptance, AuditReport, StaffDossierDetail } from "../../../shared/src/staff/api";
 import { vietnamDate } from "../../../shared/src/time/vietnam";
@@ -93,6 +94,20 @@ async function detailWithRecord(db: Db, row: ViewRow, viewer: AuthUser, linkBase
   const events = record.events.map((e) => ({ ...e, ...parseEventPayload(e.type, e.data) }));
   const eventFiles = new Map((await filesById(db, [...new Set(events.flatMap(eventFileIds))])).map((f) => [f.id, toFileMeta(f)]));
   const staffView = viewer.role !== "resident";
+  // Each answer names the item of the request before it that it answers.
+  let asks: SupplementAsk[] = [];
+  const answersOf = (e: (typeof events)[number]): TimelineEvent["answers"] => {
+    if (e.type === "supplement_requested") asks = e.data.asks ?? [];
+    if (e.type !== "supplement_submitted" || !e.data.answers) return [];
+    return asks.map((ask) => {
+      const answer = e.data.answers?.find((a) => a.askId === ask.id);
+      return {
+        item: askLabel(ask),
+        text: answer?.text || null,
+        files: (answer?.fileIds ?? []).flatMap((id) => eventFiles.get(id) ?? []),
+      };
+    });
+  };
   const timeline: TimelineEvent[] = events
     .filter((e) => staffView || !STAFF_ONLY_EVENTS.includes(e.type))
     .map((e) => ({
@@ -104,6 +119,7 @@ async function detailWithRecord(db: Db, row: ViewRow, viewer: AuthUser, linkBase
       title: eventTitle(e.type),
       note: e.note,
       items: e.type === "supplement_requested" ? e.data.items : [],
+      answers: answersOf(e),
       details: eventDetails(e),
       files: eventFileIds(e).flatMap((id) => eventFiles.get(id) ?? []),
     }));
@@ -126,7 +142,12 @@ async function detailWithRecord(db: Db, row: ViewRow, viewer: AuthUser, linkBase
     timeline,
     supplement:
       canApply(state, "submit_supplement") && lastRequest
-        ? { items: lastRequest.data.items, note: lastRequest.note, requestedAt: lastRequest.at }
+        ? {
+            items: lastRequest.data.items,
+            asks: lastRequest.data.asks ?? [],
+            note: lastRequest.note,
+            requestedAt: lastRequest.at,
+          }
         : null,
     results: timeline.filter((e) => e.type === "finished").flatMap((e) => e.files),
     promisedDate: d.promisedDate,
@@ -212,11 +233,17 @@ export async function staffDetail(
     ...detail,
     statusLabel: officialStatusLabel(d.status as DossierStatus),
     version: d.version,
-    allowedActions: mayAct(user, scope, d) ? allowedActions(lifecycleState(d)) : [],
+    allowedActions: mayAct(user, scope, d) ? offeredActions(lifecycleState(d)) : [],
     applicant: { name: d.applicantName, phone: applicant?.phone ?? declaredPhone(row), vneidVerified: d.vneidVerified },
     receivedAt: d.receivedAt,
     dueState: clockRuns ? dueState(d.dueDate!, vietnamDate(new Date()), calendar) : null,
     acceptance: await acceptanceOf(db, row, record),
+    requiredDocuments: row.procedureDocuments.map((doc, docIndex) => ({
+      docIndex,
+      name: doc.name,
+      required: doc.required,
+      replacedByEform: doc.replacedByEform ?? false,
+    })),
   };
 }
 

@@ -1,7 +1,14 @@
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
-import { FileId, MAX_FILE_BYTES, MAX_STORED_BYTES, safeFileName, sniffFileType } from "../../../shared/src/files/files";
+import {
+  FileContentQuery,
+  FileId,
+  MAX_FILE_BYTES,
+  MAX_STORED_BYTES,
+  safeFileName,
+  sniffFileType,
+} from "../../../shared/src/files/files";
 import { rateLimit, requireUser } from "../auth/middleware";
 import { insertFile, listOwnFiles, uploadedBytes } from "../db/repo/files";
 import { recordRead } from "../db/repo/staff";
@@ -10,7 +17,7 @@ import { toFileMeta } from "../dossiers/views";
 import { sha256Hex } from "../lib/crypto";
 import { ApiError, notFound } from "../lib/errors";
 import { type AppEnv, factory } from "../lib/factory";
-import { contentDisposition, declaredName } from "../lib/file-headers";
+import { declaredName, fileResponseHeaders } from "../lib/file-headers";
 import { validate } from "../lib/validate";
 
 const tooLarge = () => new ApiError(413, "payload_too_large", `Tệp vượt quá ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
@@ -73,17 +80,15 @@ export const fileRoutes = factory
     },
   )
   .get("/", async (c) => c.json({ items: (await listOwnFiles(c.var.db, c.var.user.id)).map(toFileMeta) }, 200))
-  .get("/:id/content", validate("param", z.object({ id: FileId })), async (c) => {
+  // `?disposition=inline` serves the same bytes for a preview in the page instead of a download.
+  .get("/:id/content", validate("param", z.object({ id: FileId })), validate("query", FileContentQuery), async (c) => {
     const { db, user } = c.var;
     const { file, dossierId } = await readableFile(db, user, c.req.valid("param").id);
     const object = await c.env.FILES.get(file.r2Key);
     if (!object) throw notFound("Không tìm thấy tệp.");
+    const disposition = c.req.valid("query").disposition ?? "attachment";
     // Staff opening a resident's document is a read of the dossier, and audited as one.
-    if (dossierId && user.role !== "resident") await recordRead(db, dossierId, user, `Tải tệp đính kèm ${file.id}`);
-    return c.body(object.body, 200, {
-      "Content-Type": file.mime,
-      "Content-Length": String(file.size),
-      "Content-Disposition": contentDisposition(file.name),
-      "Cache-Control": "private, no-store",
-    });
+    if (dossierId && user.role !== "resident")
+      await recordRead(db, dossierId, user, `${disposition === "inline" ? "Xem trước" : "Tải"} tệp đính kèm ${file.id}`);
+    return c.body(object.body, 200, fileResponseHeaders(file, disposition));
   });

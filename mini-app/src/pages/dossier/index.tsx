@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router-dom";
 import { Page } from "zmp-ui";
 import { inStatusGroup } from "../../../../shared/src/dossier/status";
+import { askLabel, needsFile } from "../../../../shared/src/dossier/supplement";
 import { formatDate } from "../../../../shared/src/format/vi";
 import { PAYMENT_RETURN_PARAM } from "../../../../shared/src/payment/fee";
 import { AppHeader } from "../../components/app-header";
@@ -13,12 +14,59 @@ import { ResidentFeeSection } from "../../components/fee-section";
 import { RequireSession } from "../../components/session-gate";
 import { useSnackbar } from "../../components/snackbar";
 import { LoadFailure, Loading } from "../../components/status";
-import { type DossierDetailData, dossierApi } from "../../services/authed-api";
+import { type DossierDetailData, dossierApi, type FileItem } from "../../services/authed-api";
 import { useCatalogue } from "../../stores/catalogue";
 import { useDossiers } from "../../stores/dossiers";
 import { type DocFiles, toAttachments, withFile, withoutFile } from "../../utils/attachments";
 import { formatDateTime } from "../../utils/format";
 import { useTask } from "../../utils/task";
+
+type Ask = NonNullable<DossierDetailData["supplement"]>["asks"][number];
+type Answer = { files: FileItem[]; text: string };
+
+/** One slot per item the officer asked: a file for a document; a file or a text for anything else. */
+function AskSlots(props: { asks: Ask[]; answers: Record<string, Answer>; onChange: (id: string, answer: Answer) => void }) {
+  return (
+    <ol className="doc-list" aria-label="Các mục cần bổ sung">
+      {props.asks.map((ask) => {
+        const answer = props.answers[ask.id] ?? { files: [], text: "" };
+        const label = askLabel(ask);
+        const docName = ask.kind === "text" ? ask.text : ask.name;
+        return (
+          <li key={ask.id} className="doc-list__item">
+            <p className="doc-list__name">{ask.kind === "text" ? ask.text : ask.kind === "form" ? label : ask.name}</p>
+            {ask.kind === "document" && <p className="note">Lý do: {ask.note}</p>}
+            {!needsFile(ask) && (
+              <div className="field">
+                <label htmlFor={`answer-${ask.id}`} className="field__label">
+                  Trả lời: {docName} <span className="note">(hoặc đính kèm tệp)</span>
+                </label>
+                <textarea
+                  id={`answer-${ask.id}`}
+                  rows={2}
+                  maxLength={2000}
+                  value={answer.text}
+                  onChange={(e) => props.onChange(ask.id, { ...answer, text: e.target.value })}
+                />
+              </div>
+            )}
+            <DocumentFiles
+              docName={docName}
+              files={answer.files}
+              onAdd={(file) =>
+                props.onChange(ask.id, {
+                  ...answer,
+                  files: answer.files.some((f) => f.id === file.id) ? answer.files : [...answer.files, file],
+                })
+              }
+              onRemove={(id) => props.onChange(ask.id, { ...answer, files: answer.files.filter((f) => f.id !== id) })}
+            />
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
 
 /** The officer asked for more documents (status 5): attach them and send. */
 function SupplementBox({ detail }: { detail: DossierDetailData }) {
@@ -27,12 +75,35 @@ function SupplementBox({ detail }: { detail: DossierDetailData }) {
   const loadProcedure = useCatalogue((s) => s.loadProcedure);
   const { openSnackbar } = useSnackbar();
   const [docs, setDocs] = useState<DocFiles>({});
+  const [answers, setAnswers] = useState<Record<string, Answer>>({});
+  const asks = detail.supplement?.asks ?? [];
   const [note, setNote] = useState("");
   const { busy: sending, error, setError, run } = useTask();
   useEffect(() => void loadProcedure(detail.procedure.code), [detail.procedure.code, loadProcedure]);
   const documents = procedure?.documents.map((d, docIndex) => ({ docIndex, name: d.name })) ?? detail.documents;
 
   const send = async () => {
+    // A request that lists items is answered item by item, each one (the API checks it again).
+    if (asks.length > 0) {
+      const missing = asks.find((ask) => {
+        const a = answers[ask.id];
+        return !(a && (a.files.length > 0 || (!needsFile(ask) && a.text.trim() !== "")));
+      });
+      if (missing) {
+        setError(`${needsFile(missing) ? "Chưa đính kèm tệp cho mục" : "Chưa trả lời mục"}: ${askLabel(missing)}.`);
+        return;
+      }
+      const body = asks.map((ask) => ({
+        askId: ask.id,
+        fileIds: answers[ask.id]!.files.map((f) => f.id),
+        ...(answers[ask.id]!.text.trim() ? { text: answers[ask.id]!.text.trim() } : {}),
+      }));
+      await run(async () => {
+        setDetail(await dossierApi.supplement(detail.code, { answers: body, note: note.trim() }));
+        openSnackbar({ text: "Đã gửi bổ sung hồ sơ.", type: "success" });
+      });
+      return;
+    }
     const attachments = toAttachments(docs);
     if (attachments.length === 0) {
       setError("Vui lòng đính kèm giấy tờ bổ sung.");
@@ -62,19 +133,23 @@ function SupplementBox({ detail }: { detail: DossierDetailData }) {
           {detail.supplement.note && <p>{detail.supplement.note}</p>}
         </>
       )}
-      <ol className="doc-list">
-        {documents.map((doc) => (
-          <li key={doc.docIndex} className="doc-list__item">
-            <p className="doc-list__name">{doc.name}</p>
-            <DocumentFiles
-              docName={doc.name}
-              files={docs[doc.docIndex] ?? []}
-              onAdd={(file) => setDocs((d) => withFile(d, doc.docIndex, file))}
-              onRemove={(id) => setDocs((d) => withoutFile(d, doc.docIndex, id))}
-            />
-          </li>
-        ))}
-      </ol>
+      {asks.length > 0 ? (
+        <AskSlots asks={asks} answers={answers} onChange={(id, a) => setAnswers((all) => ({ ...all, [id]: a }))} />
+      ) : (
+        <ol className="doc-list">
+          {documents.map((doc) => (
+            <li key={doc.docIndex} className="doc-list__item">
+              <p className="doc-list__name">{doc.name}</p>
+              <DocumentFiles
+                docName={doc.name}
+                files={docs[doc.docIndex] ?? []}
+                onAdd={(file) => setDocs((d) => withFile(d, doc.docIndex, file))}
+                onRemove={(id) => setDocs((d) => withoutFile(d, doc.docIndex, id))}
+              />
+            </li>
+          ))}
+        </ol>
+      )}
       <div className="field">
         <label htmlFor="supplement-note" className="field__label">
           Ghi chú cho cán bộ <span className="note">(không bắt buộc)</span>

@@ -38,12 +38,13 @@ const ACTION_HELP: Record<StaffAction, string> = {
   refuse: "Hồ sơ không được tiếp nhận. Công dân nhận được lý do.",
   start_processing: "Chuyển hồ sơ sang bước giải quyết.",
   request_supplement:
-    "Liệt kê đầy đủ giấy tờ cần bổ sung trong một lần thông báo (Mẫu 02). Thời hạn giải quyết tạm dừng đến khi công dân bổ sung.",
+    "Kiểm tra từng giấy tờ và liệt kê đầy đủ những gì cần bổ sung trong một lần thông báo (Mẫu 02); công dân bổ sung đúng từng mục. Thời hạn giải quyết tạm dừng đến khi công dân bổ sung.",
   request_payment: "Công dân được thông báo số tiền cần nộp và căn cứ thu.",
   confirm_payment: "Xác nhận đã thu đủ phí, lệ phí của công dân; hồ sơ đang chờ nộp phí tiếp tục được giải quyết.",
   exempt_fee: "Ghi nhận hồ sơ được miễn phí, lệ phí: chọn đối tượng được miễn và nêu căn cứ pháp lý.",
   stop: "Dừng giải quyết hồ sơ. Công dân nhận được lý do.",
-  finish: "Đính kèm kết quả điện tử; công dân tải về được trong ứng dụng.",
+  finish:
+    "Đính kèm kết quả điện tử; công dân tải về được trong ứng dụng. Hồ sơ mới tiếp nhận được ghi nhận bước giải quyết cùng lúc, không cần thao tác riêng.",
   hand_over: "Ghi nhận đã trả kết quả cho công dân.",
   confirm_withdrawal: "Công dân đã đề nghị rút hồ sơ. Xác nhận để kết thúc hồ sơ.",
   apologise: "Gửi thư xin lỗi (Mẫu 04) và hẹn lại ngày trả kết quả. Hạn ban đầu vẫn dùng để đánh giá đúng hạn.",
@@ -61,7 +62,8 @@ function ItemsEditor({ items, onChange, invalid }: { items: string[]; onChange: 
   const error = invalid?.field === "items" ? invalid.message : null;
   return (
     <fieldset className={`field items-editor${error ? " field--invalid" : ""}`}>
-      <legend className="field__label">Giấy tờ cần bổ sung</legend>
+      <legend className="field__label">Yêu cầu khác</legend>
+      <p className="note">Giấy tờ chưa có trong hồ sơ hoặc nội dung cần làm rõ; công dân trả lời bằng tệp hoặc văn bản.</p>
       <ol className="items-editor__list">
         {items.map((item, i) => (
           <li key={i} className="items-editor__item">
@@ -76,7 +78,7 @@ function ItemsEditor({ items, onChange, invalid }: { items: string[]; onChange: 
               aria-describedby={error ? "supplement-items-error" : undefined}
               onChange={(e) => onChange(items.map((v, j) => (j === i ? e.target.value : v)))}
             />
-            {items.length > 1 && (
+            {(items.length > 1 || item !== "") && (
               <button
                 type="button"
                 className="button button--small button--link"
@@ -103,6 +105,94 @@ function ItemsEditor({ items, onChange, invalid }: { items: string[]; onChange: 
   );
 }
 
+type Verdict = { passed: boolean; note: string };
+
+/**
+ * The per-document check of a supplement request: each document of the procedure's case is marked
+ * đạt or chưa đạt (with what is wrong), or left unchecked. A document the eForm carries is never
+ * asked as a file: chưa đạt there asks the resident to correct what the form declared.
+ */
+function DocumentChecks(props: {
+  detail: StaffDossierData;
+  verdicts: Record<number, Verdict>;
+  onChange: (docIndex: number, verdict: Verdict | null) => void;
+  invalid: Invalid;
+}) {
+  const submitted = new Set(props.detail.documents.map((d) => d.docIndex));
+  return (
+    <fieldset className="field">
+      <legend className="field__label">Kiểm tra từng giấy tờ</legend>
+      <ul className="doc-check">
+        {props.detail.requiredDocuments.map((doc) => {
+          const verdict = props.verdicts[doc.docIndex];
+          const noteId = `check-note-${doc.docIndex}`;
+          const noteError = props.invalid?.field === noteId ? props.invalid.message : null;
+          return (
+            <li key={doc.docIndex} className="doc-check__item">
+              <p className="doc-list__name">{doc.name}</p>
+              <p className="note">
+                {doc.replacedByEform
+                  ? "Lập tự động từ biểu mẫu điện tử: chưa đạt thì yêu cầu sửa thông tin tờ khai."
+                  : submitted.has(doc.docIndex)
+                    ? "Đã nộp"
+                    : doc.required
+                      ? "Chưa nộp"
+                      : "Không bắt buộc, chưa nộp"}
+              </p>
+              <div className="doc-check__choices">
+                <label className="toggle">
+                  <input
+                    type="radio"
+                    name={`check-${doc.docIndex}`}
+                    aria-label={`Đạt: ${doc.name}`}
+                    checked={verdict?.passed === true}
+                    onChange={() => props.onChange(doc.docIndex, { passed: true, note: "" })}
+                  />
+                  <span>Đạt</span>
+                </label>
+                <label className="toggle">
+                  <input
+                    type="radio"
+                    name={`check-${doc.docIndex}`}
+                    aria-label={`Chưa đạt: ${doc.name}`}
+                    checked={verdict?.passed === false}
+                    onChange={() => props.onChange(doc.docIndex, { passed: false, note: verdict?.note ?? "" })}
+                  />
+                  <span>Chưa đạt</span>
+                </label>
+                {verdict && (
+                  <button
+                    type="button"
+                    className="button button--small button--link"
+                    onClick={() => props.onChange(doc.docIndex, null)}
+                  >
+                    Bỏ chọn
+                  </button>
+                )}
+              </div>
+              {verdict?.passed === false && (
+                <div className={`field${noteError ? " field--invalid" : ""}`}>
+                  <label htmlFor={noteId} className="field__label">
+                    {doc.replacedByEform ? `Nội dung cần sửa trên tờ khai: ${doc.name}` : `Lý do chưa đạt: ${doc.name}`}
+                  </label>
+                  <input
+                    id={noteId}
+                    value={verdict.note}
+                    maxLength={500}
+                    aria-invalid={noteError ? true : undefined}
+                    onChange={(e) => props.onChange(doc.docIndex, { passed: false, note: e.target.value })}
+                  />
+                  {noteError && <p className="field__error">{noteError}</p>}
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </fieldset>
+  );
+}
+
 /** The small form of one action; builds the request body or says what is missing. */
 function ActionForm(props: {
   action: StaffAction;
@@ -116,6 +206,7 @@ function ActionForm(props: {
   const [note, setNote] = useState("");
   const [reason, setReason] = useState("");
   const [items, setItems] = useState<string[]>([""]);
+  const [verdicts, setVerdicts] = useState<Record<number, Verdict>>({});
   const [replyBy, setReplyBy] = useState("");
   const [amount, setAmount] = useState(detail.fee.amount > 0 ? String(detail.fee.amount) : "");
   // An exemption names its own basis, not the fee's.
@@ -151,9 +242,19 @@ function ActionForm(props: {
         return needReason() ?? { action, reason: reason.trim() };
       case "request_supplement": {
         const listed = items.map((i) => i.trim()).filter(Boolean);
-        if (listed.length === 0 || listed.some((i) => i.length < 2))
+        const checks = Object.entries(verdicts).map(([docIndex, v]) => ({
+          docIndex: Number(docIndex),
+          passed: v.passed,
+          ...(v.passed ? {} : { note: v.note.trim() }),
+        }));
+        const unexplained = checks.find((c) => !c.passed && (c.note ?? "").length < 2);
+        if (unexplained) {
+          const name = detail.requiredDocuments.find((d) => d.docIndex === unexplained.docIndex)?.name ?? "";
+          return { field: `check-note-${unexplained.docIndex}`, message: `Ghi rõ lý do chưa đạt của “${name}”.` };
+        }
+        if (listed.some((i) => i.length < 2) || (listed.length === 0 && !checks.some((c) => !c.passed)))
           return { field: "items", message: "Liệt kê đầy đủ giấy tờ cần bổ sung" };
-        return { action, items: listed, note: optionalNote, replyBy: replyBy || undefined };
+        return { action, checks, items: listed, note: optionalNote, replyBy: replyBy || undefined };
       }
       case "request_payment":
         if (!(amountValue >= 1)) return { field: "action-amount", message: "Nhập số tiền cần nộp" };
@@ -217,6 +318,17 @@ function ActionForm(props: {
     case "request_supplement":
       fields = (
         <>
+          <DocumentChecks
+            detail={detail}
+            verdicts={verdicts}
+            invalid={invalid}
+            onChange={(docIndex, verdict) =>
+              setVerdicts((all) => {
+                const { [docIndex]: _, ...rest } = all;
+                return verdict ? { ...rest, [docIndex]: verdict } : rest;
+              })
+            }
+          />
           <ItemsEditor items={items} onChange={setItems} invalid={invalid} />
           <Field
             id="action-reply-by"

@@ -180,11 +180,11 @@ function DossierView(props: {
           <h2 id="results-title" className="section__title">
             Kết quả giải quyết
           </h2>
-          <FileLinks files={detail.results} label="Tệp kết quả" />
+          <FileLinks files={detail.results} label="Tệp kết quả" preview />
         </section>
       )}
-      <Timeline events={detail.timeline} />
-      <SubmittedDocuments documents={detail.documents} />
+      <Timeline events={detail.timeline} preview />
+      <SubmittedDocuments documents={detail.documents} preview />
       <FormValuesList procedureCode={detail.procedure.code} form={detail.form} />
       <PortalSyncSection key={`${detail.code}-${detail.timeline.length}`} code={detail.code} />
       <AuditSection key={detail.code} code={detail.code} />

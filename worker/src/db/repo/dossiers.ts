@@ -206,6 +206,17 @@ export async function dossierEventsOf(db: Db, dossierId: string): Promise<EventR
   return db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, dossierId)).orderBy(dossierEvents.seq);
 }
 
+/** The dossier's latest event of one type (the open supplement request), if any. */
+export async function latestEventOfType(db: Db, dossierId: string, type: EventRow["type"]): Promise<EventRow | undefined> {
+  return db
+    .select()
+    .from(dossierEvents)
+    .where(and(eq(dossierEvents.dossierId, dossierId), eq(dossierEvents.type, type)))
+    .orderBy(desc(dossierEvents.seq))
+    .limit(1)
+    .get();
+}
+
 /** A unit of the province, e.g. the target of a transfer. */
 export async function provinceUnit(db: Db, provinceId: string, unitId: string) {
   return db.query.units.findFirst({
@@ -228,44 +239,57 @@ export async function latestHash(db: Db, d: DossierRow): Promise<string | undefi
   return row?.hash;
 }
 
+/** One event of a step and what it brings: the files it attached, the applicant's notification. */
+export type StepRecord = {
+  event: NewEvent & { seq: number; at: string };
+  fileIds: readonly string[];
+  notice: { title: string; body: string } | null;
+};
+
 /**
- * Writes one step in one batch: the event, the dossier's changes at the event's number as its
- * new version, the files the event attached, the applicant's notification and any `extra`
- * statements. The update only matches the version the step was built from, and the unique
- * (dossier, seq) index refuses a second event with the same number, so of two concurrent steps
- * exactly one commits; false means this one lost and rolled back whole.
+ * Writes one step in one batch: its events (one, or a shortcut's intermediate events before the
+ * last), the dossier's changes at the last event's number as its new version, the files each
+ * event attached, the applicant's notifications and any `extra` statements. The update only
+ * matches the version the step was built from, and the unique (dossier, seq) index refuses a
+ * second event with the same number, so of two concurrent steps exactly one commits; false means
+ * this one lost and rolled back whole.
  */
 export async function insertStep(
   db: Db,
   d: DossierRow,
-  event: NewEvent & { seq: number; at: string },
+  records: readonly StepRecord[],
   changes: DossierChanges,
-  fileIds: readonly string[],
-  notice: { title: string; body: string } | null,
   extra: BatchItem<"sqlite">[] = [],
 ): Promise<boolean> {
+  const last = records.at(-1)!.event;
   try {
+    const [first, ...later] = records.map(({ event }) => db.insert(dossierEvents).values({ dossierId: d.id, ...event }));
     await db.batch([
-      db.insert(dossierEvents).values({ dossierId: d.id, ...event }),
+      first!,
+      ...later,
       db
         .update(dossiers)
-        .set({ ...changes, version: event.seq, updatedAt: event.at })
+        .set({ ...changes, version: last.seq, updatedAt: last.at })
         .where(and(eq(dossiers.id, d.id), eq(dossiers.version, d.version))),
-      ...(fileIds.length
-        ? [db.insert(eventFiles).values(fileIds.map((fileId) => ({ dossierId: d.id, seq: event.seq, fileId })))]
-        : []),
-      ...(notice
-        ? [
-            notificationInsert(db, {
-              userId: d.applicantId,
-              topic: "dossier",
-              dossierId: d.id,
-              eventSeq: event.seq,
-              ...notice,
-              createdAt: event.at,
-            }),
-          ]
-        : []),
+      ...records.flatMap(({ event, fileIds }) =>
+        fileIds.length
+          ? [db.insert(eventFiles).values(fileIds.map((fileId) => ({ dossierId: d.id, seq: event.seq, fileId })))]
+          : [],
+      ),
+      ...records.flatMap(({ event, notice }) =>
+        notice
+          ? [
+              notificationInsert(db, {
+                userId: d.applicantId,
+                topic: "dossier",
+                dossierId: d.id,
+                eventSeq: event.seq,
+                ...notice,
+                createdAt: event.at,
+              }),
+            ]
+          : [],
+      ),
       ...extra,
     ]);
     return true;
