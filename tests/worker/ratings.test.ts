@@ -38,7 +38,8 @@ async function returned(unit = COMMUNE): Promise<Filed> {
   return filed;
 }
 
-const ratingOf = (session: Session, code: string) => getJson<RatingView>(`/api/dossiers/${code}/rating`, { headers: bearer(session) });
+const ratingOf = (session: Session, code: string) =>
+  getJson<RatingView>(`/api/dossiers/${code}/rating`, { headers: bearer(session) });
 const rate = (session: Session, code: string, body: unknown, env = testEnv()) =>
   api(`/api/dossiers/${code}/rating`, json("POST", body, bearer(session)), env);
 const rerate = (session: Session, code: string, body: unknown) =>
@@ -127,7 +128,11 @@ describe("the one-tap rating", () => {
 
   it("validates the body: a level of the scale, known criteria scored 2/1/0", async () => {
     const { code, owner } = await returned();
-    for (const body of [{ level: "5" }, { level: "satisfied", criteria: { speed: 2 } }, { level: "satisfied", criteria: { total_time: 3 } }])
+    for (const body of [
+      { level: "5" },
+      { level: "satisfied", criteria: { speed: 2 } },
+      { level: "satisfied", criteria: { total_time: 3 } },
+    ])
       expect((await rate(owner, code, body)).status, JSON.stringify(body)).toBe(400);
   });
 });
@@ -138,7 +143,14 @@ describe("ratings by Zalo's star template", () => {
   it("keeps the raw stars, maps them by the published rule, and records a repeated webhook once", async () => {
     const { code } = await returned();
     const n = await lastNotification(code);
-    const payload = { rate: 5, feedbacks: ["Nhanh chóng"], note: "Rất tốt", submitDate: "1714529559833", msgId: "m-1", trackingId: String(n.id) };
+    const payload = {
+      rate: 5,
+      feedbacks: ["Nhanh chóng"],
+      note: "Rất tốt",
+      submitDate: "1714529559833",
+      msgId: "m-1",
+      trackingId: String(n.id),
+    };
     expect(await recordStarRating(testEnv(), payload)).toBe("recorded");
     expect(await recordStarRating(testEnv(), payload)).toBe("duplicate");
     expect(await recordStarRating(testEnv(), { ...payload, msgId: "m-2" })).toBe("duplicate");
@@ -249,7 +261,9 @@ describe("the case every Không hài lòng opens", () => {
     await db().update(ratingCases).set({ dueDate: "2020-01-02" }).where(eq(ratingCases.id, lateId));
     const list = (await cases(leader)).body.items;
     const statuses = list.map((c) => c.status);
-    expect(statuses).toEqual([...statuses].sort((a, b) => ["open", "replied", "closed"].indexOf(a) - ["open", "replied", "closed"].indexOf(b)));
+    expect(statuses).toEqual(
+      [...statuses].sort((a, b) => ["open", "replied", "closed"].indexOf(a) - ["open", "replied", "closed"].indexOf(b)),
+    );
     expect(list[0]).toMatchObject({ id: lateId, overdue: true, canReply: true });
     expect(list.find((c) => c.id === caseId)).toMatchObject({
       code: filed.code,
@@ -288,11 +302,18 @@ describe("the case every Không hài lòng opens", () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ userId: filed.owner.user.id, dossierId: (await dossierRow(filed.code)).id });
     expect(sent[0]!.body).toContain(text);
-    const list = await getJson<{ items: { topic: string; code: string | null; subjectId: string | null }[] }>("/api/me/notifications", {
-      headers: bearer(filed.owner),
-    });
+    const list = await getJson<{ items: { topic: string; code: string | null; subjectId: string | null }[] }>(
+      "/api/me/notifications",
+      {
+        headers: bearer(filed.owner),
+      },
+    );
     expect(list.body.items[0]).toMatchObject({ topic: "rating_case", code: filed.code, subjectId: caseId });
-    expect((await ratingOf(filed.owner, filed.code)).body.case).toMatchObject({ status: "replied", reply: text, repliedBy: leader.user.displayName });
+    expect((await ratingOf(filed.owner, filed.code)).body.case).toMatchObject({
+      status: "replied",
+      reply: text,
+      repliedBy: leader.user.displayName,
+    });
   });
 
   it("takes the resident's re-rating beside the original, once, and closes", async () => {
@@ -323,7 +344,10 @@ describe("the figures", () => {
     const criterion = d.estimate766.groups.find((g) => g.key === "satisfaction")!.criteria.find((c) => c.key === "satisfaction");
     // The admin's estimate is the province's.
     expect(d.province.satisfaction.measured).toBe(true);
-    expect(criterion).toMatchObject({ state: "measured", value: d.province.satisfaction.measured ? d.province.satisfaction.value : -1 });
+    expect(criterion).toMatchObject({
+      state: "measured",
+      value: d.province.satisfaction.measured ? d.province.satisfaction.value : -1,
+    });
     await expectKeptEqualsRecomputed();
   });
 });

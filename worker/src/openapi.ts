@@ -1350,14 +1350,14 @@ export const openApiDocument = {
     "/api/dossiers/{code}/rating": {
       get: {
         ...signedIn,
-        summary: "The dossier's rating and the case a \"Không hài lòng\" opened; whether the applicant may rate now",
+        summary: 'The dossier\'s rating and the case a "Không hài lòng" opened; whether the applicant may rate now',
         parameters: dossierPath,
         responses: { 200: ok("The rating", RatingView), 404: error("Unknown or not visible"), ...authErrors },
       },
       post: {
         ...signedIn,
         summary:
-          "The applicant rates a handed-over dossier in one tap (once; a retry with the same level answers the same); \"Không hài lòng\" opens a case",
+          'The applicant rates a handed-over dossier in one tap (once; a retry with the same level answers the same); "Không hài lòng" opens a case',
         parameters: dossierPath,
         requestBody: body(RateBody),
         responses: {
@@ -1404,7 +1404,12 @@ export const openApiDocument = {
         ...signedIn,
         summary: "Cases opened by \"Không hài lòng\" ratings: a leader's units' (an admin's: all), open first, overdue flagged",
         parameters: parameters("query", CaseListQuery),
-        responses: { 200: ok("Cases", CaseList), 400: error("Invalid query"), ...authErrors, 403: error("Not a leader or admin") },
+        responses: {
+          200: ok("Cases", CaseList),
+          400: error("Invalid query"),
+          ...authErrors,
+          403: error("Not a leader or admin"),
+        },
       },
     },
     "/api/staff/rating-cases/{id}": {

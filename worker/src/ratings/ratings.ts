@@ -1,7 +1,7 @@
 import type { BatchItem } from "drizzle-orm/batch";
 import { z } from "zod";
 import { addWorkingDays } from "../../../shared/src/deadline/due-date";
-import type { RatingCase, RatingRecord, RatingView, RateBody, RatingDetailsBody } from "../../../shared/src/ratings/api";
+import type { RateBody, RatingCase, RatingDetailsBody, RatingRecord, RatingView } from "../../../shared/src/ratings/api";
 import {
   caseDays,
   type RatingCriteria,
@@ -27,9 +27,9 @@ import {
   unitLeader,
 } from "../db/repo/ratings";
 import type { AuthUser } from "../db/repo/users";
+import { commitStep, transitionOf } from "../dossiers/steps";
 import { auditKey } from "../lib/config";
 import { conflict } from "../lib/errors";
-import { commitStep, transitionOf } from "../dossiers/steps";
 
 /** The published star rule and the case deadline, from configuration. */
 export const ratingConfig = (env: CloudflareBindings) => ({

@@ -1,5 +1,12 @@
 import { DossierCodeParam } from "../../../shared/src/dossier/api";
-import { CaseIdParam, CaseListQuery, CaseReplyBody, RateBody, RatingDetailsBody, ReratingBody } from "../../../shared/src/ratings/api";
+import {
+  CaseIdParam,
+  CaseListQuery,
+  CaseReplyBody,
+  RateBody,
+  RatingDetailsBody,
+  ReratingBody,
+} from "../../../shared/src/ratings/api";
 import { describeStarRule } from "../../../shared/src/ratings/ratings";
 import { requireRole, requireUser } from "../auth/middleware";
 import { applicantDossier, staffScope, visibleDossier } from "../dossiers/access";

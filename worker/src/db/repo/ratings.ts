@@ -116,7 +116,8 @@ export function caseReplyUpdate(db: Db, id: string, reply: string, by: string, a
 }
 
 /** Whether a batch failed because the case had been replied to already. */
-export const lostReply = (err: unknown) => /NOT NULL constraint failed: rating_cases\.status/.test(String((err as Error)?.message));
+export const lostReply = (err: unknown) =>
+  /NOT NULL constraint failed: rating_cases\.status/.test(String((err as Error)?.message));
 
 /** The resident's re-rating, only once the unit replied and before any other. */
 export function caseReratingUpdate(db: Db, id: string, level: CaseRow["rerating"] & {}, comment: string, at: string) {
