@@ -20,7 +20,6 @@ import {
   fileDossier,
   notificationsOf,
   reachableStates,
-  setDossier,
   staffMember,
 } from "./staff-fixtures";
 
