@@ -74,6 +74,7 @@ const Notifications = lazyPage(() => import("./pages/notifications"));
 const Staff = lazyPage(() => import("./pages/staff"));
 const Intake = lazyPage(() => import("./pages/staff/intake"));
 const Print = lazyPage(() => import("./pages/staff/print"));
+const RatingCases = lazyPage(() => import("./pages/staff/rating-cases"));
 const AdminProcedures = lazyPage(() => import("./pages/admin/procedures"));
 const AdminProcedure = lazyPage(() => import("./pages/admin/procedure"));
 const Calendar = lazyPage(() => import("./pages/admin/calendar"));
@@ -117,6 +118,7 @@ export function AppRoutes() {
       <Route path="/can-bo/ho-so/:code" element={<Staff />} />
       <Route path="/can-bo/tiep-nhan" element={<Intake />} />
       <Route path="/can-bo/ho-so/:code/in/:form" element={<Print />} />
+      <Route path="/can-bo/danh-gia" element={<RatingCases />} />
       {/* Admin pages (pages/admin/layout.tsx lists their sections); /quan-tri opens the first. */}
       <Route path="/quan-tri" element={<Navigate to="/quan-tri/bang-dieu-khien" replace />} />
       <Route path="/quan-tri/bang-dieu-khien" element={<Dashboard />} />

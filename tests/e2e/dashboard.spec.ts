@@ -65,9 +65,10 @@ test("an admin sets online-rate targets from the suggestion, and the dashboard s
   // Where it stands, in words as well as colour.
   await expect(row).toContainText(/Đạt|Gần đạt|Chưa đạt|Chưa có hồ sơ/);
   await expect(page.getByRole("heading", { name: /Quyết định 766/ })).toContainText("Ước tính");
-  // Not measured yet, and said so.
+  // Online payment is not measured yet, and said so; satisfaction is measured from the ratings.
   const overview = page.getByRole("region", { name: /^Toàn tỉnh tháng/ });
-  await expect(overview.getByRole("definition").filter({ hasText: "Chưa đo" })).toHaveCount(2);
+  await expect(overview.getByRole("definition").filter({ hasText: "Chưa đo" })).toHaveCount(1);
+  await expect(overview).toContainText(/Đánh giá: \d+ rất hài lòng, \d+ hài lòng, \d+ không hài lòng/);
   await expect(page.getByRole("figure", { name: "Tỷ lệ hồ sơ trực tuyến theo tháng" })).toBeVisible();
   // The online rate says whether postal dossiers are in its denominator, as the setting below does.
   const postal = page.getByLabel("Tính hồ sơ nộp qua bưu chính vào mẫu số");

@@ -11,6 +11,7 @@ import {
   transition,
 } from "../../shared/src/dossier/lifecycle";
 import { addDays } from "../../shared/src/figures/facts";
+import { RATING_LEVELS } from "../../shared/src/ratings/ratings";
 import { dossierDocuments, dossierEvents, dossiers, files, procedures } from "../../worker/src/db/schema";
 import { monthCounts, monthPeriod } from "../../worker/src/figures/read";
 import { refreshFigures } from "../../worker/src/figures/refresh";
@@ -201,6 +202,8 @@ async function applyStep(
   if (action === "request_supplement") data = { items: ["Giấy tờ"] };
   if (action === "request_payment") data = { amount: 1000, legalBasis: "x" };
   if (action === "apologise") data = { newDate: addDays(at.slice(0, 10), 10) };
+  // A rating counts with the result; a second one (the real steps refuse it) must not change what counts.
+  if (action === "rate") data = { level: RATING_LEVELS[op.choice % RATING_LEVELS.length], source: "app" };
   const byResident = (RESIDENT_ACTIONS as readonly string[]).includes(action);
   sim.seq++;
   sim.state = moved.state;

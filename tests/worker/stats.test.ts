@@ -36,7 +36,8 @@ describe("public figures", () => {
       onlineRate: 1,
       averageDays: null,
       averageAllowedDays: null,
-      satisfaction: { measured: false },
+      // Nothing finished yet: satisfaction is measured, with nothing to divide by.
+      satisfaction: { measured: true, value: null },
     });
     expect(res.headers.get("Cache-Control")).toBe("public, max-age=3600");
     const text = JSON.stringify(res.body);

@@ -28,6 +28,7 @@ import { meRoutes } from "./routes/me";
 import { metaRoutes } from "./routes/meta";
 import { dossierPaymentRoutes, paymentRoutes, staffPaymentRoutes } from "./routes/payments";
 import { procedureRoutes } from "./routes/procedures";
+import { dossierRatingRoutes, ratingScaleRoutes, staffRatingRoutes } from "./routes/ratings";
 import { ssoRoutes } from "./routes/sso";
 import { staffRoutes } from "./routes/staff";
 import { statsRoutes } from "./routes/stats";
@@ -86,7 +87,10 @@ const routes = app
   .route("/api/dossiers", dossierPaymentRoutes)
   .route("/api/staff", staffPaymentRoutes)
   .route("/api/payments", paymentRoutes)
-  .route("/api/webhooks", webhookRoutes);
+  .route("/api/webhooks", webhookRoutes)
+  .route("/api/dossiers", dossierRatingRoutes)
+  .route("/api/staff", staffRatingRoutes)
+  .route("/api/ratings", ratingScaleRoutes);
 
 app.onError(handleError);
 app.notFound(handleNotFound);

@@ -140,6 +140,18 @@ import { CheckoutOrderBody } from "../../shared/src/payment/api";
 import { FeeView, PaymentStartResponse, ProviderParam, RefundBody } from "../../shared/src/payment/fee";
 import { PortalCoverage, PortalCoverageQuery, PortalSyncStatus, ResendBody } from "../../shared/src/portal/sync";
 import {
+  CaseIdParam,
+  CaseList,
+  CaseListQuery,
+  CaseReplyBody,
+  RateBody,
+  RatingDetailsBody,
+  RatingScale,
+  RatingView,
+  ReratingBody,
+  StaffRatingCase,
+} from "../../shared/src/ratings/api";
+import {
   ActionBody,
   AuditReport,
   Inbox,
@@ -1375,6 +1387,106 @@ export const openApiDocument = {
         parameters: parameters("path", ReportMonthParam),
         requestBody: body(ReportReviewBody),
         responses: { 200: ok("The report", MonthlyReport), 404: error("Not prepared"), ...authErrors },
+      },
+    },
+    "/api/dossiers/{code}/rating": {
+      get: {
+        ...signedIn,
+        summary: 'The dossier\'s rating and the case a "Không hài lòng" opened; whether the applicant may rate now',
+        parameters: dossierPath,
+        responses: { 200: ok("The rating", RatingView), 404: error("Unknown or not visible"), ...authErrors },
+      },
+      post: {
+        ...signedIn,
+        summary:
+          'The applicant rates a handed-over dossier in one tap (once; a retry with the same level answers the same); "Không hài lòng" opens a case',
+        parameters: dossierPath,
+        requestBody: body(RateBody),
+        responses: {
+          200: ok("The rating", RatingView),
+          400: error("Invalid body"),
+          404: error("Unknown or not yours"),
+          409: error("Not handed over yet, or already rated otherwise"),
+          ...authErrors,
+        },
+      },
+    },
+    "/api/dossiers/{code}/rating/details": {
+      post: {
+        ...signedIn,
+        summary: "The applicant adds the criteria and a comment to their rating, once",
+        parameters: dossierPath,
+        requestBody: body(RatingDetailsBody),
+        responses: {
+          200: ok("The rating", RatingView),
+          400: error("Invalid body"),
+          404: error("Unknown or not yours"),
+          409: error("Not rated, or details already given"),
+          ...authErrors,
+        },
+      },
+    },
+    "/api/dossiers/{code}/rating/rerating": {
+      post: {
+        ...signedIn,
+        summary: "The applicant rates again once the unit replied to their case; the original rating is kept",
+        parameters: dossierPath,
+        requestBody: body(ReratingBody),
+        responses: {
+          200: ok("The rating", RatingView),
+          400: error("Invalid body"),
+          404: error("Unknown or not yours"),
+          409: error("No case, not replied yet, or already re-rated"),
+          ...authErrors,
+        },
+      },
+    },
+    "/api/staff/rating-cases": {
+      get: {
+        ...signedIn,
+        summary: "Cases opened by \"Không hài lòng\" ratings: a leader's units' (an admin's: all), open first, overdue flagged",
+        parameters: parameters("query", CaseListQuery),
+        responses: {
+          200: ok("Cases", CaseList),
+          400: error("Invalid query"),
+          ...authErrors,
+          403: error("Not a leader or admin"),
+        },
+      },
+    },
+    "/api/staff/rating-cases/{id}": {
+      get: {
+        ...signedIn,
+        summary: "One rating case",
+        parameters: parameters("path", CaseIdParam),
+        responses: {
+          200: ok("The case", StaffRatingCase),
+          404: error("Unknown or not in the caller's units"),
+          ...authErrors,
+          403: error("Not a leader or admin"),
+        },
+      },
+    },
+    "/api/staff/rating-cases/{id}/reply": {
+      post: {
+        ...signedIn,
+        summary: "The unit leader replies to the resident (notified through the outbox); once",
+        parameters: parameters("path", CaseIdParam),
+        requestBody: body(CaseReplyBody),
+        responses: {
+          200: ok("The case", StaffRatingCase),
+          400: error("Invalid body"),
+          404: error("Unknown or not in the caller's units"),
+          409: error("Already replied"),
+          ...authErrors,
+          403: error("Not a leader of the unit"),
+        },
+      },
+    },
+    "/api/ratings/scale": {
+      get: {
+        summary: "The published rating scale: how Zalo's 1–5 stars map onto the three levels, and a case's working days",
+        responses: { 200: ok("The scale", RatingScale) },
       },
     },
     "/api/stats/province": {

@@ -3,6 +3,7 @@ import { UnitId } from "../catalogue/schemas";
 import { FileId } from "../files/files";
 import { formatDate, formatVnd } from "../format/vi";
 import { FEE_EXEMPTION_LABELS, FeeExemption } from "../payment/exemption";
+import { RATING_LEVEL_LABELS, RATING_SOURCES, RatingLevel, Stars } from "../ratings/ratings";
 import { LocalDate } from "../time/vietnam";
 import { RETURN_CHANNEL_LABEL, ReturnChannel } from "./channel";
 import { DocumentCheck, SupplementAnswer, SupplementAsk } from "./supplement";
@@ -90,6 +91,11 @@ export const EventPayload = z.discriminatedUnion("type", [
   z.object({ type: z.literal("finished"), data: Files }),
   z.object({ type: z.literal("returned"), data: z.object({ returnChannel: ReturnChannel }) }),
   z.object({ type: z.literal("message"), data: Files }),
+  /** The applicant rated the service (DOMAIN §7), in the app or by Zalo's star template. */
+  z.object({
+    type: z.literal("rated"),
+    data: z.object({ level: RatingLevel, source: z.enum(RATING_SOURCES), stars: Stars.optional() }),
+  }),
 ]);
 export type EventPayload = z.infer<typeof EventPayload>;
 export type EventType = EventPayload["type"];
@@ -126,6 +132,7 @@ const EVENT_TITLES: Record<EventType, string> = {
   finished: "Đã có kết quả",
   returned: "Đã trả kết quả",
   message: "Tin nhắn từ cán bộ",
+  rated: "Đánh giá mức độ hài lòng",
 };
 
 export const eventTitle = (type: EventType) => EVENT_TITLES[type];
@@ -182,6 +189,8 @@ export function eventDetails(e: EventPayload): string[] {
       return [`Chuyển đến: ${e.data.toUnitName}`];
     case "returned":
       return [`Hình thức trả kết quả: ${RETURN_CHANNEL_LABEL[e.data.returnChannel]}`];
+    case "rated":
+      return [`Mức độ hài lòng: ${RATING_LEVEL_LABELS[e.data.level]}${e.data.stars ? ` (${e.data.stars} sao)` : ""}`];
     default:
       return [];
   }

@@ -88,6 +88,7 @@ const LEGAL: readonly [LifecycleState, LifecycleAction, DossierStatus, string][]
   [state(4), "withdraw", 4, "withdrawal_requested"],
   [state(5), "withdraw", 5, "withdrawal_requested"],
   [state(6), "withdraw", 6, "withdrawal_requested"],
+  [state(10), "rate", 10, "rated"],
 ];
 
 const ILLEGAL: readonly [LifecycleState, LifecycleAction][] = [
@@ -125,8 +126,13 @@ const ILLEGAL: readonly [LifecycleState, LifecycleAction][] = [
   [state(1), "submit_supplement"],
   [state(4, true, true), "withdraw"],
   [state(9), "withdraw"],
+  [state(9), "rate"],
+  [state(4), "rate"],
+  // After the handover only a rating is asked for (besides notes and messages).
   ...FINAL_STATUSES.flatMap((s) =>
-    ALL_ACTIONS.filter((a) => a !== "note" && a !== "reply").map((a) => [state(s), a] as [LifecycleState, LifecycleAction]),
+    ALL_ACTIONS.filter((a) => a !== "note" && a !== "reply" && !(s === 10 && a === "rate")).map(
+      (a) => [state(s), a] as [LifecycleState, LifecycleAction],
+    ),
   ),
 ];
 

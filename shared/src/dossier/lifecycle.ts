@@ -26,7 +26,7 @@ export const STAFF_ACTIONS = [
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
-export const RESIDENT_ACTIONS = ["submit_supplement", "withdraw"] as const;
+export const RESIDENT_ACTIONS = ["submit_supplement", "withdraw", "rate"] as const;
 export type ResidentAction = (typeof RESIDENT_ACTIONS)[number];
 export type LifecycleAction = StaffAction | ResidentAction;
 
@@ -83,6 +83,8 @@ const RULES: Record<LifecycleAction, Rule> = {
   note: { from: DOSSIER_STATUSES, event: "internal_note" },
   reply: { from: DOSSIER_STATUSES, event: "message" },
   submit_supplement: { from: [5], to: (s) => (s.received ? 4 : 1), event: "supplement_submitted" },
+  // Once the result is handed over the applicant is asked for a rating (DOMAIN §7); one per dossier (worker/src/ratings/).
+  rate: { from: [10], event: "rated" },
   // Before anyone accepted it the withdrawal takes effect at once; afterwards an officer confirms it.
   withdraw: {
     from: [1, ...STATUS_GROUPS.inProgress],

@@ -20,6 +20,9 @@ export const FLOW_COUNTERS = [
   "stopped",
   "stoppedLate",
   "withdrawn",
+  "ratedVerySatisfied",
+  "ratedSatisfied",
+  "ratedDissatisfied",
 ] as const;
 export type FlowCounter = (typeof FLOW_COUNTERS)[number];
 export type FlowCounts = Record<FlowCounter, number>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Contributions, contributions, type DossierFacts, diffContributions, overdueSpell } from "./facts";
+import { type Contributions, contributions, DossierFacts, diffContributions, overdueSpell } from "./facts";
 
 const base: DossierFacts = {
   unitId: "u1",
@@ -17,6 +17,7 @@ const base: DossierFacts = {
   supplemented: false,
   acceptedBy: null,
   supplementRequests: [],
+  rating: null,
 };
 const accepted = (more: Partial<DossierFacts> = {}): DossierFacts => ({
   ...base,
@@ -137,6 +138,21 @@ describe("overdueSpell", () => {
     // Accepted after its due date (a back-dated entry): overdue from acceptance.
     expect(overdueSpell(accepted({ receivedDay: "2026-03-20" }))).toEqual({ start: "2026-03-20", end: null });
     expect(overdueSpell(base)).toBeNull();
+  });
+});
+
+describe("ratings in the figures", () => {
+  const finished = accepted({ closed: { kind: "finished", day: "2026-03-09", by: "leader-b" } });
+
+  it("counts a rating with the dossier's result, on its finishing day, by level", () => {
+    expect(daily(contributions({ ...finished, rating: "dissatisfied" }))).toContain("2026-03-09 ratedDissatisfied=1");
+    expect(daily(contributions({ ...finished, rating: "very_satisfied" }))).toContain("2026-03-09 ratedVerySatisfied=1");
+    expect(daily(diffContributions(finished, { ...finished, rating: "satisfied" }))).toEqual(["2026-03-09 ratedSatisfied=1"]);
+  });
+
+  it("reads facts kept before ratings existed as unrated", () => {
+    const { rating: _, ...old } = finished;
+    expect(DossierFacts.parse(old).rating).toBeNull();
   });
 });
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Channel } from "../dossier/channel";
-import { FLOW_COUNTERS } from "./counts";
+import { RatingLevel } from "../ratings/ratings";
+import { FLOW_COUNTERS, type FlowCounter } from "./counts";
 
 /**
  * What one dossier contributes to the figures (DOMAIN §8), derived from its row and its events.
@@ -35,6 +36,11 @@ export const DossierFacts = z.object({
   acceptedBy: z.string().nullable(),
   /** Every supplement request an officer made: who and on which day. */
   supplementRequests: z.array(z.object({ by: z.string(), day: z.string() })),
+  /**
+   * The applicant's first rating (DOMAIN §7); a re-rating after a case's reply does not replace it.
+   * Facts kept before ratings existed read as unrated.
+   */
+  rating: RatingLevel.nullable().default(null),
 });
 export type DossierFacts = z.infer<typeof DossierFacts>;
 
@@ -80,6 +86,12 @@ export function overdueSpell(f: DossierFacts): { start: string; end: string | nu
   if (end !== null && end <= start) return null;
   return { start, end };
 }
+
+const RATED_COUNTER: Record<RatingLevel, FlowCounter> = {
+  very_satisfied: "ratedVerySatisfied",
+  satisfied: "ratedSatisfied",
+  dissatisfied: "ratedDissatisfied",
+};
 
 /** Early, on the due date, or late: the finishing day against the due date (shared/src/deadline/on-time.ts). */
 export function timeliness(day: string, dueDate: string): "early" | "onDue" | "late" {
@@ -163,6 +175,8 @@ export function contributions(f: DossierFacts): Contributions {
         add(closed.day, "elapsedDays", daysBetween(received, closed.day));
         add(closed.day, "allowedDays", daysBetween(received, due));
         officer(closed.day, closed.by, when === "late" ? "decidedLate" : "decidedOnTime");
+        // A rating counts with the dossier's result, so a period's ratings are of the dossiers it finished.
+        if (f.rating) add(closed.day, RATED_COUNTER[f.rating]);
       }
     }
   }

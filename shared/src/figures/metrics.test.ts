@@ -9,7 +9,7 @@ const flows = (values: Partial<FlowCounts>): FlowCounts => ({ ...zeroFlows(), ..
 /**
  * A hand-worked month. R = 6 online + 3 counter + 1 postal = 10, C = 5, so 15 dossiers were to be
  * decided. F = early 3 + on the due date 4 + late 2 = 9; W = 1; stopped 2 (1 late); hence O = 15 − 9
- * − 1 − 2 = 3, of which 2 overdue.
+ * − 1 − 2 = 3, of which 2 overdue. Of F, 4 were rated: 1 "Rất hài lòng", 1 "Hài lòng", 2 "Không hài lòng".
  */
 const month: PeriodCounts = {
   flows: {
@@ -27,6 +27,8 @@ const month: PeriodCounts = {
       elapsedDays: 20,
       allowedDays: 24,
       withdrawn: 1,
+      ratedVerySatisfied: 1,
+      ratedDissatisfied: 1,
     }),
     counter: flows({
       received: 3,
@@ -41,6 +43,8 @@ const month: PeriodCounts = {
       allowedDays: 16,
       stopped: 2,
       stoppedLate: 1,
+      ratedSatisfied: 1,
+      ratedDissatisfied: 1,
     }),
     postal: flows({ received: 1, finishedOnDue: 1, elapsedDays: 6, allowedDays: 5 }),
   },
@@ -84,8 +88,12 @@ describe("periodMetrics", () => {
       digitisedRate: 5 / 10,
       reuseRate: 3 / 10,
       assistedShare: 2 / 10,
+      ratedVerySatisfied: 1,
+      ratedSatisfied: 1,
+      ratedDissatisfied: 2,
       onlinePaymentRate: { measured: false },
-      satisfaction: { measured: false },
+      // (9 finished − 2 rated "Không hài lòng") ÷ 9: the unrated count as satisfied.
+      satisfaction: { measured: true, value: 7 / 9 },
     });
     expect(Metrics.parse(metrics)).toEqual(metrics);
   });
@@ -113,6 +121,7 @@ describe("periodMetrics", () => {
       "assistedShare",
     ] as const)
       expect(metrics[key], key).toBeNull();
+    expect(metrics.satisfaction).toEqual({ measured: true, value: null });
     expect(metrics.received).toBe(0);
     expect(Metrics.parse(metrics)).toEqual(metrics);
   });

@@ -11,7 +11,7 @@ const Rate = z.number().min(0).max(1).nullable();
 const Count = z.number().int().nonnegative();
 
 /**
- * A figure the platform does not collect yet (online payment, satisfaction). Consumers read
+ * A figure the platform does not collect yet (online payment). Consumers read
  * `measured` first; when the capability comes, the same field carries `{ measured: true, value }`.
  */
 export const MaybeMeasured = z.discriminatedUnion("measured", [
@@ -65,7 +65,15 @@ export const Metrics = z.object({
   digitisedRate: Rate,
   reuseRate: Rate,
   assistedShare: Rate,
+  /** Of F, rated by their applicants (first ratings), per level. */
+  ratedVerySatisfied: Count,
+  ratedSatisfied: Count,
+  ratedDissatisfied: Count,
   onlinePaymentRate: MaybeMeasured,
+  /**
+   * The Decision 766 ratio over F (DOMAIN §7): (|F| − rated "Không hài lòng") ÷ |F|. Silence counts
+   * as satisfied, so it is measured whenever something was finished.
+   */
   satisfaction: MaybeMeasured,
 });
 export type Metrics = z.infer<typeof Metrics>;
@@ -160,7 +168,10 @@ export const periodMetrics = (counts: PeriodCounts, settings: MetricSettings): M
     digitisedRate: ratio(all.receivedDigitised, all.received),
     reuseRate: ratio(all.receivedReused, all.received),
     assistedShare: ratio(all.receivedAssisted, all.received),
+    ratedVerySatisfied: all.ratedVerySatisfied,
+    ratedSatisfied: all.ratedSatisfied,
+    ratedDissatisfied: all.ratedDissatisfied,
     onlinePaymentRate: NOT_MEASURED,
-    satisfaction: NOT_MEASURED,
+    satisfaction: { measured: true, value: ratio(finished - all.ratedDissatisfied, finished) },
   };
 };

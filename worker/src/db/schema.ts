@@ -20,6 +20,7 @@ import type { VneidClaims } from "../../../shared/src/identity/claims";
 import { DELIVERY_CHANNELS, DELIVERY_STATUSES, MESSAGES_ANSWERS } from "../../../shared/src/notify/delivery";
 import { FEE_STATUSES, NOTICE_OUTCOMES, PAYMENT_PROVIDERS, PAYMENT_STATES, REFUND_STATES } from "../../../shared/src/payment/api";
 import { PORTAL_SYNC_STATES } from "../../../shared/src/portal/sync";
+import { CASE_STATUSES, RATING_LEVELS, RATING_SOURCES, type RatingCriteria } from "../../../shared/src/ratings/ratings";
 
 const json = <T>(name: string) => text(name, { mode: "json" }).$type<T>();
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
@@ -608,6 +609,10 @@ const figureCounters = {
   stoppedLate: integer("stopped_late").notNull().default(0),
   /** Withdrawn that day (code 7, W). */
   withdrawn: integer("withdrawn").notNull().default(0),
+  /** Of the resolved that day: rated by the applicant (first rating), per level (DOMAIN §7). */
+  ratedVerySatisfied: integer("rated_very_satisfied").notNull().default(0),
+  ratedSatisfied: integer("rated_satisfied").notNull().default(0),
+  ratedDissatisfied: integer("rated_dissatisfied").notNull().default(0),
   /** Stock changes: accepted and not yet resolved, withdrawn or stopped; of those, overdue. */
   openDelta: integer("open_delta").notNull().default(0),
   overdueDelta: integer("overdue_delta").notNull().default(0),
@@ -877,3 +882,54 @@ export const zaloOaToken = sqliteTable("zalo_oa_token", {
   lockUntil: text("lock_until"),
   refreshedAt: text("refreshed_at"),
 });
+ * A dossier's rating by its applicant (DOMAIN §7), one per dossier. The original is kept forever:
+ * triggers refuse changing its level or deleting it; the criteria and comment may be added once.
+ * A ZNS star rating keeps its raw stars, the options the resident ticked and Zalo's message id.
+ */
+export const ratings = sqliteTable("ratings", {
+  dossierId: text("dossier_id")
+    .primaryKey()
+    .references(() => dossiers.id),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id),
+  level: text("level", { enum: RATING_LEVELS }).notNull(),
+  source: text("source", { enum: RATING_SOURCES }).notNull(),
+  stars: integer("stars"),
+  feedbacks: json<string[]>("feedbacks"),
+  znsMsgId: text("zns_msg_id"),
+  /** The notification that carried the ZNS rating template (Zalo's tracking id). */
+  notificationId: integer("notification_id"),
+  criteria: json<RatingCriteria>("criteria").notNull().default(sql`'{}'`),
+  comment: text("comment").notNull().default(""),
+  detailsAt: text("details_at"),
+  createdAt: text("created_at").notNull(),
+});
+
+/**
+ * The case every "Không hài lòng" opens: owned by the handling unit's leader (null: the unit), due
+ * in working days, replied to by a leader, then optionally re-rated by the resident.
+ */
+export const ratingCases = sqliteTable(
+  "rating_cases",
+  {
+    id: text("id").primaryKey(),
+    dossierId: text("dossier_id")
+      .notNull()
+      .references(() => ratings.dossierId),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => units.id),
+    ownerId: text("owner_id").references(() => users.id),
+    dueDate: text("due_date").notNull(),
+    status: text("status", { enum: CASE_STATUSES }).notNull().default("open"),
+    reply: text("reply"),
+    repliedBy: text("replied_by").references(() => users.id),
+    repliedAt: text("replied_at"),
+    rerating: text("rerating", { enum: RATING_LEVELS }),
+    reratingComment: text("rerating_comment"),
+    reratedAt: text("rerated_at"),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("rating_cases_dossier").on(t.dossierId), index("rating_cases_unit").on(t.unitId, t.status, t.dueDate)],
+);

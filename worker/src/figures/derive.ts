@@ -1,5 +1,6 @@
 import { inStatusGroup } from "../../../shared/src/dossier/status";
 import type { DossierFacts } from "../../../shared/src/figures/facts";
+import { RatingLevel } from "../../../shared/src/ratings/ratings";
 import { vietnamDate } from "../../../shared/src/time/vietnam";
 import type { Db } from "../db/client";
 import { type FactSources, factSources } from "../db/repo/figures";
@@ -43,8 +44,15 @@ export function factsOf(
     supplementRequests: events.flatMap((e) =>
       e.type === "supplement_requested" && e.actorId ? [{ by: e.actorId, day: vietnamDate(new Date(e.at)) }] : [],
     ),
+    rating: firstRating(events),
   };
 }
+
+/** The first rating recorded: the one the figures keep, whatever a later re-rating says. */
+const firstRating = (events: readonly Source[]) => {
+  const level = RatingLevel.safeParse((events.find((e) => e.type === "rated")?.data as { level?: unknown } | undefined)?.level);
+  return level.success ? level.data : null;
+};
 
 const finishedFiles = (e: Source | undefined) => {
   const files = (e?.data as { fileIds?: unknown } | undefined)?.fileIds;

@@ -57,7 +57,9 @@ export function Overview({ m }: { m: Metrics }) {
         label="Thanh toán trực tuyến"
         value={m.onlinePaymentRate.measured ? formatPercent(m.onlinePaymentRate.value) : "Chưa đo"}
       />
-      <Figure label="Mức độ hài lòng" value={m.satisfaction.measured ? formatPercent(m.satisfaction.value) : "Chưa đo"} />
+      <Figure label="Mức độ hài lòng" value={m.satisfaction.measured ? formatPercent(m.satisfaction.value) : "Chưa đo"}>
+        Đánh giá: {m.ratedVerySatisfied} rất hài lòng, {m.ratedSatisfied} hài lòng, {m.ratedDissatisfied} không hài lòng
+      </Figure>
     </dl>
   );
 }

@@ -11,6 +11,7 @@ import { Dialog } from "../../components/dialog";
 import { DocumentFiles } from "../../components/document-files";
 import { ClockPaused, FileLinks, FormValuesList, SubmittedDocuments, Timeline } from "../../components/dossier-parts";
 import { ResidentFeeSection } from "../../components/fee-section";
+import { RatingSection } from "../../components/rating-section";
 import { RequireSession } from "../../components/session-gate";
 import { useSnackbar } from "../../components/snackbar";
 import { LoadFailure, Loading } from "../../components/status";
@@ -292,6 +293,8 @@ function DossierView({ detail }: { detail: DossierDetailData }) {
           <FileLinks files={detail.results} label="Tệp kết quả" />
         </section>
       )}
+
+      {detail.status === 10 && <RatingSection key={detail.code} code={detail.code} />}
 
       <Timeline events={detail.timeline} />
 

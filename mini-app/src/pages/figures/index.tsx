@@ -5,7 +5,7 @@ import type { PublicUnitStats } from "../../../../shared/src/figures/api";
 import { formatMonth, formatPercent } from "../../../../shared/src/format/vi";
 import { AppHeader } from "../../components/app-header";
 import { LoadFailure, Loading } from "../../components/status";
-import { type ApiFailure, toApiFailure } from "../../services/api";
+import { type ApiFailure, call, client, toApiFailure } from "../../services/api";
 import { statsApi } from "../../services/dashboard-api";
 import "./figures.css";
 
@@ -50,6 +50,33 @@ function FigureList({ f, label }: { f: Figures; label: string }) {
         </div>
       </dl>
     </div>
+  );
+}
+
+/** The published rating rule: how satisfaction is counted and how Zalo's stars become the three levels. */
+function RatingRule() {
+  const load = useCallback(() => call(() => client.ratings.scale.$get()), []);
+  const { data } = useStats(load);
+  if (!data) return null;
+  return (
+    <section className="section" aria-labelledby="rating-rule-title">
+      <h2 id="rating-rule-title" className="section__title">
+        Cách tính mức độ hài lòng
+      </h2>
+      <p>
+        Mức độ hài lòng = (hồ sơ đã có kết quả − hồ sơ bị đánh giá "Không hài lòng") ÷ hồ sơ đã có kết quả. Hồ sơ không được đánh
+        giá được tính là hài lòng. Mỗi đánh giá "Không hài lòng" được lãnh đạo cơ quan trả lời trong {data.caseDays} ngày làm
+        việc.
+      </p>
+      <p>Đánh giá bằng số sao qua Zalo được quy đổi như sau:</p>
+      <ul className="plain-list" aria-label="Quy đổi số sao">
+        {data.levels.map((l) => (
+          <li key={l.level}>
+            {l.stars}: {l.label}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -134,6 +161,7 @@ export default function PublicFiguresPage() {
     <Page className="page">
       <AppHeader title="Kết quả giải quyết hồ sơ" />
       {id ? <UnitFigures id={id} /> : <ProvinceFigures />}
+      <RatingRule />
     </Page>
   );
 }

@@ -221,6 +221,11 @@ export function InboxPanel({ user, selected }: { user: SessionUser; selected: st
             Số liệu và chỉ tiêu của đơn vị
           </Link>
         )}
+        {(user.role === "leader" || user.role === "admin") && (
+          <Link to="/can-bo/danh-gia" className="button button--secondary button--block inbox__intake">
+            Đánh giá không hài lòng
+          </Link>
+        )}
         <InboxFilters user={user} />
         <InboxTabs />
         <div role="tabpanel" id="inbox-panel" aria-labelledby={tabId(tab)} aria-busy={load === "loading"}>

@@ -24,7 +24,7 @@ import {
 } from "../schema";
 
 /** The events a dossier's facts read. */
-export const FACT_EVENTS = ["accepted", "refused", "supplement_requested", "withdrawn", "stopped", "finished"] as const;
+export const FACT_EVENTS = ["accepted", "refused", "supplement_requested", "withdrawn", "stopped", "finished", "rated"] as const;
 
 /**
  * The raw data behind the facts of a page of dossiers, in one round trip: the rows, the events
