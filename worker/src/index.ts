@@ -19,6 +19,7 @@ import { authRoutes, devAuthRoutes } from "./routes/auth";
 import { fieldRoutes, unitRoutes } from "./routes/catalogue";
 import { dossierRoutes } from "./routes/dossiers";
 import { draftRoutes } from "./routes/drafts";
+import { feedbackRoutes, publicFeedbackRoutes, staffFeedbackRoutes } from "./routes/feedback";
 import { fileRoutes } from "./routes/files";
 import { invitationRoutes } from "./routes/invitations";
 import { meRoutes } from "./routes/me";
@@ -81,7 +82,10 @@ const routes = app
   .route("/api/admin", adminRoutes)
   .route("/api/dossiers", dossierPaymentRoutes)
   .route("/api/staff", staffPaymentRoutes)
-  .route("/api/payments", paymentRoutes);
+  .route("/api/payments", paymentRoutes)
+  .route("/api/feedback", feedbackRoutes)
+  .route("/api/staff/feedback", staffFeedbackRoutes)
+  .route("/api/units", publicFeedbackRoutes);
 
 app.onError(handleError);
 app.notFound(handleNotFound);
