@@ -94,6 +94,11 @@ const Invitation = lazyPage(() => import("./pages/invitation"));
 const Assisted = lazyPage(() => import("./pages/assisted"));
 const AssistedConsent = lazyPage(() => import("./pages/assisted/consent"));
 const SignIn = lazyPage(() => import("./pages/sign-in"));
+const Lookup = lazyPage(() => import("./pages/lookup"));
+const FeedbackList = lazyPage(() => import("./pages/feedback"));
+const NewFeedback = lazyPage(() => import("./pages/feedback/new"));
+const FeedbackDetail = lazyPage(() => import("./pages/feedback/detail"));
+const StaffFeedback = lazyPage(() => import("./pages/staff/feedback"));
 
 export function AppRoutes() {
   return (
@@ -137,6 +142,12 @@ export function AppRoutes() {
       <Route path="/quan-tri/vneid" element={<AdminVneid />} />
       <Route path="/moi/:token" element={<Invitation />} />
       <Route path="/dang-nhap" element={<SignIn />} />
+      <Route path="/tra-cuu" element={<Lookup />} />
+      <Route path="/phan-anh" element={<FeedbackList />} />
+      <Route path="/phan-anh/moi" element={<NewFeedback />} />
+      <Route path="/phan-anh/:id" element={<FeedbackDetail />} />
+      <Route path="/can-bo/phan-anh" element={<StaffFeedback />} />
+      <Route path="/can-bo/phan-anh/:id" element={<StaffFeedback />} />
       <Route path="*" element={<NotFound />} />
     </AnimationRoutes>
   );

@@ -224,6 +224,10 @@ describe("body limits", () => {
     "POST /api/admin/reports/:month/prepare": "/api/admin/reports/2026-10/prepare",
     "POST /api/admin/figures/recompute": "/api/admin/figures/recompute",
     "POST /api/admin/portal-sync/dossiers/:code": "/api/admin/portal-sync/dossiers/000.00.01.H99-260101-0001",
+    "POST /api/track/lookup": "/api/track/lookup",
+    "POST /api/feedback": "/api/feedback",
+    "POST /api/staff/feedback/:id/assign": "/api/staff/feedback/00000000-0000-4000-8000-000000000000/assign",
+    "POST /api/staff/feedback/:id/reply": "/api/staff/feedback/00000000-0000-4000-8000-000000000000/reply",
   };
   /** The uploads take raw bytes, and the catalogue import a whole catalogue, up to their own larger limits; checked below. */
   const RAW_BODY_ROUTES = new Set(["POST /api/files", "POST /api/admin/templates", "POST /api/admin/catalogue/import"]);

@@ -79,6 +79,8 @@ describe("unit scoping on every staff route", () => {
         async () =>
           api("/api/staff/dossiers", json("POST", await intakeBody(), { ...bearer(session), "Idempotency-Key": newKey() })),
       ],
+      // Feedback sent to the units (its item routes are scoped in feedback.test.ts).
+      ["GET feedback", () => api("/api/staff/feedback", { headers: bearer(session) })],
     ] as const;
 
   it("refuses residents, the applicant included, with 403 on every staff route", async () => {

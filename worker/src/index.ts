@@ -22,6 +22,7 @@ import { authRoutes, devAuthRoutes } from "./routes/auth";
 import { fieldRoutes, unitRoutes } from "./routes/catalogue";
 import { dossierRoutes } from "./routes/dossiers";
 import { draftRoutes } from "./routes/drafts";
+import { feedbackRoutes, publicFeedbackRoutes, staffFeedbackRoutes } from "./routes/feedback";
 import { fileRoutes } from "./routes/files";
 import { invitationRoutes } from "./routes/invitations";
 import { meRoutes } from "./routes/me";
@@ -90,7 +91,10 @@ const routes = app
   .route("/api/webhooks", webhookRoutes)
   .route("/api/dossiers", dossierRatingRoutes)
   .route("/api/staff", staffRatingRoutes)
-  .route("/api/ratings", ratingScaleRoutes);
+  .route("/api/ratings", ratingScaleRoutes)
+  .route("/api/feedback", feedbackRoutes)
+  .route("/api/staff/feedback", staffFeedbackRoutes)
+  .route("/api/units", publicFeedbackRoutes);
 
 app.onError(handleError);
 app.notFound(handleNotFound);

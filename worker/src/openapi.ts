@@ -102,6 +102,20 @@ import {
   ConfirmAssistedBody,
   PaperConsentBody,
 } from "../../shared/src/dossier/assisted";
+import { LookupBody } from "../../shared/src/dossier/lookup";
+import {
+  AssignFeedbackBody,
+  FeedbackAssignees,
+  FeedbackBody,
+  FeedbackIdParam,
+  FeedbackList,
+  FeedbackView,
+  PublicFeedbackList,
+  ReplyFeedbackBody,
+  StaffFeedbackList,
+  StaffFeedbackQuery,
+  StaffFeedbackView,
+} from "../../shared/src/feedback/api";
 import {
   Dashboard,
   DashboardQuery,
@@ -1501,6 +1515,107 @@ export const openApiDocument = {
         summary: "A unit's public figures of a month (default: the last one that ended); no personal data",
         parameters: [...parameters("path", PublicStatsUnitParam), ...parameters("query", PublicStatsQuery)],
         responses: { 200: ok("Figures", PublicUnitStats), 400: error("Invalid or future month"), 404: error("Unknown unit") },
+      },
+    },
+    "/api/track/lookup": {
+      post: {
+        summary:
+          "Lookup by code: a dossier code plus the last 4 digits of the applicant's phone or citizen id gives the public view",
+        requestBody: body(LookupBody),
+        responses: {
+          200: ok("Public view", TrackView),
+          400: error("Invalid body"),
+          404: error("Unknown code or wrong digits (the same answer)"),
+          429: error("Too many lookups from this address or for this code"),
+        },
+      },
+    },
+    "/api/feedback": {
+      get: {
+        ...signedIn,
+        summary: "The caller's own feedback (phản ánh, kiến nghị), newest first",
+        responses: { 200: ok("Items", FeedbackList), ...authErrors },
+      },
+      post: {
+        ...signedIn,
+        summary: "Send feedback about a unit, a procedure or one of the caller's dossiers, with up to 4 photos",
+        parameters: [idempotencyKey],
+        requestBody: body(FeedbackBody),
+        responses: {
+          201: ok("The new item, or the replay of the original response", FeedbackView),
+          400: error("Invalid body, unknown unit or procedure, photos not the caller's images"),
+          404: error("Not the caller's dossier"),
+          429: error("Too many submissions"),
+          ...authErrors,
+        },
+      },
+    },
+    "/api/feedback/{id}": {
+      get: {
+        ...signedIn,
+        summary: "One of the caller's items with the unit's reply",
+        parameters: parameters("path", FeedbackIdParam),
+        responses: { 200: ok("The item", FeedbackView), 404: error("Not the caller's"), ...authErrors },
+      },
+    },
+    "/api/staff/feedback": {
+      get: {
+        ...signedIn,
+        summary: "Feedback sent to the caller's units, open first by due date, overdue flagged",
+        parameters: parameters("query", StaffFeedbackQuery),
+        responses: { 200: ok("Items and counts", StaffFeedbackList), ...staffErrors },
+      },
+    },
+    "/api/staff/feedback/{id}": {
+      get: {
+        ...signedIn,
+        summary: "One item of the caller's units",
+        parameters: parameters("path", FeedbackIdParam),
+        responses: { 200: ok("The item", StaffFeedbackView), 404: error("Not in the caller's units"), ...staffErrors },
+      },
+    },
+    "/api/staff/feedback/{id}/assignees": {
+      get: {
+        ...signedIn,
+        summary: "Officers and leaders of the item's unit, for a leader to assign",
+        parameters: parameters("path", FeedbackIdParam),
+        responses: { 200: ok("Candidates", FeedbackAssignees), 404: error("Not in the caller's units"), ...staffErrors },
+      },
+    },
+    "/api/staff/feedback/{id}/assign": {
+      post: {
+        ...signedIn,
+        summary: "A leader of the unit assigns the item to one of its officers",
+        parameters: parameters("path", FeedbackIdParam),
+        requestBody: body(AssignFeedbackBody),
+        responses: {
+          200: ok("The item", StaffFeedbackView),
+          400: error("Not an officer of the unit"),
+          404: error("Not in the caller's units"),
+          409: error("Answered, or changed meanwhile"),
+          ...staffErrors,
+        },
+      },
+    },
+    "/api/staff/feedback/{id}/reply": {
+      post: {
+        ...signedIn,
+        summary: "The assignee or a leader answers once; the resident is notified in the same batch",
+        parameters: parameters("path", FeedbackIdParam),
+        requestBody: body(ReplyFeedbackBody),
+        responses: {
+          200: ok("The item", StaffFeedbackView),
+          404: error("Not in the caller's units"),
+          409: error("Already answered"),
+          ...staffErrors,
+        },
+      },
+    },
+    "/api/units/{id}/feedback": {
+      get: {
+        summary: "A unit's answered feedback its authors allowed to be public, without personal data",
+        parameters: parameters("path", UnitIdParam),
+        responses: { 200: ok("Items", PublicFeedbackList), 404: error("Unknown unit") },
       },
     },
     "/api/qr": {

@@ -1,6 +1,7 @@
 import { Component, type ReactNode } from "react";
 import { Page } from "zmp-ui";
 import { AppHeader } from "./app-header";
+import { HotlineNote } from "./contact";
 import { ErrorMessage } from "./status";
 
 type Props = { onRetry: () => void; children: ReactNode };
@@ -27,6 +28,7 @@ export class RouteBoundary extends Component<Props, { failed: boolean }> {
       <Page className="page">
         <AppHeader title="Không mở được trang" />
         <ErrorMessage message="Chưa mở được trang này. Vui lòng kiểm tra kết nối mạng rồi thử lại." onRetry={this.retry} home />
+        <HotlineNote />
       </Page>
     );
   }

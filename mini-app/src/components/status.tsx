@@ -1,5 +1,6 @@
 import { Link } from "react-router-dom";
 import type { ApiFailure } from "../services/api";
+import { HotlineNote } from "./contact";
 
 export function Loading({ label = "Đang tải…" }: { label?: string }) {
   return (
@@ -34,7 +35,12 @@ export function ErrorMessage({ message, onRetry, home }: { message: string; onRe
 
 /** Something that does not exist: retrying cannot help, going home can. */
 export function NotFound({ message }: { message: string }) {
-  return <ErrorMessage message={message} home />;
+  return (
+    <>
+      <ErrorMessage message={message} home />
+      <HotlineNote />
+    </>
+  );
 }
 
 /** A failed read: a 404 is "not found" with a way home, anything else can be retried. */

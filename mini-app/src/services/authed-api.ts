@@ -138,6 +138,8 @@ export const notificationApi = {
 
 export const trackApi = {
   get: (code: string, k: string) => call(() => client.track[":code"].$get({ param: { code }, query: { k } })),
+  /** Lookup by code: the code plus the last four digits of the applicant's phone or citizen id. */
+  lookup: (code: string, digits: string) => call(() => client.track.lookup.$post({ json: { code, digits } })),
 };
 
 /** The API's SVG QR code of an in-app path, e.g. a dossier's tracking page. */

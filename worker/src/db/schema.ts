@@ -16,6 +16,7 @@ import type {
 } from "../../../shared/src/catalogue/schemas";
 import { CHANNELS } from "../../../shared/src/dossier/channel";
 import { ACTORS, EVENT_TYPES } from "../../../shared/src/dossier/events";
+import { FEEDBACK_KINDS, FEEDBACK_STATUSES, FEEDBACK_SUBJECTS } from "../../../shared/src/feedback/api";
 import type { VneidClaims } from "../../../shared/src/identity/claims";
 import { DELIVERY_CHANNELS, DELIVERY_STATUSES, MESSAGES_ANSWERS } from "../../../shared/src/notify/delivery";
 import { FEE_STATUSES, NOTICE_OUTCOMES, PAYMENT_PROVIDERS, PAYMENT_STATES, REFUND_STATES } from "../../../shared/src/payment/api";
@@ -882,6 +883,8 @@ export const zaloOaToken = sqliteTable("zalo_oa_token", {
   lockUntil: text("lock_until"),
   refreshedAt: text("refreshed_at"),
 });
+
+/**
  * A dossier's rating by its applicant (DOMAIN §7), one per dossier. The original is kept forever:
  * triggers refuse changing its level or deleting it; the criteria and comment may be added once.
  * A ZNS star rating keeps its raw stars, the options the resident ticked and Zalo's message id.
@@ -933,3 +936,64 @@ export const ratingCases = sqliteTable(
   },
   (t) => [uniqueIndex("rating_cases_dossier").on(t.dossierId), index("rating_cases_unit").on(t.unitId, t.status, t.dueDate)],
 );
+
+/**
+ * Feedback and petitions (phản ánh, kiến nghị) from a resident to a unit, about the unit, a procedure
+ * or one of their own dossiers. The unit's leader assigns it; `dueDate` (local) is when the unit answers.
+ */
+export const feedback = sqliteTable(
+  "feedback",
+  {
+    id: text("id").primaryKey(),
+    provinceId: text("province_id")
+      .notNull()
+      .references(() => provinces.id),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind", { enum: FEEDBACK_KINDS }).notNull().default("phan_anh"),
+    subject: text("subject", { enum: FEEDBACK_SUBJECTS }).notNull(),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => units.id),
+    procedureCode: text("procedure_code"),
+    dossierId: text("dossier_id").references(() => dossiers.id),
+    content: text("content").notNull(),
+    /** The resident's choice: the answered item may be listed publicly, without personal data. */
+    allowPublic: integer("allow_public", { mode: "boolean" }).notNull().default(false),
+    status: text("status", { enum: FEEDBACK_STATUSES }).notNull().default("new"),
+    assigneeId: text("assignee_id").references(() => users.id),
+    assignedBy: text("assigned_by"),
+    assignedAt: text("assigned_at"),
+    dueDate: text("due_date").notNull(),
+    createdAt: text("created_at").notNull(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [index("feedback_author").on(t.authorId, t.createdAt), index("feedback_unit").on(t.unitId, t.status, t.dueDate)],
+);
+
+/** Photos attached to a feedback item (files the author uploaded; never public). */
+export const feedbackPhotos = sqliteTable(
+  "feedback_photos",
+  {
+    feedbackId: text("feedback_id")
+      .notNull()
+      .references(() => feedback.id),
+    fileId: text("file_id")
+      .notNull()
+      .references(() => files.id),
+  },
+  (t) => [primaryKey({ columns: [t.feedbackId, t.fileId] }), index("feedback_photos_file").on(t.fileId)],
+);
+
+/** The unit's one reply to an item; its key makes a second reply fail the batch that writes it. */
+export const feedbackReplies = sqliteTable("feedback_replies", {
+  feedbackId: text("feedback_id")
+    .primaryKey()
+    .references(() => feedback.id),
+  authorId: text("author_id")
+    .notNull()
+    .references(() => users.id),
+  body: text("body").notNull(),
+  at: text("at").notNull(),
+});

@@ -1,7 +1,10 @@
 import { opensWorkspace, processes } from "../../../shared/src/auth/roles";
+import { DossierCode } from "../../../shared/src/dossier/code";
 import type { Db } from "../db/client";
 import { type DossierRow, dossierByCode, type TrackingRow, trackingRow, type ViewRow } from "../db/repo/dossiers";
+import { feedbackWithFile } from "../db/repo/feedback";
 import { dossiersWithFile, type FileRow, fileById } from "../db/repo/files";
+import { type LookupRow, lookupRow } from "../db/repo/lookup";
 import { type StaffScope, scopeUnitIds } from "../db/repo/staff";
 import type { AuthUser } from "../db/repo/users";
 import { timingSafeEqual } from "../lib/crypto";
@@ -85,6 +88,36 @@ export async function trackedDossier(db: Db, code: string, token: string | undef
   return row;
 }
 
+/** How many second factors a dossier can have: the form's phone and citizen id, the registered phone and VNeID's. */
+const FACTOR_SLOTS = 4;
+const NO_FACTOR = "----";
+
+/** The last four digits of each way the applicant is known, padded to FACTOR_SLOTS so every lookup compares as many. */
+function secondFactors(row: LookupRow | undefined): string[] {
+  const known: string[] = [];
+  if (row) {
+    for (const field of row.eform.fields)
+      if (field.type === "phone" || field.type === "citizenId") known.push(String(row.d.form[field.key] ?? ""));
+    known.push(row.phone ?? "", row.claims?.citizenId ?? "");
+  }
+  const lastFour = known.map((v) => v.replace(/\D/g, "")).flatMap((v) => (v.length >= 4 ? [v.slice(-4)] : []));
+  return [...lastFour, ...Array(FACTOR_SLOTS).fill(NO_FACTOR)].slice(0, Math.max(FACTOR_SLOTS, lastFour.length));
+}
+
+/**
+ * Lookup by code: the dossier whose code is `code` and whose applicant's phone or citizen id ends in
+ * `digits`. A malformed code, an unknown code and a wrong factor are the same 404, after the same
+ * query and as many constant-time comparisons.
+ */
+export async function lookedUpDossier(db: Db, code: string, digits: string): Promise<TrackingRow> {
+  const valid = DossierCode.safeParse(code);
+  const row = await lookupRow(db, valid.success ? valid.data : "");
+  let match = false;
+  for (const factor of secondFactors(row)) match = timingSafeEqual(factor, digits) || match;
+  if (!row || !match) throw noDossier();
+  return { d: row.d, procedureName: row.procedureName, unitName: row.unitName };
+}
+
 /** Staff receive counter and postal intake only at a unit of their own. */
 export function requireReceivingUnit(scope: StaffScope, unitId: string) {
   if (!inScope(scope, { provinceId: scope.provinceId, handlingUnitId: unitId }))
@@ -106,8 +139,30 @@ export async function readableFile(db: Db, user: AuthUser, fileId: string): Prom
   if (!file) throw notFound("Không tìm thấy tệp.");
   if (file.ownerId === user.id) return { file };
   const dossier = await firstVisible(db, user, await dossiersWithFile(db, fileId));
-  if (!dossier) throw notFound("Không tìm thấy tệp.");
-  return { file, dossierId: dossier.id };
+  if (dossier) return { file, dossierId: dossier.id };
+  // A photo of a feedback item: for the staff of the unit it was sent to.
+  const items = (await feedbackWithFile(db, fileId)).map((f) => ({ ...f, applicantId: f.authorId, handlingUnitId: f.unitId }));
+  if (!(await firstVisible(db, user, items))) throw notFound("Không tìm thấy tệp.");
+  return { file };
+}
+
+/**
+ * Feedback (phản ánh, kiến nghị) follows the same scope as dossiers: its author sees it, staff of
+ * the unit it was sent to (and an admin) see it, anyone else gets a 404. Of the unit's staff, a
+ * leader assigns it to an officer or leader of the unit, and the assignee or a leader replies; an
+ * item a staff member wrote themselves is a colleague's to handle.
+ */
+export const feedbackInScope = (scope: StaffScope, f: { provinceId: string; unitId: string }) =>
+  inScope(scope, { provinceId: f.provinceId, handlingUnitId: f.unitId });
+
+export function feedbackActions(
+  user: AuthUser,
+  scope: StaffScope,
+  f: { provinceId: string; unitId: string; authorId: string; assigneeId: string | null; status: string },
+): ("assign" | "reply")[] {
+  if (!processes(user.role) || !feedbackInScope(scope, f) || f.authorId === user.id || f.status === "answered") return [];
+  const leads = user.role === "leader";
+  return [...(leads ? (["assign"] as const) : []), ...(leads || f.assigneeId === user.id ? (["reply"] as const) : [])];
 }
 
 /**

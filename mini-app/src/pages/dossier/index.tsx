@@ -7,6 +7,7 @@ import { formatDate } from "../../../../shared/src/format/vi";
 import { PAYMENT_RETURN_PARAM } from "../../../../shared/src/payment/fee";
 import { AppHeader } from "../../components/app-header";
 import { StatusBadge } from "../../components/badges";
+import { UnitContact } from "../../components/contact";
 import { Dialog } from "../../components/dialog";
 import { DocumentFiles } from "../../components/document-files";
 import { ClockPaused, FileLinks, FormValuesList, SubmittedDocuments, Timeline } from "../../components/dossier-parts";
@@ -307,6 +308,25 @@ function DossierView({ detail }: { detail: DossierDetailData }) {
           <WithdrawAction detail={detail} />
         </section>
       )}
+
+      <DossierContact detail={detail} />
+    </>
+  );
+}
+
+/** Whom to call about the dossier, and a way to send feedback about it. */
+function DossierContact({ detail }: { detail: DossierDetailData }) {
+  const unit = useCatalogue((s) => s.units.find((u) => u.id === detail.handlingUnit.id));
+  const loadUnits = useCatalogue((s) => s.loadUnits);
+  useEffect(() => void loadUnits(), [loadUnits]);
+  return (
+    <>
+      <UnitContact unit={unit ?? { name: detail.handlingUnit.name }} />
+      <section className="section">
+        <Link to={`/phan-anh/moi?ho-so=${encodeURIComponent(detail.code)}`} className="text-link">
+          Phản ánh, kiến nghị về hồ sơ này
+        </Link>
+      </section>
     </>
   );
 }

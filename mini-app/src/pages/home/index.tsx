@@ -3,6 +3,7 @@ import { Link } from "react-router-dom";
 import { Page, useNavigate } from "zmp-ui";
 import { inAppPath } from "../../../../shared/src/links/deep-link";
 import { useDocumentTitle } from "../../components/app-header";
+import { HotlineNote } from "../../components/contact";
 import { QrIcon } from "../../components/icons";
 import { ProcedureResults } from "../../components/procedure-results";
 import { SearchBox } from "../../components/search-box";
@@ -98,10 +99,17 @@ export default function HomePage() {
         <FieldGrid />
       </section>
 
-      <section className="section">
+      <section className="section home-links" aria-label="Tra cứu, phản ánh, liên hệ">
+        <Link to="/tra-cuu" className="button button--secondary button--block">
+          Tra cứu hồ sơ
+        </Link>
+        <Link to="/phan-anh" className="button button--secondary button--block">
+          Phản ánh, kiến nghị
+        </Link>
         <Link to="/units" className="button button--secondary button--block">
           Cơ quan giải quyết thủ tục
         </Link>
+        <HotlineNote />
       </section>
 
       <p className="home-footer">

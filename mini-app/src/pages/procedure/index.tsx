@@ -6,6 +6,7 @@ import { describeDocument, formatDate, formatProcessingTime, formatWeekdays } fr
 import { procedurePath, submissionPath, unitPath } from "../../../../shared/src/links/deep-link";
 import { AppHeader } from "../../components/app-header";
 import { ServiceBadges } from "../../components/badges";
+import { UnitContact } from "../../components/contact";
 import { FeeFacts } from "../../components/fee-facts";
 import { ShareIcon } from "../../components/icons";
 import { DocumentGuide } from "../../components/required-document";
@@ -157,6 +158,12 @@ export default function ProcedurePage() {
         <p className="note">
           Áp dụng từ {formatDate(procedure.effectiveFrom)} · phiên bản {procedure.version}
         </p>
+      </section>
+      <UnitContact unit={procedure.competentUnit} />
+      <section className="section">
+        <Link to={`/phan-anh/moi?thu-tuc=${encodeURIComponent(procedure.code)}`} className="text-link">
+          Phản ánh, kiến nghị về thủ tục này
+        </Link>
       </section>
     </Page>
   );

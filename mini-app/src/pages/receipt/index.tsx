@@ -91,6 +91,13 @@ function QrBlock({ receipt }: { receipt: Receipt }) {
       <Link to={trackPath} className="text-link">
         Mở trang tra cứu công khai
       </Link>
+      <p className="note">
+        Không có mã QR? Mở mục{" "}
+        <Link to={`/tra-cuu?ma=${encodeURIComponent(receipt.code)}`} className="text-link">
+          Tra cứu hồ sơ
+        </Link>
+        , nhập mã hồ sơ và 4 chữ số cuối số điện thoại hoặc số căn cước của người nộp.
+      </p>
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useParams } from "react-router-dom";
+import { Link, useParams } from "react-router-dom";
 import { Page } from "zmp-ui";
 import { AppHeader } from "../../components/app-header";
 import { Empty } from "../../components/status";
@@ -31,6 +31,13 @@ export default function StaffPage() {
   return (
     <Page className="page page--staff">
       <AppHeader title={code ? "Xử lý hồ sơ" : "Hồ sơ cần xử lý"} />
+      {!code && (
+        <p className="note">
+          <Link to="/can-bo/phan-anh" className="text-link">
+            Phản ánh, kiến nghị gửi đơn vị
+          </Link>
+        </p>
+      )}
       <StaffGate>{(user) => <Workspace user={user} code={code} />}</StaffGate>
     </Page>
   );

@@ -1,14 +1,12 @@
 import { useEffect, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router-dom";
 import { Page } from "zmp-ui";
-import { formatDate } from "../../../../shared/src/format/vi";
 import { AppHeader } from "../../components/app-header";
-import { StatusBadge } from "../../components/badges";
-import { ClockPaused } from "../../components/dossier-parts";
+import { HotlineNote } from "../../components/contact";
 import { ErrorMessage, Loading } from "../../components/status";
+import { TrackedDossier } from "../../components/tracked-dossier";
 import { ApiFailure, errorMessage } from "../../services/api";
 import { type TrackData, trackApi } from "../../services/authed-api";
-import { formatDateTime } from "../../utils/format";
 
 type State =
   | { kind: "loading" }
@@ -23,6 +21,10 @@ function NotFound() {
         Không tìm thấy hồ sơ
       </h2>
       <p>Mã hồ sơ hoặc liên kết tra cứu không đúng. Vui lòng quét lại mã QR trên biên nhận, hoặc xem trong “Hồ sơ của tôi”.</p>
+      <Link to="/tra-cuu" className="button button--secondary">
+        Tra cứu bằng mã hồ sơ
+      </Link>
+      <HotlineNote />
       <Link to="/" className="button button--secondary">
         Về trang chủ
       </Link>
@@ -64,51 +66,7 @@ export default function TrackPage() {
       {state.kind === "loading" && <Loading />}
       {state.kind === "not-found" && <NotFound />}
       {state.kind === "error" && <ErrorMessage message={state.message} onRetry={() => setAttempt((n) => n + 1)} />}
-      {state.kind === "found" && (
-        <section className="section" aria-labelledby="track-title">
-          <h2 id="track-title" className="procedure-head__name">
-            {state.data.procedureName}
-          </h2>
-          <dl className="facts facts--stacked">
-            <div>
-              <dt>Mã hồ sơ</dt>
-              <dd>{state.data.code}</dd>
-            </div>
-            <div>
-              <dt>Tình trạng</dt>
-              <dd>
-                <StatusBadge status={state.data.status} label={state.data.statusLabel} />
-              </dd>
-            </div>
-            <div>
-              <dt>Cơ quan giải quyết</dt>
-              <dd>{state.data.unitName}</dd>
-            </div>
-            <div>
-              <dt>Thời gian nộp</dt>
-              <dd>{formatDateTime(state.data.submittedAt)}</dd>
-            </div>
-            <div>
-              <dt>Ngày tiếp nhận</dt>
-              <dd>{state.data.receivedAt ? formatDateTime(state.data.receivedAt) : "Chưa tiếp nhận"}</dd>
-            </div>
-            <div>
-              <dt>Ngày hẹn trả kết quả{state.data.receivedAt ? "" : " (dự kiến)"}</dt>
-              <dd>{state.data.dueDate ? formatDate(state.data.dueDate) : "Không có"}</dd>
-              {state.data.pausedAt && <ClockPaused pausedAt={state.data.pausedAt} />}
-            </div>
-            {state.data.resultAt && (
-              <div>
-                <dt>Ngày có kết quả</dt>
-                <dd>{formatDate(state.data.resultAt)}</dd>
-                {state.data.onTime !== null && (
-                  <dd className={state.data.onTime ? "on-time" : "late"}>{state.data.onTime ? "Đúng hạn" : "Trễ hạn"}</dd>
-                )}
-              </div>
-            )}
-          </dl>
-        </section>
-      )}
+      {state.kind === "found" && <TrackedDossier data={state.data} />}
     </Page>
   );
 }

@@ -1,11 +1,13 @@
 import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { Page } from "zmp-ui";
-import { formatWeekdays } from "../../../../shared/src/format/vi";
+import { formatDate, formatWeekdays } from "../../../../shared/src/format/vi";
 import { AppHeader } from "../../components/app-header";
+import { HotlineNote } from "../../components/contact";
 import { ProcedureResults } from "../../components/procedure-results";
 import { ErrorMessage, Loading, NotFound } from "../../components/status";
 import { catalogueApi } from "../../services/api";
+import { feedbackApi, type PublicFeedbackData } from "../../services/feedback-api";
 import { useCatalogue } from "../../stores/catalogue";
 
 type Retired = Awaited<ReturnType<typeof catalogueApi.getUnit>>;
@@ -34,6 +36,45 @@ function RetiredUnit({ id }: { id: string }) {
       ) : (
         <p>Đơn vị đã ngừng tiếp nhận hồ sơ.</p>
       )}
+    </section>
+  );
+}
+
+/** Answered feedback the residents allowed to be public (no personal data), and a way to send one. */
+function PublicFeedback({ unitId }: { unitId: string }) {
+  const [items, setItems] = useState<PublicFeedbackData[] | null>(null);
+  useEffect(() => {
+    feedbackApi.publicOfUnit(unitId).then(
+      (r) => setItems(r.items),
+      () => setItems([]),
+    );
+  }, [unitId]);
+  return (
+    <section className="section" aria-labelledby="unit-feedback">
+      <h2 id="unit-feedback" className="section__title">
+        Trả lời phản ánh, kiến nghị
+      </h2>
+      {items === null && <Loading />}
+      {items?.length === 0 && <p className="note">Chưa có phản ánh, kiến nghị nào được công khai.</p>}
+      {items && items.length > 0 && (
+        <ul className="plain-list" aria-label="Phản ánh, kiến nghị đã trả lời">
+          {items.map((item) => (
+            <li key={item.id} className="public-feedback">
+              <p className="note">
+                {item.kindLabel}
+                {item.procedureName ? ` về ${item.procedureName}` : ""} · {formatDate(item.createdAt.slice(0, 10))}
+              </p>
+              <p>{item.content}</p>
+              <p>
+                <strong>Trả lời:</strong> {item.reply}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Link to={`/phan-anh/moi?don-vi=${encodeURIComponent(unitId)}`} className="button button--secondary button--block">
+        Gửi phản ánh, kiến nghị đến đơn vị
+      </Link>
     </section>
   );
 }
@@ -89,6 +130,10 @@ export default function UnitPage() {
             <Link to={`/u/${encodeURIComponent(unit.id)}/so-lieu`} className="button button--secondary button--block">
               Kết quả giải quyết hồ sơ của đơn vị
             </Link>
+          </section>
+          <PublicFeedback unitId={unit.id} />
+          <section className="section">
+            <HotlineNote />
           </section>
           <section className="section" aria-labelledby="unit-procedures">
             <h2 id="unit-procedures" className="section__title">

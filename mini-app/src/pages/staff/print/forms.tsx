@@ -244,7 +244,10 @@ export function Form01({
           <p>
             Mã hồ sơ: <strong>{detail.code}</strong>
           </p>
-          <p>Tra cứu tình trạng hồ sơ bằng mã QR hoặc mã hồ sơ trên ứng dụng Một Cửa trong Zalo.</p>
+          <p>
+            Tra cứu tình trạng hồ sơ: quét mã QR, hoặc mở mục “Tra cứu hồ sơ” của ứng dụng Một Cửa trong Zalo, nhập mã hồ sơ và 4
+            chữ số cuối số điện thoại hoặc số căn cước của người nộp (không cần đăng nhập).
+          </p>
           {receiving.phone && <p>Số điện thoại liên hệ: {receiving.phone}</p>}
         </div>
       </div>
