@@ -7,6 +7,7 @@ import { STAFF_ACTIONS } from "../dossier/lifecycle";
 import { FileId } from "../files/files";
 import { FeeExemption } from "../payment/exemption";
 import { LocalDate } from "../time/vietnam";
+import { Assignment, NEWS_LABELS, StaffRef, StaffSummary } from "./changes";
 import { INBOX_TAB_KEYS, type InboxTab } from "./inbox";
 
 const Reason = z.string().trim().min(3, { error: "Vui lòng ghi rõ lý do" }).max(2000);
@@ -63,7 +64,12 @@ export const InboxQuery = z.object({
     .regex(/^(10|[1-9])(,(10|[1-9])){0,9}$/, { error: "status là danh sách mã trạng thái 1–10" })
     .transform((s) => [...new Set(s.split(",").map(Number))])
     .optional(),
-  due: z.enum(["overdue", "soon"]).optional(),
+  /** "day": due within one working day (the unit's for a leader, the caller's own otherwise). */
+  due: z.enum(["overdue", "soon", "day"]).optional(),
+  /** "1": only dossiers assigned to the caller ("Của tôi"). */
+  mine: z.literal("1").optional(),
+  /** "1": only open dossiers with something new since the caller last opened them. */
+  changed: z.literal("1").optional(),
   q: z.string().trim().max(100).optional(),
   procedure: ProcedureCode.optional(),
   channel: Channel.optional(),
@@ -92,6 +98,11 @@ export const InboxItem = z.object({
   dueState: DueState.nullable(),
   withdrawalRequested: z.boolean(),
   handlingUnit: UnitRef,
+  assignee: StaffRef.nullable(),
+  /** The latest step that calls for the caller's look since they last opened the dossier (open dossiers only). */
+  news: z.object({ type: z.enum(Object.keys(NEWS_LABELS) as [keyof typeof NEWS_LABELS]), label: z.string() }).nullable(),
+  /** Due within one working day, flagged to the unit's leader and to the officer it is assigned to. */
+  urgent: z.boolean(),
 });
 export type InboxItem = z.infer<typeof InboxItem>;
 
@@ -100,7 +111,13 @@ export const InboxCounts = z.object(
 );
 export type InboxCounts = z.infer<typeof InboxCounts>;
 
-export const Inbox = z.object({ items: z.array(InboxItem), counts: InboxCounts, nextCursor: z.string().nullable() });
+export const Inbox = z.object({
+  items: z.array(InboxItem),
+  counts: InboxCounts,
+  /** The caller's own counts: new since they looked, due within a working day, assigned to them. */
+  watch: StaffSummary,
+  nextCursor: z.string().nullable(),
+});
 export type Inbox = z.infer<typeof Inbox>;
 
 /**
@@ -123,6 +140,10 @@ export const StaffDossierDetail = DossierDetail.extend({
   dueState: DueState.nullable(),
   /** Null until the dossier is accepted. */
   acceptance: Acceptance.nullable(),
+  /** Who the unit leader assigned it to; null when nobody is. */
+  assignment: Assignment.nullable(),
+  /** The caller leads the handling unit and may assign the dossier. */
+  canAssign: z.boolean(),
 });
 export type StaffDossierDetail = z.infer<typeof StaffDossierDetail>;
 

@@ -10,6 +10,7 @@ import {
   transition,
 } from "../../../shared/src/dossier/lifecycle";
 import type { DossierStatus } from "../../../shared/src/dossier/status";
+import { isNews } from "../../../shared/src/staff/changes";
 import type { Db } from "../db/client";
 import { workCalendar } from "../db/repo/calendar";
 import { type DossierChanges, type DossierRow, insertStep, latestHash, type ViewRow } from "../db/repo/dossiers";
@@ -124,6 +125,7 @@ export async function commitStep(
       ...(moved.fee ? { feeStatus: moved.fee } : {}),
       ...clock.set,
       ...input.set,
+      ...(isNews(payload.type, event.actorRole) ? { attentionSeq: event.seq } : {}),
     },
     eventFileIds(payload),
     notice,
