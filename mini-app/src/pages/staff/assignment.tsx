@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { errorMessage } from "../../services/api";
 import { type Assignee, type StaffDossierData, staffApi } from "../../services/staff-api";
 import { useStaffInbox } from "../../stores/staff";
 import { formatDateTime } from "../../utils/format";
@@ -15,17 +16,23 @@ export function AssignmentSection({ detail }: { detail: StaffDossierData }) {
   const [officers, setOfficers] = useState<Assignee[] | null>(null);
   const [choice, setChoice] = useState(detail.assignment?.assignee.id ?? "");
   const refreshInbox = useStaffInbox((s) => s.refresh);
-  const { busy, error, run } = useTask();
-  const load = useTask();
+  const { busy, error, setError, run } = useTask();
 
   useEffect(() => {
     setAssignment(detail.assignment);
     setChoice(detail.assignment?.assignee.id ?? "");
   }, [detail.assignment]);
   useEffect(() => {
-    if (detail.canAssign) void load.run(async () => setOfficers((await staffApi.assignees(detail.code)).items));
-    // load.run is a fresh function each render; the list depends only on the dossier.
-  }, [detail.canAssign, detail.code]);
+    if (!detail.canAssign) return;
+    let live = true;
+    staffApi.assignees(detail.code).then(
+      (list) => live && setOfficers(list.items),
+      (e: unknown) => live && setError(errorMessage(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [detail.canAssign, detail.code, setError]);
 
   const save = () =>
     run(async () => {
@@ -67,9 +74,9 @@ export function AssignmentSection({ detail }: { detail: StaffDossierData }) {
           </button>
         </div>
       )}
-      {(error ?? load.error) && (
+      {error && (
         <p className="field__error" role="alert">
-          {error ?? load.error}
+          {error}
         </p>
       )}
     </section>
