@@ -79,6 +79,12 @@ describe("unit scoping on every staff route", () => {
         async () =>
           api("/api/staff/dossiers", json("POST", await intakeBody(), { ...bearer(session), "Idempotency-Key": newKey() })),
       ],
+      ["GET summary", () => api("/api/staff/summary", { headers: bearer(session) })],
+      ["GET assignees", () => api(`/api/staff/dossiers/${code}/assignees`, { headers: bearer(session) })],
+      [
+        "PUT assignee",
+        () => api(`/api/staff/dossiers/${code}/assignee`, json("PUT", { userId: session.user?.id ?? null }, bearer(session))),
+      ],
     ] as const;
 
   it("refuses residents, the applicant included, with 403 on every staff route", async () => {

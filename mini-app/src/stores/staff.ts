@@ -109,7 +109,7 @@ export const useStaffInbox = create<StaffState>()((set, get) => {
       set((s) => ({
         items: cursor ? [...s.items, ...page.items] : page.items,
         counts: page.counts,
-        watch: page.watch,
+        watch: page.watch ?? s.watch,
         nextCursor: page.nextCursor,
         stale: cursor ? s.stale : false,
         load: "done",
@@ -131,11 +131,18 @@ export const useStaffInbox = create<StaffState>()((set, get) => {
       const page = answer.body;
       const morePages = items.length > page.items.length && nextCursor !== null;
       if (morePages) {
-        set({ counts: page.counts, watch: page.watch, stale: true });
+        set((s) => ({ counts: page.counts, watch: page.watch ?? s.watch, stale: true }));
         return;
       }
       etag = answer.etag;
-      set({ items: page.items, counts: page.counts, watch: page.watch, nextCursor: page.nextCursor, stale: false, load: "done" });
+      set((s) => ({
+        items: page.items,
+        counts: page.counts,
+        watch: page.watch ?? s.watch,
+        nextCursor: page.nextCursor,
+        stale: false,
+        load: "done",
+      }));
     } catch {
       // A failed background refresh changes nothing on screen; the next one tries again.
     } finally {

@@ -114,8 +114,11 @@ export type InboxCounts = z.infer<typeof InboxCounts>;
 export const Inbox = z.object({
   items: z.array(InboxItem),
   counts: InboxCounts,
-  /** The caller's own counts: new since they looked, due within a working day, assigned to them. */
-  watch: StaffSummary,
+  /**
+   * The caller's own counts: new since they looked, due within a working day, assigned to them.
+   * With the first page, for officers and leaders; null on later pages and for an admin.
+   */
+  watch: StaffSummary.nullable(),
   nextCursor: z.string().nullable(),
 });
 export type Inbox = z.infer<typeof Inbox>;

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { PROCESSING_ROLES, type Role } from "../../../../shared/src/auth/roles";
+import { PROCESSING_ROLES, processes, type Role } from "../../../../shared/src/auth/roles";
 import { dueThresholds, type WorkCalendar } from "../../../../shared/src/deadline/due-date";
 import { type DossierStatus, inStatusGroup, officialStatusLabel, STATUS_GROUPS } from "../../../../shared/src/dossier/status";
 import type { Inbox, InboxCounts, InboxQuery } from "../../../../shared/src/staff/api";
@@ -218,7 +218,8 @@ export async function staffInbox(
   const openFirst = !query.status && !query.due && (!after || after[0] < 4);
   const [[firstRows, countRows], watch] = await Promise.all([
     db.batch([listQuery(openFirst ? inArray(dossiers.status, STATUS_GROUPS.open) : undefined), countsQuery]),
-    staffSummary(db, scope, viewer, calendar, now),
+    // The caller's own counts go with the first page, to those who act (an admin only reads).
+    !after && processes(viewer.role) ? staffSummary(db, scope, viewer, calendar, now) : null,
   ]);
   const rows = openFirst && firstRows.length <= query.limit ? await listQuery() : firstRows;
   const by = new Map(countRows.map((r) => [Number(r.s), Number(r.n)]));
