@@ -264,11 +264,13 @@ async function staffLoad(seeded: SeededDossiers) {
     if (!etag) throw new Error(`${path}: no ETag`);
     const again = await fetch(`${API}${path}`, { headers: { Authorization: leader, "If-None-Match": etag } });
     if (again.status !== 304) throw new Error(`${path}: an unchanged refresh answered ${again.status}`);
-    const ifNoneMatch = (tag: string): NextRequest => () => ({
-      method: "GET",
-      path,
-      headers: { Authorization: leader, "If-None-Match": tag },
-    });
+    const ifNoneMatch =
+      (tag: string): NextRequest =>
+      () => ({
+        method: "GET",
+        path,
+        headers: { Authorization: leader, "If-None-Match": tag },
+      });
     return { unchanged: ifNoneMatch(etag), changed: ifNoneMatch('W/"outdated"') };
   };
   const inboxRefresh = await refresh(inbox(""));
