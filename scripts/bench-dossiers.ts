@@ -242,7 +242,7 @@ export async function writeDossierSql(
   const codes = new Map<string, string[]>();
   let overdueCount = 0;
   const columns =
-    "id, code, province_id, procedure_id, applicant_id, receiving_unit_id, handling_unit_id, status, channel, form, fee, tracking_token, vneid_verified, withdrawal_requested, applicant_name, submitted_at, received_at, due_date, due_explanation, promised_date, paused_at, finished_at, returned_at, version, updated_at";
+    "id, code, province_id, procedure_id, applicant_id, receiving_unit_id, handling_unit_id, status, channel, form, fee, tracking_token, vneid_verified, withdrawal_requested, applicant_name, submitted_at, received_at, due_date, due_explanation, promised_date, paused_at, finished_at, returned_at, version, updated_at, attention_seq";
   await inserts(`INSERT INTO dossiers (${columns})`, rows, (r) => {
     const p = r.procedure;
     const at = r.submittedAt;
@@ -311,6 +311,9 @@ export async function writeDossierSql(
       returned?.toISOString() ?? null,
       1,
       updated.toISOString(),
+      // About a quarter of the dossiers in processing have something new for officers (the inbox's
+      // "Có cập nhật mới"); from the id, so the random stream and every other figure stay as before.
+      r.status === 4 && r.id < "4" ? 1 : 0,
     ]
       .map(q)
       .join(", ")})`;

@@ -33,7 +33,8 @@ import { portalSyncSection, sampleForm } from "./bench-portal";
 import { prepareDatabase, startApi, waitUntilUp } from "./local-api.mjs";
 import { readCatalogue } from "./seed/read";
 
-const API_PORT = 8790;
+// BENCH_API_PORT moves the API off 8790 when another bench or test holds it.
+const API_PORT = Number(process.env.BENCH_API_PORT ?? 8790);
 const APP_PORT = 4173;
 const API = `http://127.0.0.1:${API_PORT}`;
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -253,6 +254,30 @@ async function staffLoad(seeded: SeededDossiers) {
     [codes[i], codes[j]] = [codes[j]!, codes[i]!];
   }
   const inbox = (query: string) => `/api/staff/dossiers${query}`;
+  // The workspace's 30 s refresh: with the ETag of the last answer (nothing changed: a 304, counted
+  // as non-2xx by autocannon) and with an outdated one (something changed: the whole first page).
+  // As the unit's leader, who opens no dossier here: the officer's audited reads below change what
+  // is new to the officer, and with it the officer's ETag.
+  const leader = `Bearer ${(await post<Session>("/api/auth/dev", { persona: "lanh-dao-phuong" })).accessToken}`;
+  const refresh = async (path: string) => {
+    const res = await fetch(`${API}${path}`, { headers: { Authorization: leader } });
+    if (!res.ok) throw new Error(`${path}: ${res.status}`);
+    await res.body?.cancel();
+    const etag = res.headers.get("ETag");
+    if (!etag) throw new Error(`${path}: no ETag`);
+    const again = await fetch(`${API}${path}`, { headers: { Authorization: leader, "If-None-Match": etag } });
+    if (again.status !== 304) throw new Error(`${path}: an unchanged refresh answered ${again.status}`);
+    const ifNoneMatch =
+      (tag: string): NextRequest =>
+      () => ({
+        method: "GET",
+        path,
+        headers: { Authorization: leader, "If-None-Match": tag },
+      });
+    return { unchanged: ifNoneMatch(etag), changed: ifNoneMatch('W/"outdated"') };
+  };
+  const inboxRefresh = await refresh(inbox(""));
+  const summaryRefresh = await refresh("/api/staff/summary");
   const views: [string, NextRequest][] = [
     // The floor on this machine at the moment (the staff-only run has no other health figure).
     ["health (reference)", () => "/api/health"],
@@ -275,6 +300,11 @@ async function staffLoad(seeded: SeededDossiers) {
     ],
     ["staff inbox: page 2 (cursor)", get(staff, [inbox(`?cursor=${first.nextCursor}`)])],
     ["admin inbox (province)", get(admin, [inbox("")])],
+    ["inbox refresh, unchanged (304)", inboxRefresh.unchanged],
+    ["inbox refresh, changed (200)", inboxRefresh.changed],
+    ["staff inbox: changed since I looked", get(staff, [inbox("?changed=1")])],
+    ["summary refresh, unchanged (304)", summaryRefresh.unchanged],
+    ["summary refresh, changed (200)", summaryRefresh.changed],
     [
       "staff dossier detail",
       get(

@@ -218,7 +218,7 @@ describe("trends, drill-down and officers", () => {
       expect(
         plan.find((p) => / d /.test(` ${p} `) || p.includes("dossiers")),
         figure,
-      ).toMatch(/SEARCH d USING INDEX dossiers_(handling_unit|unit_received|unit_finished) /);
+      ).toMatch(/SEARCH d USING INDEX dossiers_(handling_unit|unit_received|unit_finished|attention) /);
       expect(plan.join("\n"), figure).not.toMatch(/SCAN d\b/);
     }
   });

@@ -199,6 +199,7 @@ describe("body limits", () => {
     "POST /api/assisted/confirm": "/api/assisted/confirm",
     "POST /api/staff/dossiers": "/api/staff/dossiers",
     "POST /api/staff/dossiers/:code/actions": "/api/staff/dossiers/000.00.01.H99-261122-0001/actions",
+    "PUT /api/staff/dossiers/:code/assignee": "/api/staff/dossiers/000.00.01.H99-261122-0001/assignee",
     "PUT /api/admin/calendar/:date": "/api/admin/calendar/2026-09-02",
     "DELETE /api/admin/calendar/:date": "/api/admin/calendar/2026-09-02",
     "POST /api/invitations/accept": "/api/invitations/accept",

@@ -81,6 +81,12 @@ describe("unit scoping on every staff route", () => {
       ],
       // Feedback sent to the units (its item routes are scoped in feedback.test.ts).
       ["GET feedback", () => api("/api/staff/feedback", { headers: bearer(session) })],
+      ["GET summary", () => api("/api/staff/summary", { headers: bearer(session) })],
+      ["GET assignees", () => api(`/api/staff/dossiers/${code}/assignees`, { headers: bearer(session) })],
+      [
+        "PUT assignee",
+        () => api(`/api/staff/dossiers/${code}/assignee`, json("PUT", { userId: session.user?.id ?? null }, bearer(session))),
+      ],
     ] as const;
 
   it("refuses residents, the applicant included, with 403 on every staff route", async () => {

@@ -59,7 +59,7 @@ app.use(
   cors({
     origin: (origin, c) => (c.env.ALLOWED_ORIGINS.split(",").includes(origin) ? origin : null),
     allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
-    allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "If-Match", "X-File-Name"],
+    allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "If-Match", "If-None-Match", "X-File-Name"],
     exposeHeaders: ["ETag"],
     maxAge: 600,
   }),

@@ -174,6 +174,7 @@ import {
   ReadReason,
   StaffDossierDetail,
 } from "../../shared/src/staff/api";
+import { AssignBody, AssigneeList, Assignment, StaffSummary } from "../../shared/src/staff/changes";
 
 /** OpenAPI 3.1 of the public API, generated from the same zod schemas that validate requests. */
 const schema = (s: ZodType) => z.toJSONSchema(s, { target: "draft-2020-12", io: "input", unrepresentable: "any" });
@@ -204,6 +205,7 @@ const idempotencyKey = {
 const procedurePath = parameters("path", AdminProcedureCodeParam);
 const versionPath = parameters("path", AdminProcedureVersionParam);
 const ifMatch = { name: "If-Match", in: "header", required: true, schema: { type: "string" } };
+const ifNoneMatch = { name: "If-None-Match", in: "header", required: false, schema: { type: "string" } };
 const staffErrors = { ...authErrors, 403: error("Not staff or admin of this province") };
 const figuresErrors = { ...authErrors, 403: error("Not an admin, nor a leader of this unit") };
 
@@ -734,9 +736,15 @@ export const openApiDocument = {
     "/api/staff/dossiers": {
       get: {
         ...signedIn,
-        summary: "Staff inbox: dossiers of the caller's units by urgency, with the count of every tab",
-        parameters: parameters("query", InboxQuery),
-        responses: { 200: ok("A page of the inbox", Inbox), 400: error("Invalid filter or cursor"), ...staffErrors },
+        summary:
+          "Staff inbox: dossiers of the caller's units by urgency, with the count of every tab and the caller's own counts; ETag, 304 on If-None-Match while nothing changed",
+        parameters: [...parameters("query", InboxQuery), ifNoneMatch],
+        responses: {
+          200: ok("A page of the inbox", Inbox),
+          304: { description: "Unchanged since the ETag named in If-None-Match" },
+          400: error("Invalid filter or cursor"),
+          ...staffErrors,
+        },
       },
       post: {
         ...signedIn,
@@ -748,6 +756,48 @@ export const openApiDocument = {
           400: error("Invalid body or missing key"),
           422: error("Incomplete dossier"),
           ...staffErrors,
+        },
+      },
+    },
+    "/api/staff/summary": {
+      get: {
+        ...signedIn,
+        summary:
+          "The workspace entry's counts: new since the caller last looked, due within a working day, assigned to the caller; ETag, 304 on If-None-Match",
+        parameters: [ifNoneMatch],
+        responses: {
+          200: ok("Counts", StaffSummary),
+          304: { description: "Unchanged since the ETag named in If-None-Match" },
+          ...staffErrors,
+        },
+      },
+    },
+    "/api/staff/dossiers/{code}/assignees": {
+      get: {
+        ...signedIn,
+        summary: "The officers of the handling unit a leader may assign the dossier to (unit leader)",
+        parameters: dossierPath,
+        responses: {
+          200: ok("Officers", AssigneeList),
+          403: error("Not a leader of the handling unit"),
+          404: error("Unknown or outside the caller's units"),
+          401: authErrors[401],
+        },
+      },
+    },
+    "/api/staff/dossiers/{code}/assignee": {
+      put: {
+        ...signedIn,
+        summary: "Assign the dossier to a named officer of the handling unit, or withdraw it with null (unit leader)",
+        parameters: dossierPath,
+        requestBody: body(AssignBody),
+        responses: {
+          200: ok("The assignment now", z.object({ assignment: Assignment.nullable() })),
+          400: error("Not an active officer of the handling unit"),
+          403: error("Not a leader of the handling unit"),
+          404: error("Unknown or outside the caller's units"),
+          409: error("The dossier is closed"),
+          401: authErrors[401],
         },
       },
     },

@@ -1,22 +1,50 @@
 import type { ActionBody, InboxQuery, IntakeBody } from "../../../shared/src/staff/api";
-import { callAuthed } from "./authed-api";
+import { ApiFailure } from "./api";
+import { type Authed, callAuthed, sendAuthed } from "./authed-api";
+
+/** A polled read: null when the answer is still the one tagged `etag` (304), else the body and its new ETag. */
+async function ifChanged<R extends Response & { status: number; json(): Promise<unknown> }>(
+  request: (api: Authed, headers: Record<string, string>) => Promise<R>,
+  etag: string | null,
+): Promise<{ body: Awaited<ReturnType<Extract<R, { status: 200 }>["json"]>>; etag: string | null } | null> {
+  try {
+    const res = await sendAuthed((api) => request(api, etag ? { "If-None-Match": etag } : {}));
+    if (res.status !== 200) return null;
+    return {
+      body: (await res.json()) as Awaited<ReturnType<Extract<R, { status: 200 }>["json"]>>,
+      etag: res.headers.get("ETag"),
+    };
+  } catch (e) {
+    if (e instanceof ApiFailure && e.status === 304) return null;
+    throw e;
+  }
+}
 
 /**
  * The staff workspace's API (`/api/staff/*`) through the typed client: answers are typed by the
  * routes. Only the staff pages import this module, so residents never download it.
  */
 
-export type InboxFilters = Partial<Pick<InboxQuery, "due" | "q" | "procedure" | "channel" | "unit" | "cursor">> & {
+export type InboxFilters = Partial<
+  Pick<InboxQuery, "due" | "q" | "procedure" | "channel" | "unit" | "cursor" | "mine" | "changed">
+> & {
   /** Comma-separated status codes, e.g. "2,4". */
   status?: string;
 };
 
 export const staffApi = {
-  inbox: (filters: InboxFilters, limit = 30) => {
+  /** A page of the inbox; with the ETag of the last answer, null when nothing changed since. */
+  inbox: (filters: InboxFilters, etag: string | null = null, limit = 30) => {
     const query: Record<string, string> = { limit: String(limit) };
     for (const [key, value] of Object.entries(filters)) if (value) query[key] = value;
-    return callAuthed((api) => api.staff.dossiers.$get({ query }));
+    return ifChanged((api, headers) => api.staff.dossiers.$get({ query }, { headers }), etag);
   },
+  /** The workspace entry's counts (new since I looked, due within a working day, mine); null when unchanged. */
+  summary: (etag: string | null = null) => ifChanged((api, headers) => api.staff.summary.$get(undefined, { headers }), etag),
+  /** The officers a unit leader may assign the dossier to. */
+  assignees: (code: string) => callAuthed((api) => api.staff.dossiers[":code"].assignees.$get({ param: { code } })),
+  assign: (code: string, userId: string | null) =>
+    callAuthed((api) => api.staff.dossiers[":code"].assignee.$put({ param: { code }, json: { userId } })),
   /** Opening a dossier is audited; `reason` says why (e.g. printing a form), else "Xem hồ sơ để giải quyết". */
   get: (code: string, reason?: string) =>
     callAuthed((api) => api.staff.dossiers[":code"].$get({ param: { code }, query: reason ? { reason } : {} })),
@@ -39,7 +67,9 @@ export const staffApi = {
     callAuthed((api) => api.admin["portal-sync"].dossiers[":code"].$post({ param: { code }, json: { reason } })),
 };
 
-type InboxPage = Awaited<ReturnType<typeof staffApi.inbox>>;
+type InboxPage = NonNullable<Awaited<ReturnType<typeof staffApi.inbox>>>["body"];
+export type StaffSummaryData = NonNullable<Awaited<ReturnType<typeof staffApi.summary>>>["body"];
+export type Assignee = Awaited<ReturnType<typeof staffApi.assignees>>["items"][number];
 export type InboxItem = InboxPage["items"][number];
 export type InboxCounts = InboxPage["counts"];
 export type StaffUnit = Awaited<ReturnType<typeof staffApi.units>>["items"][number];

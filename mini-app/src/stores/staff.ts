@@ -1,40 +1,58 @@
 import { create } from "zustand";
 import type { Channel } from "../../../shared/src/dossier/channel";
+import { WATCH_VIEWS, type WatchView } from "../../../shared/src/staff/changes";
 import { INBOX_TABS, type InboxTab } from "../../../shared/src/staff/inbox";
 import { errorMessage } from "../services/api";
-import { type InboxCounts, type InboxFilters, type InboxItem, type StaffUnit, staffApi } from "../services/staff-api";
+import {
+  type InboxCounts,
+  type InboxFilters,
+  type InboxItem,
+  type StaffSummaryData,
+  type StaffUnit,
+  staffApi,
+} from "../services/staff-api";
 import { useSession } from "./session";
 
 type Load = "idle" | "loading" | "done" | "error";
 
-const FRESH_MS = 60_000;
+/** How often a visible inbox asks whether anything changed (a 304 when nothing did). */
+export const POLL_MS = 30_000;
 
-/** What an inbox tab asks the API for. */
-function tabQuery(tab: InboxTab): Pick<InboxFilters, "status" | "due"> {
-  const group = INBOX_TABS[tab];
+/** A status tab, or one of the caller's own views (new since I looked, mine, due within a day). */
+export type InboxView = InboxTab | WatchView;
+
+/** What an inbox tab or view asks the API for. */
+function tabQuery(tab: InboxView): Pick<InboxFilters, "status" | "due" | "mine" | "changed"> {
+  if (tab in WATCH_VIEWS) return WATCH_VIEWS[tab as WatchView].query;
+  const group = INBOX_TABS[tab as InboxTab];
   return "statuses" in group ? { status: group.statuses.join(",") } : { due: group.due };
 }
 
 type InboxSearch = { q: string; channel: Channel | ""; procedure: string; unit: string };
 
 type StaffState = {
-  tab: InboxTab;
+  tab: InboxView;
   search: InboxSearch;
   items: InboxItem[];
   counts: InboxCounts | null;
+  watch: StaffSummaryData | null;
+  /** Something changed while more than the first page was shown: offered, not forced, as a reload. */
+  stale: boolean;
   nextCursor: string | null;
   load: Load;
   error: string | null;
   /** The units the officer works for (own and granted; every unit for an admin). */
   units: StaffUnit[] | null;
   unitsError: string | null;
-  setTab: (tab: InboxTab) => void;
+  setTab: (tab: InboxView) => void;
   setSearch: (search: Partial<InboxSearch>) => void;
   /**
-   * On showing the inbox: loads the first page unless it was loaded within the last minute
-   * (a row opened and closed), so that pages added by "Xem thêm" are not lost.
+   * On showing the inbox and every POLL_MS while it is visible: asks whether the first page
+   * changed (If-None-Match) and takes it if so; with pages added by "Xem thêm", marks the list stale instead.
    */
   ensureFresh: () => void;
+  /** The officer opened this dossier: its mark of something new goes at once. */
+  seen: (code: string) => void;
   /** Reads the first page again ("Làm mới"). */
   reload: () => Promise<void>;
   /** After an action changed a dossier: reads the inbox again if it was ever shown. */
@@ -43,12 +61,17 @@ type StaffState = {
   loadUnits: () => Promise<void>;
 };
 
-type Data = Pick<StaffState, "tab" | "search" | "items" | "counts" | "nextCursor" | "load" | "error" | "units" | "unitsError">;
+type Data = Pick<
+  StaffState,
+  "tab" | "search" | "items" | "counts" | "watch" | "stale" | "nextCursor" | "load" | "error" | "units" | "unitsError"
+>;
 const initial = (): Data => ({
   tab: "new",
   search: { q: "", channel: "", procedure: "", unit: "" },
   items: [],
   counts: null,
+  watch: null,
+  stale: false,
   nextCursor: null,
   load: "idle",
   error: null,
@@ -60,7 +83,9 @@ const initial = (): Data => ({
 export const useStaffInbox = create<StaffState>()((set, get) => {
   // Each new query supersedes the previous one; a late answer to an older query is dropped.
   let generation = 0;
-  let loadedAt = 0;
+  // The ETag of the first page as shown, for the conditional refresh.
+  let etag: string | null = null;
+  let polling = false;
 
   const filters = (): InboxFilters => {
     const { tab, search } = get();
@@ -77,17 +102,51 @@ export const useStaffInbox = create<StaffState>()((set, get) => {
     const mine = cursor ? generation : ++generation;
     set({ load: "loading", error: null, ...(cursor ? {} : { nextCursor: null }) });
     try {
-      const page = await staffApi.inbox({ ...filters(), cursor: cursor ?? undefined });
-      if (mine !== generation) return;
-      if (!cursor) loadedAt = Date.now();
+      const answer = await staffApi.inbox({ ...filters(), cursor: cursor ?? undefined });
+      if (mine !== generation || !answer) return;
+      const page = answer.body;
+      if (!cursor) etag = answer.etag;
       set((s) => ({
         items: cursor ? [...s.items, ...page.items] : page.items,
         counts: page.counts,
+        watch: page.watch ?? s.watch,
         nextCursor: page.nextCursor,
+        stale: cursor ? s.stale : false,
         load: "done",
       }));
     } catch (e) {
       if (mine === generation) set({ load: "error", error: errorMessage(e) });
+    }
+  };
+
+  // The conditional refresh: one cheap request; the list is replaced only when the first page changed.
+  const poll = async () => {
+    const { load, items, nextCursor } = get();
+    if (polling || load === "loading" || load === "idle") return;
+    polling = true;
+    const mine = generation;
+    try {
+      const answer = await staffApi.inbox(filters(), etag);
+      if (!answer || mine !== generation) return;
+      const page = answer.body;
+      const morePages = items.length > page.items.length && nextCursor !== null;
+      if (morePages) {
+        set((s) => ({ counts: page.counts, watch: page.watch ?? s.watch, stale: true }));
+        return;
+      }
+      etag = answer.etag;
+      set((s) => ({
+        items: page.items,
+        counts: page.counts,
+        watch: page.watch ?? s.watch,
+        nextCursor: page.nextCursor,
+        stale: false,
+        load: "done",
+      }));
+    } catch {
+      // A failed background refresh changes nothing on screen; the next one tries again.
+    } finally {
+      polling = false;
     }
   };
 
@@ -103,9 +162,11 @@ export const useStaffInbox = create<StaffState>()((set, get) => {
       void fetchPage(null);
     },
     ensureFresh: () => {
-      const { load } = get();
-      if (load === "idle" || (load !== "loading" && Date.now() - loadedAt > FRESH_MS)) void fetchPage(null);
+      if (get().load === "idle" || get().load === "error") void fetchPage(null);
+      else void poll();
     },
+    seen: (code) =>
+      set((s) => ({ items: s.items.map((item) => (item.code === code && item.news ? { ...item, news: null } : item)) })),
     reload: () => fetchPage(null),
     refresh: () => {
       if (get().load !== "idle") void fetchPage(null);

@@ -8,6 +8,7 @@ import { CheckInput } from "../dossier/supplement";
 import { FileId } from "../files/files";
 import { FeeExemption } from "../payment/exemption";
 import { LocalDate } from "../time/vietnam";
+import { Assignment, NEWS_LABELS, StaffRef, StaffSummary } from "./changes";
 import { INBOX_TAB_KEYS, type InboxTab } from "./inbox";
 
 const Reason = z.string().trim().min(3, { error: "Vui lòng ghi rõ lý do" }).max(2000);
@@ -68,7 +69,12 @@ export const InboxQuery = z.object({
     .regex(/^(10|[1-9])(,(10|[1-9])){0,9}$/, { error: "status là danh sách mã trạng thái 1–10" })
     .transform((s) => [...new Set(s.split(",").map(Number))])
     .optional(),
-  due: z.enum(["overdue", "soon"]).optional(),
+  /** "day": due within one working day (the unit's for a leader, the caller's own otherwise). */
+  due: z.enum(["overdue", "soon", "day"]).optional(),
+  /** "1": only dossiers assigned to the caller ("Của tôi"). */
+  mine: z.literal("1").optional(),
+  /** "1": only open dossiers with something new since the caller last opened them. */
+  changed: z.literal("1").optional(),
   q: z.string().trim().max(100).optional(),
   procedure: ProcedureCode.optional(),
   channel: Channel.optional(),
@@ -97,6 +103,11 @@ export const InboxItem = z.object({
   dueState: DueState.nullable(),
   withdrawalRequested: z.boolean(),
   handlingUnit: UnitRef,
+  assignee: StaffRef.nullable(),
+  /** The latest step that calls for the caller's look since they last opened the dossier (open dossiers only). */
+  news: z.object({ type: z.enum(Object.keys(NEWS_LABELS) as [keyof typeof NEWS_LABELS]), label: z.string() }).nullable(),
+  /** Due within one working day, flagged to the unit's leader and to the officer it is assigned to. */
+  urgent: z.boolean(),
 });
 export type InboxItem = z.infer<typeof InboxItem>;
 
@@ -105,7 +116,16 @@ export const InboxCounts = z.object(
 );
 export type InboxCounts = z.infer<typeof InboxCounts>;
 
-export const Inbox = z.object({ items: z.array(InboxItem), counts: InboxCounts, nextCursor: z.string().nullable() });
+export const Inbox = z.object({
+  items: z.array(InboxItem),
+  counts: InboxCounts,
+  /**
+   * The caller's own counts: new since they looked, due within a working day, assigned to them.
+   * With the first page, for officers and leaders; null on later pages and for an admin.
+   */
+  watch: StaffSummary.nullable(),
+  nextCursor: z.string().nullable(),
+});
 export type Inbox = z.infer<typeof Inbox>;
 
 /**
@@ -132,6 +152,10 @@ export const StaffDossierDetail = DossierDetail.extend({
   requiredDocuments: z.array(
     z.object({ docIndex: z.number().int(), name: z.string(), required: z.boolean(), replacedByEform: z.boolean() }),
   ),
+  /** Who the unit leader assigned it to; null when nobody is. */
+  assignment: Assignment.nullable(),
+  /** The caller leads the handling unit and may assign the dossier. */
+  canAssign: z.boolean(),
 });
 export type StaffDossierDetail = z.infer<typeof StaffDossierDetail>;
 

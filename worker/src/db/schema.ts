@@ -303,6 +303,10 @@ export const dossiers = sqliteTable(
     returnedAt: text("returned_at"),
     /** The community digital team member who filed it online for the applicant, with their consent. */
     assistedBy: text("assisted_by").references(() => users.id),
+    /** The officer of the handling unit the unit leader gave it to (dossier_assignments keeps who and when). */
+    assignedTo: text("assigned_to").references(() => users.id),
+    /** The last step a resident or the system took that officers should see (shared/src/staff/changes.ts). */
+    attentionSeq: integer("attention_seq").notNull().default(0),
     version: integer("version").notNull().default(1),
     updatedAt: text("updated_at").notNull().default(now),
   },
@@ -315,6 +319,9 @@ export const dossiers = sqliteTable(
     // The dossiers behind a unit's figures of a month: received in it, or resolved in it.
     index("dossiers_unit_received").on(t.handlingUnitId, t.receivedAt),
     index("dossiers_unit_finished").on(t.handlingUnitId, t.status, t.finishedAt),
+    // "Something new since I looked" and "assigned to me" (drizzle/0013_inbox.sql).
+    index("dossiers_attention").on(t.handlingUnitId, t.status, t.attentionSeq),
+    index("dossiers_assigned").on(t.assignedTo, t.status, t.dueDate),
   ],
 );
 
@@ -996,4 +1003,43 @@ export const feedbackReplies = sqliteTable("feedback_replies", {
     .references(() => users.id),
   body: text("body").notNull(),
   at: text("at").notNull(),
+});
+
+/** Per officer and dossier: the last step the officer saw when they opened it (drizzle/0013_inbox.sql). */
+export const dossierViews = sqliteTable(
+  "dossier_views",
+  {
+    officerId: text("officer_id")
+      .notNull()
+      .references(() => users.id),
+    dossierId: text("dossier_id")
+      .notNull()
+      .references(() => dossiers.id),
+    seenSeq: integer("seen_seq").notNull(),
+    seenAt: text("seen_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.officerId, t.dossierId] }), index("dossier_views_officer_seen").on(t.officerId, t.seenAt)],
+);
+
+/** Who assigned a dossier to whom, and when (null: the assignment was withdrawn). Append-only. */
+export const dossierAssignments = sqliteTable(
+  "dossier_assignments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    dossierId: text("dossier_id")
+      .notNull()
+      .references(() => dossiers.id),
+    assignedTo: text("assigned_to").references(() => users.id),
+    assignedBy: text("assigned_by")
+      .notNull()
+      .references(() => users.id),
+    at: text("at").notNull(),
+  },
+  (t) => [index("dossier_assignments_dossier").on(t.dossierId, t.id)],
+);
+
+/** Per unit: how many times its dossiers changed, kept by triggers; the inbox's ETag sums them. */
+export const inboxStamps = sqliteTable("inbox_stamps", {
+  unitId: text("unit_id").primaryKey(),
+  stamp: integer("stamp").notNull().default(0),
 });

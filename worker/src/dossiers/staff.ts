@@ -64,7 +64,8 @@ async function inputFor(db: Db, user: AuthUser, row: ViewRow, body: ActionBody, 
       return {
         note: body.reason,
         data: { fromUnitId: d.handlingUnitId, toUnitId: target.id, toUnitName: target.name },
-        set: { handlingUnitId: target.id },
+        // The assignee belongs to the unit that handed it on.
+        set: { handlingUnitId: target.id, assignedTo: null },
       };
     }
     case "reply":

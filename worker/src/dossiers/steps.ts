@@ -10,6 +10,7 @@ import {
   transition,
 } from "../../../shared/src/dossier/lifecycle";
 import type { DossierStatus } from "../../../shared/src/dossier/status";
+import { isNews } from "../../../shared/src/staff/changes";
 import type { Db } from "../db/client";
 import { workCalendar } from "../db/repo/calendar";
 import { type DossierChanges, type DossierRow, insertStep, latestHash, type StepRecord, type ViewRow } from "../db/repo/dossiers";
@@ -147,6 +148,7 @@ export async function commitSteps(
       ...(moved.fee ? { feeStatus: moved.fee } : {}),
       ...clock.set,
       ...(last ? input.set : {}),
+      ...(isNews(payload.type, event.actorRole) ? { attentionSeq: event.seq } : {}),
     };
     changes = { ...changes, ...stepChanges };
     current = { ...current, d: { ...d, ...stepChanges, version: d.version + 1 } };

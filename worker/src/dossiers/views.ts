@@ -27,9 +27,10 @@ import type { Db } from "../db/client";
 import { workCalendar } from "../db/repo/calendar";
 import { dossierEventsOf, dossierRecord, ownDossierRows, type TrackingRow, type ViewRow } from "../db/repo/dossiers";
 import { type FileRow, filesById } from "../db/repo/files";
-import { dossierReadLog, type StaffScope } from "../db/repo/staff";
+import { currentAssignment, dossierReadLog, type StaffScope } from "../db/repo/staff";
 import { type AuthUser, getUser } from "../db/repo/users";
 import { mayAct } from "./access";
+import { mayAssign } from "./assignment";
 import { lifecycleState } from "./steps";
 
 /** What the API answers about dossiers, built from repository rows. */
@@ -244,6 +245,8 @@ export async function staffDetail(
       required: doc.required,
       replacedByEform: doc.replacedByEform ?? false,
     })),
+    assignment: await currentAssignment(db, d),
+    canAssign: mayAssign(user, scope, d) && inStatusGroup("open", d.status),
   };
 }
 

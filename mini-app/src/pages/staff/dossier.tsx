@@ -13,6 +13,7 @@ import { useStaffInbox } from "../../stores/staff";
 import { formatDateTime } from "../../utils/format";
 import { useTask } from "../../utils/task";
 import { ActionBar } from "./actions";
+import { AssignmentSection } from "./assignment";
 import { DueBadge } from "./parts";
 import { PortalSyncSection } from "./portal-sync";
 import { PRINT_FORMS, printableForms, printPath } from "./print-forms";
@@ -151,6 +152,7 @@ function DossierView(props: {
         </div>
       )}
       <Head detail={detail} />
+      <AssignmentSection detail={detail} />
       <ActionBar detail={detail} onUpdated={props.onUpdated} onStale={props.onStale} />
       <StaffFeeSection
         code={detail.code}

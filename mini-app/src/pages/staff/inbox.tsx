@@ -4,7 +4,8 @@ import { useNavigate } from "zmp-ui";
 import { processes } from "../../../../shared/src/auth/roles";
 import { CHANNEL_LABEL, type Channel } from "../../../../shared/src/dossier/channel";
 import { formatDate } from "../../../../shared/src/format/vi";
-import { INBOX_TAB_KEYS, INBOX_TABS, type InboxTab } from "../../../../shared/src/staff/inbox";
+import { WATCH_VIEW_KEYS, WATCH_VIEWS, type WatchView } from "../../../../shared/src/staff/changes";
+import { INBOX_TAB_KEYS, INBOX_TABS } from "../../../../shared/src/staff/inbox";
 import { StatusBadge } from "../../components/badges";
 import { clockPausedSince } from "../../components/dossier-parts";
 import { SearchIcon } from "../../components/icons";
@@ -13,16 +14,25 @@ import { DesktopSignInLink } from "../../components/sso";
 import { Empty, ErrorMessage, Loading } from "../../components/status";
 import type { InboxItem } from "../../services/staff-api";
 import type { SessionUser } from "../../stores/session";
-import { useStaffInbox } from "../../stores/staff";
+import { type InboxView, POLL_MS, useStaffInbox } from "../../stores/staff";
 import { DueBadge, tabKeyTarget, useProcedureOptions, useWideLayout } from "./parts";
 
-const tabId = (tab: InboxTab) => `inbox-tab-${tab}`;
+const tabId = (tab: InboxView) => `inbox-tab-${tab}`;
+const isWatch = (tab: InboxView): tab is WatchView => tab in WATCH_VIEWS;
 
-/** The inbox's groups as ARIA tabs with their counts; arrow keys move between them. */
-function InboxTabs() {
+/**
+ * The inbox's groups as ARIA tabs with their counts; arrow keys move between them. Those who act
+ * on dossiers first see their own views: new since they looked, assigned to them, due within a day.
+ */
+function InboxTabs({ user }: { user: SessionUser }) {
   const tab = useStaffInbox((s) => s.tab);
   const counts = useStaffInbox((s) => s.counts);
+  const watch = useStaffInbox((s) => s.watch);
   const setTab = useStaffInbox((s) => s.setTab);
+  const keys: InboxView[] = processes(user.role) ? [...WATCH_VIEW_KEYS, ...INBOX_TAB_KEYS] : INBOX_TAB_KEYS;
+  const label = (t: InboxView) => (isWatch(t) ? WATCH_VIEWS[t].label : INBOX_TABS[t].label);
+  const count = (t: InboxView) => (isWatch(t) ? watch?.[t] : counts?.[t]);
+  const alert = (t: InboxView) => (t === "overdue" || t === "changed" || t === "urgent") && !!count(t);
   const strip = useRef<HTMLDivElement>(null);
   // Coming back to the inbox, the chosen tab may sit outside the strip: scroll it (sideways only) into the middle.
   useEffect(() => {
@@ -32,20 +42,20 @@ function InboxTabs() {
     const inner = chosen.getBoundingClientRect();
     strip.current.scrollLeft += inner.left - outer.left - (outer.width - inner.width) / 2;
   }, [tab]);
-  const select = (next: InboxTab) => {
+  const select = (next: InboxView) => {
     setTab(next);
     document.getElementById(tabId(next))?.focus();
   };
   const onKeyDown = (e: KeyboardEvent) => {
-    const next = tabKeyTarget(e.key, INBOX_TAB_KEYS.indexOf(tab), INBOX_TAB_KEYS.length);
-    const target = next === null ? undefined : INBOX_TAB_KEYS[next];
+    const next = tabKeyTarget(e.key, keys.indexOf(tab), keys.length);
+    const target = next === null ? undefined : keys[next];
     if (!target) return;
     e.preventDefault();
     select(target);
   };
   return (
     <div ref={strip} role="tablist" aria-label="Nhóm hồ sơ" className="inbox-tabs" onKeyDown={onKeyDown}>
-      {INBOX_TAB_KEYS.map((t) => (
+      {keys.map((t) => (
         <button
           key={t}
           id={tabId(t)}
@@ -54,11 +64,11 @@ function InboxTabs() {
           aria-selected={t === tab}
           aria-controls="inbox-panel"
           tabIndex={t === tab ? 0 : -1}
-          className={`pill-tab inbox-tab${t === "overdue" && counts?.overdue ? " inbox-tab--alert" : ""}`}
+          className={`pill-tab inbox-tab${alert(t) ? " inbox-tab--alert" : ""}`}
           onClick={() => select(t)}
         >
-          {INBOX_TABS[t].label}
-          <span className="inbox-tab__count">{counts ? counts[t] : "–"}</span>
+          {label(t)}
+          <span className="inbox-tab__count">{count(t) ?? "–"}</span>
         </button>
       ))}
     </div>
@@ -144,15 +154,17 @@ function InboxFilters({ user }: { user: SessionUser }) {
 function InboxRow({ item, selected }: { item: InboxItem; selected: boolean }) {
   const wide = useWideLayout();
   const navigate = useNavigate();
+  const seen = useStaffInbox((s) => s.seen);
   const path = `/can-bo/ho-so/${item.code}`;
   return (
-    <li className="inbox-row">
+    <li className={`inbox-row${item.news ? " inbox-row--news" : ""}`}>
       <Link
         to={path}
         className="inbox-row__link"
         aria-current={selected ? "page" : undefined}
         // Side by side, choosing a row is not a page change: no slide animation.
         onClick={(e) => {
+          seen(item.code);
           if (!wide) return;
           e.preventDefault();
           navigate(path, { animate: false });
@@ -162,6 +174,7 @@ function InboxRow({ item, selected }: { item: InboxItem; selected: boolean }) {
           <span className="inbox-row__code">{item.code}</span>
           <DueBadge state={item.dueState} />
         </span>
+        {item.news && <span className="inbox-row__news">Mới: {item.news.label}</span>}
         <span className="inbox-row__procedure">{item.procedure.name}</span>
         <span className="card__meta">
           {item.applicantName} · {CHANNEL_LABEL[item.channel]}
@@ -175,6 +188,8 @@ function InboxRow({ item, selected }: { item: InboxItem; selected: boolean }) {
             item.dueDate && <span>Hạn {formatDate(item.dueDate)}</span>
           )}
           {item.promisedDate && <span>Hẹn lại {formatDate(item.promisedDate)}</span>}
+          {item.urgent && <span className="inbox-row__urgent">Đến hạn trong 1 ngày làm việc</span>}
+          {item.assignee && <span>Giao cho {item.assignee.name}</span>}
         </span>
       </Link>
     </li>
@@ -191,7 +206,20 @@ export function InboxPanel({ user, selected }: { user: SessionUser; selected: st
   const ensureFresh = useStaffInbox((s) => s.ensureFresh);
   const reload = useStaffInbox((s) => s.reload);
   const loadMore = useStaffInbox((s) => s.loadMore);
+  const stale = useStaffInbox((s) => s.stale);
   useEffect(() => ensureFresh(), [ensureFresh]);
+  // While the inbox is on screen it asks every POLL_MS whether anything changed, and at once when shown again.
+  useEffect(() => {
+    const tick = () => {
+      if (document.visibilityState === "visible") ensureFresh();
+    };
+    const timer = setInterval(tick, POLL_MS);
+    document.addEventListener("visibilitychange", tick);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener("visibilitychange", tick);
+    };
+  }, [ensureFresh]);
 
   return (
     <>
@@ -227,7 +255,15 @@ export function InboxPanel({ user, selected }: { user: SessionUser; selected: st
           </Link>
         )}
         <InboxFilters user={user} />
-        <InboxTabs />
+        <InboxTabs user={user} />
+        {stale && (
+          <p className="inbox__stale" role="status">
+            Có hồ sơ vừa cập nhật.{" "}
+            <button type="button" className="button button--small button--link" onClick={() => void reload()}>
+              Tải lại danh sách
+            </button>
+          </p>
+        )}
         <div role="tabpanel" id="inbox-panel" aria-labelledby={tabId(tab)} aria-busy={load === "loading"}>
           {items.length > 0 && (
             <ul className="inbox-list" aria-label="Danh sách hồ sơ">

@@ -1,11 +1,33 @@
-import { and, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { PROCESSING_ROLES, processes, type Role } from "../../../../shared/src/auth/roles";
 import { dueThresholds, type WorkCalendar } from "../../../../shared/src/deadline/due-date";
 import { type DossierStatus, inStatusGroup, officialStatusLabel, STATUS_GROUPS } from "../../../../shared/src/dossier/status";
 import type { Inbox, InboxCounts, InboxQuery } from "../../../../shared/src/staff/api";
+import {
+  type Assignment,
+  NEWS_LABELS,
+  type NewsType,
+  type StaffSummary,
+  urgentScope,
+  urgentUntil,
+} from "../../../../shared/src/staff/changes";
 import { INBOX_TAB_KEYS, INBOX_TABS } from "../../../../shared/src/staff/inbox";
 import { vietnamDate } from "../../../../shared/src/time/vietnam";
 import type { Db } from "../client";
-import { dossierReads, dossiers, procedures, units, users } from "../schema";
+import {
+  dossierAssignments,
+  dossierEvents,
+  dossierReads,
+  dossiers,
+  dossierViews,
+  inboxStamps,
+  procedures,
+  staffUnitGrants,
+  units,
+  users,
+} from "../schema";
+import type { DossierRow } from "./dossiers";
 import type { AuthUser } from "./users";
 
 /** What a staff member or admin may see: their own unit and explicit grants, or the whole province. */
@@ -56,6 +78,24 @@ export async function scopeUnits(db: Db, scope: StaffScope) {
 
 const statusIn = (group: readonly DossierStatus[]) => sql.raw(`(${group.join(",")})`);
 const running = statusIn(STATUS_GROUPS.clockRunning);
+const open = statusIn(STATUS_GROUPS.open);
+
+/** Who reads the inbox: "new since I looked", "assigned to me" and "due within a day" are theirs. */
+export type Viewer = { id: string; role: Role };
+
+/** The step the viewer last saw of the dossier of the current row (0: never opened). */
+const seenSeq = (viewer: Viewer) =>
+  sql`coalesce((SELECT ${dossierViews.seenSeq} FROM ${dossierViews} WHERE ${dossierViews.officerId} = ${viewer.id} AND ${dossierViews.dossierId} = ${dossiers.id}), 0)`;
+
+/** An open dossier with a step for officers after the last one the viewer saw (the dossiers_attention index). */
+const changedFor = (viewer: Viewer) =>
+  sql`(${dossiers.status} IN ${open} AND ${dossiers.attentionSeq} > 0 AND ${dossiers.attentionSeq} > ${seenSeq(viewer)})`;
+
+/** Due within one working day while the clock runs: the unit's for a leader, the viewer's own otherwise. */
+function urgentFor(viewer: Viewer, today: string, calendar: WorkCalendar) {
+  const due = sql`(${dossiers.status} IN ${running} AND ${dossiers.dueDate} >= ${today} AND ${dossiers.dueDate} <= ${urgentUntil(today, calendar)})`;
+  return urgentScope(viewer.role) === "unit" ? due : and(due, eq(dossiers.assignedTo, viewer.id))!;
+}
 
 /** The keyset cursor: the urgency rank, due date, submission time and id of the last row seen. */
 export type InboxCursor = [number, string, string, string];
@@ -89,6 +129,7 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 export async function staffInbox(
   db: Db,
   scope: StaffScope,
+  viewer: Viewer,
   query: InboxQuery,
   after: InboxCursor | null,
   calendar: WorkCalendar,
@@ -122,6 +163,9 @@ export async function staffInbox(
   if (query.status) listFilters.push(inArray(dossiers.status, query.status));
   if (query.due === "overdue") listFilters.push(overdue);
   if (query.due === "soon") listFilters.push(soon);
+  if (query.due === "day") listFilters.push(urgentFor(viewer, today, calendar));
+  if (query.mine) listFilters.push(eq(dossiers.assignedTo, viewer.id));
+  if (query.changed) listFilters.push(changedFor(viewer));
   if (after) {
     const [r, d, s, id] = after;
     listFilters.push(sql`(${rank}, ${due}, ${dossiers.submittedAt}, ${dossiers.id}) > (${r}, ${d}, ${s}, ${id})`);
@@ -138,6 +182,13 @@ export async function staffInbox(
         unitName: sql<string>`(SELECT ${units.name} FROM ${units} WHERE ${units.id} = ${dossiers.handlingUnitId})`.as(
           "unit_name",
         ),
+        assigneeName: sql<
+          string | null
+        >`(SELECT ${users.displayName} FROM ${users} WHERE ${users.id} = ${dossiers.assignedTo})`.as("assignee_name"),
+        newsType:
+          sql<NewsType | null>`(CASE WHEN ${changedFor(viewer)} THEN (SELECT ${dossierEvents.type} FROM ${dossierEvents} WHERE ${dossierEvents.dossierId} = ${dossiers.id} AND ${dossierEvents.seq} = ${dossiers.attentionSeq}) END)`.as(
+            "news_type",
+          ),
       })
       .from(dossiers)
       .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
@@ -165,9 +216,10 @@ export async function staffInbox(
     );
   // Open dossiers (ranks 0–3) rank before closed ones: while they fill the page, the closed majority need not be sorted.
   const openFirst = !query.status && !query.due && (!after || after[0] < 4);
-  const [firstRows, countRows] = await db.batch([
-    listQuery(openFirst ? inArray(dossiers.status, STATUS_GROUPS.open) : undefined),
-    countsQuery,
+  const [[firstRows, countRows], watch] = await Promise.all([
+    db.batch([listQuery(openFirst ? inArray(dossiers.status, STATUS_GROUPS.open) : undefined), countsQuery]),
+    // The caller's own counts go with the first page, to those who act (an admin only reads).
+    !after && processes(viewer.role) ? staffSummary(db, scope, viewer, calendar, now) : null,
   ]);
   const rows = openFirst && firstRows.length <= query.limit ? await listQuery() : firstRows;
   const by = new Map(countRows.map((r) => [Number(r.s), Number(r.n)]));
@@ -180,8 +232,15 @@ export async function staffInbox(
   ) as InboxCounts;
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
+  const until = urgentUntil(today, calendar);
+  const urgent = (d: (typeof page)[number]["d"]) =>
+    inStatusGroup("clockRunning", d.status) &&
+    d.dueDate !== null &&
+    d.dueDate >= today &&
+    d.dueDate <= until &&
+    (urgentScope(viewer.role) === "unit" || d.assignedTo === viewer.id);
   return {
-    items: page.map(({ d, rank: r, procedureCode, procedureName, unitName }) => ({
+    items: page.map(({ d, rank: r, procedureCode, procedureName, unitName, assigneeName, newsType }) => ({
       code: d.code,
       procedure: { code: procedureCode, name: procedureName },
       applicantName: d.applicantName,
@@ -196,8 +255,12 @@ export async function staffInbox(
       dueState: r === 0 ? "overdue" : r === 1 ? "soon" : inStatusGroup("clockRunning", d.status) ? "ok" : null,
       withdrawalRequested: d.withdrawalRequested,
       handlingUnit: { id: d.handlingUnitId, name: unitName },
+      assignee: d.assignedTo ? { id: d.assignedTo, name: assigneeName ?? "" } : null,
+      news: newsType && newsType in NEWS_LABELS ? { type: newsType, label: NEWS_LABELS[newsType] } : null,
+      urgent: urgent(d),
     })),
     counts,
+    watch,
     nextCursor:
       rows.length > query.limit && last
         ? encodeCursor([last.rank, last.d.dueDate ?? "9999-12-31", last.d.submittedAt, last.d.id])
@@ -217,4 +280,106 @@ export async function dossierReadLog(db: Db, dossierId: string) {
     .innerJoin(users, eq(users.id, dossierReads.actorId))
     .where(eq(dossierReads.dossierId, dossierId))
     .orderBy(dossierReads.at, dossierReads.id);
+}
+
+/**
+ * What the inbox's ETag is made of: the change stamps of the scope's units (bumped by triggers on
+ * every write of their dossiers) and when the viewer last opened a dossier. One statement, two
+ * index lookups: an unchanged inbox is answered without reading a dossier.
+ */
+export async function inboxStamp(db: Db, scope: StaffScope, viewer: Viewer): Promise<{ units: number; seen: string }> {
+  const unitIds =
+    scope.unitIds === "all"
+      ? sql`(SELECT ${units.id} FROM ${units} WHERE ${units.provinceId} = ${scope.provinceId})`
+      : sql`(${sql.join(
+          (scope.unitIds.length > 0 ? scope.unitIds : [""]).map((id) => sql`${id}`),
+          sql`, `,
+        )})`;
+  const row = await db.get<{ units: number; seen: string | null }>(sql`
+    SELECT (SELECT coalesce(sum(${inboxStamps.stamp}), 0) FROM ${inboxStamps} WHERE ${inboxStamps.unitId} IN ${unitIds}) AS units,
+      (SELECT max(${dossierViews.seenAt}) FROM ${dossierViews} WHERE ${dossierViews.officerId} = ${viewer.id}) AS seen`);
+  return { units: Number(row?.units ?? 0), seen: row?.seen ?? "" };
+}
+
+/** The workspace entry's counts: new since the viewer looked, due within a working day, assigned to them. */
+export async function staffSummary(
+  db: Db,
+  scope: StaffScope,
+  viewer: Viewer,
+  calendar: WorkCalendar,
+  now = new Date(),
+): Promise<StaffSummary> {
+  const inScope = scopeFilter(scope);
+  const count = (where: SQL) => sql`(SELECT count(*) FROM ${dossiers} WHERE ${inScope} AND ${where})`;
+  const row = await db.get<{ changed: number; urgent: number; mine: number }>(sql`
+    SELECT ${count(changedFor(viewer))} AS changed,
+      ${count(urgentFor(viewer, vietnamDate(now), calendar))} AS urgent,
+      ${count(sql`${dossiers.assignedTo} = ${viewer.id} AND ${dossiers.status} IN ${open}`)} AS mine`);
+  return { changed: Number(row?.changed ?? 0), urgent: Number(row?.urgent ?? 0), mine: Number(row?.mine ?? 0) };
+}
+
+/** The officer saw the dossier as of step `seq`: later steps for officers are new to them. */
+export const markSeen = (db: Db, officerId: string, dossierId: string, seq: number, at: string) =>
+  db
+    .insert(dossierViews)
+    .values({ officerId, dossierId, seenSeq: seq, seenAt: at })
+    .onConflictDoUpdate({
+      target: [dossierViews.officerId, dossierViews.dossierId],
+      set: { seenSeq: sql`max(${dossierViews.seenSeq}, excluded.seen_seq)`, seenAt: at },
+    });
+
+/**
+ * Active officers and leaders who work for `unitId`: their own unit or a grant is the unit, or a
+ * unit it was merged into (as staffScope reaches it).
+ */
+export async function unitStaff(db: Db, unitId: string): Promise<{ id: string; name: string; role: Role }[]> {
+  const rows = await db.all<{ id: string; name: string; role: Role }>(sql`
+    WITH RECURSIVE up(id) AS (
+      SELECT ${unitId}
+      UNION SELECT u.merged_into_id FROM units u JOIN up ON u.id = up.id WHERE u.merged_into_id IS NOT NULL)
+    SELECT ${users.id} AS id, ${users.displayName} AS name, ${users.role} AS role FROM ${users}
+    WHERE ${users.disabledAt} IS NULL AND ${users.role} IN ${sql.raw(`(${PROCESSING_ROLES.map((r) => `'${r}'`).join(",")})`)}
+      AND (${users.unitId} IN (SELECT id FROM up)
+        OR ${users.id} IN (SELECT ${staffUnitGrants.userId} FROM ${staffUnitGrants} WHERE ${staffUnitGrants.unitId} IN (SELECT id FROM up)))
+    ORDER BY ${users.displayName}, ${users.id}`);
+  return rows;
+}
+
+/** Assigns the dossier (or withdraws the assignment, `assignedTo` null) and records who did it, at once. */
+export async function writeAssignment(db: Db, dossierId: string, assignedTo: string | null, assignedBy: string, at: string) {
+  await db.batch([
+    db.update(dossiers).set({ assignedTo }).where(eq(dossiers.id, dossierId)),
+    db.insert(dossierAssignments).values({ dossierId, assignedTo, assignedBy, at }),
+  ]);
+}
+
+/**
+ * The dossier's current assignment: the latest record, with both names; null when nobody holds it
+ * (a transfer to another unit withdraws it without a record; the transfer's event says why).
+ */
+export async function currentAssignment(db: Db, d: Pick<DossierRow, "id" | "assignedTo">): Promise<Assignment | null> {
+  if (!d.assignedTo) return null;
+  const dossierId = d.id;
+  const assignee = alias(users, "assignee");
+  const row = await db
+    .select({
+      assigneeId: dossierAssignments.assignedTo,
+      assigneeName: assignee.displayName,
+      byId: dossierAssignments.assignedBy,
+      byName: users.displayName,
+      at: dossierAssignments.at,
+    })
+    .from(dossierAssignments)
+    .innerJoin(users, eq(users.id, dossierAssignments.assignedBy))
+    .leftJoin(assignee, eq(assignee.id, dossierAssignments.assignedTo))
+    .where(eq(dossierAssignments.dossierId, dossierId))
+    .orderBy(desc(dossierAssignments.id))
+    .limit(1)
+    .get();
+  if (!row?.assigneeId) return null;
+  return {
+    assignee: { id: row.assigneeId, name: row.assigneeName ?? "" },
+    assignedBy: { id: row.byId, name: row.byName },
+    at: row.at,
+  };
 }
