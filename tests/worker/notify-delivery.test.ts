@@ -348,7 +348,7 @@ describe("the OA webhook", () => {
     const tampered = await post({ body: w.body.replace("oa-x", "oa-y"), signature: w.signature });
     expect(tampered.status).toBe(401);
     expect((await db().select().from(users).where(eq(users.id, r.id)).get())!.oaUserId).toBeNull();
-    const other = await post(signed({ event_name: "user_feedback", message: { tracking_id: "1" } }));
+    const other = await post(signed({ event_name: "user_send_text", message: { msg_id: "m-9", text: "xin chào" } }));
     expect(other.status).toBe(200);
     expect(await other.json()).toEqual({ ok: true, handled: false });
   });

@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { STANDIN_APP_ID, STANDIN_OA_SECRET_KEY, signWebhook } from "../../scripts/zalo-standin";
 import type { Session } from "../../shared/src/auth/api";
 import { addWorkingDays } from "../../shared/src/deadline/due-date";
 import type { Dashboard } from "../../shared/src/figures/api";
@@ -138,6 +139,33 @@ describe("the one-tap rating", () => {
 
 describe("ratings by Zalo's star template", () => {
   const lastNotification = async (code: string) => (await notificationsOf(code)).at(-1)!;
+
+  it("records stars that arrive as Zalo's signed user_feedback webhook, once however often it comes", async () => {
+    const { code } = await returned();
+    const n = await lastNotification(code);
+    const timestamp = String(Date.now());
+    const body = JSON.stringify({
+      app_id: STANDIN_APP_ID,
+      event_name: "user_feedback",
+      timestamp,
+      message: { rate: 2, note: "Chờ lâu", msg_id: "zns-1", tracking_id: String(n.id), submit_time: timestamp },
+    });
+    const signature = `mac=${signWebhook(body, STANDIN_APP_ID, timestamp, STANDIN_OA_SECRET_KEY)}`;
+    const env = {
+      ...testEnv(),
+      ZALO_OA_URL: inject("zaloMessagesUrl"),
+      ZALO_ZNS_URL: inject("zaloMessagesUrl"),
+      ZALO_OAUTH_URL: inject("zaloMessagesUrl"),
+    };
+    for (let i = 0; i < 2; i++) {
+      const res = await api("/api/webhooks/zalo", { method: "POST", headers: { "X-ZEvent-Signature": signature }, body }, env);
+      expect(await res.json()).toEqual({ ok: true, handled: true });
+    }
+    expect(await db().select().from(ratings).where(eq(ratings.dossierId, n.dossierId!)).all()).toMatchObject([
+      { level: "dissatisfied", source: "zns", stars: 2 },
+    ]);
+    expect(await caseRows(code)).toHaveLength(1);
+  });
 
   it("keeps the raw stars, maps them by the published rule, and records a repeated webhook once", async () => {
     const { code } = await returned();

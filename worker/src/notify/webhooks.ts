@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
 import { markDelivered, setOaUserId } from "../db/repo/deliveries";
 import { secret } from "../lib/config";
+import { recordStarRating } from "../ratings/ratings";
 
 /**
  * Zalo's OA webhook: `X-ZEvent-Signature` = sha256(app_id + raw body + timestamp + OA secret key),
@@ -15,7 +16,15 @@ export type ZaloEvent = {
   timestamp?: string | number;
   user_id_by_app?: string;
   follower?: { id?: string };
-  message?: { msg_id?: string; tracking_id?: string };
+  message?: {
+    msg_id?: string;
+    tracking_id?: string;
+    // user_feedback (a SERVICE_RATING template's answer)
+    rate?: number | string;
+    feedbacks?: string[];
+    note?: string;
+    submit_time?: string | number;
+  };
 };
 
 async function sha256Hex(text: string) {
@@ -44,26 +53,34 @@ export async function verifiedEvent(
   return diff === 0 ? event : null;
 }
 
-type Handler = (db: Db, event: ZaloEvent, at: string) => Promise<unknown>;
+type Handler = (env: CloudflareBindings, db: Db, event: ZaloEvent, at: string) => Promise<unknown>;
 
-/**
- * What each event does, by `event_name`; anything else is acknowledged and ignored. Another
- * feature adds its event here (e.g. `user_feedback` for ZNS service ratings).
- */
+/** What each event does, by `event_name`; anything else is acknowledged and ignored. */
 export const ZALO_EVENT_HANDLERS: Record<string, Handler> = {
   // A message reached the phone: ZNS names our notification id as tracking_id, OA only its msg_id.
-  user_received_message: async (db, e, at) => {
+  user_received_message: async (_env, db, e, at) => {
     const tracking = Number(e.message?.tracking_id);
     if (Number.isSafeInteger(tracking) && tracking > 0) return markDelivered(db, { id: tracking }, at, e.message?.msg_id);
     if (e.message?.msg_id) return markDelivered(db, { msgId: e.message.msg_id }, at);
   },
   // The resident follows the OA: `follower.id` is their OA-scoped id, `user_id_by_app` our users.zalo_id.
-  follow: async (db, e) => (e.user_id_by_app && e.follower?.id ? setOaUserId(db, e.user_id_by_app, e.follower.id) : undefined),
-  unfollow: async (db, e) => (e.user_id_by_app ? setOaUserId(db, e.user_id_by_app, null) : undefined),
+  follow: async (_env, db, e) =>
+    e.user_id_by_app && e.follower?.id ? setOaUserId(db, e.user_id_by_app, e.follower.id) : undefined,
+  unfollow: async (_env, db, e) => (e.user_id_by_app ? setOaUserId(db, e.user_id_by_app, null) : undefined),
+  // The resident answered a ZNS service-rating template: stars for the dossier of that notification.
+  user_feedback: async (env, _db, e) =>
+    recordStarRating(env, {
+      rate: e.message?.rate,
+      feedbacks: e.message?.feedbacks,
+      note: e.message?.note,
+      submitDate: e.message?.submit_time,
+      msgId: e.message?.msg_id,
+      trackingId: e.message?.tracking_id,
+    }),
 };
 
-export async function handleZaloEvent(db: Db, event: ZaloEvent, at: string) {
+export async function handleZaloEvent(env: CloudflareBindings, db: Db, event: ZaloEvent, at: string) {
   const handler = event.event_name ? ZALO_EVENT_HANDLERS[event.event_name] : undefined;
-  if (handler) await handler(db, event, at);
+  if (handler) await handler(env, db, event, at);
   return { handled: Boolean(handler) };
 }

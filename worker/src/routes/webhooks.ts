@@ -20,6 +20,6 @@ export const webhookRoutes = factory.createApp().post("/zalo", eventLimit, async
   if (!messagesConfigured(c.env)) throw notFound();
   const event = await verifiedEvent(c.env, await c.req.text(), c.req.header("X-ZEvent-Signature"));
   if (!event) throw unauthorized("Chữ ký không hợp lệ.");
-  const { handled } = await handleZaloEvent(c.var.db, event, new Date().toISOString());
+  const { handled } = await handleZaloEvent(c.env, c.var.db, event, new Date().toISOString());
   return c.json({ ok: true, handled }, 200);
 });
