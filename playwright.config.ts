@@ -16,6 +16,7 @@ export const chromiumArgs = [
 
 export default defineConfig({
   testDir: "tests/e2e",
+  globalSetup: "./tests/e2e/warm-up.ts",
   forbidOnly: CI,
   retries: CI ? 1 : 0,
   workers: 1,

@@ -49,11 +49,11 @@ test("an officer's inbox refreshes by itself and flags a resident's supplement a
     await pickPersona(page, /Trần Thị Bình/);
     const request5 = page.getByRole("region", { name: "Cần bổ sung hồ sơ" });
     await request5
-      .getByLabel("Tải lên: Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp")
+      .getByLabel("Tải lên: Hợp đồng thuê nhà có công chứng")
       .setInputFiles({ name: "hop-dong-cong-chung.pdf", mimeType: "application/pdf", buffer: PDF });
-    await expect(
-      request5.getByRole("list", { name: "Tệp đã đính kèm: Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp" }),
-    ).toContainText("hop-dong-cong-chung.pdf");
+    await expect(request5.getByRole("list", { name: "Tệp đã đính kèm: Hợp đồng thuê nhà có công chứng" })).toContainText(
+      "hop-dong-cong-chung.pdf",
+    );
     await request5.getByRole("button", { name: "Gửi bổ sung" }).click();
     await expect(request5).toBeHidden();
 

@@ -1,37 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { createDb } from "../../worker/src/db/client";
 import { monthCounts, officerCounts, procedureCounts, trendCounts } from "../../worker/src/figures/read";
-
-/** A D1 binding that records every statement it prepares, with its bound values. */
-function recording() {
-  const seen: { sql: string; values: unknown[] }[] = [];
-  const d1 = env.DB;
-  const proxy = new Proxy(d1, {
-    get(target, prop) {
-      if (prop === "prepare")
-        return (sql: string) => {
-          const entry = { sql, values: [] as unknown[] };
-          seen.push(entry);
-          const stmt = target.prepare(sql);
-          return new Proxy(stmt, {
-            get(s, p) {
-              if (p === "bind")
-                return (...values: unknown[]) => {
-                  entry.values = values;
-                  return s.bind(...values);
-                };
-              const v = Reflect.get(s, p);
-              return typeof v === "function" ? v.bind(s) : v;
-            },
-          });
-        };
-      const v = Reflect.get(target, prop);
-      return typeof v === "function" ? v.bind(target) : v;
-    },
-  });
-  return { db: createDb(proxy), seen };
-}
+import { recording } from "./helpers";
 
 describe("the dashboards' reads", () => {
   it("use the figure tables through their keys only: no dossier, no event, no whole-table scan", async () => {

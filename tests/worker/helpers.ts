@@ -75,3 +75,33 @@ export async function freshRateWindow(burstMs = 10_000) {
 
 /** A distinct client address per call (the CF-Connecting-IP that Cloudflare sets). */
 export const newAddress = () => ({ "CF-Connecting-IP": `198.18.${crypto.getRandomValues(new Uint8Array(2)).join(".")}` });
+
+/** A D1 binding that records every statement it prepares, with its bound values. */
+export function recording() {
+  const seen: { sql: string; values: unknown[] }[] = [];
+  const d1 = env.DB;
+  const proxy = new Proxy(d1, {
+    get(target, prop) {
+      if (prop === "prepare")
+        return (sql: string) => {
+          const entry = { sql, values: [] as unknown[] };
+          seen.push(entry);
+          const stmt = target.prepare(sql);
+          return new Proxy(stmt, {
+            get(s, p) {
+              if (p === "bind")
+                return (...values: unknown[]) => {
+                  entry.values = values;
+                  return s.bind(...values);
+                };
+              const v = Reflect.get(s, p);
+              return typeof v === "function" ? v.bind(s) : v;
+            },
+          });
+        };
+      const v = Reflect.get(target, prop);
+      return typeof v === "function" ? v.bind(target) : v;
+    },
+  });
+  return { db: createDb(proxy), seen };
+}

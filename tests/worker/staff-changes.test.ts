@@ -7,7 +7,6 @@ import { type Inbox, InboxQuery } from "../../shared/src/staff/api";
 import { type Assignment, type StaffSummary, urgentUntil } from "../../shared/src/staff/changes";
 import { vietnamDate } from "../../shared/src/time/vietnam";
 import { startSession } from "../../worker/src/auth/session";
-import { createDb } from "../../worker/src/db/client";
 import { workCalendar } from "../../worker/src/db/repo/calendar";
 import { inboxStamp, staffInbox, staffSummary } from "../../worker/src/db/repo/staff";
 import { upsertUser } from "../../worker/src/db/repo/users";
@@ -15,7 +14,7 @@ import { dossierAssignments } from "../../worker/src/db/schema";
 import { confirmPaymentReceived } from "../../worker/src/dossiers/system";
 import { auditKey } from "../../worker/src/lib/config";
 import { resident } from "./dossier-fixtures";
-import { api, bearer, db, getJson, json, signIn, testEnv } from "./helpers";
+import { api, bearer, db, getJson, json, recording, signIn, testEnv } from "./helpers";
 import {
   actionBody,
   dossierRow,
@@ -348,33 +347,3 @@ describe("assignment by the unit leader", () => {
     expect((await api(`/api/staff/dossiers/${filed.code}/assignees`, { headers: bearer(outsider) })).status).toBe(404);
   });
 });
-
-/** A D1 binding that records every statement it prepares, with its bound values. */
-function recording() {
-  const seen: { sql: string; values: unknown[] }[] = [];
-  const d1 = env.DB;
-  const proxy = new Proxy(d1, {
-    get(target, prop) {
-      if (prop === "prepare")
-        return (sql: string) => {
-          const entry = { sql, values: [] as unknown[] };
-          seen.push(entry);
-          const stmt = target.prepare(sql);
-          return new Proxy(stmt, {
-            get(s, p) {
-              if (p === "bind")
-                return (...values: unknown[]) => {
-                  entry.values = values;
-                  return s.bind(...values);
-                };
-              const v = Reflect.get(s, p);
-              return typeof v === "function" ? v.bind(s) : v;
-            },
-          });
-        };
-      const v = Reflect.get(target, prop);
-      return typeof v === "function" ? v.bind(target) : v;
-    },
-  });
-  return { db: createDb(proxy), seen };
-}
