@@ -51,7 +51,7 @@ type StaffState = {
    * changed (If-None-Match) and takes it if so; with pages added by "Xem thêm", marks the list stale instead.
    */
   ensureFresh: () => void;
-  /** The officer opened this dossier: its mark of something new goes at once. */
+  /** The officer opened this dossier: its mark of something new, and its place in the count, go at once. */
   seen: (code: string) => void;
   /** Reads the first page again ("Làm mới"). */
   reload: () => Promise<void>;
@@ -166,7 +166,15 @@ export const useStaffInbox = create<StaffState>()((set, get) => {
       else void poll();
     },
     seen: (code) =>
-      set((s) => ({ items: s.items.map((item) => (item.code === code && item.news ? { ...item, news: null } : item)) })),
+      set((s) => {
+        if (!s.items.some((item) => item.code === code && item.news)) return s;
+        // Until the next refresh confirms it: the count goes down, and the "new" view lets the row go.
+        const items =
+          s.tab === "changed"
+            ? s.items.filter((item) => item.code !== code)
+            : s.items.map((item) => (item.code === code ? { ...item, news: null } : item));
+        return { items, watch: s.watch && { ...s.watch, changed: Math.max(0, s.watch.changed - 1) } };
+      }),
     reload: () => fetchPage(null),
     refresh: () => {
       if (get().load !== "idle") void fetchPage(null);
