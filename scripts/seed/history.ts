@@ -549,6 +549,11 @@ export async function applyHistory(db: HistoryD1, count: number, fromMs: number,
          FROM history_plan WHERE ${chunk} AND ${when} > ${fromMs} AND ${when} <= ${toMs}`,
       );
     }
+    // A dossier's version is the number of its last event, so staff can take the next step on it.
+    await run(
+      `UPDATE dossiers SET version = (SELECT MAX(seq) FROM dossier_events e WHERE e.dossier_id = dossiers.id)
+       WHERE id IN (SELECT id FROM history_plan WHERE ${chunk} AND sub_ms <= ${toMs} AND ${lastEventAt(toMs)} > ${fromMs})`,
+    );
     // Electronic results: the file the finishing step attached.
     const finished = `${chunk} AND e_result AND close_ms > ${fromMs} AND close_ms <= ${toMs}`;
     await run(

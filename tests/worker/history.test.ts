@@ -37,6 +37,7 @@ type DossierRow = {
   returned_at: string | null;
   withdrawal_requested: number;
   updated_at: string;
+  version: number;
 };
 
 describe("synthetic history", async () => {
@@ -99,6 +100,8 @@ describe("synthetic history", async () => {
       expect(d.returned_at !== null).toBe(d.status === 10);
       expect(d.paused_at !== null).toBe(d.status === 5);
       expect(d.updated_at).toBe(timeline.at(-1)?.at);
+      // The next step staff take is numbered after the last event.
+      expect(d.version, d.id).toBe(timeline.length);
     }
   });
 
