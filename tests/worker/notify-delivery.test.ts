@@ -92,16 +92,22 @@ async function consume(ids: number[], { queue = NOTIFY_QUEUE, env = zaloEnv() } 
   return getQueueResult(batch, ctx);
 }
 
+/** A filed dossier's supplement request, told to an applicant with a fresh phone: its notification. */
+async function supplementNotice() {
+  const officer = await staffMember(COMMUNE);
+  const f = await fileDossier();
+  const d = await dossierRow(f.code);
+  const phone = newPhone();
+  await db().update(users).set({ phone }).where(eq(users.id, d.applicantId));
+  await drive(officer, f, ["request_supplement"]);
+  const n = (await db().select().from(notifications).where(eq(notifications.dossierId, d.id)).all()).at(-1)!;
+  return { f, d, phone, n };
+}
+
 describe("delivery through Zalo", () => {
   it("sends a step's notice once by ZNS, naming the procedure and the code and opening the dossier, across redelivery and duplicate webhooks", async () => {
-    const officer = await staffMember(COMMUNE);
-    const f = await fileDossier();
-    const d = await dossierRow(f.code);
-    const phone = newPhone();
-    await db().update(users).set({ phone }).where(eq(users.id, d.applicantId));
     // A supplement request is urgent, so the wall clock's hour does not matter.
-    await drive(officer, f, ["request_supplement"]);
-    const n = (await db().select().from(notifications).where(eq(notifications.dossierId, d.id)).all()).at(-1)!;
+    const { phone, n } = await supplementNotice();
     expect(n.deliveryStatus).toBe("created");
 
     const result = await consume([n.id]);
@@ -268,13 +274,7 @@ describe("delivery through Zalo", () => {
   });
 
   it("sends urgent notices at night", async () => {
-    const officer = await staffMember(COMMUNE);
-    const f = await fileDossier();
-    const d = await dossierRow(f.code);
-    const phone = newPhone();
-    await db().update(users).set({ phone }).where(eq(users.id, d.applicantId));
-    await drive(officer, f, ["request_supplement"]);
-    const n = (await db().select().from(notifications).where(eq(notifications.dossierId, d.id)).all()).at(-1)!;
+    const { n } = await supplementNotice();
     const night = new Date(new Date(n.createdAt).getTime());
     night.setUTCHours(17, 0, 0, 0); // midnight in Vietnam
     const at = night.getTime() < new Date(n.createdAt).getTime() ? new Date(night.getTime() + 86_400_000) : night;
