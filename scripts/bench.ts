@@ -8,6 +8,8 @@
 // BENCH_ONLY=dashboard runs only that section and replaces only the `dashboard` entry. The national
 // portal sync's throughput (scripts/bench-portal.ts) closes the full run; BENCH_ONLY=portal runs only it.
 // Then notification delivery through the queue to the Zalo stand-in (scripts/bench-notify.ts); BENCH_ONLY=notify runs only it.
+// BENCH_ONLY=screen builds the mini app and times only its first screen against the sample province
+// (no synthetic data), replacing only the `firstScreen` entry; BENCH_APP_PORT moves the app off 4173.
 import { execFileSync } from "node:child_process";
 import { once } from "node:events";
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -16,6 +18,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import autocannon from "autocannon";
+import { FIRST_SCREEN_REQUESTS } from "../mini-app/src/services/first-screen";
 import { chromiumArgs, chromiumPath } from "../playwright.config";
 import type { ProcedureVersionDetail } from "../shared/src/admin/procedures";
 import type { Session } from "../shared/src/auth/api";
@@ -35,16 +38,18 @@ import { readCatalogue } from "./seed/read";
 
 // BENCH_API_PORT moves the API off 8790 when another bench or test holds it.
 const API_PORT = Number(process.env.BENCH_API_PORT ?? 8790);
-const APP_PORT = 4173;
+const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 4173);
 const API = `http://127.0.0.1:${API_PORT}`;
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const CATALOGUE_SIZE = Number(process.env.BENCH_PROCEDURES ?? 10_000);
 const DOSSIER_COUNT = Number(process.env.BENCH_DOSSIERS ?? 100_000);
 const HISTORY_COUNT = Number(process.env.BENCH_DOSSIERS ?? 1_000_000);
 const ONLY = process.env.BENCH_ONLY;
-if (ONLY !== undefined && ONLY !== "staff" && ONLY !== "dashboard" && ONLY !== "portal" && ONLY !== "notify")
-  throw new Error(`BENCH_ONLY=${ONLY}: only "staff", "dashboard", "portal" and "notify" are known`);
+const SECTIONS = ["staff", "dashboard", "portal", "notify", "screen"];
+if (ONLY !== undefined && !SECTIONS.includes(ONLY))
+  throw new Error(`BENCH_ONLY=${ONLY}: only ${SECTIONS.map((s) => `"${s}"`).join(", ")} are known`);
 const STAFF_ONLY = ONLY === "staff";
+const SCREEN_ONLY = ONLY === "screen";
 const DASHBOARD_ONLY = ONLY === "dashboard";
 const PORTAL_ONLY = ONLY === "portal";
 const NOTIFY_ONLY = ONLY === "notify";
@@ -406,6 +411,7 @@ async function catalogueAdmin() {
   return { results, publishToSearchable: trials };
 }
 
+/** Sizes of the production build; `firstScreenFiles` are what index.html loads (entry, its static imports, CSS). */
 function bundleSizes() {
   const www = "mini-app/www";
   const html = readFileSync(path.join(www, "index.html"), "utf8");
@@ -426,7 +432,17 @@ function bundleSizes() {
     .trim()
     .split("\n")
     .map((f) => path.relative(www, f));
-  return { firstScreenJs: size(firstJs), firstScreenCss: size(firstCss), allJs: size(allJs) };
+  const zmpSdk = allJs.filter((f) => /zmp-sdk|apis\./.test(path.basename(f)));
+  return {
+    sizes: {
+      html: size(["index.html"]),
+      firstScreenJs: size(firstJs),
+      firstScreenCss: size(firstCss),
+      allJs: size(allJs),
+      zmpSdkChunk: size(zmpSdk),
+    },
+    firstScreenFiles: [...firstJs, ...firstCss].map((f) => f.replace(/^\.\//, "")),
+  };
 }
 
 /** Serves the production build where Zalo would: under /zapps/<appId>/, on a localhost host. */
@@ -468,12 +484,45 @@ const loadRow = ({ route, connections, rps, p50, p95, p99, non2xx, errors }: Loa
   errors,
 });
 
-async function firstScreen(runs = 5) {
+// The throttled phone profile of the first-screen runs.
+const SCREEN_PROFILE = "390×844, 4× CPU, 1.6 Mbps down / 750 kbps up / 150 ms, cold cache";
+const PROFILE = { latencyMs: 150, downBytesPerSecond: (1.6 * 1024 * 1024) / 8, upBytesPerSecond: (750 * 1024) / 8 };
+/**
+ * Round trips no first screen can avoid, one after the other: connection setup, the HTML, what
+ * only the HTML names (scripts, stylesheet, and the data it starts), then the data's answer.
+ */
+const FLOOR_ROUND_TRIPS = 4;
+const FLOOR_FORMULA =
+  `floor = bytes that must arrive (HTML, the JS and CSS it loads, the first screen's API answers; as transferred) ÷ ` +
+  `${PROFILE.downBytesPerSecond} B/s + ${FLOOR_ROUND_TRIPS} round trips (connection, HTML, what the HTML names, the data) × ${PROFILE.latencyMs} ms`;
+
+type Fetched = { url: string; type: string; status: number; bytes: number; startMs: number; endMs: number; critical: boolean };
+
+/**
+ * Times the first screen (the home page of the production build) on the throttled phone profile:
+ * FCP, LCP and every request the page makes (lazily loaded chunks and API calls included) with its
+ * transferred bytes (headers and gzip body, as CDP's loadingFinished reports them), and the physical
+ * floor beside it (FLOOR_FORMULA).
+ */
+async function firstScreen(bundle: ReturnType<typeof bundleSizes>, runs = 5) {
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     args: chromiumArgs,
   });
-  const samples: { fcp: number; lcp: number }[] = [];
+  const appBase = `http://localhost:${APP_PORT}/zapps/${appId}/`;
+  const criticalApi = new Set(FIRST_SCREEN_REQUESTS.map((p) => `${API}${p}`));
+  const isCritical = (url: string, type: string) =>
+    type === "Document" || criticalApi.has(url) || bundle.firstScreenFiles.some((f) => url === `${appBase}${f}`);
+  const short = (url: string) => (url.startsWith(appBase) ? url.slice(appBase.length) || "index.html" : url.replace(API, "API "));
+  const samples: {
+    fcp: number;
+    lcp: number;
+    lcpElement: string;
+    requests: number;
+    bytes: number;
+    criticalBytes: number;
+    files: Fetched[];
+  }[] = [];
   try {
     for (let i = 0; i < runs; i++) {
       const context = await browser.newContext({
@@ -484,35 +533,121 @@ async function firstScreen(runs = 5) {
       });
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
+      const seen = new Map<string, { url: string; type: string; start: number; status: number; bytes: number; end: number }>();
+      cdp.on("Network.requestWillBeSent", (e) => {
+        seen.set(e.requestId, { url: e.request.url, type: e.type ?? "Other", start: e.timestamp, status: 0, bytes: 0, end: NaN });
+      });
+      cdp.on("Network.responseReceived", (e) => {
+        const r = seen.get(e.requestId);
+        if (r) r.status = e.response.status;
+      });
+      cdp.on("Network.loadingFinished", (e) => {
+        const r = seen.get(e.requestId);
+        if (r) Object.assign(r, { bytes: e.encodedDataLength, end: e.timestamp });
+      });
+      cdp.on("Network.loadingFailed", (e) => {
+        const r = seen.get(e.requestId);
+        if (r) Object.assign(r, { status: -1, end: e.timestamp });
+      });
       await cdp.send("Network.enable");
       await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
       await cdp.send("Network.emulateNetworkConditions", {
         offline: false,
-        latency: 150,
-        downloadThroughput: (1.6 * 1024 * 1024) / 8,
-        uploadThroughput: (750 * 1024) / 8,
+        latency: PROFILE.latencyMs,
+        downloadThroughput: PROFILE.downBytesPerSecond,
+        uploadThroughput: PROFILE.upBytesPerSecond,
       });
       await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-      await page.goto(`http://localhost:${APP_PORT}/zapps/${appId}/`, { waitUntil: "networkidle", timeout: 60_000 });
+      await page.goto(appBase, { waitUntil: "networkidle", timeout: 60_000 });
       await page.waitForTimeout(1000);
       const metrics = await page.evaluate(
         () =>
-          new Promise<{ fcp: number; lcp: number }>((resolve) => {
+          new Promise<{ fcp: number; lcp: number; lcpElement: string }>((resolve) => {
             const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN;
             new PerformanceObserver((list) => {
-              const entries = list.getEntries();
-              resolve({ fcp, lcp: entries[entries.length - 1]?.startTime ?? NaN });
+              const entries = list.getEntries() as (PerformanceEntry & { element?: Element | null })[];
+              const last = entries[entries.length - 1];
+              const el = last?.element;
+              const lcpElement = el
+                ? `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(" ")[0]}` : ""} “${(el.textContent ?? "").trim().slice(0, 40)}”`
+                : "";
+              resolve({ fcp, lcp: last?.startTime ?? NaN, lcpElement });
             }).observe({ type: "largest-contentful-paint", buffered: true });
           }),
       );
-      samples.push(metrics);
       await context.close();
+      const all = [...seen.values()].filter((r) => !r.url.startsWith("data:"));
+      const t0 = Math.min(...all.map((r) => r.start));
+      const files: Fetched[] = all
+        .sort((a, b) => a.start - b.start)
+        .map((r) => ({
+          url: short(r.url),
+          type: r.type,
+          status: r.status,
+          bytes: r.bytes,
+          startMs: Math.round((r.start - t0) * 1000),
+          endMs: Math.round((r.end - t0) * 1000),
+          critical: isCritical(r.url, r.type),
+        }));
+      const sum = (xs: Fetched[]) => xs.reduce((s, f) => s + f.bytes, 0);
+      samples.push({
+        ...metrics,
+        requests: files.length,
+        bytes: sum(files),
+        criticalBytes: sum(files.filter((f) => f.critical)),
+        files,
+      });
     }
   } finally {
     await browser.close();
   }
   const median = (xs: number[]) => Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number);
-  return { runs, fcpMs: median(samples.map((s) => s.fcp)), lcpMs: median(samples.map((s) => s.lcp)), samples };
+  const criticalBytes = median(samples.map((s) => s.criticalBytes));
+  const floorMs = Math.round((criticalBytes / PROFILE.downBytesPerSecond) * 1000 + FLOOR_ROUND_TRIPS * PROFILE.latencyMs);
+  const lcpMs = median(samples.map((s) => s.lcp));
+  return {
+    runs,
+    requests: median(samples.map((s) => s.requests)),
+    bytes: median(samples.map((s) => s.bytes)),
+    criticalBytes,
+    fcpMs: median(samples.map((s) => s.fcp)),
+    lcpMs,
+    floorMs,
+    lcpToFloor: Math.round((lcpMs / floorMs) * 100) / 100,
+    floorFormula: FLOOR_FORMULA,
+    lcpElement: samples[samples.length - 1]?.lcpElement ?? "",
+    // The last run's requests, in the order they started (critical: counted in the floor).
+    files: samples[samples.length - 1]?.files ?? [],
+    samples: samples.map(({ files: _files, ...rest }) => rest),
+  };
+}
+
+/** Prints the first screen's figures and its requests. */
+function printScreen(screen: Awaited<ReturnType<typeof firstScreen>>) {
+  console.log(
+    `First screen (median of ${screen.runs}): ${screen.requests} requests, ${Math.round(screen.bytes / 102.4) / 10} KB transferred ` +
+      `(${Math.round(screen.criticalBytes / 102.4) / 10} KB must arrive); FCP ${screen.fcpMs} ms, LCP ${screen.lcpMs} ms ` +
+      `(${screen.lcpElement}); floor ${screen.floorMs} ms; LCP ÷ floor ${screen.lcpToFloor}`,
+  );
+  console.log(screen.floorFormula);
+  console.table(screen.files);
+}
+
+/** Builds the mini app against the bench API and times its first screen. */
+async function screenSection() {
+  console.log("Building the mini app…");
+  execFileSync("npm", ["run", "build", "--prefix", "mini-app"], {
+    stdio: "ignore",
+    env: { ...process.env, VITE_API_URL: API },
+  });
+  const bundle = bundleSizes();
+  const server = await serveBuild();
+  try {
+    const screen = await firstScreen(bundle);
+    return { bundle: bundle.sizes, screen };
+  } finally {
+    server.close();
+  }
 }
 
 /** The dashboard section's own API (after the main one has stopped, or alone). */
@@ -653,7 +788,29 @@ async function notifyDelivery() {
     );
 }
 
-if (NOTIFY_ONLY) {
+if (SCREEN_ONLY) {
+  // The sample province is enough for the first screen: it reads the essential procedures and the fields.
+  const persistTo = ".wrangler/bench-screen";
+  rmSync(persistTo, { recursive: true, force: true });
+  console.log("Loading the sample province…");
+  prepareDatabase(persistTo, {});
+  const api = startApi(persistTo, API_PORT, {
+    quiet: true,
+    config: benchConfig(),
+    extraArgs: ["--var", `ALLOWED_ORIGINS:http://localhost:${APP_PORT}`],
+  });
+  try {
+    await waitUntilUp(`${API}/api/health`);
+    const { bundle, screen } = await screenSection();
+    writeEntry("firstScreen", { measuredAt: new Date().toISOString(), profile: SCREEN_PROFILE, bundle, ...screen });
+    console.log("\nMini app bundle (KB)");
+    console.table(bundle);
+    printScreen(screen);
+    console.log(`\nWritten to ${RESULTS_FILE} (firstScreen entry only)`);
+  } finally {
+    api.kill("SIGTERM");
+  }
+} else if (NOTIFY_ONLY) {
   await notifyDelivery();
   console.log(`\nWritten to ${RESULTS_FILE} (notifyDelivery entry only)`);
 } else if (PORTAL_ONLY) {
@@ -710,7 +867,6 @@ if (NOTIFY_ONLY) {
     config: benchConfig(),
     extraArgs: ["--var", `ALLOWED_ORIGINS:http://localhost:${APP_PORT}`, "--var", `ZALO_GRAPH_URL:${zalo.url}`],
   });
-  let server: Server | undefined;
   try {
     await waitUntilUp(`${API}/api/health`);
     if (STAFF_ONLY) {
@@ -765,14 +921,7 @@ if (NOTIFY_ONLY) {
       console.log("Importing 2,000 procedures in the national shape…");
       const catalogueImport = await benchImport(API, sample);
 
-      console.log("Building the mini app…");
-      execFileSync("npm", ["run", "build", "--prefix", "mini-app"], {
-        stdio: "ignore",
-        env: { ...process.env, VITE_API_URL: API },
-      });
-      const bundle = bundleSizes();
-      server = await serveBuild();
-      const screen = await firstScreen();
+      const { bundle, screen } = await screenSection();
 
       const results = {
         measuredAt: new Date().toISOString(),
@@ -788,7 +937,7 @@ if (NOTIFY_ONLY) {
         publishToSearchable: catalogue.publishToSearchable,
         catalogueImport,
         bundle,
-        firstScreen: { profile: "390×844, 4× CPU, 1.6 Mbps down / 750 kbps up / 150 ms, cold cache", ...screen },
+        firstScreen: { profile: SCREEN_PROFILE, ...screen },
         staff,
       };
       writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
@@ -806,12 +955,11 @@ if (NOTIFY_ONLY) {
       );
       console.log("\nMini app bundle (KB)");
       console.table(bundle);
-      console.log(`First screen (median of ${screen.runs}): FCP ${screen.fcpMs} ms, LCP ${screen.lcpMs} ms`);
+      printScreen(screen);
       printStaff(staff);
       console.log(`\nWritten to ${RESULTS_FILE}`);
     }
   } finally {
-    server?.close();
     zalo.server.close();
     api.kill("SIGTERM");
   }
