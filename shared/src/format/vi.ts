@@ -1,6 +1,6 @@
-import { feeQuote } from "../catalogue/fees";
+import { feeQuote } from "../catalogue/fee-quote";
 import type { DocumentForm, Fees, ProcessingTime, RequiredDocument } from "../catalogue/schemas";
-import { TIME_ZONE } from "../time/vietnam";
+import { TIME_ZONE } from "../time/clock";
 
 const vndFormat = new Intl.NumberFormat("vi-VN");
 
