@@ -2,10 +2,12 @@ import { hc } from "hono/client";
 import type { ProcedureSearchQuery } from "../../../shared/src/catalogue/api";
 import type { AppType } from "../../../worker/src/index";
 import { getConfig } from "../utils/config";
+import { firstScreenFetch, takeFirstScreenAnswer } from "./first-screen";
 
 /** Where the API lives; also the origin of its QR images. */
 export const apiBaseUrl: string = import.meta.env.VITE_API_URL || getConfig((c) => c.apiUrl);
-export const client = hc<AppType>(apiBaseUrl).api;
+// The home screen's first requests were started by index.html: the client takes those answers once.
+export const client = hc<AppType>(apiBaseUrl, { fetch: firstScreenFetch }).api;
 
 /** A failed API call with the envelope's message, ready to show to the user. */
 export class ApiFailure extends Error {
@@ -58,10 +60,20 @@ function toQuery(input: SearchInput): Record<string, string> {
   return query;
 }
 
+const searchProcedures = (input: SearchInput) => call(() => client.procedures.$get({ query: toQuery(input) }));
+const listFields = () => call(() => client.fields.$get());
+
 export const catalogueApi = {
-  searchProcedures: (input: SearchInput) => call(() => client.procedures.$get({ query: toQuery(input) })),
+  searchProcedures,
+  /** The search's answer if index.html started it and it has arrived (taken once): the first render shows it. */
+  arrivedSearch: (input: SearchInput) =>
+    takeFirstScreenAnswer(client.procedures.$url({ query: toQuery(input) }).href) as
+      | Awaited<ReturnType<typeof searchProcedures>>
+      | undefined,
   getProcedure: (code: string) => call(() => client.procedures[":code"].$get({ param: { code } })),
-  listFields: () => call(() => client.fields.$get()),
+  listFields,
+  /** The fields if index.html started the request and it has arrived (taken once). */
+  arrivedFields: () => takeFirstScreenAnswer(client.fields.$url().href) as Awaited<ReturnType<typeof listFields>> | undefined,
   listUnits: () => call(() => client.units.$get()),
   /** Any unit by id, also one no longer listed (merged or deactivated): old links and receipts name it. */
   getUnit: (id: string) => call(() => client.units[":id"].$get({ param: { id } })),

@@ -42,6 +42,52 @@ export function startFirstScreenRequests(base: string, paths: readonly string[],
   }
 }
 
+type Started = Record<string, Promise<Response | null>>;
+const startedRequests = () => (window as unknown as Record<string, Started | undefined>)[FIRST_SCREEN_KEY];
+
+/** Answers that arrived before the app's first render, parsed, by full URL: each taken once. */
+const arrived = new Map<string, unknown>();
+
+/**
+ * Waits up to `waitMs` for the started requests and parses those that answered, so that the first
+ * render can show their data at once (takeFirstScreenAnswer) instead of painting an empty screen
+ * and a second one a frame later. One still pending stays with firstScreenFetch.
+ */
+export async function primeFirstScreen(waitMs: number): Promise<void> {
+  const started = startedRequests();
+  if (!started) return;
+  const parsed = Object.keys(started).map((url) => {
+    const body = (started[url] as Promise<Response | null>).then((res) =>
+      res?.ok
+        ? res.json().then(
+            (json: unknown) => ({ json }),
+            () => null,
+          )
+        : null,
+    );
+    // From here on the asynchronous path reads the parsed body.
+    started[url] = body.then((b) =>
+      b ? new Response(JSON.stringify(b.json), { headers: { "Content-Type": "application/json" } }) : null,
+    );
+    return body.then((b) => {
+      // Not if the asynchronous path took it meanwhile.
+      if (b && url in started) {
+        arrived.set(url, b.json);
+        delete started[url];
+      }
+    });
+  });
+  await Promise.race([Promise.all(parsed), new Promise((resolve) => setTimeout(resolve, waitMs))]);
+}
+
+/** The parsed answer to a started request if it has arrived (taken once), else undefined. */
+export function takeFirstScreenAnswer(url: string): unknown {
+  if (!arrived.has(url)) return undefined;
+  const json = arrived.get(url);
+  arrived.delete(url);
+  return json;
+}
+
 /** How long the client waits for a started request before it fetches on its own. */
 export const FIRST_SCREEN_PATIENCE_MS = 8_000;
 
@@ -52,7 +98,7 @@ export const FIRST_SCREEN_PATIENCE_MS = 8_000;
  */
 export function firstScreenFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-  const started = (window as unknown as Record<string, Record<string, Promise<Response | null>> | undefined>)[FIRST_SCREEN_KEY];
+  const started = startedRequests();
   const pending = started && (!init?.method || init.method.toUpperCase() === "GET") ? started[url] : undefined;
   if (!started || !pending) return fetch(input, init);
   delete started[url];

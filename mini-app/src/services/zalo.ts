@@ -1,4 +1,5 @@
 import type { PaymentStartResponse } from "../../../shared/src/payment/fee";
+import { afterFirstScreen } from "../utils/after-first-screen";
 
 /**
  * The only module that talks to zmp-sdk. The SDK is loaded on first use so it
@@ -35,17 +36,25 @@ export async function shareAppPage(page: { title: string; description: string; p
   }
 }
 
-/** Calls back with the path of every later deep link while the app stays open (QR scanned in Zalo). */
+/**
+ * Calls back with the path of every later deep link while the app stays open (QR scanned in Zalo).
+ * Only Zalo reopens the app with a new path, so elsewhere nothing listens; inside Zalo the SDK
+ * loads once the first screen has settled (a reopening cannot come sooner), not with it.
+ */
 export function onOpenApp(callback: (path: string) => void): () => void {
+  if (!insideZalo()) return () => {};
   let unsubscribe = () => {};
   let cancelled = false;
-  void sdk().then(({ events, EventName }) => {
+  afterFirstScreen(() => {
     if (cancelled) return;
-    const listener = (data?: { path?: string }) => {
-      if (data?.path) callback(data.path);
-    };
-    events.on(EventName.OpenApp, listener);
-    unsubscribe = () => events.off(EventName.OpenApp, listener);
+    void sdk().then(({ events, EventName }) => {
+      if (cancelled) return;
+      const listener = (data?: { path?: string }) => {
+        if (data?.path) callback(data.path);
+      };
+      events.on(EventName.OpenApp, listener);
+      unsubscribe = () => events.off(EventName.OpenApp, listener);
+    });
   });
   return () => {
     cancelled = true;

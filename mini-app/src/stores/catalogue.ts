@@ -29,9 +29,16 @@ type ListKey = "fields" | "units";
 
 /** Reference data that rarely changes: fetched once per session, shared by every screen. */
 export const useCatalogue = create<CatalogueState>()((set, get) => {
-  const loadList = async <K extends ListKey>(key: K, fetch: () => Promise<{ items: CatalogueState[K] }>) => {
+  const loadList = async <K extends ListKey>(
+    key: K,
+    fetch: () => Promise<{ items: CatalogueState[K] }>,
+    arrived?: () => { items: CatalogueState[K] } | undefined,
+  ) => {
     const status = `${key}Load` as const;
     if (get()[status] === "loading" || get()[status] === "done") return;
+    // Already here (started with the HTML): set at once, so the first render shows it.
+    const ready = arrived?.();
+    if (ready) return set({ [key]: ready.items, [status]: "done" } as Partial<CatalogueState>);
     set({ [status]: "loading" } as Partial<CatalogueState>);
     try {
       const { items } = await fetch();
@@ -48,7 +55,7 @@ export const useCatalogue = create<CatalogueState>()((set, get) => {
     unitsLoad: "idle",
     procedures: {},
     procedureErrors: {},
-    loadFields: () => loadList("fields", catalogueApi.listFields),
+    loadFields: () => loadList("fields", catalogueApi.listFields, catalogueApi.arrivedFields),
     loadUnits: () => loadList("units", catalogueApi.listUnits),
     loadProcedure: async (code) => {
       // Loaded, or a request is already under way (a null error marks it).

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense, useLayoutEffect, useState } from "react";
 import { Link } from "react-router-dom";
 import { Page, useNavigate } from "zmp-ui";
 import { inAppPath } from "../../../../shared/src/links/deep-link";
@@ -11,12 +11,13 @@ import { useSnackbar } from "../../components/snackbar";
 import { ErrorMessage } from "../../components/status";
 import { insideZalo, scanQrCode } from "../../services/zalo";
 import { useCatalogue } from "../../stores/catalogue";
+import { useAfterFirstScreen } from "../../utils/after-first-screen";
 import { getConfig } from "../../utils/config";
 import { InstantResults } from "./instant-results";
 
 const ESSENTIAL = { essential: true };
 
-// The session store is not part of the first screen: this loads after it, and shows only to staff.
+// The session store is not part of the first screen: this loads once it has settled, and shows only to staff.
 const StaffEntry = lazy(() => import("./staff-entry"));
 // Likewise the resident's unread notifications, counted only when someone is signed in.
 const UnreadBadge = lazy(() => import("./unread-badge"));
@@ -25,7 +26,8 @@ function FieldGrid() {
   const fields = useCatalogue((s) => s.fields);
   const status = useCatalogue((s) => s.fieldsLoad);
   const load = useCatalogue((s) => s.loadFields);
-  useEffect(() => void load(), [load]);
+  // Before the paint, so that fields already here (started with the HTML) show in the first frame.
+  useLayoutEffect(() => void load(), [load]);
   if (status === "error") return <ErrorMessage message="Chưa tải được danh sách lĩnh vực." onRetry={() => void load()} />;
   return (
     <ul className="field-grid" aria-label="Lĩnh vực">
@@ -47,6 +49,8 @@ export default function HomePage() {
   const [query, setQuery] = useState("");
   const showResults = (q: string) => navigate(`/search?q=${encodeURIComponent(q)}`);
   const title = `Dịch vụ công ${getConfig((c) => c.provinceName)}`;
+  // The signed-in parts (staff entry, unread count, and the session code they load) wait until the first screen settles.
+  const settled = useAfterFirstScreen();
   useDocumentTitle(title);
 
   const scan = async () => {
@@ -62,7 +66,9 @@ export default function HomePage() {
   };
 
   return (
-    <Page className="page page--home">
+    // resetScroll off: a freshly mounted page is at the top already, and zmp-ui's scrollTo(0, 0) in a
+    // layout effect forces a layout of the first screen before its data is in (a second one follows).
+    <Page className="page page--home" resetScroll={false}>
       <section className="hero">
         <p className="hero__eyebrow">Một Cửa Zalo</p>
         <h1 className="hero__title">{title}</h1>
@@ -76,13 +82,17 @@ export default function HomePage() {
         <InstantResults query={query} onShowAll={() => showResults(query.trim())} />
         <Link to="/ho-so" className="button button--light button--block">
           Hồ sơ của tôi
-          <Suspense fallback={null}>
-            <UnreadBadge />
-          </Suspense>
+          {settled && (
+            <Suspense fallback={null}>
+              <UnreadBadge />
+            </Suspense>
+          )}
         </Link>
-        <Suspense fallback={null}>
-          <StaffEntry />
-        </Suspense>
+        {settled && (
+          <Suspense fallback={null}>
+            <StaffEntry />
+          </Suspense>
+        )}
       </section>
 
       <section className="section" aria-labelledby="essential-title">
