@@ -43,6 +43,30 @@ test("the home screen's data starts with the HTML, arrives once, and zmp-sdk sta
   await expect(page.getByRole("list", { name: "Dịch vụ thiết yếu" }).getByRole("link").first()).toBeVisible();
 });
 
+test("a started request still under way when the app renders is awaited, not sent again", async ({ page }) => {
+  // index.html's requests answer only after the app has rendered its empty lists (held back, not timed).
+  const release: (() => void)[] = [];
+  await page.route(
+    (url) => FIRST_SCREEN_URLS.includes(url.href),
+    async (route) => {
+      await new Promise<void>((resolve) => release.push(resolve));
+      await route.continue();
+    },
+  );
+  const requests = recordRequests(page);
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: /^Dịch vụ công/ })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Dịch vụ thiết yếu" }).getByRole("link")).toHaveCount(0);
+  for (const go of release.splice(0)) go();
+  await page.unroute((url) => FIRST_SCREEN_URLS.includes(url.href));
+  await homeShowsItsData(page);
+  for (const url of FIRST_SCREEN_URLS)
+    expect(
+      requests.filter((r) => r.url() === url),
+      url,
+    ).toHaveLength(1);
+});
+
 test("when the started requests fail, the home screen fetches its data itself", async ({ page }) => {
   const refused = new Set<string>();
   // The first request for each URL (index.html's) fails as on a dropped connection; the app's own goes through.
