@@ -113,3 +113,4 @@ export const UnmatchedItem = z.object({
 });
 export type UnmatchedItem = z.infer<typeof UnmatchedItem>;
 export const UnmatchedList = z.object({ items: z.array(UnmatchedItem) });
+export type UnmatchedList = z.infer<typeof UnmatchedList>;
