@@ -13,6 +13,7 @@ import { insideZalo, scanQrCode } from "../../services/zalo";
 import { useCatalogue } from "../../stores/catalogue";
 import { getConfig } from "../../utils/config";
 import { InstantResults } from "./instant-results";
+import { LifeEventGrid } from "./life-events";
 
 const ESSENTIAL = { essential: true };
 
@@ -83,6 +84,13 @@ export default function HomePage() {
         <Suspense fallback={null}>
           <StaffEntry />
         </Suspense>
+      </section>
+
+      <section className="section" aria-labelledby="events-title">
+        <h2 id="events-title" className="section__title">
+          Bạn đang cần làm gì?
+        </h2>
+        <LifeEventGrid />
       </section>
 
       <section className="section" aria-labelledby="essential-title">
