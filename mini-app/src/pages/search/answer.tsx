@@ -81,9 +81,9 @@ export function SearchAnswer({ params, onSearch }: { params: SearchParams; onSea
   const [useResults] = useState(createSearchStore);
   const { items, lead, status, error, nextCursor, search, loadMore } = useResults();
   const key = JSON.stringify(params);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for params, whose identity changes on every render
   useEffect(() => {
     void search(params);
-    // `key` stands for params, whose object identity changes on every render.
   }, [key, search]);
 
   if (status === "error" && items.length === 0) return <ErrorMessage message={error ?? ""} onRetry={() => void search(params)} />;
