@@ -24,6 +24,8 @@ test.describe("a resident", () => {
   test("types “vừa sinh con” and the event leads the results", async ({ page }) => {
     await page.goto("/");
     await searchBox(page).fill("vừa sinh con");
+    // The suggestions under the box name the event too.
+    await expect(page.getByRole("region", { name: "Kết quả gợi ý" }).getByRole("link", { name: /^Sinh con/ })).toBeVisible();
     await searchBox(page).press("Enter");
     await expect(page).toHaveURL(/\/search\?q=/);
     const lead = page.getByRole("region", { name: "Sự kiện: Sinh con" });
