@@ -6,6 +6,7 @@ import type { ProcedureSearchPage } from "../../shared/src/catalogue/api";
 import type { LifeEventDetail } from "../../shared/src/search/life-event-api";
 import type { LifeEventInput, LifeEventList } from "../../shared/src/search/life-events";
 import { publishProcedureVersions } from "../../worker/src/db/repo/catalogue";
+import { provinceSynonyms } from "../../worker/src/db/repo/life-events";
 import { app } from "../../worker/src/index";
 import { resident } from "./dossier-fixtures";
 import { api, bearer, db, errorIn, getJson, json, signIn, testEnv } from "./helpers";
@@ -287,6 +288,7 @@ describe("the back office edits events, papers and synonyms", () => {
       json("POST", { synonym: { keys: [q], expansions: ["đăng ký kết hôn"] }, reason, fromUnmatched: "le dam ngo" }, headers),
     );
     expect(created.status).toBe(201);
+    expect(await provinceSynonyms(db(), provinceId)).toContainEqual([[q], ["đăng ký kết hôn"]]);
     const found = await search({ q });
     expect(found.body.items[0]?.code).toBe("1.000894");
     const after = await getJson<UnmatchedList>("/api/admin/unmatched-queries", { headers });
