@@ -62,6 +62,8 @@ const Home = eagerPage(HomePage);
 const NotFound = eagerPage(NotFoundPage);
 const Search = lazyPage(() => import("./pages/search"));
 const Procedure = lazyPage(() => import("./pages/procedure"));
+const LifeEvent = lazyPage(() => import("./pages/life-event"));
+const AdminSearch = lazyPage(() => import("./pages/admin/search"));
 const Field = lazyPage(() => import("./pages/field"));
 const Unit = lazyPage(() => import("./pages/unit"));
 const Units = lazyPage(() => import("./pages/units"));
@@ -106,6 +108,7 @@ export function AppRoutes() {
       <Route path="/" element={<Home />} />
       <Route path="/search" element={<Search />} />
       <Route path="/p/:code" element={<Procedure />} />
+      <Route path="/su-kien/:slug" element={<LifeEvent />} />
       <Route path="/f/:id" element={<Field />} />
       <Route path="/u/:id" element={<Unit />} />
       <Route path="/u/:id/so-lieu" element={<PublicFigures />} />
@@ -140,6 +143,7 @@ export function AppRoutes() {
       <Route path="/quan-tri/can-bo/:id" element={<Person />} />
       <Route path="/quan-tri/nhat-ky" element={<Changes />} />
       <Route path="/quan-tri/vneid" element={<AdminVneid />} />
+      <Route path="/quan-tri/tim-kiem" element={<AdminSearch />} />
       <Route path="/moi/:token" element={<Invitation />} />
       <Route path="/dang-nhap" element={<SignIn />} />
       <Route path="/tra-cuu" element={<Lookup />} />

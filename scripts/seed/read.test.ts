@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ProcedureInput, Unit } from "../../shared/src/catalogue/schemas";
 import type { CalendarDay } from "../../shared/src/deadline/api";
+import type { LifeEventInput, PaperReplacementInput } from "../../shared/src/search/life-events";
 import { readCatalogue, SAMPLE_PROVINCE_DIR } from "./read";
 
 /** Changes the data of one file (its parameter is the file's own type). */
@@ -90,6 +91,18 @@ describe("readCatalogue refuses an invalid data file, naming it", () => {
       "2028-01-03 is another year",
     ],
     ["a day given twice", "calendar/2026.json", (days: CalendarDay[]) => [...days, days[0]], "có hai lần trong lịch"],
+    [
+      "a life event naming a procedure the catalogue lacks",
+      "life-events.json",
+      (events: LifeEventInput[]) => events.map((e, i) => (i === 0 ? { ...e, steps: [{ code: "9.999999", note: "" }] } : e)),
+      'life-events.json (0.steps.0.code): Sự kiện "sinh-con": không có thủ tục 9.999999',
+    ],
+    [
+      "a paper replaced by a procedure the catalogue lacks",
+      "paper-replacements.json",
+      (papers: PaperReplacementInput[]) => papers.map((p, i) => (i === 0 ? { ...p, procedureCode: "9.999999" } : p)),
+      "không có thủ tục 9.999999",
+    ],
   ])("%s", (_, file, change, message) => {
     const problem = (() => {
       try {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ProvinceCatalogue } from "../../shared/src/catalogue/province-catalogue";
@@ -8,7 +8,8 @@ export const SAMPLE_PROVINCE_DIR = fileURLToPath(new URL("./an-hoa", import.meta
 
 /**
  * Reads a catalogue directory: province.json, units.json, fields.json, procedures/<code>.json
- * (one procedure each) and calendar/<year>.json (that year's published days). Throws with every
+ * (one procedure each), calendar/<year>.json (that year's published days), and when present
+ * life-events.json and paper-replacements.json. Throws with every
  * problem found, each naming its file, unless the whole catalogue is valid.
  */
 export function readCatalogue(dir = SAMPLE_PROVINCE_DIR): ProvinceCatalogue {
@@ -41,6 +42,8 @@ export function readCatalogue(dir = SAMPLE_PROVINCE_DIR): ProvinceCatalogue {
     fields: read("fields.json"),
     procedures: procedureFiles.map(read),
     calendar: calendarYears.flatMap(({ days }) => days),
+    lifeEvents: existsSync(join(dir, "life-events.json")) ? read("life-events.json") : [],
+    paperReplacements: existsSync(join(dir, "paper-replacements.json")) ? read("paper-replacements.json") : [],
   };
   const fail = () => new Error(`The catalogue in ${dir} is not valid:\n${problems.join("\n")}`);
   if (problems.length > 0) throw fail();
@@ -51,6 +54,10 @@ export function readCatalogue(dir = SAMPLE_PROVINCE_DIR): ProvinceCatalogue {
       if (part === "procedures" || part === "calendar") {
         if (typeof index !== "number") return [`${part}/`, rest];
         return [part === "procedures" ? procedureFiles[index] : dayFiles[index], rest];
+      }
+      if (part === "lifeEvents" || part === "paperReplacements") {
+        const file = part === "lifeEvents" ? "life-events.json" : "paper-replacements.json";
+        return [file, index === undefined ? [] : [index, ...rest]];
       }
       return [`${String(part)}.json`, index === undefined ? [] : [index, ...rest]];
     };

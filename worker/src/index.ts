@@ -25,6 +25,7 @@ import { draftRoutes } from "./routes/drafts";
 import { feedbackRoutes, publicFeedbackRoutes, staffFeedbackRoutes } from "./routes/feedback";
 import { fileRoutes } from "./routes/files";
 import { invitationRoutes } from "./routes/invitations";
+import { lifeEventRoutes } from "./routes/life-events";
 import { meRoutes } from "./routes/me";
 import { metaRoutes } from "./routes/meta";
 import { dossierPaymentRoutes, paymentRoutes, staffPaymentRoutes } from "./routes/payments";
@@ -68,6 +69,7 @@ app.use(
 const routes = app
   .route("/api", metaRoutes)
   .route("/api/procedures", procedureRoutes)
+  .route("/api/life-events", lifeEventRoutes)
   .route("/api/fields", fieldRoutes)
   .route("/api/units", unitRoutes)
   .route("/api/auth", authRoutes)

@@ -35,6 +35,22 @@ import {
   TemplateFileMeta,
 } from "../../shared/src/admin/procedures";
 import {
+  AdminLifeEvent,
+  AdminLifeEventList,
+  AdminPaperReplacement,
+  AdminPaperReplacementList,
+  AdminSynonym,
+  AdminSynonymList,
+  LifeEventBody,
+  PaperReplacementBody,
+  ReasonBody,
+  SlugParam,
+  SynonymBody,
+  SynonymIdParam,
+  UnmatchedList,
+  UnmatchedQuery,
+} from "../../shared/src/admin/search";
+import {
   AdminUnit,
   AdminUnitIdParam,
   AdminUnitList,
@@ -70,7 +86,7 @@ import {
   Health,
   ProcedureCodeParam,
   ProcedureDetail,
-  ProcedureList,
+  ProcedureSearchPage,
   ProcedureSearchQuery,
   QrQuery,
   UnitIdParam,
@@ -165,6 +181,8 @@ import {
   ReratingBody,
   StaffRatingCase,
 } from "../../shared/src/ratings/api";
+import { LifeEventDetail, LifeEventSlugParam } from "../../shared/src/search/life-event-api";
+import { LifeEventList } from "../../shared/src/search/life-events";
 import {
   ActionBody,
   AuditReport,
@@ -227,9 +245,23 @@ export const openApiDocument = {
     },
     "/api/procedures": {
       get: {
-        summary: "Search and filter published procedures",
+        summary:
+          "Search and filter published procedures; the first page of a query also names the life events and the abolished or renamed paper it matches",
         parameters: parameters("query", ProcedureSearchQuery),
-        responses: { 200: ok("A page of procedures", ProcedureList), 400: error("Invalid query") },
+        responses: { 200: ok("A page of procedures", ProcedureSearchPage), 400: error("Invalid query") },
+      },
+    },
+    "/api/life-events": {
+      get: {
+        summary: "Life events for the home screen, in the province's order, each with its published procedures in order",
+        responses: { 200: ok("Life events", LifeEventList) },
+      },
+    },
+    "/api/life-events/{slug}": {
+      get: {
+        summary: "One life event: its published procedures in order, each with why it comes there",
+        parameters: parameters("path", LifeEventSlugParam),
+        responses: { 200: ok("The event", LifeEventDetail), 400: error("Invalid slug"), 404: error("Unknown or hidden event") },
       },
     },
     "/api/procedures/{code}": {
@@ -1393,6 +1425,119 @@ export const openApiDocument = {
           404: error("Not relaxed"),
           ...authErrors,
         },
+      },
+    },
+    "/api/admin/life-events": {
+      get: {
+        ...signedIn,
+        summary: "Every life event, hidden ones too, with whether each step's procedure is published",
+        responses: { 200: ok("Life events", AdminLifeEventList), ...authErrors },
+      },
+    },
+    "/api/admin/life-events/{slug}": {
+      put: {
+        ...signedIn,
+        summary: "Create or replace a life event, with a reason; procedure codes must be in the catalogue",
+        parameters: parameters("path", SlugParam),
+        requestBody: body(LifeEventBody),
+        responses: {
+          200: ok("The event", AdminLifeEvent),
+          400: error("Invalid event, or a procedure code the catalogue does not have"),
+          ...authErrors,
+        },
+      },
+    },
+    "/api/admin/life-events/{slug}/delete": {
+      post: {
+        ...signedIn,
+        summary: "Remove a life event, with a reason",
+        parameters: parameters("path", SlugParam),
+        requestBody: body(ReasonBody),
+        responses: { 204: { description: "Removed" }, 400: error("Invalid reason"), 404: error("Unknown event"), ...authErrors },
+      },
+    },
+    "/api/admin/paper-replacements": {
+      get: {
+        ...signedIn,
+        summary: "Abolished or renamed papers and what replaced them",
+        responses: { 200: ok("Papers", AdminPaperReplacementList), ...authErrors },
+      },
+    },
+    "/api/admin/paper-replacements/{slug}": {
+      put: {
+        ...signedIn,
+        summary: "Create or replace an abolished or renamed paper, with a reason",
+        parameters: parameters("path", SlugParam),
+        requestBody: body(PaperReplacementBody),
+        responses: {
+          200: ok("The paper", AdminPaperReplacement),
+          400: error("Invalid paper, or a procedure code the catalogue does not have"),
+          ...authErrors,
+        },
+      },
+    },
+    "/api/admin/paper-replacements/{slug}/delete": {
+      post: {
+        ...signedIn,
+        summary: "Remove an abolished or renamed paper, with a reason",
+        parameters: parameters("path", SlugParam),
+        requestBody: body(ReasonBody),
+        responses: { 204: { description: "Removed" }, 400: error("Invalid reason"), 404: error("Unknown paper"), ...authErrors },
+      },
+    },
+    "/api/admin/search-synonyms": {
+      get: {
+        ...signedIn,
+        summary: "The province's own search synonyms, newest first",
+        responses: { 200: ok("Synonyms", AdminSynonymList), ...authErrors },
+      },
+      post: {
+        ...signedIn,
+        summary: "Add a synonym (keys → expansions), with a reason; optionally the unmatched query it answers",
+        requestBody: body(SynonymBody),
+        responses: {
+          201: ok("The synonym", AdminSynonym),
+          400: error("Invalid synonym"),
+          409: error("A key belongs to another synonym"),
+          ...authErrors,
+        },
+      },
+    },
+    "/api/admin/search-synonyms/{id}": {
+      put: {
+        ...signedIn,
+        summary: "Change a synonym, with a reason",
+        parameters: parameters("path", SynonymIdParam),
+        requestBody: body(SynonymBody),
+        responses: {
+          200: ok("The synonym", AdminSynonym),
+          400: error("Invalid synonym"),
+          404: error("Unknown synonym"),
+          409: error("A key belongs to another synonym"),
+          ...authErrors,
+        },
+      },
+    },
+    "/api/admin/search-synonyms/{id}/delete": {
+      post: {
+        ...signedIn,
+        summary: "Remove a synonym, with a reason",
+        parameters: parameters("path", SynonymIdParam),
+        requestBody: body(ReasonBody),
+        responses: {
+          204: { description: "Removed" },
+          400: error("Invalid reason"),
+          404: error("Unknown synonym"),
+          ...authErrors,
+        },
+      },
+    },
+    "/api/admin/unmatched-queries": {
+      get: {
+        ...signedIn,
+        summary: "Queries that found nothing (folded, stripped of names and numbers), most frequent first, seen within the dates",
+        parameters: parameters("query", UnmatchedQuery),
+        responses: { 200: ok("Queries", UnmatchedList), 400: error("Invalid query"), ...authErrors },
       },
     },
     "/api/admin/figure-settings": {

@@ -77,6 +77,9 @@ export const catalogueApi = {
   listUnits: () => call(() => client.units.$get()),
   /** Any unit by id, also one no longer listed (merged or deactivated): old links and receipts name it. */
   getUnit: (id: string) => call(() => client.units[":id"].$get({ param: { id } })),
+  /** The home screen's life events, each with its published procedures in order. */
+  listLifeEvents: () => call(() => client["life-events"].$get()),
+  getLifeEvent: (slug: string) => call(() => client["life-events"][":slug"].$get({ param: { slug } })),
 };
 
 export type ProcedurePage = Awaited<ReturnType<typeof catalogueApi.searchProcedures>>;
@@ -84,3 +87,5 @@ export type ProcedureItem = ProcedurePage["items"][number];
 export type ProcedureDetailData = Awaited<ReturnType<typeof catalogueApi.getProcedure>>;
 export type FieldItem = Awaited<ReturnType<typeof catalogueApi.listFields>>["items"][number];
 export type UnitItem = Awaited<ReturnType<typeof catalogueApi.listUnits>>["items"][number];
+export type LifeEventItem = Awaited<ReturnType<typeof catalogueApi.listLifeEvents>>["items"][number];
+export type LifeEventData = Awaited<ReturnType<typeof catalogueApi.getLifeEvent>>;

@@ -1,6 +1,6 @@
 import { create } from "zustand";
 import type { ServiceLevel } from "../../../shared/src/catalogue/schemas";
-import { catalogueApi, errorMessage, type ProcedureItem } from "../services/api";
+import { catalogueApi, errorMessage, type ProcedureItem, type ProcedurePage } from "../services/api";
 
 export type SearchParams = {
   q?: string;
@@ -11,10 +11,28 @@ export type SearchParams = {
   essential?: boolean;
 };
 
+/**
+ * What leads the first page of a search beside the procedures: life events, an abolished paper, and
+ * a correction when the API offers one (`didYouMean`, absent from older answers).
+ */
+export type SearchLead = {
+  lifeEvents: ProcedurePage["lifeEvents"];
+  replacement: ProcedurePage["replacement"];
+  didYouMean: string | null;
+};
+
+const leadOf = (page: ProcedurePage): SearchLead => ({
+  lifeEvents: page.lifeEvents ?? [],
+  replacement: page.replacement ?? null,
+  didYouMean: (page as { didYouMean?: string | null }).didYouMean ?? null,
+});
+
 type SearchState = {
   /** Identity of the search the results belong to. */
   key: string | null;
   items: ProcedureItem[];
+  /** From the first page of the current search. */
+  lead: SearchLead | null;
   nextCursor: string | null;
   status: "idle" | "loading" | "done" | "error";
   error: string | null;
@@ -33,6 +51,7 @@ export function createSearchStore() {
   return create<SearchState>()((set, get) => ({
     key: null,
     items: [],
+    lead: null,
     nextCursor: null,
     status: "idle",
     error: null,
@@ -46,7 +65,7 @@ export function createSearchStore() {
       set({ key, status: "loading", error: null });
       try {
         const page = await catalogueApi.searchProcedures({ ...params, limit: pageSize });
-        if (get().key === key) set({ items: page.items, nextCursor: page.nextCursor, status: "done" });
+        if (get().key === key) set({ items: page.items, lead: leadOf(page), nextCursor: page.nextCursor, status: "done" });
       } catch (e) {
         if (get().key === key) set({ status: "error", error: errorMessage(e) });
       }

@@ -13,6 +13,9 @@ export const CHANGE_ENTITIES = [
   "report",
   "vneid_relaxation",
   "dossier",
+  "life_event",
+  "paper_replacement",
+  "search_synonym",
 ] as const;
 export const ChangeEntity = z.enum(CHANGE_ENTITIES);
 export type ChangeEntity = z.infer<typeof ChangeEntity>;

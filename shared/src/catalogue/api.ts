@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { inAppPath } from "../links/deep-link";
+import { LifeEventSummary, PaperReplacement } from "../search/life-events";
 import { MAX_QUERY_TOKENS } from "../search/query";
 import { searchTokens } from "../text/fold";
 import { MAX_QUERY_LENGTH } from "./limits";
@@ -71,6 +72,15 @@ export const ProcedureList = z.object({
   nextCursor: z.string().nullable(),
 });
 export type ProcedureList = z.infer<typeof ProcedureList>;
+
+/** The search answer (`GET /api/procedures`); other lists keep `ProcedureList`. */
+export const ProcedureSearchPage = ProcedureList.extend({
+  /** Life events whose phrases the query names (first page only; [] otherwise). */
+  lifeEvents: z.array(LifeEventSummary),
+  /** An abolished or renamed paper the query names, with what replaced it (first page only). */
+  replacement: PaperReplacement.nullable(),
+});
+export type ProcedureSearchPage = z.infer<typeof ProcedureSearchPage>;
 
 export const ProcedureDetail = ProcedureSummary.extend({
   version: z.number().int(),

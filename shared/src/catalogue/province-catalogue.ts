@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CalendarDay } from "../deadline/api";
+import { LifeEventInput, PaperReplacementInput } from "../search/life-events";
 import { Field, ProcedureInput, Province, Unit } from "./schemas";
 
 /** Positions of the values that appeared before them. */
@@ -17,8 +18,11 @@ export const ProvinceCatalogue = z
     fields: z.array(Field).min(1),
     procedures: z.array(ProcedureInput),
     calendar: z.array(CalendarDay),
+    /** Life events and abolished or renamed papers (optional files); their procedures by code. */
+    lifeEvents: z.array(LifeEventInput).default([]),
+    paperReplacements: z.array(PaperReplacementInput).default([]),
   })
-  .superRefine(({ province, units, fields, procedures, calendar }, ctx) => {
+  .superRefine(({ province, units, fields, procedures, calendar, lifeEvents, paperReplacements }, ctx) => {
     const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: "custom", path, message });
 
     for (const { value, at } of repeats(units.map((u) => u.id))) issue(["units", at], `Mã đơn vị "${value}" bị trùng`);
@@ -32,6 +36,20 @@ export const ProvinceCatalogue = z
     procedures.forEach((p, i) => {
       if (p.status === "published" && procedures.findIndex((q) => q.code === p.code && q.status === "published") !== i)
         issue(["procedures", i], `Thủ tục ${p.code} có hơn một phiên bản đang công bố`);
+    });
+
+    for (const { value, at } of repeats(lifeEvents.map((e) => e.slug))) issue(["lifeEvents", at], `Sự kiện "${value}" bị trùng`);
+    for (const { value, at } of repeats(paperReplacements.map((p) => p.slug)))
+      issue(["paperReplacements", at], `Giấy tờ "${value}" bị trùng`);
+    const codes = new Set(procedures.map((p) => p.code));
+    lifeEvents.forEach((e, i) => {
+      e.steps.forEach((s, j) => {
+        if (!codes.has(s.code)) issue(["lifeEvents", i, "steps", j, "code"], `Sự kiện "${e.slug}": không có thủ tục ${s.code}`);
+      });
+    });
+    paperReplacements.forEach((p, i) => {
+      if (p.procedureCode !== null && !codes.has(p.procedureCode))
+        issue(["paperReplacements", i, "procedureCode"], `Giấy tờ "${p.slug}": không có thủ tục ${p.procedureCode}`);
     });
 
     const unitKinds = new Map(units.map((u) => [u.id, u.kind]));

@@ -6,15 +6,22 @@ export type QueryGroup = { alternatives: string[][]; prefix: boolean };
 
 type PhraseEntry = { key: string[]; alternatives: string[][] };
 
+/** What residents type → how the catalogue names it; a province adds its own (edited by admins). */
+export type SynonymEntry = readonly [keys: readonly string[], expansions: readonly string[]];
+
 const fillerPhrases: string[][] = FILLERS.map((f) => searchTokens(f));
-const synonymPhrases: PhraseEntry[] = SYNONYMS.flatMap(([keys, expansions]) => {
-  const folded = expansions.map((e) => searchTokens(e));
-  return keys.map((k) => {
-    const key = searchTokens(k);
-    const alternatives = [key, ...folded.filter((e) => e.join(" ") !== key.join(" "))];
-    return { key, alternatives };
+const toPhraseEntries = (entries: readonly SynonymEntry[]): PhraseEntry[] =>
+  entries.flatMap(([keys, expansions]) => {
+    const folded = expansions.map((e) => searchTokens(e)).filter((e) => e.length > 0);
+    return keys.flatMap((k) => {
+      const key = searchTokens(k);
+      if (key.length === 0) return [];
+      const alternatives = [key, ...folded.filter((e) => e.join(" ") !== key.join(" "))];
+      return [{ key, alternatives }];
+    });
   });
-}).sort((a, b) => b.key.length - a.key.length);
+const byLongestKey = (a: PhraseEntry, b: PhraseEntry) => b.key.length - a.key.length;
+const synonymPhrases: PhraseEntry[] = toPhraseEntries(SYNONYMS).sort(byLongestKey);
 
 function startsWith(tokens: string[], at: number, phrase: string[]): boolean {
   return phrase.length > 0 && phrase.every((t, i) => tokens[at + i] === t);
@@ -27,13 +34,15 @@ export const MAX_QUERY_TOKENS = 12;
  * phrases expand to the official wording, filler words drop out, and the last
  * word is a prefix while the resident is still typing.
  */
-export function parseSearchQuery(raw: string): QueryGroup[] {
+export function parseSearchQuery(raw: string, extra: readonly SynonymEntry[] = []): QueryGroup[] {
   const tokens = searchTokens(raw);
+  // The province's own come first, so they win over a built-in key of the same length.
+  const phrases = extra.length > 0 ? [...toPhraseEntries(extra), ...synonymPhrases].sort(byLongestKey) : synonymPhrases;
   const groups: QueryGroup[] = [];
   const fillers: QueryGroup[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const synonym = synonymPhrases.find((s) => startsWith(tokens, i, s.key));
+    const synonym = phrases.find((s) => startsWith(tokens, i, s.key));
     if (synonym) {
       groups.push({ alternatives: synonym.alternatives, prefix: false });
       i += synonym.key.length;

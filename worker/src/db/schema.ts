@@ -1043,3 +1043,86 @@ export const inboxStamps = sqliteTable("inbox_stamps", {
   unitId: text("unit_id").primaryKey(),
   stamp: integer("stamp").notNull().default(0),
 });
+
+/** A life event (having a baby, a death in the family, …) and its procedures in order (drizzle/0013_events.sql). */
+export const lifeEvents = sqliteTable(
+  "life_events",
+  {
+    provinceId: text("province_id")
+      .notNull()
+      .references(() => provinces.id),
+    slug: text("slug").notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull(),
+    phrases: json<string[]>("phrases").notNull().default(sql`'[]'`),
+    /** Procedures by code, in order, each with why it comes there; unpublished ones are not shown. */
+    steps: json<{ code: string; note: string }[]>("steps").notNull().default(sql`'[]'`),
+    position: integer("position").notNull().default(0),
+    hidden: integer("hidden", { mode: "boolean" }).notNull().default(false),
+    updatedAt: text("updated_at").notNull().default(now),
+    /** Null for the seeded data. */
+    updatedBy: text("updated_by").references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.provinceId, t.slug] })],
+);
+
+/** A paper residents still ask for that was abolished or renamed, and what replaced it. */
+export const paperReplacements = sqliteTable(
+  "paper_replacements",
+  {
+    provinceId: text("province_id")
+      .notNull()
+      .references(() => provinces.id),
+    slug: text("slug").notNull(),
+    paper: text("paper").notNull(),
+    phrases: json<string[]>("phrases").notNull().default(sql`'[]'`),
+    explanation: text("explanation").notNull(),
+    procedureCode: text("procedure_code"),
+    verified: integer("verified", { mode: "boolean" }).notNull().default(false),
+    source: text("source").notNull().default(""),
+    updatedAt: text("updated_at").notNull().default(now),
+    updatedBy: text("updated_by").references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.provinceId, t.slug] })],
+);
+
+/** The province's own synonyms (what residents type → the catalogue's wording), beside the built-in ones. */
+export const searchSynonyms = sqliteTable(
+  "search_synonyms",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    provinceId: text("province_id")
+      .notNull()
+      .references(() => provinces.id),
+    keys: json<string[]>("keys").notNull(),
+    expansions: json<string[]>("expansions").notNull(),
+    updatedAt: text("updated_at").notNull().default(now),
+    updatedBy: text("updated_by").references(() => users.id),
+  },
+  (t) => [index("search_synonyms_province").on(t.provinceId, t.id)],
+);
+
+/** Queries that found nothing, stripped of anything personal (shared/src/search/unmatched.ts), counted. */
+export const unmatchedQueries = sqliteTable(
+  "unmatched_queries",
+  {
+    provinceId: text("province_id")
+      .notNull()
+      .references(() => provinces.id),
+    query: text("query").notNull(),
+    count: integer("count").notNull().default(0),
+    firstSeen: text("first_seen").notNull(),
+    lastSeen: text("last_seen").notNull(),
+    /** When an admin answered it with a synonym. */
+    resolvedAt: text("resolved_at"),
+  },
+  (t) => [primaryKey({ columns: [t.provinceId, t.query] }), index("unmatched_queries_seen").on(t.provinceId, t.lastSeen)],
+);
+
+/** Bumped by every edit of life events, papers and synonyms: part of the catalogue's edition. */
+export const searchEditions = sqliteTable("search_editions", {
+  provinceId: text("province_id")
+    .primaryKey()
+    .references(() => provinces.id),
+  edition: integer("edition").notNull().default(0),
+});

@@ -14,6 +14,7 @@ import { adminPeopleRoutes } from "./admin/people";
 import { adminPortalSyncRoutes } from "./admin/portal-sync";
 import { adminProcedureRoutes } from "./admin/procedures";
 import { adminReportRoutes } from "./admin/reports";
+import { adminLifeEventRoutes, adminPaperRoutes, adminSynonymRoutes, adminUnmatchedRoutes } from "./admin/search";
 import { adminTargetRoutes } from "./admin/targets";
 import { adminUnitRoutes } from "./admin/units";
 import { adminVneidRoutes } from "./admin/vneid";
@@ -24,7 +25,8 @@ import { adminTemplateRoutes } from "./templates";
  * included, passes this one check). The working-day calendar: holidays and compensatory working
  * days; people, invitations, the record of changes, the unit tree, the procedure catalogue, its
  * blank form templates and its exchange with the national procedure database; the figures' targets,
- * settings and monthly reports. The dashboard comes first, with its own check: unit leaders read
+ * settings and monthly reports; life events, abolished papers, search synonyms and the queries that
+ * found nothing. The dashboard comes first, with its own check: unit leaders read
  * their units' figures there too (a handler that answers never reaches the admin check after it).
  */
 export const adminRoutes = factory
@@ -55,4 +57,8 @@ export const adminRoutes = factory
   .route("/reports", adminReportRoutes)
   .route("/figures", adminFigureRoutes)
   .route("/vneid-relaxations", adminVneidRoutes)
-  .route("/portal-sync", adminPortalSyncRoutes);
+  .route("/portal-sync", adminPortalSyncRoutes)
+  .route("/life-events", adminLifeEventRoutes)
+  .route("/paper-replacements", adminPaperRoutes)
+  .route("/search-synonyms", adminSynonymRoutes)
+  .route("/unmatched-queries", adminUnmatchedRoutes);

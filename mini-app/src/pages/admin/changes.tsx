@@ -22,6 +22,9 @@ const ENTITY_LABELS: Record<ChangeEntity, string> = {
   report: "Báo cáo tháng",
   vneid_relaxation: "Nộp không cần VNeID",
   dossier: "Hồ sơ",
+  life_event: "Sự kiện cuộc sống",
+  paper_replacement: "Giấy tờ đã bãi bỏ, đổi tên",
+  search_synonym: "Từ đồng nghĩa tìm kiếm",
 };
 
 const ACTION_LABELS: Record<string, string> = {

@@ -21,6 +21,7 @@ export const ADMIN_SECTIONS = [
   { path: "/quan-tri/nhat-ky", label: "Nhật ký thay đổi" },
   { path: "/quan-tri/lich", label: "Lịch làm việc" },
   { path: "/quan-tri/vneid", label: "Nộp không cần VNeID" },
+  { path: "/quan-tri/tim-kiem", label: "Tìm kiếm, sự kiện" },
 ] as const;
 
 /** Where /quan-tri itself leads. */

@@ -14,6 +14,7 @@ import { useCatalogue } from "../../stores/catalogue";
 import { useAfterFirstScreen } from "../../utils/after-first-screen";
 import { getConfig } from "../../utils/config";
 import { InstantResults } from "./instant-results";
+import { LifeEventGrid } from "./life-events";
 
 const ESSENTIAL = { essential: true };
 
@@ -93,6 +94,13 @@ export default function HomePage() {
             <StaffEntry />
           </Suspense>
         )}
+      </section>
+
+      <section className="section" aria-labelledby="events-title">
+        <h2 id="events-title" className="section__title">
+          Bạn đang cần làm gì?
+        </h2>
+        <LifeEventGrid />
       </section>
 
       <section className="section" aria-labelledby="essential-title">

@@ -2,13 +2,15 @@ import { useEffect, useState } from "react";
 import { Link } from "react-router-dom";
 import { procedurePath } from "../../../../shared/src/links/deep-link";
 import { createSearchStore } from "../../stores/search";
+import { lifeEventPath } from "./life-events";
 
 const DEBOUNCE_MS = 200;
 
 /** Top matches while the resident types, before they open the full results. */
 export function InstantResults({ query, onShowAll }: { query: string; onShowAll: () => void }) {
   const [useResults] = useState(createSearchStore);
-  const { items, status, key, search } = useResults();
+  const { items, lead, status, key, search } = useResults();
+  const events = status === "done" ? (lead?.lifeEvents ?? []) : [];
   const q = query.trim();
 
   useEffect(() => {
@@ -20,9 +22,19 @@ export function InstantResults({ query, onShowAll }: { query: string; onShowAll:
   if (!q || key === null) return null;
   return (
     <section className="instant" aria-label="Kết quả gợi ý" aria-live="polite">
-      {status === "done" && items.length === 0 && <p className="status">Không tìm thấy thủ tục phù hợp với “{q}”.</p>}
+      {status === "done" && items.length === 0 && events.length === 0 && (
+        <p className="status">Không tìm thấy thủ tục phù hợp với “{q}”.</p>
+      )}
       {status === "error" && <p className="status status--error">Chưa tìm được, vui lòng thử lại.</p>}
       <ul className="instant__list">
+        {events.map((event) => (
+          <li key={event.slug}>
+            <Link to={lifeEventPath(event.slug)} className="instant__item">
+              <span className="instant__name">{event.title}</span>
+              <span className="instant__meta">Sự kiện · {event.procedures.length} thủ tục theo thứ tự</span>
+            </Link>
+          </li>
+        ))}
         {items.map((item) => (
           <li key={item.code}>
             <Link to={procedurePath(item.code)} className="instant__item">
@@ -32,7 +44,7 @@ export function InstantResults({ query, onShowAll }: { query: string; onShowAll:
           </li>
         ))}
       </ul>
-      {items.length > 0 && (
+      {items.length + events.length > 0 && (
         <button type="button" className="button button--link" onClick={onShowAll}>
           Xem tất cả kết quả
         </button>

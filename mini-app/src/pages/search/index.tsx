@@ -3,9 +3,9 @@ import { useSearchParams } from "react-router-dom";
 import { Page } from "zmp-ui";
 import type { ServiceLevel } from "../../../../shared/src/catalogue/schemas";
 import { AppHeader } from "../../components/app-header";
-import { ProcedureResults } from "../../components/procedure-results";
 import { SearchBox } from "../../components/search-box";
 import type { SearchParams } from "../../stores/search";
+import { SearchAnswer } from "./answer";
 import { Filters } from "./filters";
 
 const LEVELS: readonly string[] = ["toan_trinh", "mot_phan"];
@@ -53,10 +53,12 @@ export default function SearchPage() {
         <Filters params={params} onChange={update} />
       </div>
       <section className="section" aria-label="Kết quả tìm kiếm">
-        <ProcedureResults
+        <SearchAnswer
           params={params}
-          label="Kết quả tìm kiếm"
-          emptyMessage="Không tìm thấy thủ tục phù hợp. Hãy thử từ khóa khác, ví dụ “khai sinh”, “sổ đỏ”, “bằng lái”."
+          onSearch={(q) => {
+            setDraft(q);
+            update({ ...params, q });
+          }}
         />
       </section>
     </Page>

@@ -3,7 +3,7 @@ import type { AdminProcedureListItem, AdminProcedureListQuery } from "../../../.
 import type { UnitKind } from "../../../../shared/src/catalogue/schemas";
 import { foldForIndex } from "../../../../shared/src/text/fold";
 import type { Db } from "../client";
-import { fields, procedures, templateFiles, units, users } from "../schema";
+import { fields, procedures, searchEditions, templateFiles, units, users } from "../schema";
 import { recordChange } from "./changes";
 
 // The back office's reads and writes of procedure versions. Writes are statements for one batch.
@@ -213,16 +213,22 @@ export async function dueScheduledVersions(db: Db, today: string): Promise<Versi
 }
 
 /**
- * The catalogue's edition: the last time any version of the province changed. Search answers cached
- * under an older edition are never served, so a publish shows at once in every isolate.
+ * The catalogue's edition: the last time any version of the province changed, and the number of
+ * edits of its life events, papers and synonyms (search_editions). Search answers cached under an
+ * older edition are never served, so a publish or an admin's edit shows at once in every isolate.
  */
 export async function catalogueEdition(db: Db, provinceId: string): Promise<string> {
   const row = await db
-    .select({ at: sql<string | null>`max(${procedures.updatedAt})` })
+    .select({
+      at: sql<string | null>`max(${procedures.updatedAt})`,
+      aids: sql<
+        number | null
+      >`(SELECT ${searchEditions.edition} FROM ${searchEditions} WHERE ${searchEditions.provinceId} = ${provinceId})`,
+    })
     .from(procedures)
     .where(eq(procedures.provinceId, provinceId))
     .get();
-  return row?.at ?? "";
+  return `${row?.at ?? ""}#${row?.aids ?? 0}`;
 }
 
 /**

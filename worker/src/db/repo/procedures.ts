@@ -2,7 +2,7 @@ import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { ProcedureDetail, ProcedureSearchQuery, ProcedureSummary } from "../../../../shared/src/catalogue/api";
 import { storedCases } from "../../../../shared/src/catalogue/cases";
 import type { Fees, ProcessingTime } from "../../../../shared/src/catalogue/schemas";
-import { parseSearchQuery, toColumnFtsExpression, toFtsExpression } from "../../../../shared/src/search/query";
+import { parseSearchQuery, type SynonymEntry, toColumnFtsExpression, toFtsExpression } from "../../../../shared/src/search/query";
 import type { Db } from "../client";
 import { fields, procedures, units } from "../schema";
 
@@ -46,7 +46,12 @@ export type SearchPage = { items: ProcedureSummary[]; nextCursor: string | null 
  * BM25 (name ≫ aliases ≫ body) boosted up to 2× for popular procedures (BM25 is negative: lower is better).
  * Pages by offset; the catalogue is small enough (≤100k rows) that this stays cheap.
  */
-export async function searchProcedures(db: Db, provinceId: string, query: ProcedureSearchQuery): Promise<SearchPage> {
+export async function searchProcedures(
+  db: Db,
+  provinceId: string,
+  query: ProcedureSearchQuery,
+  options: { synonyms?: readonly SynonymEntry[] } = {},
+): Promise<SearchPage> {
   const filters: SQL[] = [sql`p.province_id = ${provinceId}`, sql`p.status = 'published'`];
   if (query.field) filters.push(sql`p.field_id = ${query.field}`);
   if (query.level) filters.push(sql`p.service_level = ${query.level}`);
@@ -67,7 +72,7 @@ export async function searchProcedures(db: Db, provinceId: string, query: Proced
 
   let rows: SummaryRow[];
   if (query.q) {
-    const groups = parseSearchQuery(query.q);
+    const groups = parseSearchQuery(query.q, options.synonyms);
     // Only punctuation or nothing searchable: nothing can match.
     if (groups.length === 0) return { items: [], nextCursor: null };
     const match = toFtsExpression(groups);
