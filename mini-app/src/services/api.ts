@@ -62,6 +62,7 @@ function toQuery(input: SearchInput): Record<string, string> {
 
 const searchProcedures = (input: SearchInput) => call(() => client.procedures.$get({ query: toQuery(input) }));
 const listFields = () => call(() => client.fields.$get());
+const listLifeEvents = () => call(() => client["life-events"].$get());
 
 export const catalogueApi = {
   searchProcedures,
@@ -78,7 +79,10 @@ export const catalogueApi = {
   /** Any unit by id, also one no longer listed (merged or deactivated): old links and receipts name it. */
   getUnit: (id: string) => call(() => client.units[":id"].$get({ param: { id } })),
   /** The home screen's life events, each with its published procedures in order. */
-  listLifeEvents: () => call(() => client["life-events"].$get()),
+  listLifeEvents,
+  /** The life events if index.html started the request and it has arrived (taken once). */
+  arrivedLifeEvents: () =>
+    takeFirstScreenAnswer(client["life-events"].$url().href) as Awaited<ReturnType<typeof listLifeEvents>> | undefined,
   getLifeEvent: (slug: string) => call(() => client["life-events"][":slug"].$get({ param: { slug } })),
 };
 

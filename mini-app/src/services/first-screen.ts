@@ -16,6 +16,8 @@ export const FIRST_SCREEN_REQUESTS: readonly string[] = [
   "/api/procedures?essential=true&limit=6",
   // FieldGrid: catalogueApi.listFields()
   "/api/fields",
+  // LifeEventGrid: catalogueApi.listLifeEvents()
+  "/api/life-events",
 ];
 
 /** Where the started requests wait, keyed by full URL; a failed one holds null. */

@@ -5,6 +5,12 @@ import { catalogueApi, type LifeEventItem } from "../../services/api";
 
 /** One request per app session: the list is the same for every visit of the home screen. */
 let loaded: Promise<LifeEventItem[]> | null = null;
+/** The answer index.html started, if it came before the first render: shown in the first frame. */
+const takeArrived = () => {
+  const items = catalogueApi.arrivedLifeEvents()?.items ?? null;
+  if (items) loaded = Promise.resolve(items);
+  return items;
+};
 const loadOnce = () => {
   loaded ??= catalogueApi.listLifeEvents().then((list) => list.items);
   loaded.catch(() => {
@@ -17,7 +23,7 @@ export const lifeEventPath = (slug: string) => `/su-kien/${slug}`;
 
 /** Life events ("Sinh con", "Người thân qua đời", …) as a compact grid of links; text only. */
 export function LifeEventGrid() {
-  const [items, setItems] = useState<LifeEventItem[] | null>(null);
+  const [items, setItems] = useState<LifeEventItem[] | null>(takeArrived);
   const [failed, setFailed] = useState(false);
   const load = () => {
     setFailed(false);
