@@ -62,7 +62,8 @@ export const SQL_FOLD_REPLACEMENTS: readonly (readonly [string, string])[] = [
 /**
  * A SELECT of one row and one column, `folded`: `column` folded as nameWords does (for the
  * migration's triggers). D1 caps an expression's depth at 100, so the replacements are spread
- * over nested subqueries of at most 40 each.
+ * over nested subqueries of at most 40 each. (The sqlite3 shell before 3.46 has a fixed parser stack
+ * and cannot parse these triggers; D1 and local workerd do.)
  */
 export function sqlFoldSelect(column: string): string {
   const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;

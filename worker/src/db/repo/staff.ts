@@ -143,8 +143,10 @@ function textMatches(scope: StaffScope, unit: string | undefined, q: string): SQ
   const { combine, prefixes } = inboxSearchRanges(classifyInboxQuery(q));
   if (prefixes.length === 0) return sql`SELECT NULL AS dossier_id, NULL AS status, NULL AS due_date WHERE 0`;
   const inUnits = scopeUnitsSql(scope, unit);
+  // INTERSECT and UNION keep distinct rows; a single range needs DISTINCT when two words of a name share the prefix.
+  const distinct = prefixes.length === 1 ? sql`DISTINCT ` : sql``;
   const range = (prefix: string) =>
-    sql`SELECT DISTINCT ${dossierSearch.dossierId} AS dossier_id, ${dossierSearch.status} AS status, ${dossierSearch.dueDate} AS due_date FROM ${dossierSearch} WHERE ${dossierSearch.handlingUnitId} IN ${inUnits} AND ${dossierSearch.term} >= ${prefix} AND ${dossierSearch.term} < ${prefixEnd(prefix)}`;
+    sql`SELECT ${distinct}${dossierSearch.dossierId} AS dossier_id, ${dossierSearch.status} AS status, ${dossierSearch.dueDate} AS due_date FROM ${dossierSearch} WHERE ${dossierSearch.handlingUnitId} IN ${inUnits} AND ${dossierSearch.term} >= ${prefix} AND ${dossierSearch.term} < ${prefixEnd(prefix)}`;
   return sql.join(prefixes.map(range), combine === "all" ? sql` INTERSECT ` : sql` UNION `);
 }
 
@@ -218,38 +220,55 @@ export async function staffInbox(
   // Rows per status plus the two due-date ranges: with no text filter the index alone answers them;
   // with one (and no procedure or channel filter) the search index's rows do, without a dossier read.
   const count = sql<number>`count(*)`.as("n");
+  // One pass over the matches: rows per status, and how many of them are overdue or due soon.
   const textCounts =
     matches && !query.procedure && !query.channel
-      ? db.all<{ s: number; n: number }>(sql`WITH m AS (${matches})
-          SELECT status AS s, count(*) AS n FROM m GROUP BY status
-          UNION ALL SELECT -1, count(*) FROM m WHERE status IN ${running} AND due_date < ${overdueBefore}
-          UNION ALL SELECT -2, count(*) FROM m WHERE status IN ${running} AND due_date >= ${overdueBefore} AND due_date <= ${soonUntil}`)
+      ? db
+          .select({
+            s: sql<number>`status`.as("s"),
+            n: count,
+            overdue: sql<number>`sum(status IN ${running} AND due_date < ${overdueBefore})`.as("overdue"),
+            soon: sql<number>`sum(status IN ${running} AND due_date >= ${overdueBefore} AND due_date <= ${soonUntil})`.as("soon"),
+          })
+          .from(sql`(${matches}) AS m`)
+          .groupBy(sql`status`)
       : null;
-  const countsQuery =
-    textCounts ??
-    db
-      .select({ s: dossiers.status, n: count })
-      .from(dossiers)
-      .where(base)
-      .groupBy(dossiers.status)
-      .unionAll(
-        db
-          .select({ s: sql<number>`-1`.as("s"), n: count })
-          .from(dossiers)
-          .where(and(base, overdue)),
-      )
-      .unionAll(
-        db
-          .select({ s: sql<number>`-2`.as("s"), n: count })
-          .from(dossiers)
-          .where(and(base, soon)),
-      );
+  const countsQuery = db
+    .select({ s: dossiers.status, n: count })
+    .from(dossiers)
+    .where(base)
+    .groupBy(dossiers.status)
+    .unionAll(
+      db
+        .select({ s: sql<number>`-1`.as("s"), n: count })
+        .from(dossiers)
+        .where(and(base, overdue)),
+    )
+    .unionAll(
+      db
+        .select({ s: sql<number>`-2`.as("s"), n: count })
+        .from(dossiers)
+        .where(and(base, soon)),
+    );
   // Open dossiers (ranks 0–3) rank before closed ones: while they fill the page, the closed majority need not be sorted.
   const openFirst = !query.status && !query.due && (!after || after[0] < 4);
   const firstList = listQuery(openFirst ? inArray(dossiers.status, STATUS_GROUPS.open) : undefined);
-  // A raw statement cannot join a D1 batch through drizzle, so the text filter's counts go beside it.
   const [[firstRows, countRows], watch] = await Promise.all([
-    textCounts ? Promise.all([firstList, textCounts]) : db.batch([firstList, countsQuery]),
+    textCounts
+      ? db
+          .batch([firstList, textCounts])
+          .then(
+            ([list, rows]) =>
+              [
+                list,
+                [
+                  ...rows.map(({ s, n }) => ({ s, n })),
+                  { s: -1, n: rows.reduce((sum, r) => sum + Number(r.overdue ?? 0), 0) },
+                  { s: -2, n: rows.reduce((sum, r) => sum + Number(r.soon ?? 0), 0) },
+                ],
+              ] as const,
+          )
+      : db.batch([firstList, countsQuery]),
     // The caller's own counts go with the first page, to those who act (an admin only reads).
     !after && processes(viewer.role) ? staffSummary(db, scope, viewer, calendar, now) : null,
   ]);
