@@ -137,16 +137,17 @@ function scopeUnitsSql(scope: StaffScope, unit?: string): SQL {
  * The dossiers in scope a text query matches, as a compound SELECT of distinct
  * (dossier_id, status, due_date) rows of the search index (shared/src/staff/search.ts): each range
  * of terms is a prefix scan inside the scope's units; a name needs every word (INTERSECT), a code
- * or digits any of their ranges (UNION).
+ * or digits any of their ranges (UNION). `statuses` narrows the ranges themselves (the status rides
+ * in the index), so a page of open dossiers never builds the set of every closed match.
  */
-function textMatches(scope: StaffScope, unit: string | undefined, q: string): SQL {
+function textMatches(scope: StaffScope, unit: string | undefined, q: string, statuses?: readonly number[]): SQL {
   const { combine, prefixes } = inboxSearchRanges(classifyInboxQuery(q));
   if (prefixes.length === 0) return sql`SELECT NULL AS dossier_id, NULL AS status, NULL AS due_date WHERE 0`;
   const inUnits = scopeUnitsSql(scope, unit);
   // INTERSECT and UNION keep distinct rows; a single range needs DISTINCT when two words of a name share the prefix.
   const distinct = prefixes.length === 1 ? sql`DISTINCT ` : sql``;
   const range = (prefix: string) =>
-    sql`SELECT ${distinct}${dossierSearch.dossierId} AS dossier_id, ${dossierSearch.status} AS status, ${dossierSearch.dueDate} AS due_date FROM ${dossierSearch} WHERE ${dossierSearch.handlingUnitId} IN ${inUnits} AND ${dossierSearch.term} >= ${prefix} AND ${dossierSearch.term} < ${prefixEnd(prefix)}`;
+    sql`SELECT ${distinct}${dossierSearch.dossierId} AS dossier_id, ${dossierSearch.status} AS status, ${dossierSearch.dueDate} AS due_date FROM ${dossierSearch} WHERE ${dossierSearch.handlingUnitId} IN ${inUnits} AND ${dossierSearch.term} >= ${prefix} AND ${dossierSearch.term} < ${prefixEnd(prefix)}${statuses ? sql` AND ${dossierSearch.status} IN ${statusIn(statuses as DossierStatus[])}` : sql``}`;
   return sql.join(prefixes.map(range), combine === "all" ? sql` INTERSECT ` : sql` UNION `);
 }
 
@@ -177,9 +178,11 @@ export async function staffInbox(
       sql`${dossiers.procedureId} IN (SELECT ${procedures.id} FROM ${procedures} WHERE ${procedures.code} = ${query.procedure})`,
     );
   if (query.channel) filters.push(eq(dossiers.channel, query.channel));
-  const matches = query.q ? textMatches(scope, query.unit, query.q) : null;
-  if (matches) filters.push(sql`${dossiers.id} IN (SELECT dossier_id FROM (${matches}))`);
   const base = and(...filters);
+  const matches = query.q ? textMatches(scope, query.unit, query.q) : null;
+  const matching = (set: SQL) => sql`${dossiers.id} IN (SELECT dossier_id FROM (${set}))`;
+  // The statuses a page can hold: its tab's, or the running clock's for a due filter.
+  const pageStatuses = query.status ?? (query.due ? STATUS_GROUPS.clockRunning : undefined);
 
   const listFilters = [base];
   if (query.status) listFilters.push(inArray(dossiers.status, query.status));
@@ -193,7 +196,7 @@ export async function staffInbox(
     listFilters.push(sql`(${rank}, ${due}, ${dossiers.submittedAt}, ${dossiers.id}) > (${r}, ${d}, ${s}, ${id})`);
   }
 
-  const listQuery = (extra?: SQL) =>
+  const listQuery = (openOnly = false) =>
     db
       .select({
         d: dossiers,
@@ -214,7 +217,13 @@ export async function staffInbox(
       })
       .from(dossiers)
       .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
-      .where(and(...listFilters, extra))
+      .where(
+        and(
+          ...listFilters,
+          openOnly ? inArray(dossiers.status, STATUS_GROUPS.open) : undefined,
+          query.q ? matching(textMatches(scope, query.unit, query.q, openOnly ? STATUS_GROUPS.open : pageStatuses)) : undefined,
+        ),
+      )
       .orderBy(rank, due, dossiers.submittedAt, dossiers.id)
       .limit(query.limit + 1);
   // Rows per status plus the two due-date ranges: with no text filter the index alone answers them;
@@ -236,23 +245,23 @@ export async function staffInbox(
   const countsQuery = db
     .select({ s: dossiers.status, n: count })
     .from(dossiers)
-    .where(base)
+    .where(and(base, matches ? matching(matches) : undefined))
     .groupBy(dossiers.status)
     .unionAll(
       db
         .select({ s: sql<number>`-1`.as("s"), n: count })
         .from(dossiers)
-        .where(and(base, overdue)),
+        .where(and(base, matches ? matching(matches) : undefined, overdue)),
     )
     .unionAll(
       db
         .select({ s: sql<number>`-2`.as("s"), n: count })
         .from(dossiers)
-        .where(and(base, soon)),
+        .where(and(base, matches ? matching(matches) : undefined, soon)),
     );
   // Open dossiers (ranks 0–3) rank before closed ones: while they fill the page, the closed majority need not be sorted.
   const openFirst = !query.status && !query.due && (!after || after[0] < 4);
-  const firstList = listQuery(openFirst ? inArray(dossiers.status, STATUS_GROUPS.open) : undefined);
+  const firstList = listQuery(openFirst);
   const [[firstRows, countRows], watch] = await Promise.all([
     textCounts
       ? db
