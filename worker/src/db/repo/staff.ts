@@ -141,11 +141,13 @@ function scopeUnitsSql(scope: StaffScope, unit?: string): SQL {
  * in the index), so a page of open dossiers never builds the set of every closed match.
  */
 function textMatches(scope: StaffScope, unit: string | undefined, q: string, statuses?: readonly number[]): SQL {
-  const { combine, prefixes } = inboxSearchRanges(classifyInboxQuery(q));
+  const search = classifyInboxQuery(q);
+  const { combine, prefixes } = inboxSearchRanges(search);
   if (prefixes.length === 0) return sql`SELECT NULL AS dossier_id, NULL AS status, NULL AS due_date WHERE 0`;
   const inUnits = scopeUnitsSql(scope, unit);
-  // INTERSECT and UNION keep distinct rows; a single range needs DISTINCT when two words of a name share the prefix.
-  const distinct = prefixes.length === 1 ? sql`DISTINCT ` : sql``;
+  // INTERSECT and UNION keep distinct rows. A single range needs DISTINCT when two words of a name
+  // share the prefix; a code query holds a letter, so only a dossier's one whole-code term matches.
+  const distinct = prefixes.length === 1 && search.kind === "name" ? sql`DISTINCT ` : sql``;
   const range = (prefix: string) =>
     sql`SELECT ${distinct}${dossierSearch.dossierId} AS dossier_id, ${dossierSearch.status} AS status, ${dossierSearch.dueDate} AS due_date FROM ${dossierSearch} WHERE ${dossierSearch.handlingUnitId} IN ${inUnits} AND ${dossierSearch.term} >= ${prefix} AND ${dossierSearch.term} < ${prefixEnd(prefix)}${statuses ? sql` AND ${dossierSearch.status} IN ${statusIn(statuses as DossierStatus[])}` : sql``}`;
   return sql.join(prefixes.map(range), combine === "all" ? sql` INTERSECT ` : sql` UNION `);
