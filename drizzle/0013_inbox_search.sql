@@ -69,5 +69,10 @@ CREATE TRIGGER `dossiers_search_delete` AFTER DELETE ON `dossiers` BEGIN
 	DELETE FROM `dossier_search` WHERE `dossier_id` = OLD.`id`;
 END;
 --> statement-breakpoint
+-- The registered phone is searchable too: a resident who shares it later has their dossiers reindexed.
+CREATE TRIGGER `users_search_phone` AFTER UPDATE OF `phone` ON `users` WHEN OLD.`phone` IS NOT NEW.`phone` BEGIN
+	UPDATE `dossiers` SET `applicant_id` = `applicant_id` WHERE `applicant_id` = NEW.`id`;
+END;
+--> statement-breakpoint
 -- Existing dossiers: touching a column of the reindex trigger runs it for every row.
 UPDATE `dossiers` SET `applicant_name` = `applicant_name`;

@@ -153,6 +153,15 @@ describe("the inbox's text search index", () => {
     expect(await found(officer, "7265")).toEqual([dossier.code]);
   });
 
+  it("follows the phone the applicant registers after filing", async () => {
+    const row = await dossierRow(dossier.code);
+    expect(await found(officer, "0944 551")).toEqual([]);
+    await db().update(users).set({ phone: "0944551203" }).where(eq(users.id, row.applicantId));
+    expect(await found(officer, "0944 551")).toEqual([dossier.code]);
+    expect(await found(officer, "551203")).toEqual([dossier.code]);
+    expect(await found(officer, "7265")).toEqual([dossier.code]);
+  });
+
   it("follows the dossier's status into the counts, and a transfer to another unit", async () => {
     const filed = await fileDossier();
     await arrange(filed.code, "Ông Ích Khiêm Chuyển", "0966 123 987", "036194001234");
