@@ -85,6 +85,10 @@ export type BenchDossiers = {
   /** Applicant name fragments and code prefixes (of `scopeUnitId`) that occur, for search requests. */
   nameFragments: string[];
   codePrefixes: string[];
+  /** Names that match thousands in the unit: the commonest surname, with a middle name, a prefix. */
+  commonNames: string[];
+  /** Phone and citizen-id digits of applicants in the unit, typed as officers do: last digits, a spaced prefix. */
+  phoneDigits: string[];
 };
 
 type Row = {
@@ -356,6 +360,12 @@ export async function writeDossierSql(
     // Surname + middle name, middle + given name, a full name, a given name alone.
     return [parts.slice(0, 2), parts.slice(1), parts, parts.slice(-1)][i % 4]!.join(" ");
   });
+  const phoneDigits = Array.from({ length: 8 }, (_, i) => {
+    const a = inScope[Math.floor(sample() * inScope.length)]!.applicant;
+    // The last 4 and 6 digits of the phone, its first 7 typed with a space, the citizen id's last 6.
+    return [a.phone.slice(-4), a.phone.slice(-6), `${a.phone.slice(0, 4)} ${a.phone.slice(4, 7)}`, a.citizenId.slice(-6)][i % 4]!;
+  });
+  const commonNames = ["Nguyễn", "nguyen thi", "Ng", "trần văn"];
   const ymd = today.slice(2).replaceAll("-", "");
   const electronicId = (id: string) => opts.units.find((u) => u.id === id)!.electronicId;
   const prefix = electronicId(opts.scopeUnitId);
@@ -371,6 +381,8 @@ export async function writeDossierSql(
     codes,
     nameFragments,
     codePrefixes,
+    commonNames,
+    phoneDigits,
   };
 }
 

@@ -61,3 +61,42 @@ export async function waitUntilUp(url, timeoutMs = 120_000) {
   }
   throw new Error(`${url} did not come up within ${timeoutMs / 1000} s`);
 }
+
+/** Runs the worker's scheduled handler for `cron` through wrangler dev's test endpoint. */
+export const runCron = (port, cron) =>
+  fetch(`http://127.0.0.1:${port}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent(cron)}`).then(async (res) => {
+    await res.body?.cancel();
+    if (!res.ok) throw new Error(`scheduled ${cron}: ${res.status}`);
+  });
+
+/**
+ * wrangler dev never fires cron triggers: ticks `cron` every `everyMs` at the start of a minute, as
+ * the platform would. Quiet: a failure is reported once (no bodies, only the status), and again
+ * only after it recovered. Returns a function that stops the ticking.
+ */
+export function tickCron(port, cron, everyMs = 60_000) {
+  let failing = false;
+  const tick = () =>
+    runCron(port, cron).then(
+      () => {
+        if (failing) console.log(`  cron ${cron}: running again`);
+        failing = false;
+      },
+      (error) => {
+        if (!failing) console.error(`  cron ${cron} failed (${error.message}); retrying every minute`);
+        failing = true;
+      },
+    );
+  let interval;
+  const first = setTimeout(
+    () => {
+      void tick();
+      interval = setInterval(tick, everyMs);
+    },
+    everyMs - (Date.now() % everyMs),
+  );
+  return () => {
+    clearTimeout(first);
+    clearInterval(interval);
+  };
+}

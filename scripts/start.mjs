@@ -2,7 +2,7 @@
 // (wrangler dev, offline) and the mini app (Vite on localhost) until Ctrl-C.
 import { spawn } from "node:child_process";
 import { ensureInstalled } from "./ensure-install.mjs";
-import { prepareDatabase, startApi, waitUntilUp } from "./local-api.mjs";
+import { prepareDatabase, runCron, startApi, tickCron, waitUntilUp } from "./local-api.mjs";
 import { checkoutSandboxUrl, checkoutVars, startCheckoutSandbox } from "./local-checkout.mjs";
 import { paymentSandboxUrl, paymentSandboxVars, startPaymentSandbox } from "./local-payments.mjs";
 import { localPortalUrl, localPortalVars, startLocalPortal } from "./local-portal.mjs";
@@ -59,10 +59,15 @@ const children = [
   ...(CHECKOUT_PORT ? [startCheckoutSandbox(CHECKOUT_PORT, { detached: true })] : []),
 ];
 
+let stopTicking = () => {};
 waitUntilUp(`http://127.0.0.1:${API_PORT}/api/health`)
   // wrangler dev never fires cron triggers: run the nightly job once, so the figures take in the
-  // seeded year (and any dossier filed since the last start) before anyone opens the dashboard.
-  .then(() => fetch(`http://127.0.0.1:${API_PORT}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent("0 19 * * *")}`))
+  // seeded year (and any dossier filed since the last start) before anyone opens the dashboard,
+  // then the every-minute one every minute (figures, payments, portal sync and notices left behind).
+  .then(() => runCron(API_PORT, "0 19 * * *"))
+  .then(() => {
+    stopTicking = tickCron(API_PORT, "* * * * *");
+  })
   .then(() => waitUntilUp(`${APP_URL}/`))
   .then(() => waitUntilUp(`${localSsoUrl(SSO_PORT)}/.well-known/openid-configuration`))
   .then(() => waitUntilUp(`${localPortalUrl(PORTAL_PORT)}/health`))
@@ -96,6 +101,7 @@ let stopping = false;
 function stop() {
   if (stopping) return;
   stopping = true;
+  stopTicking();
   for (const child of children) {
     try {
       process.kill(-child.pid, "SIGTERM");

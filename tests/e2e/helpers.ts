@@ -1,4 +1,4 @@
-import { type APIRequestContext, expect, type Page } from "@playwright/test";
+import { type APIRequestContext, type Browser, devices, expect, type Page } from "@playwright/test";
 import { E2E_API_PORT, E2E_APP_PORT } from "../../scripts/e2e-ports.mjs";
 import { LOCAL_SSO_PASSWORD } from "../../scripts/local-sso.mjs";
 
@@ -64,6 +64,20 @@ export async function deleteDraft(request: APIRequestContext, session: Session, 
 export async function pickPersona(page: Page, name: RegExp = RESIDENT) {
   await expect(page.getByRole("heading", { name: "Chọn người dùng thử (chỉ dùng khi phát triển)" })).toBeVisible();
   await page.getByRole("button", { name }).click();
+}
+
+/** Another person's own phone (an officer's, a leader's) beside the test's page: a fresh context of its own. */
+export async function otherPhone(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ ...devices["Pixel 7"], baseURL: APP });
+  return context.newPage();
+}
+
+/** The persona picker, given time for a cold dev server to compile the page's modules on a loaded machine. */
+export async function signInAs(page: Page, persona: RegExp) {
+  await expect(page.getByRole("heading", { name: "Chọn người dùng thử (chỉ dùng khi phát triển)" })).toBeVisible({
+    timeout: 30_000,
+  });
+  await pickPersona(page, persona);
 }
 
 export const missingList = (page: Page) => page.getByRole("list", { name: "Danh sách còn thiếu" });

@@ -1,21 +1,17 @@
-import { type Browser, devices, expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { E2E_PAYMENT_PORT } from "../../scripts/e2e-ports.mjs";
 import { FEE_DUE_MESSAGE } from "../../shared/src/dossier/lifecycle";
-import { APP, apiSession, COMMUNE_STAFF, pickPersona, RESIDENT, staffAction, submitTamTruByApi, uploadPdf } from "./helpers";
-
-/** The officer's own browser, apart from the resident's. */
-async function officerPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ ...devices["Pixel 7"], baseURL: APP });
-  return context.newPage();
-}
-
-/** The persona picker, given time for a cold dev server to compile the page's modules on a loaded machine. */
-async function signInAs(page: Page, persona: RegExp) {
-  await expect(page.getByRole("heading", { name: "Chọn người dùng thử (chỉ dùng khi phát triển)" })).toBeVisible({
-    timeout: 30_000,
-  });
-  await pickPersona(page, persona);
-}
+import {
+  APP,
+  apiSession,
+  COMMUNE_STAFF,
+  otherPhone,
+  RESIDENT,
+  signInAs,
+  staffAction,
+  submitTamTruByApi,
+  uploadPdf,
+} from "./helpers";
 
 // With E2E_PAYMENT_PROVIDER=zalo_checkout the e2e API takes fees through Checkout (tests/e2e/pay-checkout.spec.ts).
 test.skip(process.env.E2E_PAYMENT_PROVIDER === "zalo_checkout", "the e2e API takes fees through Zalo Checkout");
@@ -39,7 +35,7 @@ test("a resident pays the fee in the gateway sandbox and sees the receipt; the o
   await staffAction(request, officer, code, { action: "finish", resultFileIds: [result] });
 
   // The officer cannot hand the result over while the fee is due, and is told why.
-  const staff = await officerPage(browser);
+  const staff = await otherPhone(browser);
   try {
     await staff.goto(`/can-bo/ho-so/${code}`);
     await signInAs(staff, COMMUNE_STAFF);

@@ -1,21 +1,8 @@
-import { type Browser, devices, expect, type Page, test } from "@playwright/test";
-import { APP, apiSession, pickPersona, RESIDENT, staffAction, submitTamTruByApi, uploadPdf } from "./helpers";
+import { expect, type Page, test } from "@playwright/test";
+import { apiSession, otherPhone, RESIDENT, signInAs, staffAction, submitTamTruByApi, uploadPdf } from "./helpers";
 
 const LEADER = /Lãnh đạo đơn vị: Phường An Hòa/;
 const REPLY = "Đơn vị xin lỗi anh vì phải chờ lâu; chúng tôi đã nhắc nhở cán bộ và rút ngắn thời gian trả kết quả.";
-
-async function leaderPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ ...devices["Pixel 7"], baseURL: APP });
-  return context.newPage();
-}
-
-/** The persona picker, given time for a cold dev server to compile the page's modules on a loaded machine. */
-async function signInAs(page: Page, persona: RegExp) {
-  await expect(page.getByRole("heading", { name: "Chọn người dùng thử (chỉ dùng khi phát triển)" })).toBeVisible({
-    timeout: 30_000,
-  });
-  await pickPersona(page, persona);
-}
 
 const ratingSection = (page: Page) => page.getByRole("region", { name: "Đánh giá mức độ hài lòng" });
 
@@ -49,7 +36,7 @@ test("a resident rates Không hài lòng in one tap, the unit's leader replies, 
   await expect(progress).toContainText(/Hạn trả lời\d{2}\/\d{2}\/\d{4}/);
   await expect(rating.getByRole("group", { name: "Đánh giá lại" })).toHaveCount(0);
 
-  const leader = await leaderPage(browser);
+  const leader = await otherPhone(browser);
   try {
     await leader.goto("/can-bo/danh-gia");
     await signInAs(leader, LEADER);

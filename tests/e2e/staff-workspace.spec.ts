@@ -43,7 +43,7 @@ const actions = (page: Page) => page.getByRole("region", { name: "Thao tác" });
 const timeline = (page: Page) => page.getByRole("region", { name: "Quá trình xử lý" });
 
 async function searchInbox(page: Page, text: string) {
-  const box = page.getByRole("searchbox", { name: "Tìm theo mã hồ sơ hoặc tên người nộp" });
+  const box = page.getByRole("searchbox", { name: "Tìm theo tên, mã hồ sơ hoặc số điện thoại" });
   await box.fill(text);
   await box.press("Enter");
 }

@@ -75,7 +75,13 @@ export const InboxQuery = z.object({
   mine: z.literal("1").optional(),
   /** "1": only open dossiers with something new since the caller last opened them. */
   changed: z.literal("1").optional(),
-  q: z.string().trim().max(100).optional(),
+  /** The text search of shared/src/staff/search.ts: name words, a code prefix, or phone or citizen-id digits. */
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .describe("Name words (accents ignored, each a prefix), a dossier code prefix, or 4+ digits of a phone or citizen id")
+    .optional(),
   procedure: ProcedureCode.optional(),
   channel: Channel.optional(),
   unit: UnitId.optional(),

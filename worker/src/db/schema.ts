@@ -1126,3 +1126,23 @@ export const searchEditions = sqliteTable("search_editions", {
     .references(() => provinces.id),
   edition: integer("edition").notNull().default(0),
 });
+/**
+ * The staff inbox's text search (shared/src/staff/search.ts): one row per searchable term of a
+ * dossier (`n:` name word, `c:` code, `p:`/`r:` phone and citizen-id digits forwards and reversed),
+ * keyed by the handling unit so a prefix is a range scan inside the officer's units. Kept by the
+ * triggers of drizzle/0013_inbox_search.sql, never written by the worker; status and due date ride
+ * along for the tab counts. (WITHOUT ROWID in the migration.)
+ */
+export const dossierSearch = sqliteTable(
+  "dossier_search",
+  {
+    handlingUnitId: text("handling_unit_id").notNull(),
+    term: text("term").notNull(),
+    dossierId: text("dossier_id")
+      .notNull()
+      .references(() => dossiers.id),
+    status: integer("status").notNull(),
+    dueDate: text("due_date"),
+  },
+  (t) => [primaryKey({ columns: [t.handlingUnitId, t.term, t.dossierId] }), index("dossier_search_dossier").on(t.dossierId)],
+);

@@ -16,7 +16,7 @@ import { workCalendar } from "../db/repo/calendar";
 import { type DossierChanges, type DossierRow, insertStep, latestHash, type StepRecord, type ViewRow } from "../db/repo/dossiers";
 import { eventWritten } from "../db/repo/portal-sync";
 import type { AuthUser } from "../db/repo/users";
-import { queueStepNotice } from "../notify/queue";
+import { queueNotifications } from "../notify/queue";
 import { queuePortalSync } from "../portal/queue";
 
 /** A job or webhook that takes a step on its own, named in the event it writes. */
@@ -154,11 +154,9 @@ export async function commitSteps(
     current = { ...current, d: { ...d, ...stepChanges, version: d.version + 1 } };
   }
   const at = now.toISOString();
-  const committed = await insertStep(db, row.d, records, changes, [...(input.extra ?? []), eventWritten(db, row.d.id, at)]);
-  if (committed) {
-    queuePortalSync(row.d.id);
-    const noticed = records.find((r) => r.notice);
-    if (noticed) queueStepNotice(db, row.d.id, noticed.event.seq);
-  }
-  return committed;
+  const notices = await insertStep(db, row.d, records, changes, [...(input.extra ?? []), eventWritten(db, row.d.id, at)]);
+  if (!notices) return false;
+  queuePortalSync(row.d.id);
+  queueNotifications(notices);
+  return true;
 }

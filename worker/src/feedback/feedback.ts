@@ -36,6 +36,7 @@ import { type AuthUser, getUser } from "../db/repo/users";
 import { applicantDossier, feedbackActions, feedbackInScope } from "../dossiers/access";
 import { conflict, forbidden, invalidField, notFound } from "../lib/errors";
 import { completeIdempotencyKey } from "../lib/idempotency";
+import { queueNotifications } from "../notify/queue";
 
 const noFeedback = () => notFound("Không tìm thấy phản ánh, kiến nghị.");
 
@@ -248,7 +249,7 @@ export async function reply(db: Db, user: AuthUser, scope: StaffScope, id: strin
   requireAllowed(user, scope, row, "reply");
   const at = new Date().toISOString();
   try {
-    await writeReply(
+    const notices = await writeReply(
       db,
       { feedbackId: id, authorId: user.id, body, at },
       {
@@ -257,6 +258,7 @@ export async function reply(db: Db, user: AuthUser, scope: StaffScope, id: strin
         ...feedbackReplyNotice(row.unitName),
       },
     );
+    queueNotifications(notices);
   } catch (err) {
     if (isReplyConflict(err)) throw conflict("Phản ánh, kiến nghị này đã được trả lời.");
     throw err;

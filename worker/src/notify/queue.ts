@@ -1,7 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { z } from "zod";
-import type { Db } from "../db/client";
-import { stepNotificationId } from "../db/repo/deliveries";
 import { messagesConfigured } from "../services/zalo-messages";
 
 /**
@@ -35,10 +33,3 @@ function enqueue(find: () => Promise<number[]>) {
 
 /** Queues notifications whose ids the caller knows, once its batch committed. */
 export const queueNotifications = (ids: number[]) => enqueue(async () => ids);
-
-/** Queues the notification a dossier step wrote (one per step), once the step committed. */
-export const queueStepNotice = (db: Db, dossierId: string, seq: number) =>
-  enqueue(async () => {
-    const id = await stepNotificationId(db, dossierId, seq);
-    return id ? [id] : [];
-  });

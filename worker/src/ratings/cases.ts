@@ -2,7 +2,7 @@ import type { CaseReplyBody, ReratingBody, StaffRatingCase } from "../../../shar
 import { RATING_LEVEL_LABELS } from "../../../shared/src/ratings/ratings";
 import type { Db } from "../db/client";
 import type { ViewRow } from "../db/repo/dossiers";
-import { notificationInsert } from "../db/repo/notifications";
+import { insertedIds, notificationInsert } from "../db/repo/notifications";
 import {
   caseOfDossier,
   caseReplyUpdate,
@@ -16,6 +16,7 @@ import type { StaffScope } from "../db/repo/staff";
 import type { AuthUser } from "../db/repo/users";
 import { inScope } from "../dossiers/access";
 import { ApiError, conflict, notFound } from "../lib/errors";
+import { queueNotifications } from "../notify/queue";
 import { caseOf } from "./ratings";
 
 /**
@@ -74,7 +75,7 @@ export async function replyToCase(db: Db, user: AuthUser, scope: StaffScope, id:
   }
   const at = new Date().toISOString();
   try {
-    await db.batch([
+    const [, notice] = await db.batch([
       caseReplyUpdate(db, id, body.reply, user.id, at),
       notificationInsert(db, {
         userId: r.applicantId,
@@ -86,6 +87,7 @@ export async function replyToCase(db: Db, user: AuthUser, scope: StaffScope, id:
         createdAt: at,
       }),
     ]);
+    queueNotifications(insertedIds(notice));
   } catch (err) {
     if (!lostReply(err)) throw err;
     throw conflict("Phiếu này vừa được trả lời.");

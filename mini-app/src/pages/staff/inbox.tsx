@@ -92,7 +92,7 @@ function InboxFilters({ user }: { user: SessionUser }) {
     <>
       <form role="search" className="search-box inbox-search" onSubmit={submit}>
         <label htmlFor="inbox-q" className="visually-hidden">
-          Tìm theo mã hồ sơ hoặc tên người nộp
+          Tìm theo tên, mã hồ sơ hoặc số điện thoại
         </label>
         <SearchIcon className="search-box__icon" />
         <input
@@ -101,7 +101,7 @@ function InboxFilters({ user }: { user: SessionUser }) {
           enterKeyHint="search"
           autoComplete="off"
           maxLength={100}
-          placeholder="Mã hồ sơ hoặc tên người nộp"
+          placeholder="Tên, mã hồ sơ hoặc số điện thoại"
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);

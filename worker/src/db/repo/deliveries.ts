@@ -244,16 +244,6 @@ export async function unconfirmedZns(db: Db, sentBefore: string, limit: number) 
 
 export const notificationOf = (db: Db, id: number) => db.select().from(notifications).where(eq(notifications.id, id)).get();
 
-/** The notification written with a dossier step (one per step), for the queue after the step commits. */
-export async function stepNotificationId(db: Db, dossierId: string, seq: number) {
-  const row = await db
-    .select({ id: notifications.id })
-    .from(notifications)
-    .where(and(eq(notifications.dossierId, dossierId), eq(notifications.eventSeq, seq)))
-    .get();
-  return row?.id;
-}
-
 /** A dossier's notifications with their delivery state, newest first (staff view). */
 export async function dossierDeliveries(db: Db, dossierId: string) {
   return db.select().from(notifications).where(eq(notifications.dossierId, dossierId)).orderBy(desc(notifications.id)).limit(50);

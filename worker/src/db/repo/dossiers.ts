@@ -17,7 +17,7 @@ import {
   units,
   users,
 } from "../schema";
-import { notificationInsert } from "./notifications";
+import { insertedIds, notificationInsert } from "./notifications";
 import { newSyncRow } from "./portal-sync";
 
 export type DossierRow = typeof dossiers.$inferSelect;
@@ -251,8 +251,8 @@ export type StepRecord = {
  * last), the dossier's changes at the last event's number as its new version, the files each
  * event attached, the applicant's notifications and any `extra` statements. The update only
  * matches the version the step was built from, and the unique (dossier, seq) index refuses a
- * second event with the same number, so of two concurrent steps exactly one commits; false means
- * this one lost and rolled back whole.
+ * second event with the same number, so of two concurrent steps exactly one commits; null means
+ * this one lost and rolled back whole. Otherwise the ids of the notifications it wrote, to queue.
  */
 export async function insertStep(
   db: Db,
@@ -260,11 +260,25 @@ export async function insertStep(
   records: readonly StepRecord[],
   changes: DossierChanges,
   extra: BatchItem<"sqlite">[] = [],
-): Promise<boolean> {
+): Promise<number[] | null> {
   const last = records.at(-1)!.event;
   try {
     const [first, ...later] = records.map(({ event }) => db.insert(dossierEvents).values({ dossierId: d.id, ...event }));
-    await db.batch([
+    const notices = records.flatMap(({ event, notice }) =>
+      notice
+        ? [
+            notificationInsert(db, {
+              userId: d.applicantId,
+              topic: "dossier",
+              dossierId: d.id,
+              eventSeq: event.seq,
+              ...notice,
+              createdAt: event.at,
+            }),
+          ]
+        : [],
+    );
+    const results = await db.batch([
       first!,
       ...later,
       db
@@ -276,27 +290,15 @@ export async function insertStep(
           ? [db.insert(eventFiles).values(fileIds.map((fileId) => ({ dossierId: d.id, seq: event.seq, fileId })))]
           : [],
       ),
-      ...records.flatMap(({ event, notice }) =>
-        notice
-          ? [
-              notificationInsert(db, {
-                userId: d.applicantId,
-                topic: "dossier",
-                dossierId: d.id,
-                eventSeq: event.seq,
-                ...notice,
-                createdAt: event.at,
-              }),
-            ]
-          : [],
-      ),
+      ...notices,
       ...extra,
     ]);
-    return true;
+    // The notices sit right before the extra statements.
+    return results.slice(results.length - extra.length - notices.length, results.length - extra.length).flatMap(insertedIds);
   } catch (err) {
     // Only the (dossier, seq) index means "another step came first"; anything else is a real failure.
     if (String((err as Error).message).includes("UNIQUE constraint failed: dossier_events.dossier_id, dossier_events.seq"))
-      return false;
+      return null;
     throw err;
   }
 }

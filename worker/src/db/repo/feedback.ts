@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNotNull, type SQL, sql } from "drizzle-o
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../client";
 import { dossiers, feedback, feedbackPhotos, feedbackReplies, files, procedures, units, users } from "../schema";
-import { type NewNotification, notificationInsert } from "./notifications";
+import { insertedIds, type NewNotification, notificationInsert } from "./notifications";
 
 export type FeedbackRow = typeof feedback.$inferSelect;
 
@@ -145,8 +145,8 @@ export async function writeReply(
   db: Db,
   reply: typeof feedbackReplies.$inferInsert,
   notice: Omit<NewNotification, "topic" | "subjectId" | "createdAt">,
-) {
-  await db.batch([
+): Promise<number[]> {
+  const results = await db.batch([
     db.insert(feedbackReplies).values(reply),
     db
       .update(feedback)
@@ -154,6 +154,7 @@ export async function writeReply(
       .where(eq(feedback.id, reply.feedbackId)),
     notificationInsert(db, { ...notice, topic: "feedback", subjectId: reply.feedbackId, createdAt: reply.at }),
   ]);
+  return insertedIds(results[2]);
 }
 
 export const isReplyConflict = (err: unknown) =>

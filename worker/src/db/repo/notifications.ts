@@ -6,11 +6,16 @@ export type NewNotification = typeof notifications.$inferInsert;
 
 /**
  * The one way to tell a resident something: a statement for the batch that writes what it tells of,
- * so the notice exists exactly when the change does. Delivery (in the app and through Zalo) reads it from there.
+ * so the notice exists exactly when the change does. Delivery (in the app and through Zalo) reads it
+ * from there. Its batch result is the new row's id (`insertedIds`), for the writer to queue the
+ * notice once the batch committed (notify/queue.ts `queueNotifications`).
  */
 export function notificationInsert(db: Db, n: NewNotification) {
-  return db.insert(notifications).values(n);
+  return db.insert(notifications).values(n).returning({ id: notifications.id });
 }
+
+/** The ids a notificationInsert's batch result holds. */
+export const insertedIds = (result: unknown): number[] => (result as { id: number }[]).map((r) => r.id);
 
 /** The resident's notifications, newest first, with the dossier code each one is about. */
 export async function listNotifications(db: Db, userId: string, before: number | undefined, limit: number) {

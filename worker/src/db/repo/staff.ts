@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { PROCESSING_ROLES, processes, type Role } from "../../../../shared/src/auth/roles";
 import { dueThresholds, type WorkCalendar } from "../../../../shared/src/deadline/due-date";
@@ -13,12 +13,14 @@ import {
   urgentUntil,
 } from "../../../../shared/src/staff/changes";
 import { INBOX_TAB_KEYS, INBOX_TABS } from "../../../../shared/src/staff/inbox";
+import { classifyInboxQuery, inboxSearchRanges, prefixEnd } from "../../../../shared/src/staff/search";
 import { vietnamDate } from "../../../../shared/src/time/vietnam";
 import type { Db } from "../client";
 import {
   dossierAssignments,
   dossierEvents,
   dossierReads,
+  dossierSearch,
   dossiers,
   dossierViews,
   inboxStamps,
@@ -119,7 +121,37 @@ export function decodeInboxCursor(raw: string): InboxCursor | null {
 
 const encodeCursor = (c: InboxCursor) => btoa(JSON.stringify(c)).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+/** The handling units a scope (and an optional unit filter) reads, for the search index's first column. */
+function scopeUnitsSql(scope: StaffScope, unit?: string): SQL {
+  const list = (ids: string[]) =>
+    sql`(${sql.join(
+      (ids.length > 0 ? ids : [""]).map((id) => sql`${id}`),
+      sql`, `,
+    )})`;
+  if (unit) return list(scope.unitIds === "all" || scope.unitIds.includes(unit) ? [unit] : []);
+  if (scope.unitIds === "all") return sql`(SELECT ${units.id} FROM ${units} WHERE ${units.provinceId} = ${scope.provinceId})`;
+  return list(scope.unitIds);
+}
+
+/**
+ * The dossiers in scope a text query matches, as a compound SELECT of distinct
+ * (dossier_id, status, due_date) rows of the search index (shared/src/staff/search.ts): each range
+ * of terms is a prefix scan inside the scope's units; a name needs every word (INTERSECT), a code
+ * or digits any of their ranges (UNION). `statuses` narrows the ranges themselves (the status rides
+ * in the index), so a page of open dossiers never builds the set of every closed match.
+ */
+function textMatches(scope: StaffScope, unit: string | undefined, q: string, statuses?: readonly number[]): SQL {
+  const search = classifyInboxQuery(q);
+  const { combine, prefixes } = inboxSearchRanges(search);
+  if (prefixes.length === 0) return sql`SELECT NULL AS dossier_id, NULL AS status, NULL AS due_date WHERE 0`;
+  const inUnits = scopeUnitsSql(scope, unit);
+  // INTERSECT and UNION keep distinct rows. A single range needs DISTINCT when two words of a name
+  // share the prefix; a code query holds a letter, so only a dossier's one whole-code term matches.
+  const distinct = prefixes.length === 1 && search.kind === "name" ? sql`DISTINCT ` : sql``;
+  const range = (prefix: string) =>
+    sql`SELECT ${distinct}${dossierSearch.dossierId} AS dossier_id, ${dossierSearch.status} AS status, ${dossierSearch.dueDate} AS due_date FROM ${dossierSearch} WHERE ${dossierSearch.handlingUnitId} IN ${inUnits} AND ${dossierSearch.term} >= ${prefix} AND ${dossierSearch.term} < ${prefixEnd(prefix)}${statuses ? sql` AND ${dossierSearch.status} IN ${statusIn(statuses as DossierStatus[])}` : sql``}`;
+  return sql.join(prefixes.map(range), combine === "all" ? sql` INTERSECT ` : sql` UNION `);
+}
 
 /**
  * The staff inbox: dossiers in scope, filtered, sorted by urgency (overdue, due soon, waiting for
@@ -148,16 +180,11 @@ export async function staffInbox(
       sql`${dossiers.procedureId} IN (SELECT ${procedures.id} FROM ${procedures} WHERE ${procedures.code} = ${query.procedure})`,
     );
   if (query.channel) filters.push(eq(dossiers.channel, query.channel));
-  if (query.q) {
-    const q = escapeLike(query.q);
-    filters.push(
-      or(
-        sql`${dossiers.code} LIKE ${`${q.toUpperCase()}%`} ESCAPE '\\'`,
-        sql`${dossiers.applicantName} LIKE ${`%${q}%`} ESCAPE '\\'`,
-      ),
-    );
-  }
   const base = and(...filters);
+  const matches = query.q ? textMatches(scope, query.unit, query.q) : null;
+  const matching = (set: SQL) => sql`${dossiers.id} IN (SELECT dossier_id FROM (${set}))`;
+  // The statuses a page can hold: its tab's, or the running clock's for a due filter.
+  const pageStatuses = query.status ?? (query.due ? STATUS_GROUPS.clockRunning : undefined);
 
   const listFilters = [base];
   if (query.status) listFilters.push(inArray(dossiers.status, query.status));
@@ -171,7 +198,7 @@ export async function staffInbox(
     listFilters.push(sql`(${rank}, ${due}, ${dossiers.submittedAt}, ${dossiers.id}) > (${r}, ${d}, ${s}, ${id})`);
   }
 
-  const listQuery = (extra?: SQL) =>
+  const listQuery = (openOnly = false) =>
     db
       .select({
         d: dossiers,
@@ -192,32 +219,67 @@ export async function staffInbox(
       })
       .from(dossiers)
       .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
-      .where(and(...listFilters, extra))
+      .where(
+        and(
+          ...listFilters,
+          openOnly ? inArray(dossiers.status, STATUS_GROUPS.open) : undefined,
+          query.q ? matching(textMatches(scope, query.unit, query.q, openOnly ? STATUS_GROUPS.open : pageStatuses)) : undefined,
+        ),
+      )
       .orderBy(rank, due, dossiers.submittedAt, dossiers.id)
       .limit(query.limit + 1);
-  // Rows per status plus the two due-date ranges: with no text filter the index alone answers them.
+  // Rows per status plus the two due-date ranges: with no text filter the index alone answers them;
+  // with one (and no procedure or channel filter) the search index's rows do, without a dossier read.
   const count = sql<number>`count(*)`.as("n");
+  // One pass over the matches: rows per status, and how many of them are overdue or due soon.
+  const textCounts =
+    matches && !query.procedure && !query.channel
+      ? db
+          .select({
+            s: sql<number>`status`.as("s"),
+            n: count,
+            overdue: sql<number>`sum(status IN ${running} AND due_date < ${overdueBefore})`.as("overdue"),
+            soon: sql<number>`sum(status IN ${running} AND due_date >= ${overdueBefore} AND due_date <= ${soonUntil})`.as("soon"),
+          })
+          .from(sql`(${matches}) AS m`)
+          .groupBy(sql`status`)
+      : null;
   const countsQuery = db
     .select({ s: dossiers.status, n: count })
     .from(dossiers)
-    .where(base)
+    .where(and(base, matches ? matching(matches) : undefined))
     .groupBy(dossiers.status)
     .unionAll(
       db
         .select({ s: sql<number>`-1`.as("s"), n: count })
         .from(dossiers)
-        .where(and(base, overdue)),
+        .where(and(base, matches ? matching(matches) : undefined, overdue)),
     )
     .unionAll(
       db
         .select({ s: sql<number>`-2`.as("s"), n: count })
         .from(dossiers)
-        .where(and(base, soon)),
+        .where(and(base, matches ? matching(matches) : undefined, soon)),
     );
   // Open dossiers (ranks 0–3) rank before closed ones: while they fill the page, the closed majority need not be sorted.
   const openFirst = !query.status && !query.due && (!after || after[0] < 4);
+  const firstList = listQuery(openFirst);
   const [[firstRows, countRows], watch] = await Promise.all([
-    db.batch([listQuery(openFirst ? inArray(dossiers.status, STATUS_GROUPS.open) : undefined), countsQuery]),
+    textCounts
+      ? db
+          .batch([firstList, textCounts])
+          .then(
+            ([list, rows]) =>
+              [
+                list,
+                [
+                  ...rows.map(({ s, n }) => ({ s, n })),
+                  { s: -1, n: rows.reduce((sum, r) => sum + Number(r.overdue ?? 0), 0) },
+                  { s: -2, n: rows.reduce((sum, r) => sum + Number(r.soon ?? 0), 0) },
+                ],
+              ] as const,
+          )
+      : db.batch([firstList, countsQuery]),
     // The caller's own counts go with the first page, to those who act (an admin only reads).
     !after && processes(viewer.role) ? staffSummary(db, scope, viewer, calendar, now) : null,
   ]);
