@@ -1126,6 +1126,7 @@ export const searchEditions = sqliteTable("search_editions", {
     .references(() => provinces.id),
   edition: integer("edition").notNull().default(0),
 });
+
 /**
  * The staff inbox's text search (shared/src/staff/search.ts): one row per searchable term of a
  * dossier (`n:` name word, `c:` code, `p:`/`r:` phone and citizen-id digits forwards and reversed),
