@@ -91,7 +91,7 @@ describe("GET /api/procedures: Vietnamese search", () => {
       expect(status, q).toBe(200);
       expect(Array.isArray(body.items), q).toBe(true);
     }
-    expect((await search("q=%21%21%21")).body).toEqual({ items: [], nextCursor: null });
+    expect((await search("q=%21%21%21")).body).toEqual({ items: [], nextCursor: null, didYouMean: null });
   });
 });
 
@@ -140,7 +140,7 @@ describe("GET /api/procedures: filters", () => {
   });
 
   it("gives an empty page for an unknown unit", async () => {
-    expect((await search("unit=khong-ton-tai")).body).toEqual({ items: [], nextCursor: null });
+    expect((await search("unit=khong-ton-tai")).body).toEqual({ items: [], nextCursor: null, didYouMean: null });
   });
 });
 

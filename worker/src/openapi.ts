@@ -70,7 +70,7 @@ import {
   Health,
   ProcedureCodeParam,
   ProcedureDetail,
-  ProcedureList,
+  ProcedureSearchPage,
   ProcedureSearchQuery,
   QrQuery,
   UnitIdParam,
@@ -229,7 +229,10 @@ export const openApiDocument = {
       get: {
         summary: "Search and filter published procedures",
         parameters: parameters("query", ProcedureSearchQuery),
-        responses: { 200: ok("A page of procedures", ProcedureList), 400: error("Invalid query") },
+        responses: {
+          200: ok("A page of procedures, with the corrected query when a word was corrected", ProcedureSearchPage),
+          400: error("Invalid query"),
+        },
       },
     },
     "/api/procedures/{code}": {

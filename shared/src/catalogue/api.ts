@@ -72,6 +72,13 @@ export const ProcedureList = z.object({
 });
 export type ProcedureList = z.infer<typeof ProcedureList>;
 
+/** `GET /api/procedures`: a page of procedures, and the corrected query when the answer came through a correction. */
+export const ProcedureSearchPage = ProcedureList.extend({
+  /** The query as understood, in the catalogue's spelling, when a word of it was corrected; null otherwise. */
+  didYouMean: z.string().nullable(),
+});
+export type ProcedureSearchPage = z.infer<typeof ProcedureSearchPage>;
+
 export const ProcedureDetail = ProcedureSummary.extend({
   version: z.number().int(),
   effectiveFrom: z.string(),

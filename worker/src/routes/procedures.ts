@@ -7,18 +7,16 @@ import { factory } from "../lib/factory";
 import { TtlCache } from "../lib/ttl-cache";
 import { validate } from "../lib/validate";
 
-/** As long as clients may cache catalogue answers (CATALOGUE_CACHE). */
-const searchCache = new TtlCache<SearchPage>(1000, 60_000);
+/** As long as clients may cache catalogue answers (CATALOGUE_CACHE); each answer kept with its catalogue edition. */
+const searchCache = new TtlCache<{ edition: string; page: SearchPage }>(1000, 60_000);
 
 export const procedureRoutes = factory
   .createApp()
   .get("/", validate("query", ProcedureSearchQuery), async (c) => {
     const query = c.req.valid("query");
-    // The key is built from validated values only, so unknown parameters cannot flood the cache; the
-    // catalogue's edition makes a publish visible at once in every isolate.
+    // The key is built from validated values only, so unknown parameters cannot flood the cache.
     const key = JSON.stringify([
       c.env.PROVINCE_ID,
-      await catalogueEdition(c.var.db, c.env.PROVINCE_ID),
       query.q,
       query.field,
       query.unit,
@@ -28,11 +26,13 @@ export const procedureRoutes = factory
       query.limit,
       query.cursor,
     ]);
-    let page = searchCache.get(key);
-    if (!page) {
-      page = await searchProcedures(c.var.db, c.env.PROVINCE_ID, query);
-      searchCache.set(key, page);
-    }
+    // A kept answer is served only at the catalogue's current edition, so a publish is visible at once
+    // in every isolate; a search itself checks the edition in the same round trip as its rows.
+    const kept = searchCache.get(key);
+    if (kept && kept.edition === (await catalogueEdition(c.var.db, c.env.PROVINCE_ID)))
+      return c.json(kept.page, 200, CATALOGUE_CACHE);
+    const { page, edition } = await searchProcedures(c.var.db, c.env.PROVINCE_ID, query);
+    searchCache.set(key, { edition, page });
     return c.json(page, 200, CATALOGUE_CACHE);
   })
   .get("/:code", validate("param", ProcedureCodeParam), async (c) => {

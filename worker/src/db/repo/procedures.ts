@@ -1,8 +1,9 @@
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { ProcedureDetail, ProcedureSearchQuery, ProcedureSummary } from "../../../../shared/src/catalogue/api";
 import { storedCases } from "../../../../shared/src/catalogue/cases";
 import type { Fees, ProcessingTime } from "../../../../shared/src/catalogue/schemas";
-import { parseSearchQuery, toColumnFtsExpression, toFtsExpression } from "../../../../shared/src/search/query";
+import { type IndexedProcedure, SearchEngine, type SearchFilter } from "../../../../shared/src/search/engine";
+import { parseForgivingQuery, type SynonymEntry } from "../../../../shared/src/search/query";
 import type { Db } from "../client";
 import { fields, procedures, units } from "../schema";
 
@@ -20,8 +21,8 @@ type SummaryRow = {
   essential: number;
 };
 
-const SUMMARY_COLUMNS = sql.raw(`p.code, p.name, p.field_id, f.name AS field_name, p.service_level, p.unit_level,
-  p.agency, p.processing_time, p.fees, p.online_only, p.essential`);
+const SUMMARY_SQL = `p.id, p.code, p.name, p.field_id, f.name AS field_name, p.service_level, p.unit_level,
+  p.agency, p.processing_time, p.fees, p.online_only, p.essential`;
 
 function toSummary(r: SummaryRow): ProcedureSummary {
   return {
@@ -38,66 +39,170 @@ function toSummary(r: SummaryRow): ProcedureSummary {
   };
 }
 
-export type SearchPage = { items: ProcedureSummary[]; nextCursor: string | null };
+export type SearchPage = { items: ProcedureSummary[]; nextCursor: string | null; didYouMean: string | null };
+
+type IndexRow = {
+  id: number;
+  name: string;
+  search_name: string;
+  search_aliases: string;
+  search_body: string;
+  field_id: string;
+  service_level: string;
+  unit_level: string;
+  competent_unit_id: string | null;
+  online_only: number;
+  essential: number;
+  popularity: number;
+  status: string;
+};
+
+const INDEX_COLUMNS = `id, name, search_name, search_aliases, search_body, field_id, service_level, unit_level,
+  competent_unit_id, online_only, essential, popularity, status`;
+const EDITION_SQL = "SELECT coalesce(max(updated_at), '') AS at FROM procedures WHERE province_id = ?";
+const LOAD_CHUNK = 5000;
+
+const toIndexed = (r: IndexRow): IndexedProcedure => ({
+  id: r.id,
+  name: r.name,
+  searchName: r.search_name,
+  searchAliases: r.search_aliases,
+  searchBody: r.search_body,
+  fieldId: r.field_id,
+  level: r.service_level,
+  unitLevel: r.unit_level,
+  competentUnitId: r.competent_unit_id,
+  onlineOnly: r.online_only === 1,
+  essential: r.essential === 1,
+  popularity: r.popularity,
+});
+
+/** A province's index in this isolate, at the catalogue edition it reflects. */
+type Resident = { engine: SearchEngine; edition: string; refreshing: Promise<void> | null };
+const residents = new Map<string, Promise<Resident>>();
+
+async function loadResident(d1: D1Database, provinceId: string): Promise<Resident> {
+  // The edition first: a row changed while the chunks load is at or after it, so the next refresh catches it.
+  const edition = (await d1.prepare(EDITION_SQL).bind(provinceId).first<{ at: string }>())?.at ?? "";
+  const engine = new SearchEngine();
+  for (let after = 0; ; ) {
+    const { results } = await d1
+      .prepare(
+        `SELECT ${INDEX_COLUMNS} FROM procedures WHERE province_id = ? AND status = 'published' AND id > ? ORDER BY id LIMIT ?`,
+      )
+      .bind(provinceId, after, LOAD_CHUNK)
+      .all<IndexRow>();
+    for (const row of results) engine.add(toIndexed(row));
+    if (results.length < LOAD_CHUNK) break;
+    after = (results.at(-1) as IndexRow).id;
+  }
+  return { engine, edition, refreshing: null };
+}
+
+/** Applies every row changed at or after the resident's edition (idempotent), up to `edition`. */
+function refreshResident(d1: D1Database, provinceId: string, resident: Resident, edition: string): Promise<void> {
+  resident.refreshing ??= (async () => {
+    try {
+      const { results } = await d1
+        .prepare(`SELECT ${INDEX_COLUMNS}, updated_at FROM procedures WHERE province_id = ? AND updated_at >= ?`)
+        .bind(provinceId, resident.edition)
+        .all<IndexRow & { updated_at: string }>();
+      let newest = resident.edition;
+      for (const row of results) {
+        if (row.status === "published") resident.engine.add(toIndexed(row));
+        else resident.engine.remove(row.id);
+        if (row.updated_at > newest) newest = row.updated_at;
+      }
+      resident.edition = newest > edition ? newest : edition;
+    } finally {
+      resident.refreshing = null;
+    }
+  })();
+  return resident.refreshing;
+}
+
+function residentIndex(d1: D1Database, provinceId: string): Promise<Resident> {
+  let resident = residents.get(provinceId);
+  if (!resident) {
+    resident = loadResident(d1, provinceId);
+    residents.set(provinceId, resident);
+    resident.catch(() => residents.delete(provinceId));
+  }
+  return resident;
+}
+
+export type SearchAnswer = { page: SearchPage; edition: string };
 
 /**
- * Published procedures of a province, filtered, and ranked when a query is given:
- * matches in the name first, then in the colloquial aliases, then in the body; within each,
- * BM25 (name ≫ aliases ≫ body) boosted up to 2× for popular procedures (BM25 is negative: lower is better).
- * Pages by offset; the catalogue is small enough (≤100k rows) that this stays cheap.
+ * Published procedures of a province, filtered, and ranked when a query is given, from an index kept
+ * in the isolate (SearchEngine: exact name first, corrected words below exact ones, name ≫ aliases ≫
+ * body). The index is fresh by catalogue edition: each answer is one D1 batch, the edition and the
+ * page's rows by id; when the edition moved, the changed rows are applied and the page computed again.
+ * Forgiving reading (Telex, VNI, joined words, typos) is against the index's vocabulary; `didYouMean`
+ * is the corrected query in the catalogue's spelling.
  */
-export async function searchProcedures(db: Db, provinceId: string, query: ProcedureSearchQuery): Promise<SearchPage> {
-  const filters: SQL[] = [sql`p.province_id = ${provinceId}`, sql`p.status = 'published'`];
-  if (query.field) filters.push(sql`p.field_id = ${query.field}`);
-  if (query.level) filters.push(sql`p.service_level = ${query.level}`);
-  if (query.onlineOnly !== undefined) filters.push(sql`p.online_only = ${query.onlineOnly ? 1 : 0}`);
-  if (query.essential !== undefined) filters.push(sql`p.essential = ${query.essential ? 1 : 0}`);
+export async function searchProcedures(
+  db: Db,
+  provinceId: string,
+  query: ProcedureSearchQuery,
+  options: { synonyms?: readonly SynonymEntry[] } = {},
+): Promise<SearchAnswer> {
+  const d1 = db.$client;
+  const filter: SearchFilter = {
+    ...(query.field !== undefined ? { fieldId: query.field } : {}),
+    ...(query.level !== undefined ? { level: query.level } : {}),
+    ...(query.onlineOnly !== undefined ? { onlineOnly: query.onlineOnly } : {}),
+    ...(query.essential !== undefined ? { essential: query.essential } : {}),
+  };
   if (query.unit) {
     const [unit] = await db
       .select({ id: units.id, kind: units.kind })
       .from(units)
       .where(and(eq(units.provinceId, provinceId), eq(units.id, query.unit)));
-    if (!unit) return { items: [], nextCursor: null };
-    filters.push(unit.kind === "commune" ? sql`p.unit_level = 'commune'` : sql`p.competent_unit_id = ${unit.id}`);
+    if (!unit) {
+      const edition = (await d1.prepare(EDITION_SQL).bind(provinceId).first<{ at: string }>())?.at ?? "";
+      return { page: { items: [], nextCursor: null, didYouMean: null }, edition };
+    }
+    filter.unit = unit.kind === "commune" ? { kind: "commune" } : { kind: "department", id: unit.id };
   }
-
   const offset = Number(query.cursor ?? 0);
-  const page = sql`LIMIT ${query.limit + 1} OFFSET ${offset}`;
-  const where = sql.join(filters, sql` AND `);
-
-  let rows: SummaryRow[];
-  if (query.q) {
-    const groups = parseSearchQuery(query.q);
-    // Only punctuation or nothing searchable: nothing can match.
-    if (groups.length === 0) return { items: [], nextCursor: null };
-    const match = toFtsExpression(groups);
-    const nameMatch = toColumnFtsExpression(groups, ["search_name"]);
-    const aliasMatch = toColumnFtsExpression(groups, ["search_aliases"]);
-    rows = await db.all<SummaryRow>(sql`
-      SELECT ${SUMMARY_COLUMNS}
-      FROM procedures_fts
-      JOIN procedures p ON p.id = procedures_fts.rowid
-      JOIN fields f ON f.id = p.field_id
-      WHERE procedures_fts MATCH ${match} AND ${where}
-      ORDER BY CASE
-          WHEN p.id IN (SELECT rowid FROM procedures_fts WHERE procedures_fts MATCH ${nameMatch}) THEN 0
-          WHEN p.id IN (SELECT rowid FROM procedures_fts WHERE procedures_fts MATCH ${aliasMatch}) THEN 1
-          ELSE 2 END,
-        bm25(procedures_fts, 10.0, 6.0, 1.0) * (1.0 + p.popularity / 1000.0), p.name
-      ${page}`);
-  } else {
-    rows = await db.all<SummaryRow>(sql`
-      SELECT ${SUMMARY_COLUMNS}
-      FROM procedures p JOIN fields f ON f.id = p.field_id
-      WHERE ${where}
-      ORDER BY p.popularity DESC, p.name
-      ${page}`);
+  const resident = await residentIndex(d1, provinceId);
+  for (let attempt = 0; ; attempt++) {
+    const { engine } = resident;
+    let ids: number[];
+    let hasMore: boolean;
+    let didYouMean: string | null = null;
+    if (query.q) {
+      const read = parseForgivingQuery(query.q, engine.vocabulary, options.synonyms);
+      ({ ids, hasMore } = engine.search(read.groups, filter, offset, query.limit));
+      didYouMean = read.corrected;
+    } else ({ ids, hasMore } = engine.list(filter, offset, query.limit));
+    const statements = [d1.prepare(EDITION_SQL).bind(provinceId)];
+    if (ids.length > 0)
+      statements.push(
+        d1
+          .prepare(
+            `SELECT ${SUMMARY_SQL} FROM procedures p JOIN fields f ON f.id = p.field_id
+             WHERE p.id IN (${ids.map(() => "?").join(",")}) AND p.status = 'published'`,
+          )
+          .bind(...ids),
+      );
+    const [editionResult, rowsResult] = await d1.batch<Record<string, unknown>>(statements);
+    const edition = ((editionResult?.results[0] as { at: string } | undefined)?.at ?? "") as string;
+    if (edition !== resident.edition && attempt === 0) {
+      await refreshResident(d1, provinceId, resident, edition);
+      continue;
+    }
+    const byId = new Map(((rowsResult?.results ?? []) as (SummaryRow & { id: number })[]).map((r) => [r.id, r]));
+    const items = ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [toSummary(row)] : [];
+    });
+    return {
+      page: { items, nextCursor: hasMore ? String(offset + query.limit) : null, didYouMean },
+      edition,
+    };
   }
-  const hasMore = rows.length > query.limit;
-  return {
-    items: rows.slice(0, query.limit).map(toSummary),
-    nextCursor: hasMore ? String(offset + query.limit) : null,
-  };
 }
 
 /** The published version of a procedure with everything the detail screen shows. */
