@@ -237,7 +237,11 @@ export class SearchEngine {
       masks.push(mask);
       costs.push(cost);
     }
-    type Hit = { doc: number; exact: number; cost: number; tier: number; score: number };
+    type Hit = { doc: number; exact: number; cost: number; tier: number; phrase: number; score: number };
+    // The query's words in order, for names that hold them as one run ("cấp giấy chứng nhận …").
+    const run = groups.every((g) => g.alternatives.every((a) => a.length === 1))
+      ? groups.map((g) => new Set(g.alternatives.flatMap((a) => this.expand(a[0] as string, g.prefix))))
+      : null;
     const averageLength = this.nameLengthSum / Math.max(1, this.size);
     const hits: Hit[] = [];
     const base = masks[smallest] as Uint8Array;
@@ -261,7 +265,8 @@ export class SearchEngine {
       // BM25's length normalisation (k1 = 1.2, b = 0.75) over the name, boosted up to 2× by popularity.
       const lengthFactor = 2.2 / (1 + 1.2 * (0.25 + (0.75 * length) / averageLength));
       const score = lengthFactor * (1 + (this.docs[doc] as Doc).popularity / 1000);
-      hits.push({ doc, exact: tier === 0 && (inName[doc] as number) >= length ? 0 : 1, cost, tier, score });
+      const phrase = tier === 0 && run && containsPhrase(this.nameTerms[doc] as Int32Array, run) ? 0 : 1;
+      hits.push({ doc, exact: tier === 0 && (inName[doc] as number) >= length ? 0 : 1, cost, tier, phrase, score });
     }
     hits.sort((a, b) => {
       const x = this.docs[a.doc] as Doc;
@@ -270,6 +275,7 @@ export class SearchEngine {
         a.exact - b.exact ||
         a.cost - b.cost ||
         a.tier - b.tier ||
+        a.phrase - b.phrase ||
         b.score - a.score ||
         (x.name < y.name ? -1 : x.name > y.name ? 1 : 0)
       );

@@ -6,7 +6,10 @@ import { foldSpellingVariant, foldVietnamese } from "../text/fold";
  * rule works on folded tokens ([a-z0-9]+) and only against a vocabulary of words the catalogue uses.
  */
 
-/** Shortest typed word a typo is forgiven in. */
+/**
+ * Shortest catalogue word a typo is forgiven against: one edit of a word of 4 letters or more, so the
+ * typed word has at least 3 ("dng" → "dang", "sinhh" → "sinh"; never "tma" → "tam").
+ */
 export const MIN_TYPO_LENGTH = 4;
 
 /**
@@ -82,7 +85,7 @@ export class Vocabulary {
     this.counts.set(term, (seen ?? 0) + 1);
     if (seen === undefined) {
       this.sorted = null;
-      if (term.length >= MIN_TYPO_LENGTH - 1 && /^[a-z]+$/.test(term))
+      if (term.length >= MIN_TYPO_LENGTH && /^[a-z]+$/.test(term))
         for (const key of [term, ...deletions(term)]) {
           const list = this.deletes.get(key);
           if (list) list.push(term);
@@ -153,11 +156,11 @@ export class Vocabulary {
   }
 
   /**
-   * Terms one edit away (insertion, deletion, substitution, adjacent transposition) from a typed word
-   * of at least MIN_TYPO_LENGTH letters, most used first. Never the word itself.
+   * Terms of at least MIN_TYPO_LENGTH letters one edit away (insertion, deletion, substitution,
+   * adjacent transposition) from a typed word, most used first. Never the word itself.
    */
   typos(word: string, limit = 4): string[] {
-    if (word.length < MIN_TYPO_LENGTH || !/^[a-z]+$/.test(word)) return [];
+    if (word.length < MIN_TYPO_LENGTH - 1 || !/^[a-z]+$/.test(word)) return [];
     const found = new Set<string>();
     for (const key of [word, ...deletions(word)])
       for (const term of this.deletes.get(key) ?? []) if (term !== word && editDistance(word, term) === 1) found.add(term);

@@ -1,5 +1,14 @@
 import { searchTokens } from "../text/fold";
 import { fromTelex, fromVni, type Vocabulary } from "./forgiving";
+
+/** Telex readings of a token: as decoded, and with a doubled u/i collapsed ("truus" → "tru"). */
+function telexReadings(token: string): string[] {
+  const decoded = fromTelex(token);
+  if (!decoded) return [];
+  const collapsed = decoded.replace(/uu/g, "u").replace(/ii/g, "i");
+  return collapsed === decoded ? [decoded] : [decoded, collapsed];
+}
+
 import { FILLERS, SYNONYMS, type SynonymEntry } from "./synonyms";
 
 export type { SynonymEntry } from "./synonyms";
@@ -107,13 +116,18 @@ export type ForgivingQuery = {
 
 /**
  * The same reading against the catalogue's vocabulary: a word the catalogue does not use (nor a
- * synonym or filler knows) is read as Telex or VNI, then as words typed together, then as one typo
- * (words of 4 letters or more), in that order; corrected words cost 1 in the ranking.
+ * synonym or filler knows) is read as Telex or VNI, then as one typo (against words of 4 letters or
+ * more), then as words typed together, in that order; corrected words cost 1 in the ranking.
  */
 export function parseForgivingQuery(raw: string, vocabulary: Vocabulary, extra?: readonly SynonymEntry[]): ForgivingQuery {
   const phrases = synonymPhrases(extra);
   const known = new Set<string>([...phrases.flatMap((p) => p.key), ...fillerPhrases.flat()]);
   const tokens = searchTokens(raw);
+  const typos = (token: string) => {
+    const found = new Set(vocabulary.typos(token));
+    for (const d of [...telexReadings(token), fromVni(token)]) if (d) for (const t of vocabulary.typos(d)) found.add(t);
+    return [...found].sort((a, b) => vocabulary.count(b) - vocabulary.count(a));
+  };
   const reads: Read[] = [];
   tokens.forEach((token, i) => {
     const last = i === tokens.length - 1;
@@ -121,23 +135,19 @@ export function parseForgivingQuery(raw: string, vocabulary: Vocabulary, extra?:
       reads.push({ token, corrected: false, unknown: false });
       return;
     }
-    const decoded = [fromTelex(token), fromVni(token)].find((d) => d !== null && (vocabulary.has(d) || known.has(d)));
+    const decoded = [...telexReadings(token), fromVni(token)].find((d) => d !== null && (vocabulary.has(d) || known.has(d)));
     if (decoded) {
       reads.push({ token: decoded, corrected: true, unknown: false });
       return;
     }
-    const pieces = vocabulary.split(token);
+    // A typo is likelier than words typed together ("tehanh" is "thành", not "tế hành").
+    const pieces = typos(token).length === 0 ? vocabulary.split(token) : null;
     if (pieces) {
       for (const piece of pieces) reads.push({ token: piece, corrected: true, unknown: false });
       return;
     }
     reads.push({ token, corrected: false, unknown: true });
   });
-  const typos = (token: string) => {
-    const found = new Set(vocabulary.typos(token));
-    for (const d of [fromTelex(token), fromVni(token)]) if (d) for (const t of vocabulary.typos(d)) found.add(t);
-    return [...found].sort((a, b) => vocabulary.count(b) - vocabulary.count(a));
-  };
   const groups = groupTokens(reads, phrases, typos);
   let changed = reads.some((r) => r.corrected);
   const words = reads.map((r) => {
