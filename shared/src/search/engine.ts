@@ -2,7 +2,7 @@ import { foldSpellingVariant } from "../text/fold";
 import { Vocabulary } from "./forgiving";
 import type { QueryGroup } from "./query";
 
-/** What the index keeps of a published procedure: its folded search text, the name as written, the filters. */
+/** What the index is given of a published procedure: its folded search text, the name as written, the filters. */
 export type IndexedProcedure = {
   id: number;
   name: string;
@@ -18,9 +18,6 @@ export type IndexedProcedure = {
   popularity: number;
 };
 
-/** What stays in memory per procedure (the search text lives only in the postings). */
-type Doc = Omit<IndexedProcedure, "searchName" | "searchAliases" | "searchBody">;
-
 export type SearchFilter = {
   fieldId?: string;
   level?: string;
@@ -33,28 +30,85 @@ export type SearchFilter = {
 const NAME = 1;
 const ALIASES = 2;
 const BODY = 4;
+const COLUMNS = [NAME, ALIASES, BODY] as const;
 
-type Postings = { name: number[]; aliases: number[]; body: number[] };
+type Postings = [number[], number[], number[]];
+/** A position of an alternative: the term ids it stands for, and the same as a mask over all terms. */
+type Slot = { ids: number[]; mask: Uint8Array };
+type Alternative = { slots: Slot[]; cost: number; length: number };
+type Prepared = { alternatives: Alternative[]; size: number; terms: number };
+
+/** Small codes for the filter values, so a document's filters are numbers in arrays. */
+class Codes {
+  private readonly map = new Map<string, number>();
+  code(value: string): number {
+    let c = this.map.get(value);
+    if (c === undefined) {
+      c = this.map.size + 1;
+      this.map.set(value, c);
+    }
+    return c;
+  }
+  find(value: string): number {
+    return this.map.get(value) ?? -1;
+  }
+}
+
+/** A growable Uint8Array scratch column, one cell per document. */
+function grow(array: Uint8Array<ArrayBuffer>, size: number): Uint8Array<ArrayBuffer> {
+  if (array.length >= size) return array;
+  const next = new Uint8Array(Math.max(size, array.length * 2, 1024));
+  next.set(array);
+  return next;
+}
 
 /**
- * An in-memory index of a province's published procedures: postings per folded term and column
- * (name, aliases, body), the name's and aliases' term sequences for phrases, and the vocabulary the
- * forgiving reader corrects against. Ranking, best first: an exact name (the query is the whole name),
- * fewer corrected words, matched in the name, then the aliases, then anywhere; then the shorter name,
- * the more popular, the name in code-unit order. Documents are appended and marked dead, never moved,
- * so a refresh after a publish is incremental.
+ * An in-memory index of a province's published procedures, column-wise so that 100k of them fit an
+ * isolate: postings per folded term and column (name, aliases, body), the name's and aliases' term
+ * sequences for phrases, the filters as small codes, and the vocabulary the forgiving reader corrects
+ * against. Documents are appended and marked dead, never moved, so a refresh after a publish is
+ * incremental. Ranking, best first: an exact name (the query is the whole name), fewer corrected
+ * words, matched in the name, then the aliases, then anywhere; a name holding the query's words as one
+ * run; then BM25's length normalisation (k1 1.2, b 0.75) over the name boosted up to 2× by popularity;
+ * then the older document.
  */
 export class SearchEngine {
-  readonly vocabulary = new Vocabulary();
   private readonly termIds = new Map<string, number>();
+  private readonly terms: string[] = [];
+  /** Postings per term: [name, aliases, body] document numbers, ascending. */
   private readonly postings: Postings[] = [];
-  private readonly docs: Doc[] = [];
-  private readonly nameTerms: Int32Array[] = [];
-  private readonly aliasTerms: Int32Array[] = [];
-  private readonly alive: boolean[] = [];
+  readonly vocabulary = new Vocabulary((term) => {
+    const id = this.termIds.get(term);
+    if (id === undefined) return 0;
+    const p = this.postings[id] as Postings;
+    return p[0].length + p[1].length + p[2].length;
+  });
+
+  private readonly ids: number[] = [];
+  private alive = new Uint8Array(0);
+  private readonly popularity: number[] = [];
+  private readonly field: number[] = [];
+  private readonly level: number[] = [];
+  private readonly communeLevel: number[] = [];
+  private readonly unit: number[] = [];
+  private readonly flags: number[] = [];
+  private readonly sequences: number[] = [];
+  private readonly nameStart: number[] = [];
+  private readonly nameLength: number[] = [];
+  private readonly aliasStart: number[] = [];
+  private readonly aliasLength: number[] = [];
   private readonly byId = new Map<number, number>();
-  private listing: number[] | null = null;
+  private readonly codes = new Codes();
   private nameLengthSum = 0;
+  private listing: number[] | null = null;
+
+  // Per-search scratch, reused (a search runs to its end without awaiting).
+  private columns = new Uint8Array(0);
+  private cost = new Uint8Array(0);
+  private inName = new Uint8Array(0);
+  private groupColumns = new Uint8Array(0);
+  private groupCost = new Uint8Array(0);
+  private groupInName = new Uint8Array(0);
 
   get size(): number {
     return this.byId.size;
@@ -64,235 +118,321 @@ export class SearchEngine {
     return this.byId.has(id);
   }
 
-  private termId(term: string, create: boolean): number {
-    let id = this.termIds.get(term);
-    if (id === undefined && create) {
-      id = this.postings.length;
-      this.termIds.set(term, id);
-      this.postings.push({ name: [], aliases: [], body: [] });
+  private termOf(token: string): number {
+    let id = this.termIds.get(token);
+    if (id !== undefined) return id;
+    // Rows stored before a folding rule changed still index under the new rule.
+    const folded = foldSpellingVariant(token);
+    id = this.termIds.get(folded);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.terms.push(folded);
+      this.postings.push([[], [], []]);
+      this.termIds.set(folded, id);
+      this.vocabulary.add(folded);
     }
-    return id ?? -1;
+    if (folded !== token) this.termIds.set(token, id);
+    return id;
   }
 
   /** Adds (or replaces) a published procedure. */
-  add(doc: IndexedProcedure) {
-    this.remove(doc.id);
-    const at = this.docs.length;
-    const { searchName, searchAliases, searchBody, ...kept } = doc;
-    this.docs.push(kept);
-    this.alive.push(true);
-    this.byId.set(doc.id, at);
+  add(p: IndexedProcedure) {
+    this.remove(p.id);
+    const doc = this.ids.length;
+    this.ids.push(p.id);
+    this.alive = grow(this.alive, doc + 1);
+    this.alive[doc] = 1;
+    this.popularity.push(p.popularity);
+    this.field.push(this.codes.code(`f:${p.fieldId}`));
+    this.level.push(this.codes.code(`l:${p.level}`));
+    this.communeLevel.push(p.unitLevel === "commune" ? 1 : 0);
+    this.unit.push(p.competentUnitId ? this.codes.code(`u:${p.competentUnitId}`) : 0);
+    this.flags.push((p.onlineOnly ? 1 : 0) | (p.essential ? 2 : 0));
+    this.byId.set(p.id, doc);
     this.listing = null;
-    const columns = [
-      [searchName, "name"],
-      [searchAliases, "aliases"],
-      [searchBody, "body"],
-    ] as const;
-    const sequences: Int32Array[] = [];
-    for (const [text, column] of columns) {
-      // Folded again: rows stored before a folding rule changed still index under the new rule.
-      const terms = text.split(" ").filter(Boolean).map(foldSpellingVariant);
-      const ids = terms.map((t) => this.termId(t, true));
-      const seen = new Set<number>();
-      ids.forEach((id, i) => {
-        if (seen.has(id)) return;
-        seen.add(id);
-        (this.postings[id] as Postings)[column].push(at);
-        this.vocabulary.add(terms[i] as string);
-      });
-      if (column !== "body") sequences.push(Int32Array.from(ids));
+    const texts = [p.searchName, p.searchAliases, p.searchBody];
+    for (let c = 0; c < 3; c++) {
+      const terms = (texts[c] as string)
+        .split(" ")
+        .filter(Boolean)
+        .map((t) => this.termOf(t));
+      if (c === 0) {
+        this.nameStart.push(this.sequences.length);
+        this.nameLength.push(terms.length);
+        this.nameLengthSum += terms.length;
+      } else if (c === 1) {
+        this.aliasStart.push(this.sequences.length);
+        this.aliasLength.push(terms.length);
+      }
+      if (c < 2) for (const t of terms) this.sequences.push(t);
+      for (const t of new Set(terms)) (this.postings[t] as Postings)[c]?.push(doc);
     }
-    this.nameTerms.push(sequences[0] as Int32Array);
-    this.nameLengthSum += (sequences[0] as Int32Array).length;
-    this.aliasTerms.push(sequences[1] as Int32Array);
-    this.vocabulary.addText(doc.name);
+    this.vocabulary.addText(p.name);
   }
 
   /** Drops a procedure (archived, or replaced by a new version). */
   remove(id: number) {
-    const at = this.byId.get(id);
-    if (at === undefined) return;
-    this.alive[at] = false;
+    const doc = this.byId.get(id);
+    if (doc === undefined) return;
+    this.alive[doc] = 0;
     this.byId.delete(id);
-    this.nameLengthSum -= (this.nameTerms[at] as Int32Array).length;
+    this.nameLengthSum -= this.nameLength[doc] as number;
     this.listing = null;
   }
 
-  private passes(doc: Doc, f: SearchFilter): boolean {
-    if (f.fieldId !== undefined && doc.fieldId !== f.fieldId) return false;
-    if (f.level !== undefined && doc.level !== f.level) return false;
-    if (f.onlineOnly !== undefined && doc.onlineOnly !== f.onlineOnly) return false;
-    if (f.essential !== undefined && doc.essential !== f.essential) return false;
-    if (f.unit?.kind === "commune" && doc.unitLevel !== "commune") return false;
-    if (f.unit?.kind === "department" && doc.competentUnitId !== f.unit.id) return false;
+  private filterCodes(f: SearchFilter) {
+    return {
+      field: f.fieldId !== undefined ? this.codes.find(`f:${f.fieldId}`) : 0,
+      level: f.level !== undefined ? this.codes.find(`l:${f.level}`) : 0,
+      flagsMask: (f.onlineOnly !== undefined ? 1 : 0) | (f.essential !== undefined ? 2 : 0),
+      flags: (f.onlineOnly ? 1 : 0) | (f.essential ? 2 : 0),
+      commune: f.unit?.kind === "commune",
+      unit: f.unit?.kind === "department" ? this.codes.find(`u:${f.unit.id}`) : 0,
+    };
+  }
+
+  private passes(doc: number, f: ReturnType<SearchEngine["filterCodes"]>): boolean {
+    if (f.field !== 0 && this.field[doc] !== f.field) return false;
+    if (f.level !== 0 && this.level[doc] !== f.level) return false;
+    if (((this.flags[doc] as number) & f.flagsMask) !== f.flags) return false;
+    if (f.commune && this.communeLevel[doc] !== 1) return false;
+    if (f.unit !== 0 && this.unit[doc] !== f.unit) return false;
     return true;
   }
 
-  /** Without a query: the most popular first, then by name. */
+  /** Without a query: the most popular first, then the older. */
   list(filter: SearchFilter, offset: number, limit: number): { ids: number[]; hasMore: boolean } {
     if (!this.listing)
-      this.listing = this.docs
-        .map((_, i) => i)
-        .filter((i) => this.alive[i])
-        .sort((a, b) => {
-          const x = this.docs[a] as Doc;
-          const y = this.docs[b] as Doc;
-          return y.popularity - x.popularity || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0);
-        });
-    const order = this.listing;
+      this.listing = this.ids
+        .map((_, doc) => doc)
+        .filter((doc) => this.alive[doc] === 1)
+        .sort((a, b) => (this.popularity[b] as number) - (this.popularity[a] as number) || a - b);
+    const f = this.filterCodes(filter);
     const ids: number[] = [];
     let skipped = 0;
-    for (const i of order) {
-      const doc = this.docs[i] as Doc;
-      if (!this.passes(doc, filter)) continue;
+    for (const doc of this.listing) {
+      if (!this.passes(doc, f)) continue;
       if (skipped < offset) {
         skipped++;
         continue;
       }
       if (ids.length === limit) return { ids, hasMore: true };
-      ids.push(doc.id);
+      ids.push(this.ids[doc] as number);
     }
     return { ids, hasMore: false };
   }
 
-  /** The term ids an alternative's token stands for at a position (several for a prefix). */
+  /** The term ids a token stands for (several for a prefix). */
   private expand(token: string, prefix: boolean): number[] {
     if (!prefix) {
       const id = this.termIds.get(token);
       return id === undefined ? [] : [id];
     }
-    return this.vocabulary
-      .withPrefix(token)
-      .map((t) => this.termId(t, false))
-      .filter((id) => id >= 0);
-  }
-
-  /** Marks, per document, the columns one group matches in (mask) and its cheapest alternative (cost). */
-  private matchGroup(group: QueryGroup, mask: Uint8Array, cost: Uint8Array, inName: Uint8Array): number {
-    let touched = 0;
-    group.alternatives.forEach((alternative, a) => {
-      const altCost = group.costs?.[a] ?? 0;
-      const last = alternative.length - 1;
-      const slots = alternative.map((t, i) => new Set(this.expand(t, group.prefix && i === last)));
-      if (slots.some((s) => s.size === 0)) return;
-      const mark = (doc: number, bit: number) => {
-        if (mask[doc] === 0) {
-          touched++;
-          cost[doc] = altCost;
-        } else if (altCost < (cost[doc] as number)) cost[doc] = altCost;
-        mask[doc] = (mask[doc] as number) | bit;
-        if (bit === NAME && alternative.length > (inName[doc] as number)) inName[doc] = alternative.length;
-      };
-      // Documents holding the first token in each column, then the phrase checked in name and aliases.
-      for (const [column, bit] of [
-        ["name", NAME],
-        ["aliases", ALIASES],
-        ["body", BODY],
-      ] as const) {
-        const first = slots[0] as Set<number>;
-        for (const term of first)
-          for (const doc of (this.postings[term] as Postings)[column]) {
-            if (!this.alive[doc]) continue;
-            if (alternative.length === 1) {
-              mark(doc, bit);
-              continue;
-            }
-            if (column === "body") {
-              if (slots.every((s, i) => i === 0 || this.inBody(doc, s))) mark(doc, bit);
-              continue;
-            }
-            const sequence = (column === "name" ? this.nameTerms[doc] : this.aliasTerms[doc]) as Int32Array;
-            if (containsPhrase(sequence, slots)) mark(doc, bit);
-          }
-      }
+    return this.vocabulary.withPrefix(token).flatMap((t) => {
+      const id = this.termIds.get(t);
+      return id === undefined ? [] : [id];
     });
-    return touched;
   }
 
-  private inBody(doc: number, terms: Set<number>): boolean {
-    for (const term of terms) if (binaryHas((this.postings[term] as Postings).body, doc)) return true;
+  private phraseAt(start: number, length: number, slots: Slot[]): boolean {
+    const seq = this.sequences;
+    outer: for (let s = start; s + slots.length <= start + length; s++) {
+      for (let i = 0; i < slots.length; i++) if ((slots[i] as Slot).mask[seq[s + i] as number] !== 1) continue outer;
+      return true;
+    }
     return false;
   }
 
-  /** A page of the ranked matches' ids. */
-  search(groups: QueryGroup[], filter: SearchFilter, offset: number, limit: number): { ids: number[]; hasMore: boolean } {
-    const n = this.docs.length;
-    if (groups.length === 0 || n === 0) return { ids: [], hasMore: false };
-    const masks: Uint8Array[] = [];
-    const costs: Uint8Array[] = [];
-    const inName = new Uint8Array(n);
-    let smallest = 0;
-    let smallestCount = Number.POSITIVE_INFINITY;
-    for (const group of groups) {
-      const mask = new Uint8Array(n);
-      const cost = new Uint8Array(n);
-      const groupInName = new Uint8Array(n);
-      const count = this.matchGroup(group, mask, cost, groupInName);
-      for (let doc = 0; doc < n; doc++) inName[doc] = (inName[doc] as number) + (groupInName[doc] as number);
-      if (count === 0) return { ids: [], hasMore: false };
-      if (count < smallestCount) {
-        smallest = masks.length;
-        smallestCount = count;
+  private slot(token: string, prefix: boolean): Slot {
+    const ids = this.expand(token, prefix);
+    const mask = new Uint8Array(this.terms.length);
+    for (const id of ids) mask[id] = 1;
+    return { ids, mask };
+  }
+
+  /** A group's alternatives as term ids, and how many postings it spans (to pick the cheapest evaluation). */
+  private prepare(group: QueryGroup, columnCount: number): Prepared {
+    const alternatives = group.alternatives.flatMap((alternative, a) => {
+      const last = alternative.length - 1;
+      const slots = alternative.map((t, i) => this.slot(t, group.prefix && i === last));
+      if (slots.some((s) => s.ids.length === 0)) return [];
+      return [{ slots, cost: Math.min(group.costs?.[a] ?? 0, 200), length: alternative.length }];
+    });
+    let size = 0;
+    let terms = 0;
+    for (const a of alternatives)
+      for (const id of (a.slots[0] as Slot).ids) {
+        const p = this.postings[id] as Postings;
+        for (let c = 0; c < columnCount; c++) size += (p[c] as number[]).length;
+        terms++;
       }
-      masks.push(mask);
-      costs.push(cost);
+    return { alternatives, size, terms };
+  }
+
+  /** Whether an alternative holds at a document in a column (phrases in order in name and aliases). */
+  private holds(alternative: Alternative, doc: number, c: number, viaPostings: boolean): boolean {
+    const { slots } = alternative;
+    if (viaPostings && !(slots[0] as Slot).ids.some((id) => binaryHas((this.postings[id] as Postings)[c] as number[], doc)))
+      return false;
+    if (slots.length === 1) return true;
+    if (c === 0) return this.phraseAt(this.nameStart[doc] as number, this.nameLength[doc] as number, slots);
+    if (c === 1) return this.phraseAt(this.aliasStart[doc] as number, this.aliasLength[doc] as number, slots);
+    return slots.every((slot, i) => i === 0 || slot.ids.some((id) => binaryHas((this.postings[id] as Postings)[2], doc)));
+  }
+
+  private mark(doc: number, bit: number, alternative: Alternative, touched: number[]) {
+    const { groupColumns, groupCost, groupInName } = this;
+    if (groupColumns[doc] === 0) {
+      touched.push(doc);
+      groupCost[doc] = alternative.cost;
+    } else if (alternative.cost < (groupCost[doc] as number)) groupCost[doc] = alternative.cost;
+    groupColumns[doc] = (groupColumns[doc] as number) | bit;
+    if (bit === NAME && alternative.length > (groupInName[doc] as number)) groupInName[doc] = alternative.length;
+  }
+
+  /** Marks every document a group matches, walking its postings. Answers the documents touched. */
+  private walkGroup(group: Prepared, columnCount: number): number[] {
+    const touched: number[] = [];
+    const { alive, groupColumns, groupCost, groupInName } = this;
+    for (const alternative of group.alternatives) {
+      if (alternative.slots.length === 1) {
+        // One word: a tight loop over its postings.
+        const altCost = alternative.cost;
+        for (let c = 0; c < columnCount; c++) {
+          const bit = COLUMNS[c] as number;
+          for (const term of (alternative.slots[0] as Slot).ids) {
+            const list = (this.postings[term] as Postings)[c] as number[];
+            for (let i = 0; i < list.length; i++) {
+              const doc = list[i] as number;
+              if (alive[doc] !== 1) continue;
+              const seen = groupColumns[doc] as number;
+              if (seen === 0) {
+                touched.push(doc);
+                groupCost[doc] = altCost;
+              } else if (altCost < (groupCost[doc] as number)) groupCost[doc] = altCost;
+              groupColumns[doc] = seen | bit;
+              if (c === 0 && (groupInName[doc] as number) < 1) groupInName[doc] = 1;
+            }
+          }
+        }
+        continue;
+      }
+      for (let c = 0; c < columnCount; c++)
+        for (const term of (alternative.slots[0] as Slot).ids)
+          for (const doc of (this.postings[term] as Postings)[c] as number[])
+            if (this.alive[doc] === 1 && this.holds(alternative, doc, c, false))
+              this.mark(doc, COLUMNS[c] as number, alternative, touched);
     }
-    type Hit = { doc: number; exact: number; cost: number; tier: number; phrase: number; score: number };
-    // The query's words in order, for names that hold them as one run ("cấp giấy chứng nhận …").
+    return touched;
+  }
+
+  /** Marks the given documents where a group matches them, by binary search in its postings. */
+  private probeGroup(group: Prepared, docs: number[], columnCount: number): number[] {
+    const touched: number[] = [];
+    for (const doc of docs)
+      for (const alternative of group.alternatives)
+        for (let c = 0; c < columnCount; c++)
+          if (this.holds(alternative, doc, c, true)) this.mark(doc, COLUMNS[c] as number, alternative, touched);
+    return touched;
+  }
+
+  /**
+   * A page of the ranked matches' ids. When every group costs the same at every document, matches in
+   * the name outrank all others, so the names alone are searched first and the aliases and bodies only
+   * when the names do not fill the page.
+   */
+  search(groups: QueryGroup[], filter: SearchFilter, offset: number, limit: number): { ids: number[]; hasMore: boolean } {
+    const n = this.ids.length;
+    if (groups.length === 0 || n === 0) return { ids: [], hasMore: false };
+    for (const key of ["columns", "cost", "inName", "groupColumns", "groupCost", "groupInName"] as const)
+      this[key] = grow(this[key], n);
+    const uniform = groups.every((g) => !g.costs || g.costs.every((c) => c === g.costs?.[0]));
+    if (uniform) {
+      const names = this.rank(groups, this.evaluate(groups, 1), filter, offset, limit);
+      if (names.total > offset + limit) return { ids: names.ids, hasMore: true };
+    }
+    const all = this.rank(groups, this.evaluate(groups, 3), filter, offset, limit);
+    return { ids: all.ids, hasMore: all.total > offset + limit };
+  }
+
+  /** The documents every group matches in the first `columnCount` columns, their columns, cost and name coverage marked. */
+  private evaluate(groups: QueryGroup[], columnCount: number): number[] {
+    const { columns, cost, inName, groupColumns, groupCost, groupInName } = this;
+    // The rarest group first; each next one probes the candidates left, or walks its postings when cheaper.
+    const prepared = groups.map((g) => this.prepare(g, columnCount)).sort((a, b) => a.size - b.size);
+    if (prepared.some((g) => g.alternatives.length === 0)) return [];
+    let candidates: number[] = [];
+    for (let g = 0; g < prepared.length; g++) {
+      const group = prepared[g] as Prepared;
+      const touched =
+        g > 0 && candidates.length * group.terms * columnCount * 20 < group.size
+          ? this.probeGroup(group, candidates, columnCount)
+          : this.walkGroup(group, columnCount);
+      if (g === 0)
+        for (const doc of touched) {
+          columns[doc] = groupColumns[doc] as number;
+          cost[doc] = groupCost[doc] as number;
+          inName[doc] = groupInName[doc] as number;
+        }
+      else
+        for (const doc of candidates)
+          if (groupColumns[doc] !== 0) {
+            columns[doc] = (columns[doc] as number) & (groupColumns[doc] as number);
+            cost[doc] = Math.min(255, (cost[doc] as number) + (groupCost[doc] as number));
+            inName[doc] = Math.min(255, (inName[doc] as number) + (groupInName[doc] as number));
+          }
+      const next = g === 0 ? touched : candidates.filter((doc) => groupColumns[doc] !== 0);
+      for (const doc of touched) {
+        groupColumns[doc] = 0;
+        groupCost[doc] = 0;
+        groupInName[doc] = 0;
+      }
+      candidates = next;
+      if (candidates.length === 0) break;
+    }
+    return candidates;
+  }
+
+  private rank(groups: QueryGroup[], candidates: number[], filter: SearchFilter, offset: number, limit: number) {
+    const f = this.filterCodes(filter);
     const run = groups.every((g) => g.alternatives.every((a) => a.length === 1))
-      ? groups.map((g) => new Set(g.alternatives.flatMap((a) => this.expand(a[0] as string, g.prefix))))
+      ? groups.map((g): Slot => {
+          const mask = new Uint8Array(this.terms.length);
+          const ids = g.alternatives.flatMap((a) => this.expand(a[0] as string, g.prefix));
+          for (const id of ids) mask[id] = 1;
+          return { ids, mask };
+        })
       : null;
     const averageLength = this.nameLengthSum / Math.max(1, this.size);
-    const hits: Hit[] = [];
-    const base = masks[smallest] as Uint8Array;
-    for (let doc = 0; doc < n; doc++) {
-      if (base[doc] === 0) continue;
-      let all = NAME | ALIASES | BODY;
-      let cost = 0;
-      let ok = true;
-      for (let g = 0; g < masks.length; g++) {
-        const m = (masks[g] as Uint8Array)[doc] as number;
-        if (m === 0) {
-          ok = false;
-          break;
-        }
-        all &= m;
-        cost += (costs[g] as Uint8Array)[doc] as number;
-      }
-      if (!ok || !this.passes(this.docs[doc] as Doc, filter)) continue;
-      const length = (this.nameTerms[doc] as Int32Array).length;
+    const keep = offset + limit;
+    // The best `keep` so far, worst last: [class, score, doc]; a lower class and a higher score rank first.
+    const best: [number, number, number][] = [];
+    const better = (a: [number, number, number], b: [number, number, number]) =>
+      a[0] !== b[0] ? a[0] < b[0] : a[1] !== b[1] ? a[1] > b[1] : a[2] < b[2];
+    let total = 0;
+    for (const doc of candidates) {
+      if (!this.passes(doc, f)) continue;
+      total++;
+      const all = this.columns[doc] as number;
       const tier = all & NAME ? 0 : all & ALIASES ? 1 : 2;
-      // BM25's length normalisation (k1 = 1.2, b = 0.75) over the name, boosted up to 2× by popularity.
+      const length = this.nameLength[doc] as number;
+      const exact = tier === 0 && (this.inName[doc] as number) >= length ? 0 : 1;
+      const head = (exact * 256 + (this.cost[doc] as number)) * 4 + tier;
       const lengthFactor = 2.2 / (1 + 1.2 * (0.25 + (0.75 * length) / averageLength));
-      const score = lengthFactor * (1 + (this.docs[doc] as Doc).popularity / 1000);
-      const phrase = tier === 0 && run && containsPhrase(this.nameTerms[doc] as Int32Array, run) ? 0 : 1;
-      hits.push({ doc, exact: tier === 0 && (inName[doc] as number) >= length ? 0 : 1, cost, tier, phrase, score });
+      const score = lengthFactor * (1 + (this.popularity[doc] as number) / 1000);
+      const worst = best[best.length - 1];
+      if (best.length === keep && worst && (head * 2 > (worst[0] as number) || (head * 2 === worst[0] && score <= worst[1])))
+        continue;
+      const phrase = tier === 0 && run && this.phraseAt(this.nameStart[doc] as number, length, run) ? 0 : 1;
+      const entry: [number, number, number] = [head * 2 + phrase, score, doc];
+      if (best.length === keep && worst && !better(entry, worst)) continue;
+      let at = best.length;
+      while (at > 0 && better(entry, best[at - 1] as [number, number, number])) at--;
+      best.splice(at, 0, entry);
+      if (best.length > keep) best.pop();
     }
-    hits.sort((a, b) => {
-      const x = this.docs[a.doc] as Doc;
-      const y = this.docs[b.doc] as Doc;
-      return (
-        a.exact - b.exact ||
-        a.cost - b.cost ||
-        a.tier - b.tier ||
-        a.phrase - b.phrase ||
-        b.score - a.score ||
-        (x.name < y.name ? -1 : x.name > y.name ? 1 : 0)
-      );
-    });
-    return {
-      ids: hits.slice(offset, offset + limit).map((h) => (this.docs[h.doc] as Doc).id),
-      hasMore: hits.length > offset + limit,
-    };
+    return { ids: best.slice(offset).map(([, , doc]) => this.ids[doc] as number), total };
   }
-}
-
-function containsPhrase(sequence: Int32Array, slots: Set<number>[]): boolean {
-  outer: for (let start = 0; start + slots.length <= sequence.length; start++) {
-    for (let i = 0; i < slots.length; i++) if (!(slots[i] as Set<number>).has(sequence[start + i] as number)) continue outer;
-    return true;
-  }
-  return false;
 }
 
 function binaryHas(sorted: number[], value: number): boolean {

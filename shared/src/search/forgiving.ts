@@ -74,7 +74,11 @@ function deletions(word: string): string[] {
  * its one-letter deletions, looked up against the terms' own deletions, then checked for distance 1.
  */
 export class Vocabulary {
+  /** `frequency`, when given, answers how many procedures use a term instead of the counts kept here. */
+  constructor(private readonly frequency?: (term: string) => number) {}
+
   private readonly counts = new Map<string, number>();
+  private readonly folded = new Map<string, string>();
   private readonly displays = new Map<string, Map<string, number>>();
   private readonly deletes = new Map<string, string[]>();
   private sorted: string[] | null = null;
@@ -103,9 +107,14 @@ export class Vocabulary {
   addText(text: string) {
     for (const word of text.split(/[^\p{L}\p{N}]+/u)) {
       if (!word) continue;
-      const folded = foldVietnamese(word);
-      if (!/^[a-z0-9]+$/.test(folded)) continue;
-      this.add(foldSpellingVariant(folded), word.toLocaleLowerCase("vi"));
+      const lower = word.toLocaleLowerCase("vi");
+      let folded = this.folded.get(lower);
+      if (folded === undefined) {
+        const plain = foldVietnamese(lower);
+        folded = /^[a-z0-9]+$/.test(plain) ? foldSpellingVariant(plain) : "";
+        this.folded.set(lower, folded);
+      }
+      if (folded) this.add(folded, lower);
     }
   }
 
@@ -114,7 +123,7 @@ export class Vocabulary {
   }
 
   count(term: string): number {
-    return this.counts.get(term) ?? 0;
+    return this.frequency ? this.frequency(term) : (this.counts.get(term) ?? 0);
   }
 
   get size(): number {
