@@ -3,11 +3,20 @@ import { createSearchStore, type SearchParams } from "../stores/search";
 import { ProcedureList } from "./procedure-card";
 import { Empty, ErrorMessage, Loading } from "./status";
 
-/** A paged list of procedures for a search or a filter (field page, unit page, results page). */
-export function ProcedureResults(props: { params: SearchParams; label: string; emptyMessage: string; pageSize?: number }) {
-  const { params, label, emptyMessage, pageSize } = props;
+/**
+ * A paged list of procedures for a search or a filter (field page, unit page, results page). With
+ * `onSuggestion`, a corrected query the API offers is shown as "Có phải bạn muốn tìm: …", tappable.
+ */
+export function ProcedureResults(props: {
+  params: SearchParams;
+  label: string;
+  emptyMessage: string;
+  pageSize?: number;
+  onSuggestion?: (q: string) => void;
+}) {
+  const { params, label, emptyMessage, pageSize, onSuggestion } = props;
   const [useResults] = useState(createSearchStore);
-  const { items, status, error, nextCursor, search, loadMore } = useResults();
+  const { items, status, error, nextCursor, didYouMean, search, loadMore } = useResults();
   const key = JSON.stringify(params);
 
   useEffect(() => {
@@ -17,9 +26,25 @@ export function ProcedureResults(props: { params: SearchParams; label: string; e
 
   if (status === "error" && items.length === 0)
     return <ErrorMessage message={error ?? ""} onRetry={() => void search(params, pageSize)} />;
-  if (status === "done" && items.length === 0) return <Empty message={emptyMessage} />;
+  const suggestion =
+    onSuggestion && didYouMean && status === "done" ? (
+      <p className="did-you-mean">
+        Có phải bạn muốn tìm:{" "}
+        <button type="button" className="button button--small button--link" onClick={() => onSuggestion(didYouMean)}>
+          {didYouMean}
+        </button>
+      </p>
+    ) : null;
+  if (status === "done" && items.length === 0)
+    return (
+      <>
+        {suggestion}
+        <Empty message={emptyMessage} />
+      </>
+    );
   return (
     <>
+      {suggestion}
       <ProcedureList items={items} label={label} />
       {status === "loading" && <Loading />}
       {status === "error" && <ErrorMessage message={error ?? ""} />}

@@ -16,6 +16,8 @@ type SearchState = {
   key: string | null;
   items: ProcedureItem[];
   nextCursor: string | null;
+  /** The corrected query in the catalogue's spelling, when the answer came through a correction. */
+  didYouMean: string | null;
   status: "idle" | "loading" | "done" | "error";
   error: string | null;
   search: (params: SearchParams, pageSize?: number) => Promise<void>;
@@ -34,6 +36,7 @@ export function createSearchStore() {
     key: null,
     items: [],
     nextCursor: null,
+    didYouMean: null,
     status: "idle",
     error: null,
     search: async (params, pageSize = 20) => {
@@ -43,7 +46,8 @@ export function createSearchStore() {
       set({ key, status: "loading", error: null });
       try {
         const page = await catalogueApi.searchProcedures({ ...params, limit: pageSize });
-        if (get().key === key) set({ items: page.items, nextCursor: page.nextCursor, status: "done" });
+        if (get().key === key)
+          set({ items: page.items, nextCursor: page.nextCursor, didYouMean: page.didYouMean, status: "done" });
       } catch (e) {
         if (get().key === key) set({ status: "error", error: errorMessage(e) });
       }

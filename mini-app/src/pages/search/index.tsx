@@ -57,6 +57,10 @@ export default function SearchPage() {
           params={params}
           label="Kết quả tìm kiếm"
           emptyMessage="Không tìm thấy thủ tục phù hợp. Hãy thử từ khóa khác, ví dụ “khai sinh”, “sổ đỏ”, “bằng lái”."
+          onSuggestion={(q) => {
+            setDraft(q);
+            update({ ...params, q });
+          }}
         />
       </section>
     </Page>
