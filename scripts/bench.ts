@@ -102,6 +102,47 @@ async function load(
   duration = DURATION_S,
   url = API,
 ): Promise<LoadResult> {
+  return summarize(route, connections, duration, await loadSamples(next, connections, duration, url));
+}
+
+type Samples = { times: number[]; requests: number; non2xx: number; errors: number };
+
+function summarize(route: string, connections: number, duration: number, s: Samples): LoadResult {
+  const times = [...s.times].sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return {
+    route,
+    connections,
+    requests: s.requests,
+    rps: round(s.requests / duration),
+    p50: round(percentile(times, 50)),
+    p95: round(percentile(times, 95)),
+    p99: round(percentile(times, 99)),
+    non2xx: s.non2xx,
+    errors: s.errors,
+  };
+}
+
+/**
+ * Routes measured in turn, in short slices, `rounds` times over: on a shared machine the load from
+ * elsewhere changes by the minute, and interleaving lets every route see the same share of it.
+ */
+async function interleaved(routes: [string, NextRequest][], connections: number, rounds = 5): Promise<LoadResult[]> {
+  const slice = Math.max(1, Math.round(DURATION_S / rounds));
+  const merged = routes.map((): Samples => ({ times: [], requests: 0, non2xx: 0, errors: 0 }));
+  for (let r = 0; r < rounds; r++)
+    for (const [i, [, next]] of routes.entries()) {
+      const s = await loadSamples(next, connections, slice, API);
+      const m = merged[i] as Samples;
+      m.times.push(...s.times);
+      m.requests += s.requests;
+      m.non2xx += s.non2xx;
+      m.errors += s.errors;
+    }
+  return routes.map(([route], i) => summarize(route, connections, slice * rounds, merged[i] as Samples));
+}
+
+async function loadSamples(next: NextRequest, connections: number, duration: number, url: string): Promise<Samples> {
   const times: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const setupRequest = (req: autocannon.Request) => {
@@ -113,19 +154,7 @@ async function load(
     );
     instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
   });
-  times.sort((a, b) => a - b);
-  const round = (n: number) => Math.round(n * 100) / 100;
-  return {
-    route,
-    connections,
-    requests: result.requests.total,
-    rps: round(result.requests.total / duration),
-    p50: round(percentile(times, 50)),
-    p95: round(percentile(times, 95)),
-    p99: round(percentile(times, 99)),
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-  };
+  return { times, requests: result.requests.total, non2xx: result.non2xx, errors: result.errors + result.timeouts };
 }
 
 const cycle = (paths: string[]) => {
@@ -655,7 +684,7 @@ function mixed(exact: string[], forgiving: string[]): string[] {
 /**
  * Resident search on its own database: at each size, the first search of a fresh isolate (it loads
  * the index), then health, exact, forgiving and mixed (1 in 5 forgiving) queries at 1 and 16
- * connections, each request uncached (see `uncached`). Between sizes the API stops and the catalogue
+ * connections, interleaved, each request uncached (see `uncached`). Between sizes the API stops and the catalogue
  * grows by the next synthetic procedures.
  */
 async function searchSection() {
@@ -680,19 +709,19 @@ async function searchSection() {
       const firstSearchMs = Math.round((performance.now() - coldStart) * 100) / 100;
       await load("warmup", uncached(["khai tu", "ket hon", "tam tru", "ho chieu", ...forgiving.slice(-8)]), 4, 5);
       const results: LoadResult[] = [];
-      for (const connections of [1, 16]) {
-        results.push(await load("health", () => "/api/health", connections));
-        results.push(await load("search exact (uncached)", uncached(SEARCHES), connections));
-        results.push(await load("search forgiving (uncached)", uncached(forgiving), connections));
-        results.push(await load("search 1/5 forgiving (uncached)", uncached(mix), connections));
+      for (const connections of [1, 16])
         results.push(
-          await load(
-            "search exact (cached)",
-            cycle(SEARCHES.map((q) => `/api/procedures?q=${encodeURIComponent(q)}`)),
+          ...(await interleaved(
+            [
+              ["health", () => "/api/health"],
+              ["search exact (uncached)", uncached(SEARCHES)],
+              ["search forgiving (uncached)", uncached(forgiving)],
+              ["search 1/5 forgiving (uncached)", uncached(mix)],
+              ["search exact (cached)", cycle(SEARCHES.map((q) => `/api/procedures?q=${encodeURIComponent(q)}`))],
+            ],
             connections,
-          ),
+          )),
         );
-      }
       const p95 = (route: string, c: number) => results.find((r) => r.route === route && r.connections === c)!.p95;
       const ratio = (route: string, c: number) => Math.round((p95(route, c) / p95("health", c)) * 100) / 100;
       const toHealthP95 = Object.fromEntries(
