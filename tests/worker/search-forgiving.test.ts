@@ -15,6 +15,38 @@ const search = (q: string, limit = 3) =>
 /** The words a query is made of: procedures whose first words are the same are equally right answers. */
 const key = (name: string) => typedWords(name).map(foldVietnamese).join(" ");
 
+// First in the file: this isolate has no index yet.
+describe("a cold isolate", () => {
+  it("answers from FTS5 at once and builds its index after the answer", async () => {
+    const background: Promise<unknown>[] = [];
+    const first = await searchProcedures(
+      db(),
+      sample.province.id,
+      { q: "dang ky khai sinh", limit: 3 },
+      {
+        background: (work) => background.push(work),
+      },
+    );
+    expect(first.provisional).toBe(true);
+    expect(first.page.items[0]?.name).toBe("Đăng ký khai sinh");
+    expect(first.page.didYouMean).toBeNull();
+    expect(background).toHaveLength(1);
+    await Promise.all(background);
+    const next = await searchProcedures(
+      db(),
+      sample.province.id,
+      { q: "dang kí khai sinhh", limit: 3 },
+      {
+        background: (work) => background.push(work),
+      },
+    );
+    expect(next.provisional).toBeUndefined();
+    expect(next.page.items[0]?.name).toBe("Đăng ký khai sinh");
+    expect(next.page.didYouMean).toBe("đăng ký khai sinh");
+    expect(background).toHaveLength(1);
+  });
+});
+
 describe("GET /api/procedures forgives how residents type", () => {
   it("leads to the right procedure in the top 3 for at least 95% of generated misspellings", async () => {
     const rnd = prng(1414);

@@ -3,7 +3,13 @@ import type { ProcedureDetail, ProcedureSearchQuery, ProcedureSummary } from "..
 import { storedCases } from "../../../../shared/src/catalogue/cases";
 import type { Fees, ProcessingTime } from "../../../../shared/src/catalogue/schemas";
 import { type IndexedProcedure, SearchEngine, type SearchFilter } from "../../../../shared/src/search/engine";
-import { parseForgivingQuery, type SynonymEntry } from "../../../../shared/src/search/query";
+import {
+  parseForgivingQuery,
+  parseSearchQuery,
+  type SynonymEntry,
+  toColumnFtsExpression,
+  toFtsExpression,
+} from "../../../../shared/src/search/query";
 import type { Db } from "../client";
 import { fields, procedures, units } from "../schema";
 
@@ -80,6 +86,8 @@ const toIndexed = (r: IndexRow): IndexedProcedure => ({
 /** A province's index in this isolate, at the catalogue edition it reflects. */
 type Resident = { engine: SearchEngine; edition: string; refreshing: Promise<void> | null };
 const residents = new Map<string, Promise<Resident>>();
+/** The same, once loaded. */
+const loaded = new Map<string, Resident>();
 
 async function loadResident(d1: D1Database, provinceId: string): Promise<Resident> {
   // The edition first: a row changed while the chunks load is at or after it, so the next refresh catches it.
@@ -126,12 +134,16 @@ function residentIndex(d1: D1Database, provinceId: string): Promise<Resident> {
   if (!resident) {
     resident = loadResident(d1, provinceId);
     residents.set(provinceId, resident);
-    resident.catch(() => residents.delete(provinceId));
+    resident.then(
+      (r) => loaded.set(provinceId, r),
+      () => residents.delete(provinceId),
+    );
   }
   return resident;
 }
 
-export type SearchAnswer = { page: SearchPage; edition: string };
+/** A page at a catalogue edition; `provisional` when it came from FTS5 while the index builds (not to be kept). */
+export type SearchAnswer = { page: SearchPage; edition: string; provisional?: true };
 
 /**
  * Published procedures of a province, filtered, and ranked when a query is given, from an index kept
@@ -145,7 +157,14 @@ export async function searchProcedures(
   db: Db,
   provinceId: string,
   query: ProcedureSearchQuery,
-  options: { synonyms?: readonly SynonymEntry[] } = {},
+  options: {
+    synonyms?: readonly SynonymEntry[];
+    /**
+     * Where a cold isolate may build its index after answering (the request's waitUntil); that
+     * answer then comes from FTS5, read exactly. Without it the first search waits for the index.
+     */
+    background?: (work: Promise<unknown>) => void;
+  } = {},
 ): Promise<SearchAnswer> {
   const d1 = db.$client;
   const filter: SearchFilter = {
@@ -166,6 +185,10 @@ export async function searchProcedures(
     filter.unit = unit.kind === "commune" ? { kind: "commune" } : { kind: "department", id: unit.id };
   }
   const offset = Number(query.cursor ?? 0);
+  if (!loaded.has(provinceId) && options.background) {
+    options.background(residentIndex(d1, provinceId));
+    return ftsAnswer(d1, provinceId, query, filter, offset, options.synonyms);
+  }
   const resident = await residentIndex(d1, provinceId);
   for (let attempt = 0; ; attempt++) {
     const { engine } = resident;
@@ -203,6 +226,71 @@ export async function searchProcedures(
       edition,
     };
   }
+}
+
+/**
+ * The answer of a cold isolate, from FTS5 while the index builds: the same filters, the query read
+ * exactly (folding, synonyms, prefix; no vocabulary yet for corrections), name and alias matches
+ * first, then BM25 with popularity. One batch: the edition and the page.
+ */
+async function ftsAnswer(
+  d1: D1Database,
+  provinceId: string,
+  query: ProcedureSearchQuery,
+  filter: SearchFilter,
+  offset: number,
+  synonyms?: readonly SynonymEntry[],
+): Promise<SearchAnswer> {
+  const where = ["p.province_id = ?", "p.status = 'published'"];
+  const binds: unknown[] = [provinceId];
+  if (filter.fieldId !== undefined) where.push("p.field_id = ?") && binds.push(filter.fieldId);
+  if (filter.level !== undefined) where.push("p.service_level = ?") && binds.push(filter.level);
+  if (filter.onlineOnly !== undefined) where.push("p.online_only = ?") && binds.push(filter.onlineOnly ? 1 : 0);
+  if (filter.essential !== undefined) where.push("p.essential = ?") && binds.push(filter.essential ? 1 : 0);
+  if (filter.unit?.kind === "commune") where.push("p.unit_level = 'commune'");
+  if (filter.unit?.kind === "department") where.push("p.competent_unit_id = ?") && binds.push(filter.unit.id);
+  const groups = query.q ? parseSearchQuery(query.q, synonyms) : [];
+  const editionStatement = d1.prepare(EDITION_SQL).bind(provinceId);
+  if (query.q && groups.length === 0) {
+    const edition = (await editionStatement.first<{ at: string }>())?.at ?? "";
+    return { page: { items: [], nextCursor: null, didYouMean: null }, edition, provisional: true };
+  }
+  const page = d1.prepare(
+    groups.length > 0
+      ? `SELECT ${SUMMARY_SQL} FROM procedures_fts JOIN procedures p ON p.id = procedures_fts.rowid
+           JOIN fields f ON f.id = p.field_id
+         WHERE procedures_fts MATCH ? AND ${where.join(" AND ")}
+         ORDER BY CASE
+             WHEN p.id IN (SELECT rowid FROM procedures_fts WHERE procedures_fts MATCH ?) THEN 0
+             WHEN p.id IN (SELECT rowid FROM procedures_fts WHERE procedures_fts MATCH ?) THEN 1
+             ELSE 2 END,
+           bm25(procedures_fts, 10.0, 6.0, 1.0) * (1.0 + p.popularity / 1000.0), p.name
+         LIMIT ? OFFSET ?`
+      : `SELECT ${SUMMARY_SQL} FROM procedures p JOIN fields f ON f.id = p.field_id
+         WHERE ${where.join(" AND ")} ORDER BY p.popularity DESC, p.name LIMIT ? OFFSET ?`,
+  );
+  const bound =
+    groups.length > 0
+      ? page.bind(
+          toFtsExpression(groups),
+          ...binds,
+          toColumnFtsExpression(groups, ["search_name"]),
+          toColumnFtsExpression(groups, ["search_aliases"]),
+          query.limit + 1,
+          offset,
+        )
+      : page.bind(...binds, query.limit + 1, offset);
+  const [editionResult, rowsResult] = await d1.batch<Record<string, unknown>>([editionStatement, bound]);
+  const rows = (rowsResult?.results ?? []) as SummaryRow[];
+  return {
+    page: {
+      items: rows.slice(0, query.limit).map(toSummary),
+      nextCursor: rows.length > query.limit ? String(offset + query.limit) : null,
+      didYouMean: null,
+    },
+    edition: ((editionResult?.results[0] as { at: string } | undefined)?.at ?? "") as string,
+    provisional: true,
+  };
 }
 
 /** The published version of a procedure with everything the detail screen shows. */
