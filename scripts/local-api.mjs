@@ -12,10 +12,11 @@ const env = {
 const bin = (name) => `node_modules/.bin/${name}`;
 
 /**
- * Applies migrations and loads the sample province (plus N synthetic procedures, and a synthetic
+ * Applies migrations and loads the sample province (plus N synthetic procedures, or only those from
+ * `syntheticFrom` on, and a synthetic
  * year of `history` dossiers unless one is there already) into `persistTo`.
  */
-export function prepareDatabase(persistTo, { synthetic, history } = {}) {
+export function prepareDatabase(persistTo, { synthetic, syntheticFrom, history } = {}) {
   execFileSync(
     bin("wrangler"),
     ["d1", "migrations", "apply", "DB", "--local", "--config", "worker/wrangler.jsonc", "--persist-to", persistTo],
@@ -29,6 +30,7 @@ export function prepareDatabase(persistTo, { synthetic, history } = {}) {
     "--persist",
     persistTo,
     ...(synthetic ? ["--synthetic", String(synthetic)] : []),
+    ...(syntheticFrom ? ["--synthetic-from", String(syntheticFrom)] : []),
     ...(history ? ["--history", String(history)] : []),
   ];
   execFileSync(bin("tsx"), args, { stdio: "inherit", env });

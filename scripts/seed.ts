@@ -1,6 +1,7 @@
 // Loads a catalogue into a local D1 (the SQLite file wrangler dev uses), through the same
 // repository functions as the worker, and optionally a synthetic year of N dossiers for the figures.
-// Usage: tsx scripts/seed.ts [--persist DIR] [--synthetic N] [--history N]
+// Usage: tsx scripts/seed.ts [--persist DIR] [--synthetic N [--synthetic-from M]] [--history N]
+// (--synthetic-from M publishes only synthetic procedures M..N-1: growing a catalogue already seeded with M.)
 import { parseArgs } from "node:util";
 import { getPlatformProxy } from "wrangler";
 import { createDb } from "../worker/src/db/client";
@@ -15,6 +16,7 @@ const { values } = parseArgs({
   options: {
     persist: { type: "string", default: ".wrangler/state" },
     synthetic: { type: "string" },
+    "synthetic-from": { type: "string" },
     history: { type: "string" },
   },
 });
@@ -35,7 +37,8 @@ try {
   if (values.synthetic) {
     const n = Number(values.synthetic);
     const { province, fields, units } = catalogue;
-    await publishProcedureVersions(db, province.id, syntheticProcedures(n, fields, units));
+    const from = Number(values["synthetic-from"] ?? 0);
+    await publishProcedureVersions(db, province.id, syntheticProcedures(n, fields, units).slice(from));
     console.log(`Synthetic procedures: ${n}`);
   }
   const historyDb = proxy.env.DB as HistoryD1;

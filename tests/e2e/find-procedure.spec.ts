@@ -127,3 +127,33 @@ test("the QR scanner explains that it needs Zalo when opened in a browser", asyn
   await page.getByRole("button", { name: "Quét mã QR" }).click();
   await expect(page.getByText("Quét mã QR dùng được khi mở ứng dụng trong Zalo.")).toBeVisible();
 });
+
+test("a misspelled query still leads to the procedure, and the app offers the corrected spelling", async ({ page }) => {
+  await page.goto("/search");
+  await searchBox(page).fill("dang kí khai sinhh");
+  const results = page.getByRole("list", { name: "Kết quả tìm kiếm" });
+  await expect(results.getByRole("link").first()).toContainText("Đăng ký khai sinh");
+  const suggestion = page.getByRole("button", { name: "đăng ký khai sinh" });
+  await expect(page.getByText("Có phải bạn muốn tìm:")).toBeVisible();
+
+  // Tapping the suggestion searches for it: the box and the URL carry the corrected query.
+  await suggestion.click();
+  await expect(page).toHaveURL(/q=%C4%91%C4%83ng\+k%C3%BD\+khai\+sinh|q=%C4%91%C4%83ng%20k%C3%BD%20khai%20sinh/);
+  await expect(searchBox(page)).toHaveValue("đăng ký khai sinh");
+  await expect(page.getByText("Có phải bạn muốn tìm:")).toHaveCount(0);
+
+  await results
+    .getByRole("link", { name: /^Đăng ký khai sinh/ })
+    .first()
+    .click();
+  await expect(page.getByRole("heading", { level: 2, name: "Đăng ký khai sinh" })).toBeVisible();
+});
+
+test("Telex leftovers and words typed together find the procedure too", async ({ page }) => {
+  await page.goto("/search");
+  await searchBox(page).fill("ddawng kys thuowng truus");
+  const results = page.getByRole("list", { name: "Kết quả tìm kiếm" });
+  await expect(results.getByRole("link").first()).toContainText("Đăng ký thường trú");
+  await searchBox(page).fill("giaykhaisinh");
+  await expect(results.getByRole("link").first()).toContainText("khai sinh");
+});

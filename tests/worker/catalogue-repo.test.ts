@@ -10,7 +10,7 @@ const sample = inject("sampleCatalogue");
 const provinceId = sample.province.id;
 const base = sample.procedures[0]!;
 const rows = async (query: string) => (await env.DB.prepare(query).all()).results;
-const find = (q: string) => searchProcedures(db(), provinceId, { q, limit: 50 });
+const find = async (q: string) => (await searchProcedures(db(), provinceId, { q, limit: 50 })).page;
 
 /** Everything loading writes, except the time of writing. */
 async function catalogueState() {

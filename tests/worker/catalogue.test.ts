@@ -91,7 +91,13 @@ describe("GET /api/procedures: Vietnamese search", () => {
       expect(status, q).toBe(200);
       expect(Array.isArray(body.items), q).toBe(true);
     }
-    expect((await search("q=%21%21%21")).body).toMatchObject({ items: [], nextCursor: null, lifeEvents: [], replacement: null });
+    expect((await search("q=%21%21%21")).body).toMatchObject({
+      items: [],
+      nextCursor: null,
+      lifeEvents: [],
+      replacement: null,
+      didYouMean: null,
+    });
   });
 });
 
@@ -145,6 +151,7 @@ describe("GET /api/procedures: filters", () => {
       nextCursor: null,
       lifeEvents: [],
       replacement: null,
+      didYouMean: null,
     });
   });
 });

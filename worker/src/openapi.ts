@@ -248,7 +248,10 @@ export const openApiDocument = {
         summary:
           "Search and filter published procedures; the first page of a query also names the life events and the abolished or renamed paper it matches",
         parameters: parameters("query", ProcedureSearchQuery),
-        responses: { 200: ok("A page of procedures", ProcedureSearchPage), 400: error("Invalid query") },
+        responses: {
+          200: ok("A page of procedures, with the corrected query when a word was corrected", ProcedureSearchPage),
+          400: error("Invalid query"),
+        },
       },
     },
     "/api/life-events": {

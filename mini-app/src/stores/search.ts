@@ -11,10 +11,7 @@ export type SearchParams = {
   essential?: boolean;
 };
 
-/**
- * What leads the first page of a search beside the procedures: life events, an abolished paper, and
- * a correction when the API offers one (`didYouMean`, absent from older answers).
- */
+/** What leads the first page of a search beside the procedures: life events, an abolished paper, a correction. */
 export type SearchLead = {
   lifeEvents: ProcedurePage["lifeEvents"];
   replacement: ProcedurePage["replacement"];
@@ -22,9 +19,9 @@ export type SearchLead = {
 };
 
 const leadOf = (page: ProcedurePage): SearchLead => ({
-  lifeEvents: page.lifeEvents ?? [],
-  replacement: page.replacement ?? null,
-  didYouMean: (page as { didYouMean?: string | null }).didYouMean ?? null,
+  lifeEvents: page.lifeEvents,
+  replacement: page.replacement,
+  didYouMean: page.didYouMean,
 });
 
 type SearchState = {
@@ -59,9 +56,6 @@ export function createSearchStore() {
       const key = searchKey(params);
       if (get().key === key && get().status !== "error") return;
       current = { params, pageSize };
-      // Already here (the home screen's data, started with the HTML): shown in the same render.
-      const arrived = catalogueApi.arrivedSearch({ ...params, limit: pageSize });
-      if (arrived) return set({ key, items: arrived.items, nextCursor: arrived.nextCursor, status: "done", error: null });
       set({ key, status: "loading", error: null });
       try {
         const page = await catalogueApi.searchProcedures({ ...params, limit: pageSize });

@@ -75,6 +75,8 @@ export type ProcedureList = z.infer<typeof ProcedureList>;
 
 /** The search answer (`GET /api/procedures`); other lists keep `ProcedureList`. */
 export const ProcedureSearchPage = ProcedureList.extend({
+  /** The query as understood, in the catalogue's spelling, when a word of it was corrected; null otherwise. */
+  didYouMean: z.string().nullable(),
   /** Life events whose phrases the query names (first page only; [] otherwise). */
   lifeEvents: z.array(LifeEventSummary),
   /** An abolished or renamed paper the query names, with what replaced it (first page only). */

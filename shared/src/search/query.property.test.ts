@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { foldVietnamese, searchTokens } from "../text/fold";
-import { parseSearchQuery, toFtsExpression } from "./query";
+import { Vocabulary } from "./forgiving";
+import { parseForgivingQuery, parseSearchQuery, toFtsExpression } from "./query";
 
 describe("search properties (generated input)", () => {
   it("folding is idempotent and yields no combining marks or đ", () => {
@@ -34,6 +35,26 @@ describe("search properties (generated input)", () => {
         const text = ws.join(" ");
         expect(parseSearchQuery(foldVietnamese(text))).toEqual(parseSearchQuery(text));
       }),
+    );
+  });
+});
+
+describe("forgiving reading (generated input)", () => {
+  const vocabulary = new Vocabulary();
+  for (const name of ["Đăng ký khai sinh", "Cấp hộ chiếu phổ thông", "Giấy phép lái xe", "Đăng ký thường trú"])
+    vocabulary.addText(name);
+
+  it("never throws and yields only [a-z0-9] tokens, corrections costed", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 100 }), fc.string({ unit: "grapheme", maxLength: 60 })), (s) => {
+        const { groups, corrected } = parseForgivingQuery(s, vocabulary);
+        for (const g of groups) {
+          for (const a of g.alternatives) for (const t of a) expect(t).toMatch(/^[a-z0-9]+$/);
+          if (g.costs) expect(g.costs.length).toBe(g.alternatives.length);
+        }
+        if (corrected !== null) expect(corrected.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -1,8 +1,11 @@
+/** A province's or the built-in synonym: any of the keys reads as any of the expansions. */
+export type SynonymEntry = readonly [keys: readonly string[], expansions: readonly string[]];
+
 /**
  * What residents type → how the catalogue names it. Keys and expansions are
  * written plainly and folded at load time; the longest key wins at each position.
  */
-const SYNONYMS: ReadonlyArray<readonly [keys: readonly string[], expansions: readonly string[]]> = [
+const SYNONYMS: readonly SynonymEntry[] = [
   [["sổ đỏ", "sổ hồng", "làm sổ đỏ", "làm sổ hồng"], ["giấy chứng nhận quyền sử dụng đất"]],
   [["sang tên sổ đỏ", "sang tên sổ hồng", "sang tên nhà đất"], ["đăng ký biến động"]],
   [["bằng lái", "bằng lái xe", "gplx"], ["giấy phép lái xe"]],
@@ -24,6 +27,11 @@ const SYNONYMS: ReadonlyArray<readonly [keys: readonly string[], expansions: rea
   [["bhxh"], ["bảo hiểm xã hội"]],
   [["bhyt"], ["bảo hiểm y tế"]],
   [["qsdđ", "qsdd"], ["quyền sử dụng đất"]],
+  [["hkd"], ["hộ kinh doanh"]],
+  [["gks"], ["khai sinh"]],
+  [["gcn"], ["giấy chứng nhận"]],
+  [["dkkd", "đkkd"], ["đăng ký kinh doanh"]],
+  [["gpxd"], ["giấy phép xây dựng"]],
   [["trích lục khai sinh", "bản sao khai sinh", "xin trích lục khai sinh"], ["trích lục hộ tịch"]],
   [["biển số xe", "đăng ký xe máy", "cà vẹt xe", "cà vẹt"], ["đăng ký xe"]],
   [["thành lập công ty", "mở công ty", "giấy phép kinh doanh công ty"], ["thành lập doanh nghiệp"]],

@@ -11,14 +11,25 @@ export function foldVietnamese(text: string): string {
     .toLowerCase();
 }
 
+/**
+ * The i/y spelling variants that are both accepted (kí/ký, lí/lý, mĩ/mỹ, sĩ/sỹ, kỉ/kỷ, hi/hy sinh):
+ * a folded syllable made of consonant letters and a final `y` and nothing else is written with `i`.
+ * `y` stays where it is not a variant: alone ("y tế"), after a vowel ("ay", "uy", "quy": `q` is always
+ * followed by the glide u), or followed by more letters ("yêu", "uyên", "khuyến", "bhyt").
+ */
+export function foldSpellingVariant(token: string): string {
+  return /^[bcdghklmnprstvx]{1,3}y$/.test(token) ? `${token.slice(0, -1)}i` : token;
+}
+
 /** Folded search tokens: ASCII letters and digits only, so they are always safe inside an FTS5 string. */
 export function searchTokens(text: string): string[] {
   return foldVietnamese(text)
     .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+    .filter(Boolean)
+    .map(foldSpellingVariant);
 }
 
-/** The folded, space-separated form stored in the FTS5-indexed columns. */
+/** The folded, space-separated form stored in the search columns. */
 export function foldForIndex(text: string): string {
   return searchTokens(text).join(" ");
 }

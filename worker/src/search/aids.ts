@@ -11,8 +11,9 @@ import type { SynonymEntry } from "../../../shared/src/search/query";
 import { unmatchedQueryKey } from "../../../shared/src/search/unmatched";
 import { searchTokens } from "../../../shared/src/text/fold";
 import type { Db } from "../db/client";
+import { catalogueEdition } from "../db/repo/admin-procedures";
 import { countUnmatched, searchAidRows, toSummary } from "../db/repo/life-events";
-import type { SearchPage } from "../db/repo/procedures";
+import { type SearchAnswer, type SearchPage, searchProcedures } from "../db/repo/procedures";
 import type { AppEnv } from "../lib/factory";
 
 /**
@@ -59,11 +60,35 @@ export function searchAids(db: Db, provinceId: string, edition: string): Promise
   return aids;
 }
 
+/**
+ * A search with the province's synonyms, and what leads its answer. The aids in hand may be older
+ * than the catalogue the search read (each search learns the edition in its own round trip): then
+ * they are read again at that edition and the search runs once more with their synonyms.
+ */
+export async function searchWithAids(
+  db: Db,
+  provinceId: string,
+  query: ProcedureSearchQuery,
+  background?: (work: Promise<unknown>) => void,
+): Promise<Omit<SearchAnswer, "page"> & { page: ProcedureSearchPage }> {
+  const held = cached.get(provinceId) ?? {
+    edition: await catalogueEdition(db, provinceId),
+    aids: undefined,
+  };
+  let aids = await (held.aids ?? searchAids(db, provinceId, held.edition));
+  let answer = await searchProcedures(db, provinceId, query, { synonyms: aids.synonyms, background });
+  if (answer.edition !== held.edition) {
+    aids = await searchAids(db, provinceId, answer.edition);
+    answer = await searchProcedures(db, provinceId, query, { synonyms: aids.synonyms, background });
+  }
+  return { ...answer, page: answerSearch(answer.page, query, aids) };
+}
+
 /** Events and papers only lead the first page of a search. */
 const isFirstPage = (query: ProcedureSearchQuery) => !query.cursor && !!query.q && searchTokens(query.q).length > 0;
 
 /** The search answer: the page of procedures, and on the first page the events and the paper the query names. */
-export function answerSearch(page: SearchPage, query: ProcedureSearchQuery, aids: SearchAids): ProcedureSearchPage {
+function answerSearch(page: SearchPage, query: ProcedureSearchQuery, aids: SearchAids): ProcedureSearchPage {
   if (!isFirstPage(query)) return { ...page, lifeEvents: [], replacement: null };
   const q = query.q!;
   const [paper] = matchByPhrases(q, aids.papers, 1);

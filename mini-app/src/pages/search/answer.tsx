@@ -52,20 +52,11 @@ function Lead({ lead, noResults }: { lead: SearchLead; noResults: boolean }) {
   );
 }
 
-/** When nothing matched: a correction if the API offers one, the most used procedures and the hotline. */
-function NothingFound({ q, lead, onSearch }: { q: string; lead: SearchLead; onSearch: (q: string) => void }) {
+/** When nothing matched: the most used procedures and the hotline. */
+function NothingFound({ q, lead }: { q: string; lead: SearchLead }) {
   const led = lead.lifeEvents.length > 0 || lead.replacement !== null;
   return (
     <>
-      {lead.didYouMean && (
-        <p className="status">
-          Có phải bạn muốn tìm{" "}
-          <button type="button" className="button button--link" onClick={() => onSearch(lead.didYouMean!)}>
-            “{lead.didYouMean}”
-          </button>
-          ?
-        </p>
-      )}
       {!led && (
         <p className="status">Không tìm thấy thủ tục phù hợp với “{q}”. Hãy thử từ khóa khác, ví dụ “khai sinh”, “sổ đỏ”.</p>
       )}
@@ -91,9 +82,17 @@ export function SearchAnswer({ params, onSearch }: { params: SearchParams; onSea
   const empty = status === "done" && items.length === 0;
   return (
     <>
+      {lead?.didYouMean && done && (
+        <p className="did-you-mean">
+          Có phải bạn muốn tìm:{" "}
+          <button type="button" className="button button--small button--link" onClick={() => onSearch(lead.didYouMean!)}>
+            {lead.didYouMean}
+          </button>
+        </p>
+      )}
       {lead && done && <Lead lead={lead} noResults={empty} />}
       {empty && params.q && lead ? (
-        <NothingFound q={params.q} lead={lead} onSearch={onSearch} />
+        <NothingFound q={params.q} lead={lead} />
       ) : empty ? (
         <p className="status">Không có thủ tục nào phù hợp với bộ lọc.</p>
       ) : (

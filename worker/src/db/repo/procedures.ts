@@ -1,8 +1,15 @@
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { ProcedureDetail, ProcedureSearchQuery, ProcedureSummary } from "../../../../shared/src/catalogue/api";
 import { storedCases } from "../../../../shared/src/catalogue/cases";
 import type { Fees, ProcessingTime } from "../../../../shared/src/catalogue/schemas";
-import { parseSearchQuery, type SynonymEntry, toColumnFtsExpression, toFtsExpression } from "../../../../shared/src/search/query";
+import { type IndexedProcedure, SearchEngine, type SearchFilter } from "../../../../shared/src/search/engine";
+import {
+  parseForgivingQuery,
+  parseSearchQuery,
+  type SynonymEntry,
+  toColumnFtsExpression,
+  toFtsExpression,
+} from "../../../../shared/src/search/query";
 import type { Db } from "../client";
 import { fields, procedures, units } from "../schema";
 
@@ -20,8 +27,8 @@ type SummaryRow = {
   essential: number;
 };
 
-const SUMMARY_COLUMNS = sql.raw(`p.code, p.name, p.field_id, f.name AS field_name, p.service_level, p.unit_level,
-  p.agency, p.processing_time, p.fees, p.online_only, p.essential`);
+const SUMMARY_SQL = `p.id, p.code, p.name, p.field_id, f.name AS field_name, p.service_level, p.unit_level,
+  p.agency, p.processing_time, p.fees, p.online_only, p.essential`;
 
 function toSummary(r: SummaryRow): ProcedureSummary {
   return {
@@ -38,70 +45,263 @@ function toSummary(r: SummaryRow): ProcedureSummary {
   };
 }
 
-export type SearchPage = { items: ProcedureSummary[]; nextCursor: string | null };
+export type SearchPage = { items: ProcedureSummary[]; nextCursor: string | null; didYouMean: string | null };
+
+type IndexRow = {
+  id: number;
+  name: string;
+  search_name: string;
+  search_aliases: string;
+  search_body: string;
+  field_id: string;
+  service_level: string;
+  unit_level: string;
+  competent_unit_id: string | null;
+  online_only: number;
+  essential: number;
+  popularity: number;
+  status: string;
+};
+
+const INDEX_COLUMNS = `id, name, search_name, search_aliases, search_body, field_id, service_level, unit_level,
+  competent_unit_id, online_only, essential, popularity, status`;
+/**
+ * The catalogue's edition in one row: the newest procedure change (`at`, what the index refreshes
+ * from) and the stamp every edit of life events, papers and synonyms bumps. `full` is the edition
+ * as catalogueEdition() spells it, which answers are kept under.
+ */
+const EDITION_SQL = `SELECT coalesce(max(updated_at), '') AS at,
+  coalesce((SELECT edition FROM search_editions WHERE province_id = ?1), 0) AS aids
+  FROM procedures WHERE province_id = ?1`;
+type EditionRow = { at: string; aids: number };
+const editionOf = (row: unknown) => {
+  const { at = "", aids = 0 } = (row ?? {}) as Partial<EditionRow>;
+  return { at, full: `${at}#${aids}` };
+};
+const LOAD_CHUNK = 5000;
+
+const toIndexed = (r: IndexRow): IndexedProcedure => ({
+  id: r.id,
+  name: r.name,
+  searchName: r.search_name,
+  searchAliases: r.search_aliases,
+  searchBody: r.search_body,
+  fieldId: r.field_id,
+  level: r.service_level,
+  unitLevel: r.unit_level,
+  competentUnitId: r.competent_unit_id,
+  onlineOnly: r.online_only === 1,
+  essential: r.essential === 1,
+  popularity: r.popularity,
+});
+
+/** A province's index in this isolate, at the catalogue edition it reflects. */
+type Resident = { engine: SearchEngine; edition: string; refreshing: Promise<void> | null };
+const residents = new Map<string, Promise<Resident>>();
+/** The same, once loaded. */
+const loaded = new Map<string, Resident>();
+
+async function loadResident(d1: D1Database, provinceId: string): Promise<Resident> {
+  // The edition first: a row changed while the chunks load is at or after it, so the next refresh catches it.
+  const edition = editionOf(await d1.prepare(EDITION_SQL).bind(provinceId).first()).at;
+  const engine = new SearchEngine();
+  for (let after = 0; ; ) {
+    const { results } = await d1
+      .prepare(
+        `SELECT ${INDEX_COLUMNS} FROM procedures WHERE province_id = ? AND status = 'published' AND id > ? ORDER BY id LIMIT ?`,
+      )
+      .bind(provinceId, after, LOAD_CHUNK)
+      .all<IndexRow>();
+    for (const row of results) engine.add(toIndexed(row));
+    if (results.length < LOAD_CHUNK) break;
+    after = (results.at(-1) as IndexRow).id;
+  }
+  return { engine, edition, refreshing: null };
+}
+
+/** Applies every row changed at or after the resident's edition (idempotent), up to `edition`. */
+function refreshResident(d1: D1Database, provinceId: string, resident: Resident, edition: string): Promise<void> {
+  resident.refreshing ??= (async () => {
+    try {
+      const { results } = await d1
+        .prepare(`SELECT ${INDEX_COLUMNS}, updated_at FROM procedures WHERE province_id = ? AND updated_at >= ?`)
+        .bind(provinceId, resident.edition)
+        .all<IndexRow & { updated_at: string }>();
+      let newest = resident.edition;
+      for (const row of results) {
+        if (row.status === "published") resident.engine.add(toIndexed(row));
+        else resident.engine.remove(row.id);
+        if (row.updated_at > newest) newest = row.updated_at;
+      }
+      resident.edition = newest > edition ? newest : edition;
+    } finally {
+      resident.refreshing = null;
+    }
+  })();
+  return resident.refreshing;
+}
+
+function residentIndex(d1: D1Database, provinceId: string): Promise<Resident> {
+  let resident = residents.get(provinceId);
+  if (!resident) {
+    resident = loadResident(d1, provinceId);
+    residents.set(provinceId, resident);
+    resident.then(
+      (r) => loaded.set(provinceId, r),
+      () => residents.delete(provinceId),
+    );
+  }
+  return resident;
+}
+
+/** A page at a catalogue edition; `provisional` when it came from FTS5 while the index builds (not to be kept). */
+export type SearchAnswer = { page: SearchPage; edition: string; provisional?: true };
 
 /**
- * Published procedures of a province, filtered, and ranked when a query is given:
- * matches in the name first, then in the colloquial aliases, then in the body; within each,
- * BM25 (name ≫ aliases ≫ body) boosted up to 2× for popular procedures (BM25 is negative: lower is better).
- * Pages by offset; the catalogue is small enough (≤100k rows) that this stays cheap.
+ * Published procedures of a province, filtered, and ranked when a query is given, from an index kept
+ * in the isolate (SearchEngine: exact name first, corrected words below exact ones, name ≫ aliases ≫
+ * body). The index is fresh by catalogue edition: each answer is one D1 batch, the edition and the
+ * page's rows by id; when the edition moved, the changed rows are applied and the page computed again.
+ * Forgiving reading (Telex, VNI, joined words, typos) is against the index's vocabulary; `didYouMean`
+ * is the corrected query in the catalogue's spelling.
  */
 export async function searchProcedures(
   db: Db,
   provinceId: string,
   query: ProcedureSearchQuery,
-  options: { synonyms?: readonly SynonymEntry[] } = {},
-): Promise<SearchPage> {
-  const filters: SQL[] = [sql`p.province_id = ${provinceId}`, sql`p.status = 'published'`];
-  if (query.field) filters.push(sql`p.field_id = ${query.field}`);
-  if (query.level) filters.push(sql`p.service_level = ${query.level}`);
-  if (query.onlineOnly !== undefined) filters.push(sql`p.online_only = ${query.onlineOnly ? 1 : 0}`);
-  if (query.essential !== undefined) filters.push(sql`p.essential = ${query.essential ? 1 : 0}`);
+  options: {
+    synonyms?: readonly SynonymEntry[];
+    /**
+     * Where a cold isolate may build its index after answering (the request's waitUntil); that
+     * answer then comes from FTS5, read exactly. Without it the first search waits for the index.
+     */
+    background?: (work: Promise<unknown>) => void;
+  } = {},
+): Promise<SearchAnswer> {
+  const d1 = db.$client;
+  const filter: SearchFilter = {
+    ...(query.field !== undefined ? { fieldId: query.field } : {}),
+    ...(query.level !== undefined ? { level: query.level } : {}),
+    ...(query.onlineOnly !== undefined ? { onlineOnly: query.onlineOnly } : {}),
+    ...(query.essential !== undefined ? { essential: query.essential } : {}),
+  };
   if (query.unit) {
     const [unit] = await db
       .select({ id: units.id, kind: units.kind })
       .from(units)
       .where(and(eq(units.provinceId, provinceId), eq(units.id, query.unit)));
-    if (!unit) return { items: [], nextCursor: null };
-    filters.push(unit.kind === "commune" ? sql`p.unit_level = 'commune'` : sql`p.competent_unit_id = ${unit.id}`);
+    if (!unit) {
+      const edition = editionOf(await d1.prepare(EDITION_SQL).bind(provinceId).first()).full;
+      return { page: { items: [], nextCursor: null, didYouMean: null }, edition };
+    }
+    filter.unit = unit.kind === "commune" ? { kind: "commune" } : { kind: "department", id: unit.id };
   }
-
   const offset = Number(query.cursor ?? 0);
-  const page = sql`LIMIT ${query.limit + 1} OFFSET ${offset}`;
-  const where = sql.join(filters, sql` AND `);
-
-  let rows: SummaryRow[];
-  if (query.q) {
-    const groups = parseSearchQuery(query.q, options.synonyms);
-    // Only punctuation or nothing searchable: nothing can match.
-    if (groups.length === 0) return { items: [], nextCursor: null };
-    const match = toFtsExpression(groups);
-    const nameMatch = toColumnFtsExpression(groups, ["search_name"]);
-    const aliasMatch = toColumnFtsExpression(groups, ["search_aliases"]);
-    rows = await db.all<SummaryRow>(sql`
-      SELECT ${SUMMARY_COLUMNS}
-      FROM procedures_fts
-      JOIN procedures p ON p.id = procedures_fts.rowid
-      JOIN fields f ON f.id = p.field_id
-      WHERE procedures_fts MATCH ${match} AND ${where}
-      ORDER BY CASE
-          WHEN p.id IN (SELECT rowid FROM procedures_fts WHERE procedures_fts MATCH ${nameMatch}) THEN 0
-          WHEN p.id IN (SELECT rowid FROM procedures_fts WHERE procedures_fts MATCH ${aliasMatch}) THEN 1
-          ELSE 2 END,
-        bm25(procedures_fts, 10.0, 6.0, 1.0) * (1.0 + p.popularity / 1000.0), p.name
-      ${page}`);
-  } else {
-    rows = await db.all<SummaryRow>(sql`
-      SELECT ${SUMMARY_COLUMNS}
-      FROM procedures p JOIN fields f ON f.id = p.field_id
-      WHERE ${where}
-      ORDER BY p.popularity DESC, p.name
-      ${page}`);
+  if (!loaded.has(provinceId) && options.background) {
+    options.background(residentIndex(d1, provinceId));
+    return ftsAnswer(d1, provinceId, query, filter, offset, options.synonyms);
   }
-  const hasMore = rows.length > query.limit;
+  const resident = await residentIndex(d1, provinceId);
+  for (let attempt = 0; ; attempt++) {
+    const { engine } = resident;
+    let ids: number[];
+    let hasMore: boolean;
+    let didYouMean: string | null = null;
+    if (query.q) {
+      const read = parseForgivingQuery(query.q, engine.vocabulary, options.synonyms);
+      ({ ids, hasMore } = engine.search(read.groups, filter, offset, query.limit));
+      didYouMean = read.corrected;
+    } else ({ ids, hasMore } = engine.list(filter, offset, query.limit));
+    const statements = [d1.prepare(EDITION_SQL).bind(provinceId)];
+    if (ids.length > 0)
+      statements.push(
+        d1
+          .prepare(
+            `SELECT ${SUMMARY_SQL} FROM procedures p JOIN fields f ON f.id = p.field_id
+             WHERE p.id IN (${ids.map(() => "?").join(",")}) AND p.status = 'published'`,
+          )
+          .bind(...ids),
+      );
+    const [editionResult, rowsResult] = await d1.batch<Record<string, unknown>>(statements);
+    const edition = editionOf(editionResult?.results[0]);
+    if (edition.at !== resident.edition && attempt === 0) {
+      await refreshResident(d1, provinceId, resident, edition.at);
+      continue;
+    }
+    const byId = new Map(((rowsResult?.results ?? []) as (SummaryRow & { id: number })[]).map((r) => [r.id, r]));
+    const items = ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [toSummary(row)] : [];
+    });
+    return {
+      page: { items, nextCursor: hasMore ? String(offset + query.limit) : null, didYouMean },
+      edition: edition.full,
+    };
+  }
+}
+
+/**
+ * The answer of a cold isolate, from FTS5 while the index builds: the same filters, the query read
+ * exactly (folding, synonyms, prefix; no vocabulary yet for corrections), name and alias matches
+ * first, then BM25 with popularity. One batch: the edition and the page.
+ */
+async function ftsAnswer(
+  d1: D1Database,
+  provinceId: string,
+  query: ProcedureSearchQuery,
+  filter: SearchFilter,
+  offset: number,
+  synonyms?: readonly SynonymEntry[],
+): Promise<SearchAnswer> {
+  const where = ["p.province_id = ?", "p.status = 'published'"];
+  const binds: unknown[] = [provinceId];
+  if (filter.fieldId !== undefined) where.push("p.field_id = ?") && binds.push(filter.fieldId);
+  if (filter.level !== undefined) where.push("p.service_level = ?") && binds.push(filter.level);
+  if (filter.onlineOnly !== undefined) where.push("p.online_only = ?") && binds.push(filter.onlineOnly ? 1 : 0);
+  if (filter.essential !== undefined) where.push("p.essential = ?") && binds.push(filter.essential ? 1 : 0);
+  if (filter.unit?.kind === "commune") where.push("p.unit_level = 'commune'");
+  if (filter.unit?.kind === "department") where.push("p.competent_unit_id = ?") && binds.push(filter.unit.id);
+  const groups = query.q ? parseSearchQuery(query.q, synonyms) : [];
+  const editionStatement = d1.prepare(EDITION_SQL).bind(provinceId);
+  if (query.q && groups.length === 0) {
+    const edition = editionOf(await editionStatement.first()).full;
+    return { page: { items: [], nextCursor: null, didYouMean: null }, edition, provisional: true };
+  }
+  const page = d1.prepare(
+    groups.length > 0
+      ? `SELECT ${SUMMARY_SQL} FROM procedures_fts JOIN procedures p ON p.id = procedures_fts.rowid
+           JOIN fields f ON f.id = p.field_id
+         WHERE procedures_fts MATCH ? AND ${where.join(" AND ")}
+         ORDER BY CASE
+             WHEN p.id IN (SELECT rowid FROM procedures_fts WHERE procedures_fts MATCH ?) THEN 0
+             WHEN p.id IN (SELECT rowid FROM procedures_fts WHERE procedures_fts MATCH ?) THEN 1
+             ELSE 2 END,
+           bm25(procedures_fts, 10.0, 6.0, 1.0) * (1.0 + p.popularity / 1000.0), p.name
+         LIMIT ? OFFSET ?`
+      : `SELECT ${SUMMARY_SQL} FROM procedures p JOIN fields f ON f.id = p.field_id
+         WHERE ${where.join(" AND ")} ORDER BY p.popularity DESC, p.name LIMIT ? OFFSET ?`,
+  );
+  const bound =
+    groups.length > 0
+      ? page.bind(
+          toFtsExpression(groups),
+          ...binds,
+          toColumnFtsExpression(groups, ["search_name"]),
+          toColumnFtsExpression(groups, ["search_aliases"]),
+          query.limit + 1,
+          offset,
+        )
+      : page.bind(...binds, query.limit + 1, offset);
+  const [editionResult, rowsResult] = await d1.batch<Record<string, unknown>>([editionStatement, bound]);
+  const rows = (rowsResult?.results ?? []) as SummaryRow[];
   return {
-    items: rows.slice(0, query.limit).map(toSummary),
-    nextCursor: hasMore ? String(offset + query.limit) : null,
+    page: {
+      items: rows.slice(0, query.limit).map(toSummary),
+      nextCursor: rows.length > query.limit ? String(offset + query.limit) : null,
+      didYouMean: null,
+    },
+    edition: editionOf(editionResult?.results[0]).full,
+    provisional: true,
   };
 }
 

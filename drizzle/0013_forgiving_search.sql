@@ -1,3 +1,80 @@
+-- Search (issue 14): the i/y spelling variants both accepted after consonants (kí/ký, lí/lý, mĩ/mỹ,
+-- sĩ/sỹ, kỉ/kỷ) fold to i in the stored search columns too (shared/src/text/fold.ts,
+-- foldSpellingVariant), so the back office's name filter and the FTS5 index (its triggers follow the
+-- update) match queries folded the new way. A folded syllable of consonant letters and a final y:
+-- the spaces are doubled first so that neighbouring syllables never share one. Resident search reads
+-- its in-isolate index, which folds again as it loads, so it needs nothing from this migration.
+UPDATE `procedures` SET
+  `search_name` = trim(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(' ' || replace(`search_name`, ' ', '  ') || ' ', ' by ', ' bi '), ' cy ', ' ci '), ' dy ', ' di '), ' gy ', ' gi '), ' hy ', ' hi '), ' ky ', ' ki '), ' ly ', ' li '), ' my ', ' mi '), ' ny ', ' ni '), ' py ', ' pi '), ' ry ', ' ri '), ' sy ', ' si '), ' ty ', ' ti '), ' vy ', ' vi '), ' xy ', ' xi '), ' chy ', ' chi '), ' ghy ', ' ghi '), ' khy ', ' khi '), ' nhy ', ' nhi '), ' phy ', ' phi '), ' thy ', ' thi '), ' try ', ' tri '), ' ngy ', ' ngi '), ' nghy ', ' nghi '), '  ', ' ')),
+  `search_aliases` = trim(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(' ' || replace(`search_aliases`, ' ', '  ') || ' ', ' by ', ' bi '), ' cy ', ' ci '), ' dy ', ' di '), ' gy ', ' gi '), ' hy ', ' hi '), ' ky ', ' ki '), ' ly ', ' li '), ' my ', ' mi '), ' ny ', ' ni '), ' py ', ' pi '), ' ry ', ' ri '), ' sy ', ' si '), ' ty ', ' ti '), ' vy ', ' vi '), ' xy ', ' xi '), ' chy ', ' chi '), ' ghy ', ' ghi '), ' khy ', ' khi '), ' nhy ', ' nhi '), ' phy ', ' phi '), ' thy ', ' thi '), ' try ', ' tri '), ' ngy ', ' ngi '), ' nghy ', ' nghi '), '  ', ' ')),
+  `search_body` = trim(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(' ' || replace(`search_body`, ' ', '  ') || ' ', ' by ', ' bi '), ' cy ', ' ci '), ' dy ', ' di '), ' gy ', ' gi '), ' hy ', ' hi '), ' ky ', ' ki '), ' ly ', ' li '), ' my ', ' mi '), ' ny ', ' ni '), ' py ', ' pi '), ' ry ', ' ri '), ' sy ', ' si '), ' ty ', ' ti '), ' vy ', ' vi '), ' xy ', ' xi '), ' chy ', ' chi '), ' ghy ', ' ghi '), ' khy ', ' khi '), ' nhy ', ' nhi '), ' phy ', ' phi '), ' thy ', ' thi '), ' try ', ' tri '), ' ngy ', ' ngi '), ' nghy ', ' nghi '), '  ', ' '));
+--> statement-breakpoint
+-- Life events, abolished or renamed papers, the province's own search synonyms, the queries that
+-- found nothing, and a stamp that every edit of these bumps, so cached search answers change at once.
+CREATE TABLE `life_events` (
+	`province_id` text NOT NULL,
+	`slug` text NOT NULL,
+	`title` text NOT NULL,
+	`description` text NOT NULL,
+	`phrases` text DEFAULT '[]' NOT NULL,
+	`steps` text DEFAULT '[]' NOT NULL,
+	`position` integer DEFAULT 0 NOT NULL,
+	`hidden` integer DEFAULT false NOT NULL,
+	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	`updated_by` text,
+	PRIMARY KEY(`province_id`, `slug`),
+	FOREIGN KEY (`province_id`) REFERENCES `provinces`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`updated_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `paper_replacements` (
+	`province_id` text NOT NULL,
+	`slug` text NOT NULL,
+	`paper` text NOT NULL,
+	`phrases` text DEFAULT '[]' NOT NULL,
+	`explanation` text NOT NULL,
+	`procedure_code` text,
+	`verified` integer DEFAULT false NOT NULL,
+	`source` text DEFAULT '' NOT NULL,
+	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	`updated_by` text,
+	PRIMARY KEY(`province_id`, `slug`),
+	FOREIGN KEY (`province_id`) REFERENCES `provinces`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`updated_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `search_synonyms` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`province_id` text NOT NULL,
+	`keys` text NOT NULL,
+	`expansions` text NOT NULL,
+	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	`updated_by` text,
+	FOREIGN KEY (`province_id`) REFERENCES `provinces`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`updated_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `search_synonyms_province` ON `search_synonyms` (`province_id`,`id`);
+--> statement-breakpoint
+CREATE TABLE `unmatched_queries` (
+	`province_id` text NOT NULL,
+	`query` text NOT NULL,
+	`count` integer DEFAULT 0 NOT NULL,
+	`first_seen` text NOT NULL,
+	`last_seen` text NOT NULL,
+	`resolved_at` text,
+	PRIMARY KEY(`province_id`, `query`),
+	FOREIGN KEY (`province_id`) REFERENCES `provinces`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `unmatched_queries_seen` ON `unmatched_queries` (`province_id`,`last_seen`);
+--> statement-breakpoint
+CREATE TABLE `search_editions` (
+	`province_id` text PRIMARY KEY NOT NULL,
+	`edition` integer DEFAULT 0 NOT NULL,
+	FOREIGN KEY (`province_id`) REFERENCES `provinces`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
 -- The staff inbox's text search (shared/src/staff/search.ts): one row per searchable term of a
 -- dossier, keyed by its handling unit, so a name word, a code prefix or phone digits are a prefix
 -- range scan inside the officer's units instead of a LIKE over every dossier in scope. The status
