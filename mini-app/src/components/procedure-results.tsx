@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useLayoutEffect, useState } from "react";
 import { createSearchStore, type SearchParams } from "../stores/search";
 import { ProcedureList } from "./procedure-card";
 import { Empty, ErrorMessage, Loading } from "./status";
@@ -10,7 +10,8 @@ export function ProcedureResults(props: { params: SearchParams; label: string; e
   const { items, status, error, nextCursor, search, loadMore } = useResults();
   const key = JSON.stringify(params);
 
-  useEffect(() => {
+  // Before the paint: results that are already here (the home screen's, started with the HTML) show in the first frame.
+  useLayoutEffect(() => {
     void search(params, pageSize);
     // `key` stands for params, whose object identity changes on every render.
   }, [key, pageSize, search]);

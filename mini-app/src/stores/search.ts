@@ -56,6 +56,17 @@ export function createSearchStore() {
       const key = searchKey(params);
       if (get().key === key && get().status !== "error") return;
       current = { params, pageSize };
+      // Already here (the home screen's data, started with the HTML): shown in the same render.
+      const arrived = catalogueApi.arrivedSearch({ ...params, limit: pageSize });
+      if (arrived)
+        return set({
+          key,
+          items: arrived.items,
+          lead: leadOf(arrived),
+          nextCursor: arrived.nextCursor,
+          status: "done",
+          error: null,
+        });
       set({ key, status: "loading", error: null });
       try {
         const page = await catalogueApi.searchProcedures({ ...params, limit: pageSize });
