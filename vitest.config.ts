@@ -37,6 +37,7 @@ export default defineConfig({
             "shared/src/**/*.test.ts",
             "worker/src/lib/**/*.test.ts",
             "worker/src/declaration/**/*.test.ts",
+            "worker/src/search/**/*.test.ts",
             "scripts/**/*.test.ts",
           ],
           environment: "node",

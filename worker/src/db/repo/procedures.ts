@@ -2,7 +2,6 @@ import { and, eq } from "drizzle-orm";
 import type { ProcedureDetail, ProcedureSearchQuery, ProcedureSummary } from "../../../../shared/src/catalogue/api";
 import { storedCases } from "../../../../shared/src/catalogue/cases";
 import type { Fees, ProcessingTime } from "../../../../shared/src/catalogue/schemas";
-import { type IndexedProcedure, SearchEngine, type SearchFilter } from "../../../../shared/src/search/engine";
 import {
   parseForgivingQuery,
   parseSearchQuery,
@@ -10,6 +9,7 @@ import {
   toColumnFtsExpression,
   toFtsExpression,
 } from "../../../../shared/src/search/query";
+import { type IndexedProcedure, SearchEngine, type SearchFilter } from "../../search/engine";
 import type { Db } from "../client";
 import { fields, procedures, units } from "../schema";
 

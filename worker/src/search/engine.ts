@@ -1,6 +1,6 @@
-import { foldSpellingVariant } from "../text/fold";
-import { Vocabulary } from "./forgiving";
-import type { QueryGroup } from "./query";
+import { Vocabulary } from "../../../shared/src/search/forgiving";
+import type { QueryGroup } from "../../../shared/src/search/query";
+import { foldSpellingVariant } from "../../../shared/src/text/fold";
 
 /** What the index is given of a published procedure: its folded search text, the name as written, the filters. */
 export type IndexedProcedure = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { foldForIndex } from "../text/fold";
+import { parseForgivingQuery } from "../../../shared/src/search/query";
+import { foldForIndex } from "../../../shared/src/text/fold";
 import { type IndexedProcedure, SearchEngine } from "./engine";
-import { parseForgivingQuery } from "./query";
 
 let nextId = 1;
 function procedure(name: string, extra: Partial<IndexedProcedure> & { aliases?: string; body?: string } = {}): IndexedProcedure {
