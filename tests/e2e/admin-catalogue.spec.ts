@@ -1,7 +1,18 @@
 import { readFile } from "node:fs/promises";
 import { type APIRequestContext, type Browser, devices, expect, type Page, test } from "@playwright/test";
 import { seriousA11yViolations } from "./a11y";
-import { API, APP, apiSession, bearer, idempotencyKey, pickPersona, RESIDENT, type Session, uploadPdf } from "./helpers";
+import {
+  API,
+  APP,
+  apiSession,
+  bearer,
+  idempotencyKey,
+  pageSettled,
+  pickPersona,
+  RESIDENT,
+  type Session,
+  uploadPdf,
+} from "./helpers";
 
 /** "Cấp bản sao Trích lục hộ tịch": commune-level, one document, no other journey edits or files it. */
 const CODE = "2.000635";
@@ -65,12 +76,10 @@ async function openProcedureAsAdmin(browser: Browser): Promise<Page> {
   await expect(page).toHaveURL(`${APP}/quan-tri/bang-dieu-khien`);
   await page.getByRole("navigation", { name: "Quản trị" }).getByRole("link", { name: "Thủ tục" }).click();
   await expect(page).toHaveURL(`${APP}/quan-tri/thu-tuc`);
-  // While the pages slide, the dashboard's navigation is still there: look for the current section's link.
+  // The previous section's page lingers while the next one slides in: look for the link marked current.
+  const current = page.locator("[aria-current=page]");
   await expect(
-    page
-      .getByRole("navigation", { name: "Quản trị" })
-      .getByRole("link", { name: "Thủ tục" })
-      .and(page.locator("[aria-current=page]")),
+    page.getByRole("navigation", { name: "Quản trị" }).getByRole("link", { name: "Thủ tục" }).and(current),
   ).toBeVisible();
   return page;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { devices, expect, type Page, test } from "@playwright/test";
 import { seriousA11yViolations } from "./a11y";
-import { APP, apiSession, pickPersona, staffAction, submitTamTruByApi } from "./helpers";
+import { APP, apiSession, pageSettled, pickPersona, staffAction, submitTamTruByApi } from "./helpers";
 
 test.use({ ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } });
 // Journeys across several pages, each reading a month of figures.
@@ -60,6 +60,7 @@ test("an admin sets online-rate targets from the suggestion, and the dashboard s
   await page.getByRole("navigation", { name: "Quản trị" }).getByRole("link", { name: "Bảng điều khiển" }).click();
   await expect(page).toHaveURL(`${APP}/quan-tri/bang-dieu-khien`);
   await expect(page).toHaveTitle(/Bảng điều khiển/);
+  await pageSettled(page);
   const row = unitRow(page, COMMUNE);
   await expect(row).toContainText("/ 97,5%");
   // Where it stands, in words as well as colour.

@@ -189,3 +189,8 @@ export async function staffAction(request: APIRequestContext, staff: Session, co
   expect(res.status(), await res.text()).toBe(200);
   return res.json();
 }
+
+/** zmp-ui keeps the previous page while the next one slides in: wait until only the new one is left. */
+export async function pageSettled(page: Page) {
+  await expect(page.locator(".zaui-page")).toHaveCount(1);
+}
