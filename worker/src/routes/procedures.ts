@@ -43,7 +43,9 @@ export const procedureRoutes = factory
       background = undefined;
     }
     const { page, edition, provisional } = await searchWithAids(c.var.db, c.env.PROVINCE_ID, query, background);
-    if (!provisional) searchCache.set(key, { edition, page });
+    // A provisional answer (FTS5 while the index builds) read the query exactly: neither kept nor counted.
+    if (provisional) return c.json(page, 200, CATALOGUE_CACHE);
+    searchCache.set(key, { edition, page });
     countIfUnmatched(c, query, page);
     return c.json(page, 200, CATALOGUE_CACHE);
   })
