@@ -79,8 +79,6 @@ const editionOf = (row: unknown) => {
   return { at, full: `${at}#${aids}` };
 };
 const LOAD_CHUNK = 5000;
-/** How long a cold isolate's first search waits for its index before answering from FTS5. */
-const COLD_WAIT_MS = 300;
 
 const toIndexed = (r: IndexRow): IndexedProcedure => ({
   id: r.id,
@@ -178,8 +176,6 @@ export async function searchProcedures(
      * answer then comes from FTS5, read exactly. Without it the first search waits for the index.
      */
     background?: (work: Promise<unknown>) => void;
-    /** How long a cold isolate waits for its index before answering from FTS5 (COLD_WAIT_MS). */
-    coldWaitMs?: number;
   } = {},
 ): Promise<SearchAnswer> {
   const d1 = db.$client;
@@ -202,21 +198,8 @@ export async function searchProcedures(
   }
   const offset = Number(query.cursor ?? 0);
   if (!loaded.has(provinceId) && options.background) {
-    // A catalogue of a few thousand builds in well under COLD_WAIT_MS: wait for it, so that even the
-    // first search forgives; a larger one answers from FTS5 meanwhile.
-    const building = residentIndex(d1, provinceId);
-    options.background(building);
-    const wait = options.coldWaitMs ?? COLD_WAIT_MS;
-    const built =
-      wait > 0 &&
-      (await Promise.race([
-        building.then(
-          () => true,
-          () => false,
-        ),
-        new Promise<false>((resolve) => setTimeout(() => resolve(false), wait)),
-      ]));
-    if (!built) return ftsAnswer(d1, provinceId, query, filter, offset, options.synonyms);
+    options.background(residentIndex(d1, provinceId));
+    return ftsAnswer(d1, provinceId, query, filter, offset, options.synonyms);
   }
   const resident = await residentIndex(d1, provinceId);
   for (let attempt = 0; ; attempt++) {
