@@ -21,6 +21,7 @@ import {
   users,
 } from "../schema";
 import { recordChange } from "./changes";
+import { summaryOf } from "./procedures";
 
 /**
  * Life events, abolished or renamed papers, the province's synonyms and the queries that found
@@ -57,23 +58,7 @@ export async function publishedSummaries(
     .from(procedures)
     .innerJoin(fields, eq(fields.id, procedures.fieldId))
     .where(and(eq(procedures.provinceId, provinceId), eq(procedures.status, "published"), inArray(procedures.code, [...codes])));
-  return new Map(
-    rows.map(({ p, fieldName }) => [
-      p.code,
-      {
-        code: p.code,
-        name: p.name,
-        field: { id: p.fieldId, name: fieldName },
-        level: p.serviceLevel,
-        unitLevel: p.unitLevel,
-        agency: p.agency,
-        processingTime: p.processingTime,
-        fees: p.fees,
-        onlineOnly: p.onlineOnly,
-        essential: p.essential,
-      },
-    ]),
-  );
+  return new Map(rows.map(({ p, fieldName }) => [p.code, summaryOf(p, fieldName)]));
 }
 
 /** A visible life event of the province. */

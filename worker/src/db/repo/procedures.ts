@@ -305,6 +305,22 @@ async function ftsAnswer(
   };
 }
 
+/** What a list shows of a procedure's row (the detail adds to it). */
+export function summaryOf(p: typeof procedures.$inferSelect, fieldName: string): ProcedureSummary {
+  return {
+    code: p.code,
+    name: p.name,
+    field: { id: p.fieldId, name: fieldName },
+    level: p.serviceLevel,
+    unitLevel: p.unitLevel,
+    agency: p.agency,
+    processingTime: p.processingTime,
+    fees: p.fees,
+    onlineOnly: p.onlineOnly,
+    essential: p.essential,
+  };
+}
+
 /** The published version of a procedure with everything the detail screen shows. */
 export async function getPublishedProcedure(db: Db, provinceId: string, code: string): Promise<ProcedureDetail | undefined> {
   const [row] = await db
@@ -316,16 +332,7 @@ export async function getPublishedProcedure(db: Db, provinceId: string, code: st
   if (!row) return undefined;
   const { p, unit } = row;
   return {
-    code: p.code,
-    name: p.name,
-    field: { id: p.fieldId, name: row.fieldName },
-    level: p.serviceLevel,
-    unitLevel: p.unitLevel,
-    agency: p.agency,
-    processingTime: p.processingTime,
-    fees: p.fees,
-    onlineOnly: p.onlineOnly,
-    essential: p.essential,
+    ...summaryOf(p, row.fieldName),
     requiresVneid: p.requiresVneid,
     version: p.version,
     effectiveFrom: p.effectiveFrom,
